@@ -1,0 +1,63 @@
+// Loading allot/1 files: text in, value types plus diagnostics out.
+//
+// Loaders take the file's text and the name to report it under; the file
+// variants read the file and call them. A loader reports every error it
+// finds in a file, with FILE:LINE:COL, and never throws.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "allot/diagnostic.hpp"
+#include "allot/model.hpp"
+#include "allot/scenario.hpp"
+
+namespace allot {
+
+// Bounds on what a loader accepts; each has a command-line flag. A file over
+// a bound is rejected with a clear error instead of exhausting memory or
+// time.
+struct LoadLimits {
+  int64_t max_file_bytes = 16 * 1024 * 1024;  // --max-file-size
+  int max_depth = 64;                         // YAML nesting depth
+  int64_t max_nodes = 2'000'000;              // YAML nodes visited, aliases counted each time
+  int max_lines = 100'000;                    // action lines in a model
+  int max_years = 200;                        // years in a model
+  int max_changes = 1'000'000;                // changes in one scenario
+};
+
+// What one file turned out to be.
+enum class FileKind { kModel, kScenario };
+
+struct LoadedFile {
+  std::variant<Model, Scenario> content;
+  FileKind kind() const { return content.index() == 0 ? FileKind::kModel : FileKind::kScenario; }
+};
+
+// Parses a model file. On any error, appends diagnostics and returns nullopt.
+std::optional<Model> LoadModel(const std::string& text, const std::string& source_name,
+                               Diagnostics& diags, const LoadLimits& limits = {});
+
+// Parses a scenario file. Checks everything that needs no model (syntax,
+// keys, amounts, scales); line ids and years are checked by ResolveScenarios.
+std::optional<Scenario> LoadScenario(const std::string& text, const std::string& source_name,
+                                     Diagnostics& diags, const LoadLimits& limits = {});
+
+// Parses either kind: a file with a top-level `scenario:` key is a scenario,
+// any other a model.
+std::optional<LoadedFile> LoadAny(const std::string& text, const std::string& source_name,
+                                  Diagnostics& diags, const LoadLimits& limits = {});
+
+// Reads a whole file into `text`, refusing files over limits.max_file_bytes.
+// Returns false and appends a diagnostic (naming `path`) when it cannot.
+bool ReadFileText(const std::string& path, std::string& text, Diagnostics& diags,
+                  const LoadLimits& limits = {});
+
+// ReadFileText + LoadAny.
+std::optional<LoadedFile> LoadFile(const std::string& path, Diagnostics& diags,
+                                   const LoadLimits& limits = {});
+
+}  // namespace allot

@@ -1,0 +1,127 @@
+// The budget model: objectives, weight sets, motions and action lines with
+// their per-year budgets and effects. Plain value types; derived numbers
+// (scores, totals) live in result types elsewhere.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "allot/diagnostic.hpp"
+#include "allot/money.hpp"
+
+namespace allot {
+
+// A policy objective; 100 points means fully met.
+struct Objective {
+  std::string id;
+  std::string name;
+  std::string note;  // optional free text
+  SourceLocation where;
+};
+
+// A curve parameter: a number, or [low, likely, high] for a triangular
+// uncertainty. Deterministic evaluation uses `likely`.
+// Invariant (checked by the loader): low <= likely <= high, all finite.
+struct Param {
+  double low = 0;
+  double likely = 0;
+  double high = 0;
+  bool uncertain = false;  // written as [low, likely, high]
+
+  static Param Exact(double v) { return Param{v, v, v, false}; }
+};
+
+enum class CurveKind {
+  kLinear,      // v = points * x / per
+  kSaturating,  // v = max * x / (x + half)
+  kTable,       // piecewise linear through (0,0) and `table`, flat after the last point
+};
+
+struct TablePoint {
+  Money x;       // total spend at which the value is reached
+  Param value;   // points at x
+};
+
+// How a line's total spend x (over all model years) becomes points on one
+// objective. Only the fields of `kind` are meaningful.
+struct Curve {
+  CurveKind kind = CurveKind::kLinear;
+  Param points;                    // linear: points gained per `per`
+  Money per;                       // linear: > 0
+  Param max;                       // saturating: the asymptote
+  Param half;                      // saturating: spend at which max/2 is reached, > 0 (EUR)
+  std::vector<TablePoint> table;   // table: strictly increasing x, x > 0
+  std::optional<Money> threshold;  // below this total spend the effect is 0
+};
+
+// The effect of one line on one objective.
+struct Effect {
+  std::string objective;  // an Objective::id of the model
+  Curve curve;
+  std::string source;     // optional: where the numbers come from
+  std::string note;       // optional: the reasoning
+  SourceLocation where;   // the effect's key in the file
+};
+
+// An action line (actielijn) or measure.
+struct Line {
+  std::string id;
+  std::string name;
+  std::string owner;                // optional
+  std::map<int, Money> budget;      // year -> amount; years within the model
+  std::string source;               // optional: where the amounts come from
+  bool illustrative = false;        // true where the amounts are estimates
+  std::string note;                 // optional
+  std::vector<std::string> motions; // ids of motions this line funds
+  std::vector<Effect> effects;      // in file order
+  SourceLocation where;             // the line's `id:` in the file
+};
+
+// An adopted motion or commitment. It counts as funded when the lines that
+// name it spend, in total over all years, at least `min_spend` (or anything
+// at all when min_spend is absent).
+struct Motion {
+  std::string id;
+  std::string ref;    // e.g. "Kamerstuk 28638 nr. 229"
+  std::string date;   // as written, e.g. "2023-10-03"
+  std::string asks;   // what it asks, one sentence
+  std::string note;   // optional
+  std::optional<Money> min_spend;
+  SourceLocation where;
+};
+
+// A named perspective on the objectives. `weights` is indexed like
+// Model::objectives, normalised to sum 1, zeros for objectives left out.
+struct WeightSet {
+  std::string name;
+  std::vector<double> weights;
+  // Optional ordinal information, most important first, e.g.
+  // [criminal_exploitation, clients, information]: used by sensitivity
+  // analyses; compare ignores it.
+  std::vector<std::string> order;
+  SourceLocation where;
+};
+
+struct Model {
+  std::string title;
+  std::string currency = "EUR";
+  std::vector<int> years;             // strictly increasing
+  std::vector<Objective> objectives;  // in file order
+  std::vector<WeightSet> weights;     // in file order
+  std::vector<Motion> motions;        // in file order
+  std::vector<Line> lines;            // in file order
+  std::string source;                 // optional
+  std::string note;                   // optional
+  SourceLocation where;               // the start of the file
+
+  // Index of an objective / line / motion / weight set by id, or -1.
+  int ObjectiveIndex(const std::string& id) const;
+  int LineIndex(const std::string& id) const;
+  int MotionIndex(const std::string& id) const;
+  int WeightSetIndex(const std::string& name) const;
+  int YearIndex(int year) const;
+};
+
+}  // namespace allot

@@ -1,0 +1,60 @@
+// Resolution: a scenario (base + changes) becomes an exact allocation per
+// line and year.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "allot/diagnostic.hpp"
+#include "allot/model.hpp"
+#include "allot/money.hpp"
+#include "allot/scenario.hpp"
+
+namespace allot {
+
+// One line of an allocation. `def` points into the Model or into an
+// AddChange of a Scenario: both must outlive the ResolvedScenario.
+struct ResolvedLine {
+  const Line* def = nullptr;
+  std::vector<Money> by_year;  // indexed like Model::years
+  bool illustrative = false;   // the line's amounts are estimates, or were
+                               // changed by an illustrative scenario
+};
+
+struct ResolvedScenario {
+  std::string id;                   // "model" for the model itself
+  std::string name;
+  const Scenario* scenario = nullptr;  // null for the model
+  bool illustrative = false;        // any line with spend is illustrative,
+                                    // or a scenario in its base chain is
+  std::vector<ResolvedLine> lines;  // model lines in model order (removed
+                                    // ones dropped), then added lines in order
+  std::vector<Money> by_year;       // per-year totals over all lines
+  Money total;                      // grand total; fits int64 (checked)
+};
+
+// The id under which the model itself appears among resolved scenarios.
+inline constexpr const char* kModelScenarioId = "model";
+
+// Resolves the model itself (as scenario "model") followed by every scenario
+// in the order given. Bases may be given in any order. Appends a diagnostic
+// for every error: duplicate or reserved id, unknown base, cycle of bases,
+// unknown line or year, taking more than a line has, adding an existing
+// line, an added line naming an unknown objective or motion, a broken budget
+// rule (with the amount by which it is broken), an overflow. Returns only
+// the scenarios that resolved without error (the model always resolves).
+std::vector<ResolvedScenario> ResolveScenarios(const Model& model,
+                                               const std::vector<Scenario>& scenarios,
+                                               Diagnostics& diags);
+
+// Spreads `amount` over the years of `source` in proportion to each year's
+// amount, in cents, by largest remainder; ties go to the earlier year. The
+// result sums to `amount` exactly. Precondition: amount <= sum(source), and
+// sum(source) > 0.
+std::vector<Money> SplitProportionally(Money amount, const std::vector<Money>& source);
+
+// amount * by, rounded to the cent with halves away from zero; nullopt on
+// overflow.
+std::optional<Money> ScaleMoney(Money amount, Decimal by);
+
+}  // namespace allot

@@ -1,0 +1,88 @@
+// Scenarios: alternative spending plans written as changes against a base.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "allot/diagnostic.hpp"
+#include "allot/model.hpp"
+#include "allot/money.hpp"
+
+namespace allot {
+
+// An exact decimal factor, numerator / 10^scale, read from the text of a
+// YAML number: "1.333" is 1333 / 10^3, never the nearest double.
+struct Decimal {
+  int64_t numerator = 1;
+  int scale = 0;  // 0..18
+};
+
+// Move `amount` from one line to another; with `year`, within that year,
+// otherwise spread over the source's years in proportion to its budget.
+struct MoveChange {
+  Money amount;
+  std::string from;
+  std::string to;
+  std::optional<int> year;
+};
+
+// Replace a line's whole budget map (years not named become 0).
+struct SetChange {
+  std::string line;
+  std::map<int, Money> budget;
+};
+
+// Multiply each year's amount by an exact decimal, rounding halves away
+// from zero to the cent.
+struct ScaleChange {
+  std::string line;
+  Decimal by;
+};
+
+// A new line with a full definition.
+struct AddChange {
+  Line line;
+};
+
+// Drop a line.
+struct RemoveChange {
+  std::string line;
+};
+
+struct Change {
+  std::variant<MoveChange, SetChange, ScaleChange, AddChange, RemoveChange> what;
+  SourceLocation where;  // the change's list item in the file
+};
+
+// A rule on the scenario's money, checked after all changes are applied.
+enum class BudgetRuleKind {
+  kNone,            // no rule
+  kNeutral,         // grand total equals the base's
+  kNeutralPerYear,  // every year's total equals the base's
+  kCap,             // grand total at most `cap`
+};
+
+struct BudgetRule {
+  BudgetRuleKind kind = BudgetRuleKind::kNone;
+  Money cap;  // kCap only
+  SourceLocation where;
+};
+
+struct Scenario {
+  std::string id;
+  std::string name;
+  std::optional<std::string> base;  // another scenario's id; none = the model
+  BudgetRule budget;
+  std::vector<Change> changes;      // applied in order
+  std::string source;               // optional
+  std::string note;                 // optional
+  bool illustrative = false;        // true where the scenario's amounts are estimates
+  SourceLocation where;             // the `scenario:` key
+  SourceLocation base_where;        // the `base:` value, when present
+};
+
+}  // namespace allot
