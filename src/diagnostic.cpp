@@ -1,1 +1,96 @@
-// (being written)
+#include "allot/diagnostic.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace allot {
+
+namespace {
+
+// The text of 1-based line `line` of `text`, without its line break.
+std::string_view LineText(std::string_view text, int line) {
+  size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    size_t next = text.find('\n', start);
+    if (next == std::string_view::npos) return {};
+    start = next + 1;
+  }
+  size_t end = text.find('\n', start);
+  std::string_view result = text.substr(start, end == std::string_view::npos ? end : end - start);
+  if (!result.empty() && result.back() == '\r') result.remove_suffix(1);
+  return result;
+}
+
+// Quoting a line of a huge or binary file would flood the terminal.
+constexpr size_t kMaxQuotedLine = 200;
+
+}  // namespace
+
+std::string FormatDiagnostic(const Diagnostic& d) {
+  std::string text;
+  const SourceLocation& at = d.where;
+  if (at.source) {
+    text += at.source->name;
+    if (at.line > 0) {
+      text += ':' + std::to_string(at.line);
+      if (at.column > 0) text += ':' + std::to_string(at.column);
+    }
+    text += ": ";
+  }
+  text += "error: " + d.message + "\n";
+  if (!at.source || at.line <= 0) return text;
+  std::string_view line = LineText(at.source->text, at.line);
+  if (line.empty() || line.size() > kMaxQuotedLine ||
+      line.find('\0') != std::string_view::npos) {
+    return text;
+  }
+  text += "  ";
+  text += line;
+  text += "\n  ";
+  // Keep tabs so the caret lines up under the column in any terminal.
+  for (int i = 0; i + 1 < at.column && static_cast<size_t>(i) < line.size(); ++i) {
+    text += line[static_cast<size_t>(i)] == '\t' ? '\t' : ' ';
+  }
+  text += "^\n";
+  return text;
+}
+
+namespace {
+
+// Optimal string alignment distance: insertions, deletions, substitutions
+// and swaps of neighbours ("modle" -> "model") each count one.
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+}  // namespace
+
+std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates) {
+  // A third of the word's length, at least one and at most three edits: close
+  // enough to be a typo, far enough apart not to suggest nonsense.
+  size_t allowed = std::clamp<size_t>(word.size() / 3, 1, 3);
+  std::string best;
+  size_t best_distance = allowed + 1;
+  for (const std::string& candidate : candidates) {
+    size_t distance = EditDistance(word, candidate);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+}  // namespace allot

@@ -25,3 +25,108 @@ std::string SourcePath(const std::string& relative_path) {
 }
 
 }  // namespace allot::testing
+
+#include <catch2/catch.hpp>
+
+#include "allot/load.hpp"
+
+namespace allot::testing {
+
+const char* const kSmallModel = R"(format: allot/1
+title: Small
+years: [2024, 2025, 2026]
+objectives:
+  - {id: a, name: Objective A}
+  - {id: b, name: Objective B}
+weights:
+  even: {a: 1, b: 1}
+  a_only: {a: 1}
+motions:
+  - {id: m1, ref: Kamerstuk 1, date: 2023-10-03, asks: fund x}
+lines:
+  - id: x
+    name: Line X
+    budget: {2024: 100, 2025: 200, 2026: 300}
+    motions: [m1]
+    effects:
+      a: {curve: linear, points: 1, per: 100}
+  - id: y
+    name: Line Y
+    budget: {2024: 0, 2025: 0, 2026: 0}
+    effects:
+      b: {curve: saturating, max: 50, half: 100}
+)";
+
+Model ModelFrom(const std::string& yaml) {
+  Diagnostics diags;
+  std::optional<Model> model = LoadModel(yaml, "model.yaml", diags);
+  INFO(Render(diags));
+  REQUIRE(diags.empty());
+  REQUIRE(model);
+  return *model;
+}
+
+Scenario ScenarioFrom(const std::string& yaml, const std::string& name) {
+  Diagnostics diags;
+  std::optional<Scenario> scenario = LoadScenario(yaml, name, diags);
+  INFO(Render(diags));
+  REQUIRE(diags.empty());
+  REQUIRE(scenario);
+  return *scenario;
+}
+
+std::vector<ResolvedScenario> ResolveOk(const Model& model, const std::vector<Scenario>& scenarios) {
+  Diagnostics diags;
+  std::vector<ResolvedScenario> resolved = ResolveScenarios(model, scenarios, diags);
+  INFO(Render(diags));
+  REQUIRE(diags.empty());
+  return resolved;
+}
+
+std::vector<int64_t> CentsOf(const ResolvedScenario& r, const std::string& id) {
+  for (const ResolvedLine& line : r.lines) {
+    if (line.def->id != id) continue;
+    std::vector<int64_t> cents;
+    for (Money m : line.by_year) cents.push_back(m.cents());
+    return cents;
+  }
+  FAIL("no line " << id << " in scenario " << r.id);
+  return {};
+}
+
+}  // namespace allot::testing
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace allot::testing {
+
+TempDir::TempDir() {
+  const char* base = std::getenv("TMPDIR");
+  std::string pattern = std::string(base ? base : "/tmp") + "/allot-test-XXXXXX";
+  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::string TempDir::Write(const std::string& name, const std::string& contents) const {
+  std::string full = path_ + "/" + name;
+  std::filesystem::create_directories(std::filesystem::path(full).parent_path());
+  std::ofstream out(full, std::ios::binary);
+  out << contents;
+  return full;
+}
+
+std::string TempDir::Read(const std::string& name) const {
+  std::ifstream in(path_ + "/" + name, std::ios::binary);
+  if (!in) return "<missing>";
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace allot::testing

@@ -17,3 +17,51 @@ std::string ReadTestData(const std::string& relative_path);
 std::string SourcePath(const std::string& relative_path);
 
 }  // namespace allot::testing
+
+#include <vector>
+
+#include "allot/model.hpp"
+#include "allot/resolve.hpp"
+#include "allot/scenario.hpp"
+
+namespace allot::testing {
+
+// A small model: years 2024-2026, objectives a and b, weight sets `even`
+// and `a_only`, motion m1 funded by line x; line x (100/200/300 EUR) scores
+// 1 point on a per EUR 100; line y (empty) saturates on b (max 50, half 100).
+extern const char* const kSmallModel;
+
+// Loads a model / scenario that must be valid; fails the test otherwise.
+Model ModelFrom(const std::string& yaml);
+Scenario ScenarioFrom(const std::string& yaml, const std::string& name = "s.yaml");
+
+// Resolves `scenarios` against `model`; the test fails on any diagnostic.
+std::vector<ResolvedScenario> ResolveOk(const Model& model, const std::vector<Scenario>& scenarios);
+
+// The amounts of line `id` in a resolved scenario, in cents per year.
+std::vector<int64_t> CentsOf(const ResolvedScenario& r, const std::string& id);
+
+}  // namespace allot::testing
+
+namespace allot::testing {
+
+// A fresh directory under $TMPDIR, removed with everything in it at the end
+// of the scope.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::string& path() const { return path_; }
+  // Writes `contents` to path()/name and returns the full path.
+  std::string Write(const std::string& name, const std::string& contents) const;
+  // The contents of path()/name, or "<missing>" when there is no such file.
+  std::string Read(const std::string& name) const;
+
+ private:
+  std::string path_;
+};
+
+}  // namespace allot::testing

@@ -1,1 +1,77 @@
-// (being written)
+#include "output_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+namespace allot::cli {
+
+namespace {
+
+std::string Reason() { return std::strerror(errno); }
+
+bool WriteAll(int fd, const std::string& contents) {
+  const char* data = contents.data();
+  size_t left = contents.size();
+  while (left > 0) {
+    ssize_t written = ::write(fd, data, left);
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) return false;
+    data += written;
+    left -= static_cast<size_t>(written);
+  }
+  return true;
+}
+
+// The mode a new file would get from open(2): 0666 less the umask.
+mode_t DefaultMode() {
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+}  // namespace
+
+bool WriteFileAtomically(const std::string& path, const std::string& contents,
+                         std::string& error) {
+  std::filesystem::path target(path);
+  std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
+  std::string temp = (dir / ("." + target.filename().string() + ".allot-XXXXXX")).string();
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    error = "cannot create a file in '" + dir.string() + "': " + Reason();
+    return false;
+  }
+  struct stat existing {};
+  mode_t mode = ::stat(path.c_str(), &existing) == 0 ? existing.st_mode & 07777 : DefaultMode();
+  bool ok = WriteAll(fd, contents) && ::fchmod(fd, mode) == 0 && ::fsync(fd) == 0;
+  if (!ok) error = "cannot write '" + path + "': " + Reason();
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    error = "cannot write '" + path + "': " + Reason();
+  }
+  if (ok && ::rename(temp.c_str(), path.c_str()) != 0) {
+    ok = false;
+    error = "cannot replace '" + path + "': " + Reason();
+  }
+  if (!ok) ::unlink(temp.c_str());
+  return ok;
+}
+
+bool IsOneOf(const std::string& output, const std::vector<std::string>& inputs) {
+  struct stat out {};
+  if (::stat(output.c_str(), &out) != 0) return false;  // a new file is no input
+  for (const std::string& input : inputs) {
+    struct stat in {};
+    if (::stat(input.c_str(), &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace allot::cli
