@@ -212,7 +212,7 @@ SNIPPETS = [
     ("added line without budget", GOOD_SCENARIO, "name: L3, budget: {2024: 5}, ", "name: L3, ", False),
     ("scenario id 'model' is reserved", GOOD_SCENARIO, "scenario: s1", "scenario: model", False),
     ("model without weights", GOOD_MODEL, "weights:\n  w: {a: 1, b: 0}\n  long: {weights: {a: 2, b: 1}, order: [a, b]}\n", "", False),
-    ("motion without date", GOOD_MODEL, "date: 2023-10-03, ", "", False),
+    ("motion without date (optional)", GOOD_MODEL, "date: 2023-10-03, ", "", True),
     ("half with three decimals", GOOD_MODEL, "half: [1, 2, 3]", "half: 1.005", False),
     ("currency not a code", GOOD_MODEL, "title: t\n", "title: t\ncurrency: euro\n", False),
     ("scenario typo chnages", GOOD_SCENARIO, "changes:", "chnages:", False),

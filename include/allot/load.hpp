@@ -23,7 +23,7 @@ namespace allot {
 struct LoadLimits {
   int64_t max_file_bytes = 16 * 1024 * 1024;  // --max-file-size
   int max_depth = 64;                         // YAML nesting depth
-  int64_t max_nodes = 2'000'000;              // YAML nodes visited, aliases counted each time
+  int64_t max_nodes = 20'000'000;             // YAML nodes visited, aliases counted each time
   int max_lines = 100'000;                    // action lines in a model
   int max_years = 200;                        // years in a model
   int max_changes = 1'000'000;                // changes in one scenario

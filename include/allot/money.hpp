@@ -64,8 +64,9 @@ struct MoneyParse {
 };
 
 // Parses the text of a plain YAML number: digits with an optional '.' and at
-// most two decimals, optionally with '_' digit separators or a leading '+'.
-// Exponents ("1e6") are accepted when the value is a whole number of cents.
+// most two decimals and an optional leading '+'.
+// An exponent ("1e6", "1.5E+3") is accepted when the value is a whole
+// number of cents.
 MoneyParse ParseMoney(std::string_view text);
 
 // A sentence describing a MoneyParseError, e.g. "amount has more than two
