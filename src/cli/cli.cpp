@@ -17,23 +17,30 @@ scores each allocation against weighted policy objectives, and compares
 alternative spending scenarios written as small YAML files (format allot/1).
 
 Commands:
-  compare   compare scenarios: money, objective scores, weighted scores and
-            ranks per weight set, change against a baseline, unfunded motions
-  check     validate model and scenario files; report every error
+)";
 
-With no files, both use the shipped model/ and scenarios/.
+constexpr const char* kHelpTail = R"(
+With no files, commands use the shipped model/ and scenarios/.
 'allot COMMAND --help' explains a command; docs/format.md describes the files.
 
 Exit status: 0 success, 2 invalid input or usage (nothing written), 1 other
 failure.
 )";
 
+void PrintHelp(std::ostream& out) {
+  out << kHelp;
+  for (const cli::Command& c : cli::kCommands) {
+    out << "  " << c.name << std::string(12 - std::string(c.name).size(), ' ') << c.summary << '\n';
+  }
+  out << kHelpTail;
+}
+
 }  // namespace
 
 int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
            const CliContext& context) {
   if (args.empty()) {
-    err << kHelp;
+    PrintHelp(err);
     return kExitBadInput;
   }
   const std::string& command = args[0];
@@ -41,15 +48,16 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   try {
     if (command == "--help" || command == "-h" || command == "help") {
       if (!rest.empty()) return RunCli({rest[0], "--help"}, out, err, context);
-      out << kHelp;
+      PrintHelp(out);
       return kExitSuccess;
     }
     if (command == "--version") {
       out << "allot " << kVersion << '\n';
       return kExitSuccess;
     }
-    if (command == "compare") return cli::RunCompare(rest, out, err, context);
-    if (command == "check") return cli::RunCheck(rest, out, err, context);
+    for (const cli::Command& c : cli::kCommands) {
+      if (command == c.name) return c.run(rest, out, err, context);
+    }
   } catch (const std::exception& e) {
     // The library reports bad input as diagnostics; reaching this is an
     // internal failure (e.g. out of memory), not a usage error.

@@ -11,7 +11,24 @@ namespace allot::cli {
 
 using Args = std::vector<std::string>;
 
+using CommandFunction = int (*)(const Args& args, std::ostream& out, std::ostream& err,
+                                const CliContext& context);
+
 int RunCompare(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunCheck(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
+
+// A subcommand: its name, a one-line summary for `allot --help`, and its
+// entry point. To add a command, declare its Run function above and add a
+// row here.
+struct Command {
+  const char* name;
+  const char* summary;
+  CommandFunction run;
+};
+
+inline constexpr Command kCommands[] = {
+    {"compare", "compare scenarios: money, scores and ranks per weight set", RunCompare},
+    {"check", "validate model and scenario files; report every error", RunCheck},
+};
 
 }  // namespace allot::cli
