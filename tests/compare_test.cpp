@@ -99,3 +99,32 @@ TEST_CASE("property: results do not depend on the order of lines", "[compare][pr
     }
   }
 }
+
+TEST_CASE("property: results do not depend on the order of scenario files", "[compare][property]") {
+  Model model = ModelFrom(kSmallModel);
+  Scenario shift = ScenarioFrom(kShift);
+  Scenario on_top = ScenarioFrom(R"(format: allot/1
+scenario: on-top
+base: shift
+changes:
+  - scale: {line: y, by: 2}
+)");
+  Scenario other = ScenarioFrom(R"(format: allot/1
+scenario: other
+changes:
+  - move: {amount: 100, from: x, to: y, year: 2024}
+)");
+  std::vector<Scenario> forward = {shift, on_top, other};
+  std::vector<Scenario> backward = {other, on_top, shift};
+  CompareResult a = CompareOk(model, ResolveOk(model, forward));
+  CompareResult b = CompareOk(model, ResolveOk(model, backward));
+  for (const ScenarioResult& s : a.scenarios) {
+    auto same = std::find_if(b.scenarios.begin(), b.scenarios.end(),
+                             [&](const ScenarioResult& t) { return t.id == s.id; });
+    REQUIRE(same != b.scenarios.end());
+    CHECK(same->objectives == s.objectives);
+    CHECK(same->weighted == s.weighted);
+    CHECK(same->rank == s.rank);
+    CHECK(same->by_year == s.by_year);
+  }
+}
