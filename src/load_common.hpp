@@ -154,7 +154,7 @@ class IdRegistry {
   std::map<std::string, int> first_line_;
 };
 
-// --- shared by model lines and scenario changes (defined in load_model.cpp)
+// --- shared by model lines and scenario changes (defined in load_line.cpp)
 
 // What a line may refer to. Null members are not checked: a scenario's added
 // line is checked against the model by ResolveScenarios.
