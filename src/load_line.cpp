@@ -2,6 +2,7 @@
 // year, the motions it answers and its effect curves per objective.
 #include <algorithm>
 
+#include "load_levels.hpp"
 #include "load_line.hpp"
 
 namespace allot::detail {
@@ -9,7 +10,8 @@ namespace allot::detail {
 namespace {
 
 const std::vector<std::string> kLineKeys = {"id",           "name", "owner",   "budget", "source",
-                                            "illustrative", "note", "motions", "effects"};
+                                            "illustrative", "note", "motions", "effects",
+                                            "levels"};
 
 // "2024, 2025, 2026", or "2024, ..., 2223" when long.
 std::string ListYears(const std::vector<int>& years) {
@@ -229,6 +231,9 @@ std::optional<Line> ReadLine(LoadContext& ctx, const Item& item, const LineRefs&
   }
   if (std::optional<Item> effects = map.Get("effects")) {
     line.effects = ReadEffects(ctx, *effects, refs.objectives);
+  }
+  if (std::optional<Item> levels = map.Get("levels")) {
+    line.levels = ReadLevels(ctx, *levels, refs.years);  // for optimise (load_levels.cpp)
   }
   return line;
 }

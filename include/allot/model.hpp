@@ -65,6 +65,16 @@ struct Effect {
   SourceLocation where;   // the effect's key in the file
 };
 
+// A named alternative budget profile for a line (`levels:`), as
+// decision-conferencing tools offer options per area. Only `allot optimise`
+// and `allot frontier` use levels: they fund a line with levels at exactly
+// one level's budget or not at all (0). Compare and evaluate ignore them.
+struct Level {
+  std::string name;              // unique within the line
+  std::map<int, Money> budget;   // year -> amount; years within the model
+  SourceLocation where;          // the level's `name:` in the file
+};
+
 // An action line (actielijn) or measure.
 struct Line {
   std::string id;
@@ -76,6 +86,7 @@ struct Line {
   std::string note;                 // optional
   std::vector<std::string> motions; // ids of motions this line funds
   std::vector<Effect> effects;      // in file order
+  std::vector<Level> levels;        // optional: options for optimise, file order
   SourceLocation where;             // the line's `id:` in the file
 };
 

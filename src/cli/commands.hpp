@@ -16,6 +16,7 @@ using CommandFunction = int (*)(const Args& args, std::ostream& out, std::ostrea
 
 int RunCompare(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunCheck(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
+int RunOptimise(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 
 // A subcommand: its name, a one-line summary for `allot --help`, and its
 // entry point. To add a command, declare its Run function above and add a
@@ -29,6 +30,7 @@ struct Command {
 inline constexpr Command kCommands[] = {
     {"compare", "compare scenarios: money, scores and ranks per weight set", RunCompare},
     {"check", "validate model and scenario files; report every error", RunCheck},
+    {"optimise", "the best allocation under constraints (MILP, GLPK), as a report and a scenario", RunOptimise},
 };
 
 }  // namespace allot::cli

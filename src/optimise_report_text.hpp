@@ -1,0 +1,26 @@
+// Titled tables laid out as aligned text, Markdown or CSV (internal): the
+// human-readable side of optimise and frontier.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace allot::report_text {
+
+struct Section {
+  std::string title;
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;  // each as long as header
+};
+
+// "12.35": two decimals, English notation, no -0.00.
+std::string Fixed2(double value);
+
+// Columns padded to their widest cell; text left, numbers right.
+void RenderSectionsTable(const std::vector<Section>& sections, std::ostream& out);
+void RenderSectionsMarkdown(const std::vector<Section>& sections, std::ostream& out);
+// One CSV table: section,<the section's header cells...>, RFC 4180 quoting.
+void RenderSectionsCsv(const std::vector<Section>& sections, std::ostream& out);
+
+}  // namespace allot::report_text
