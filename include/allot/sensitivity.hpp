@@ -1,0 +1,158 @@
+// SMAA-2 over whole scenarios (allot sensitivity): how often each scenario
+// takes each rank when the weights and the effect estimates are uncertain.
+//
+// The run is split in three stages so that it can be spread over threads and
+// machines with results that do not depend on how it was split:
+//   SmaaPlan::Build   the scenarios compiled to flat arrays (once)
+//   SmaaPlan::Run     samples [first, end) into an SmaaAccumulator of exact
+//                     integer sums (any range, any thread count)
+//   MergeInto/Finish  accumulators of disjoint ranges added up exactly, then
+//                     turned into an SmaaResult
+// Sample i draws the same numbers wherever it is computed (counter-based
+// random numbers, weight_sampling.hpp), and every accumulator is an integer,
+// so a single run, any --threads and any sharding give identical results.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "allot/model.hpp"
+#include "allot/resolve.hpp"
+#include "allot/weight_sampling.hpp"
+
+namespace allot {
+
+// A 128-bit integer for exact sums (GCC/Clang extension; `__extension__`
+// keeps -Wpedantic quiet).
+__extension__ typedef __int128 ExactSum;
+
+// Fixed-point scale of the exact sums: a score s (points) or weight w is
+// accumulated as trunc(s * 2^32). 100 points * 2^32 < 2^39, so a sum of
+// squares stays below 2^127 for up to 2^49 samples.
+inline constexpr double kFixedPointScale = 4294967296.0;  // 2^32
+
+// Score histogram for percentiles: bins of 0.001 points on [0, 100]
+// (bin b holds scores that round to b / 1000; scores outside are clamped).
+inline constexpr int kHistogramBinsPerPoint = 1000;
+inline constexpr int kHistogramBins = 100 * kHistogramBinsPerPoint + 1;
+
+// The confidence factor is computed over the first this-many samples' effect
+// draws (or all samples, when fewer), whose objective scores the accumulator
+// keeps: memory stays bounded whatever the sample count.
+inline constexpr uint64_t kConfidenceSamples = 1000;
+
+enum class EffectsMode {
+  kFixed,      // every parameter at its likely value
+  kUncertain,  // [low, likely, high] parameters drawn from triangular
+               // distributions, the same draw in every scenario
+};
+
+struct SmaaOptions {
+  WeightSpec weights;                      // --weights
+  EffectsMode effects = EffectsMode::kFixed;
+  uint64_t seed = 1;
+};
+
+// What identifies a run: parts can be merged only when all of this agrees.
+struct SmaaHeader {
+  std::string inputs_hash;                 // 16 hex digits over the compiled inputs
+  std::string weights = "uniform";         // WeightSpec::text
+  std::string effects = "fixed";           // "fixed" | "uncertain"
+  uint64_t seed = 1;
+  uint64_t samples = 0;                    // N of the whole run
+  std::vector<std::string> objectives;     // objective ids, model order
+  std::vector<std::string> scenario_ids;   // "model" first, then as given
+  std::vector<std::string> scenario_names;
+};
+
+// Exact, mergeable sums over a range of samples. S = scenarios, J = objectives.
+struct SmaaAccumulator {
+  SmaaHeader header;
+  uint64_t first = 0, end = 0;             // the sample range covered, [first, end)
+  std::vector<uint64_t> rank_counts;       // S x S: [s * S + r] samples where s had rank r + 1
+  std::vector<uint64_t> beats;             // S x S: [a * S + b] samples where a scored strictly above b
+  std::vector<ExactSum> score_sum;         // S: sum of trunc(score * 2^32)
+  std::vector<ExactSum> score_square_sum;  // S: sum of trunc(score * 2^32)^2
+  std::vector<ExactSum> best_weight_sum;   // S x J: sum of trunc(w_j * 2^32) over samples where s is best
+  std::vector<uint64_t> histogram;         // S x kHistogramBins
+  // Objective scores (capped, S x J per sample) of samples i < kConfidenceSamples
+  // in the range, in sample order, with their sample indexes.
+  std::vector<uint64_t> confidence_samples;
+  std::vector<double> confidence_scores;
+
+  uint64_t count() const { return end - first; }
+};
+
+// An empty accumulator for `header`, covering [first, first).
+SmaaAccumulator EmptyAccumulator(const SmaaHeader& header, uint64_t first);
+
+// Adds `part` to `into`. Precondition: same header, and part.first == into.end
+// or part.end == into.first is NOT required: ranges must only be disjoint
+// (confidence rows are kept in sample order).
+void MergeInto(SmaaAccumulator& into, const SmaaAccumulator& part);
+
+class SmaaPlan {
+ public:
+  // Compiles `scenarios` (ResolveScenarios' output: "model" first) for
+  // `options`. Precondition: validated inputs.
+  SmaaPlan(const Model& model, const std::vector<ResolvedScenario>& scenarios,
+           const SmaaOptions& options);
+  ~SmaaPlan();
+  SmaaPlan(SmaaPlan&&) noexcept;
+  SmaaPlan& operator=(SmaaPlan&&) noexcept;
+
+  // The run's identity with header().samples == 0 (set by the caller).
+  const SmaaHeader& header() const;
+
+  // Evaluates samples [first, end) on `threads` threads (contiguous blocks,
+  // merged in order). The result depends only on the plan and the range.
+  SmaaAccumulator Run(uint64_t first, uint64_t end, unsigned threads, uint64_t total_samples) const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+struct SmaaScenarioResult {
+  std::string id;
+  std::string name;
+  std::vector<double> rank_acceptability;     // b_r, r = 1..S: fraction of samples at rank r
+  std::vector<double> rank_acceptability_se;  // sqrt(b_r (1 - b_r) / N)
+  double mean_score = 0, sd_score = 0;        // weighted score, points
+  double p5_score = 0, p95_score = 0;         // nearest rank on the 0.001 histogram
+  // Mean weights over the samples where the scenario is best; none when it
+  // never is.
+  std::optional<std::vector<double>> central_weights;
+  // Fraction of the confidence samples' effect draws in which the scenario is
+  // best at its central weights; none when it has none.
+  std::optional<double> confidence_factor;
+};
+
+struct SmaaResult {
+  SmaaHeader header;
+  std::optional<double> precision;            // --precision target, when used
+  uint64_t confidence_samples = 0;            // samples behind confidence factors
+  std::vector<SmaaScenarioResult> scenarios;  // header order
+  std::vector<double> beats;                  // S x S: P(a scores strictly above b)
+
+  double max_half_width() const;              // max over all b_r of 1.96 SE
+};
+
+// Turns a complete accumulator (covering [0, header.samples)) into results.
+SmaaResult Finish(const SmaaAccumulator& accumulator);
+
+// The largest 95% half-width 1.96 * sqrt(p (1 - p) / N) over all rank
+// acceptability indexes of `accumulator`.
+double MaxHalfWidth(const SmaaAccumulator& accumulator);
+
+// --precision: runs 1000, 2000, 4000, ... samples (each step adds samples
+// to the ones already drawn) until every index's 95% half-width is below
+// `target`, or `max_samples` is reached. Returns the complete accumulator.
+SmaaAccumulator RunToPrecision(const SmaaPlan& plan, double target, uint64_t max_samples,
+                               unsigned threads);
+
+}  // namespace allot

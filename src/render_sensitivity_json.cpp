@@ -1,0 +1,79 @@
+// SMAA results as JSON: the machine interface of `allot sensitivity` and
+// `allot merge` (DESIGN.md, "allot sensitivity").
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "allot/sensitivity.hpp"
+
+namespace allot::detail {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Six decimals, like compare's JSON, and never -0.
+double Round6(double v) {
+  double rounded = std::round(v * 1e6) / 1e6;
+  return rounded == 0 ? 0.0 : rounded;
+}
+
+Json Rounded(const std::vector<double>& values) {
+  Json j = Json::array();
+  for (double v : values) j.push_back(Round6(v));
+  return j;
+}
+
+Json ScenarioJson(const SmaaResult& r, const SmaaScenarioResult& s) {
+  Json j;
+  j["id"] = s.id;
+  j["name"] = s.name;
+  j["rank_acceptability"] = Rounded(s.rank_acceptability);
+  j["rank_acceptability_se"] = Rounded(s.rank_acceptability_se);
+  j["p_best"] = Round6(s.rank_acceptability[0]);
+  j["mean_score"] = Round6(s.mean_score);
+  j["sd_score"] = Round6(s.sd_score);
+  j["p5_score"] = Round6(s.p5_score);
+  j["p95_score"] = Round6(s.p95_score);
+  if (s.central_weights) {
+    Json w = Json::object();
+    for (size_t o = 0; o < r.header.objectives.size(); ++o) w[r.header.objectives[o]] = Round6((*s.central_weights)[o]);
+    j["central_weights"] = w;
+  } else {
+    j["central_weights"] = nullptr;
+  }
+  j["confidence_factor"] = s.confidence_factor ? Json(Round6(*s.confidence_factor)) : Json(nullptr);
+  return j;
+}
+
+}  // namespace
+
+void RenderSensitivityJson(const SmaaResult& r, std::ostream& out) {
+  Json j;
+  j["format"] = "allot/1";
+  j["analysis"] = "smaa";
+  j["samples"] = r.header.samples;
+  j["seed"] = r.header.seed;
+  j["weights"] = r.header.weights;
+  j["effects"] = r.header.effects;
+  j["precision"] = r.precision ? Json(*r.precision) : Json(nullptr);
+  j["max_half_width"] = Round6(r.max_half_width());
+  j["inputs_hash"] = r.header.inputs_hash;
+  j["objectives"] = r.header.objectives;
+  j["histogram_resolution"] = 1.0 / kHistogramBinsPerPoint;
+  j["confidence_samples"] = r.confidence_samples;
+  j["scenarios"] = Json::array();
+  for (const SmaaScenarioResult& s : r.scenarios) j["scenarios"].push_back(ScenarioJson(r, s));
+  // pairwise[a][b] = P(a scores strictly higher than b); ties count for neither.
+  size_t S = r.scenarios.size();
+  j["pairwise"] = Json::object();
+  for (size_t a = 0; a < S; ++a) {
+    Json row = Json::object();
+    for (size_t b = 0; b < S; ++b) {
+      if (a != b) row[r.scenarios[b].id] = Round6(r.beats[a * S + b]);
+    }
+    j["pairwise"][r.scenarios[a].id] = row;
+  }
+  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace allot::detail

@@ -1,0 +1,185 @@
+// SMAA accumulators: exact merging, and turning sums into results.
+#include <algorithm>
+#include <cmath>
+
+#include "allot/sensitivity.hpp"
+
+namespace allot {
+
+namespace {
+
+// 95% half-width of a proportion p estimated from n samples.
+double HalfWidth(double p, uint64_t n) {
+  return 1.96 * std::sqrt(p * (1 - p) / static_cast<double>(n));
+}
+
+double FromFixed(ExactSum sum, uint64_t n) {
+  return static_cast<double>(static_cast<long double>(sum) / static_cast<long double>(n) /
+                             static_cast<long double>(kFixedPointScale));
+}
+
+// Merges two runs of confidence rows, each in sample order.
+void MergeConfidence(SmaaAccumulator& into, const SmaaAccumulator& part) {
+  size_t row = part.confidence_samples.empty() ? 0
+               : part.confidence_scores.size() / part.confidence_samples.size();
+  std::vector<uint64_t> samples;
+  std::vector<double> scores;
+  size_t a = 0, b = 0;
+  while (a < into.confidence_samples.size() || b < part.confidence_samples.size()) {
+    bool take_a = b == part.confidence_samples.size() ||
+                  (a < into.confidence_samples.size() &&
+                   into.confidence_samples[a] < part.confidence_samples[b]);
+    const SmaaAccumulator& from = take_a ? into : part;
+    size_t& k = take_a ? a : b;
+    samples.push_back(from.confidence_samples[k]);
+    scores.insert(scores.end(), from.confidence_scores.begin() + static_cast<long>(k * row),
+                  from.confidence_scores.begin() + static_cast<long>((k + 1) * row));
+    ++k;
+  }
+  into.confidence_samples = std::move(samples);
+  into.confidence_scores = std::move(scores);
+}
+
+// Nearest-rank percentile: the first histogram bin at which the cumulative
+// count reaches ceil(percent / 100 * n).
+double Percentile(const uint64_t* histogram, uint64_t n, uint64_t percent) {
+  uint64_t rank = std::max<uint64_t>(1, (percent * n + 99) / 100);
+  uint64_t cumulative = 0;
+  for (int b = 0; b < kHistogramBins; ++b) {
+    cumulative += histogram[b];
+    if (cumulative >= rank) return static_cast<double>(b) / kHistogramBinsPerPoint;
+  }
+  return 100.0;
+}
+
+// Standard deviation (n - 1 denominator) from fixed-point sums.
+double StdDev(ExactSum sum, ExactSum squares, uint64_t n) {
+  if (n < 2) return 0;
+  long double ln = static_cast<long double>(n);
+  long double mean = static_cast<long double>(sum) / ln;
+  long double var = (static_cast<long double>(squares) / ln - mean * mean) * ln / (ln - 1);
+  return static_cast<double>(std::sqrt(std::max(var, 0.0L)) /
+                             static_cast<long double>(kFixedPointScale));
+}
+
+// Fraction of the confidence rows in which scenario s is best (ties count)
+// when every scenario is scored with the weights `w`.
+double ConfidenceFactor(const SmaaAccumulator& acc, size_t s, const std::vector<double>& w) {
+  size_t S = acc.header.scenario_ids.size(), J = w.size();
+  size_t rows = acc.confidence_samples.size();
+  if (rows == 0) return 0;
+  uint64_t hits = 0;
+  std::vector<double> score(S);
+  for (size_t r = 0; r < rows; ++r) {
+    const double* u = &acc.confidence_scores[r * S * J];
+    for (size_t t = 0; t < S; ++t) {
+      score[t] = 0;
+      for (size_t j = 0; j < J; ++j) score[t] += w[j] * u[t * J + j];
+    }
+    hits += std::none_of(score.begin(), score.end(), [&](double v) { return v > score[s]; });
+  }
+  return static_cast<double>(hits) / static_cast<double>(rows);
+}
+
+SmaaScenarioResult ScenarioResult(const SmaaAccumulator& acc, size_t s) {
+  size_t S = acc.header.scenario_ids.size(), J = acc.header.objectives.size();
+  uint64_t n = acc.count();
+  SmaaScenarioResult r;
+  r.id = acc.header.scenario_ids[s];
+  r.name = acc.header.scenario_names[s];
+  for (size_t k = 0; k < S; ++k) {
+    double p = static_cast<double>(acc.rank_counts[s * S + k]) / static_cast<double>(n);
+    r.rank_acceptability.push_back(p);
+    r.rank_acceptability_se.push_back(std::sqrt(p * (1 - p) / static_cast<double>(n)));
+  }
+  r.mean_score = FromFixed(acc.score_sum[s], n);
+  r.sd_score = StdDev(acc.score_sum[s], acc.score_square_sum[s], n);
+  r.p5_score = Percentile(&acc.histogram[s * kHistogramBins], n, 5);
+  r.p95_score = Percentile(&acc.histogram[s * kHistogramBins], n, 95);
+  uint64_t best = acc.rank_counts[s * S];
+  if (best > 0) {
+    std::vector<double> w(J);
+    for (size_t j = 0; j < J; ++j) w[j] = FromFixed(acc.best_weight_sum[s * J + j], best);
+    r.confidence_factor = ConfidenceFactor(acc, s, w);
+    r.central_weights = std::move(w);
+  }
+  return r;
+}
+
+}  // namespace
+
+SmaaAccumulator EmptyAccumulator(const SmaaHeader& header, uint64_t first) {
+  size_t S = header.scenario_ids.size(), J = header.objectives.size();
+  SmaaAccumulator acc;
+  acc.header = header;
+  acc.first = acc.end = first;
+  acc.rank_counts.assign(S * S, 0);
+  acc.beats.assign(S * S, 0);
+  acc.score_sum.assign(S, 0);
+  acc.score_square_sum.assign(S, 0);
+  acc.best_weight_sum.assign(S * J, 0);
+  acc.histogram.assign(S * kHistogramBins, 0);
+  return acc;
+}
+
+void MergeInto(SmaaAccumulator& into, const SmaaAccumulator& part) {
+  if (into.count() == 0) into.first = part.first, into.end = part.end;
+  else if (part.count() > 0) into.first = std::min(into.first, part.first), into.end = std::max(into.end, part.end);
+  auto add = [](auto& a, const auto& b) {
+    for (size_t k = 0; k < a.size(); ++k) a[k] += b[k];
+  };
+  add(into.rank_counts, part.rank_counts);
+  add(into.beats, part.beats);
+  add(into.score_sum, part.score_sum);
+  add(into.score_square_sum, part.score_square_sum);
+  add(into.best_weight_sum, part.best_weight_sum);
+  add(into.histogram, part.histogram);
+  MergeConfidence(into, part);
+}
+
+double MaxHalfWidth(const SmaaAccumulator& acc) {
+  double widest = 0;
+  for (uint64_t count : acc.rank_counts) {
+    double p = static_cast<double>(count) / static_cast<double>(acc.count());
+    widest = std::max(widest, HalfWidth(p, acc.count()));
+  }
+  return widest;
+}
+
+double SmaaResult::max_half_width() const {
+  double widest = 0;
+  for (const SmaaScenarioResult& s : scenarios) {
+    for (double p : s.rank_acceptability) widest = std::max(widest, HalfWidth(p, header.samples));
+  }
+  return widest;
+}
+
+SmaaResult Finish(const SmaaAccumulator& acc) {
+  SmaaResult result;
+  result.header = acc.header;
+  result.header.samples = acc.count();
+  result.confidence_samples = acc.confidence_samples.size();
+  size_t S = acc.header.scenario_ids.size();
+  for (size_t s = 0; s < S; ++s) result.scenarios.push_back(ScenarioResult(acc, s));
+  for (uint64_t count : acc.beats) {
+    result.beats.push_back(static_cast<double>(count) / static_cast<double>(acc.count()));
+  }
+  return result;
+}
+
+SmaaAccumulator RunToPrecision(const SmaaPlan& plan, double target, uint64_t max_samples,
+                               unsigned threads) {
+  uint64_t n = std::min<uint64_t>(1000, max_samples);
+  SmaaAccumulator acc = plan.Run(0, n, threads, n);
+  // Doubling reuses every sample drawn so far: sample i is the same draw
+  // whatever the total.
+  while (MaxHalfWidth(acc) >= target && n < max_samples) {
+    uint64_t next = std::min(2 * n, max_samples);
+    MergeInto(acc, plan.Run(n, next, threads, next));
+    n = next;
+  }
+  acc.header.samples = n;
+  return acc;
+}
+
+}  // namespace allot

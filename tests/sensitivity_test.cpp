@@ -1,0 +1,208 @@
+// SMAA against answers known exactly: interval lengths, fixed weights,
+// triangular moments, common random numbers, and the evaluator itself.
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "allot/evaluate.hpp"
+#include "allot/load.hpp"
+#include "allot/sensitivity.hpp"
+#include "test_support.hpp"
+
+namespace allot {
+namespace {
+
+using testing::ModelFrom;
+using testing::ResolveOk;
+using testing::ScenarioFrom;
+
+// Two objectives; line la gives 1 point on a per EUR 1000, lb likewise on b.
+// The model spends nothing (scores 0, 0).
+const char* const kTwoObjectives = R"(format: allot/1
+title: Two
+years: [2024]
+objectives:
+  - {id: a, name: A}
+  - {id: b, name: B}
+weights:
+  even: {a: 1, b: 1}
+lines:
+  - id: la
+    name: LA
+    budget: {2024: 0}
+    effects:
+      a: {curve: linear, points: 1, per: 1000}
+  - id: lb
+    name: LB
+    budget: {2024: 0}
+    effects:
+      b: {curve: linear, points: 1, per: 1000}
+)";
+
+Scenario Spending(const std::string& id, int a_points, int b_points) {
+  return ScenarioFrom("format: allot/1\nscenario: " + id + "\nname: " + id +
+                      "\nchanges:\n  - set: {line: la, budget: {2024: " + std::to_string(a_points * 1000) +
+                      "}}\n  - set: {line: lb, budget: {2024: " + std::to_string(b_points * 1000) + "}}\n");
+}
+
+SmaaResult RunSmaa(const Model& model, const std::vector<Scenario>& scenarios, const std::string& weights,
+                   EffectsMode effects, uint64_t samples, unsigned threads = 1) {
+  std::string error;
+  std::optional<WeightSpec> spec = ParseWeightSpec(weights, model, error);
+  REQUIRE(spec);
+  SmaaPlan plan(model, ResolveOk(model, scenarios), SmaaOptions{*spec, effects, 42});
+  return Finish(plan.Run(0, samples, threads, samples));
+}
+
+// |estimate - exact| within `k` standard errors of a proportion.
+void CheckProportion(double estimate, double exact, uint64_t n, double k = 4.5) {
+  double se = std::sqrt(std::max(exact * (1 - exact), 1e-12) / static_cast<double>(n));
+  INFO("estimate " << estimate << ", exact " << exact);
+  CHECK(std::abs(estimate - exact) <= k * se + 1e-12);
+}
+
+TEST_CASE("uniform weights on two objectives give acceptabilities equal to interval lengths", "[sensitivity]") {
+  // With w = weight of a (uniform on [0, 1]): A = 20 + 40w, B = 60 - 40w,
+  // C = 45. A is best for w > 0.625, C on [0.375, 0.625], B below 0.375.
+  Model model = ModelFrom(kTwoObjectives);
+  const uint64_t n = 200000;
+  SmaaResult r = RunSmaa(model, {Spending("A", 60, 20), Spending("B", 20, 60), Spending("C", 45, 45)},
+                         "uniform", EffectsMode::kFixed, n);
+  REQUIRE(r.scenarios.size() == 4);
+  const std::vector<std::vector<double>> exact = {
+      {0, 0, 0, 1}, {0.375, 0.125, 0.5, 0}, {0.375, 0.125, 0.5, 0}, {0.25, 0.75, 0, 0}};
+  for (size_t s = 0; s < 4; ++s) {
+    for (size_t k = 0; k < 4; ++k) CheckProportion(r.scenarios[s].rank_acceptability[k], exact[s][k], n);
+  }
+  // P(A beats B) = P(w > 0.5).
+  CheckProportion(r.beats[1 * 4 + 2], 0.5, n);
+  // Score of A: 20 + 40w, mean 40, sd 40/sqrt(12), p5 22, p95 58.
+  const SmaaScenarioResult& a = r.scenarios[1];
+  CHECK(a.mean_score == Approx(40).margin(0.15));
+  CHECK(a.sd_score == Approx(40 / std::sqrt(12.0)).margin(0.1));
+  CHECK(a.p5_score == Approx(22).margin(0.2));
+  CHECK(a.p95_score == Approx(58).margin(0.2));
+  // Central weights: the mean of w over each scenario's interval.
+  REQUIRE(a.central_weights);
+  CHECK((*a.central_weights)[0] == Approx(0.8125).margin(0.003));
+  REQUIRE(r.scenarios[3].central_weights);
+  CHECK((*r.scenarios[3].central_weights)[0] == Approx(0.5).margin(0.003));
+  // Effects are fixed: at its central weights each winner wins every time.
+  CHECK(*a.confidence_factor == 1.0);
+  CHECK(*r.scenarios[3].confidence_factor == 1.0);
+  CHECK_FALSE(r.scenarios[0].central_weights);
+}
+
+TEST_CASE("fixed weights give acceptabilities of 0 or 1, ties sharing the better rank", "[sensitivity]") {
+  // even: A = B = 40, C = 45, model 0.
+  Model model = ModelFrom(kTwoObjectives);
+  SmaaResult r = RunSmaa(model, {Spending("A", 60, 20), Spending("B", 20, 60), Spending("C", 45, 45)},
+                         "even", EffectsMode::kFixed, 1000);
+  CHECK(r.scenarios[3].rank_acceptability == std::vector<double>{1, 0, 0, 0});
+  CHECK(r.scenarios[1].rank_acceptability == std::vector<double>{0, 1, 0, 0});
+  CHECK(r.scenarios[2].rank_acceptability == std::vector<double>{0, 1, 0, 0});
+  CHECK(r.scenarios[0].rank_acceptability == std::vector<double>{0, 0, 0, 1});
+  CHECK(r.scenarios[1].rank_acceptability_se == std::vector<double>{0, 0, 0, 0});
+  CHECK(r.beats[1 * 4 + 2] == 0);  // a tie counts for neither
+  CHECK(r.beats[2 * 4 + 1] == 0);
+  CHECK(r.scenarios[3].mean_score == Approx(45).margin(1e-9));
+  CHECK(r.scenarios[3].sd_score == Approx(0).margin(1e-6));
+  CHECK(r.scenarios[3].p5_score == 45);
+  CHECK(r.scenarios[3].p95_score == 45);
+}
+
+const char* const kTriangular = R"(format: allot/1
+title: Triangular
+years: [2024]
+objectives:
+  - {id: a, name: A}
+weights:
+  all: {a: 1}
+lines:
+  - id: l
+    name: L
+    budget: {2024: 1000}
+    effects:
+      a: {curve: linear, points: [1, 2, 6], per: 1000}
+)";
+
+TEST_CASE("uncertain effects are triangular with mean (low + likely + high) / 3", "[sensitivity]") {
+  // Score = points ~ Triangular(1, 2, 6): mean 3, sd sqrt(21/18),
+  // 5th percentile 1.5 (F(x) = (x-1)^2/5 below 2), 95th percentile 5.
+  Model model = ModelFrom(kTriangular);
+  const uint64_t n = 200000;
+  SmaaResult r = RunSmaa(model, {}, "all", EffectsMode::kUncertain, n);
+  const SmaaScenarioResult& m = r.scenarios[0];
+  double sd = std::sqrt(21.0 / 18.0);
+  CHECK(m.mean_score == Approx(3).margin(4.5 * sd / std::sqrt(double(n))));
+  CHECK(m.sd_score == Approx(sd).margin(0.01));
+  CHECK(m.p5_score == Approx(1.5).margin(0.02));
+  CHECK(m.p95_score == Approx(5).margin(0.03));
+  // Fixed effects use the likely value.
+  CHECK(RunSmaa(model, {}, "all", EffectsMode::kFixed, 10).scenarios[0].mean_score == Approx(2).margin(1e-9));
+}
+
+TEST_CASE("scenarios that are the same tie in every sample: common random numbers", "[sensitivity]") {
+  Model model = ModelFrom(R"(format: allot/1
+title: CRN
+years: [2024]
+objectives:
+  - {id: a, name: A}
+  - {id: b, name: B}
+weights:
+  even: {a: 1, b: 1}
+lines:
+  - id: l
+    name: L
+    budget: {2024: 1000}
+    effects:
+      a: {curve: saturating, max: [10, 40, 90], half: [500, 1000, 3000]}
+  - id: m
+    name: M
+    budget: {2024: 1000}
+    effects:
+      b: {curve: linear, points: [0, 30, 50], per: 1000}
+)");
+  auto shift = [](const std::string& id) {
+    return ScenarioFrom("format: allot/1\nscenario: " + id + "\nname: " + id +
+                        "\nchanges:\n  - move: {amount: 400, from: m, to: l}\n");
+  };
+  const uint64_t n = 20000;
+  SmaaResult r = RunSmaa(model, {shift("one"), shift("two")}, "uniform", EffectsMode::kUncertain, n);
+  CHECK(r.scenarios[1].rank_acceptability == r.scenarios[2].rank_acceptability);
+  CHECK(r.beats[1 * 3 + 2] == 0);
+  CHECK(r.beats[2 * 3 + 1] == 0);
+  CHECK(r.scenarios[1].sd_score > 1);  // the effects did vary
+  // The twins share a rank, so they are never third and the model is never
+  // second: it is either above both (rank 1) or below both (rank 3).
+  CHECK(r.scenarios[1].rank_acceptability[2] == 0);
+  CHECK(r.scenarios[0].rank_acceptability[1] == 0);
+  CHECK(r.scenarios[0].rank_acceptability[0] > 0);
+}
+
+TEST_CASE("with fixed weights and effects the mean score is the evaluator's weighted score", "[sensitivity]") {
+  // The common-allocation compilation must add up to what Evaluate says,
+  // for the shipped model and every shipped scenario.
+  Diagnostics diags;
+  std::optional<LoadedFile> loaded = LoadFile(testing::SourcePath("model/samen-tegen-mensenhandel.yaml"), diags);
+  REQUIRE(loaded);
+  Model model = std::get<Model>(loaded->content);
+  std::vector<Scenario> scenarios;
+  for (const char* name : {"amendement-bikker", "ckm-op-versterkt", "ckm-tegenvoorstel", "versterkt-2024",
+                           "zonder-informatiepunt", "zonder-informatiepunt-herverdeeld"}) {
+    std::optional<LoadedFile> s = LoadFile(testing::SourcePath(std::string("scenarios/") + name + ".yaml"), diags);
+    REQUIRE(s);
+    scenarios.push_back(std::get<Scenario>(s->content));
+  }
+  std::vector<ResolvedScenario> resolved = ResolveOk(model, scenarios);
+  for (const WeightSet& set : model.weights) {
+    SmaaResult r = RunSmaa(model, scenarios, set.name, EffectsMode::kFixed, 3);
+    for (size_t s = 0; s < resolved.size(); ++s) {
+      INFO(set.name << " " << resolved[s].id);
+      CHECK(r.scenarios[s].mean_score ==
+            Approx(WeightedScore(set, Evaluate(model, resolved[s]).objectives)).margin(1e-6));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace allot
