@@ -20,8 +20,7 @@ double FromFixed(ExactSum sum, uint64_t n) {
 
 // Merges two runs of confidence rows, each in sample order.
 void MergeConfidence(SmaaAccumulator& into, const SmaaAccumulator& part) {
-  size_t row = part.confidence_samples.empty() ? 0
-               : part.confidence_scores.size() / part.confidence_samples.size();
+  size_t row = into.header.scenario_ids.size() * into.header.objectives.size();
   std::vector<uint64_t> samples;
   std::vector<double> scores;
   size_t a = 0, b = 0;

@@ -16,6 +16,8 @@ using CommandFunction = int (*)(const Args& args, std::ostream& out, std::ostrea
 
 int RunCompare(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunCheck(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
+int RunSensitivity(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
+int RunMerge(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunOptimise(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 
 // A subcommand: its name, a one-line summary for `allot --help`, and its
@@ -30,6 +32,8 @@ struct Command {
 inline constexpr Command kCommands[] = {
     {"compare", "compare scenarios: money, scores and ranks per weight set", RunCompare},
     {"check", "validate model and scenario files; report every error", RunCheck},
+    {"sensitivity", "SMAA: how often each scenario takes each rank under uncertain weights and effects", RunSensitivity},
+    {"merge", "add up the shards of a sensitivity run into its exact result", RunMerge},
     {"optimise", "the best allocation under constraints (MILP, GLPK), as a report and a scenario", RunOptimise},
 };
 

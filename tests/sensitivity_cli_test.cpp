@@ -1,0 +1,183 @@
+// allot sensitivity and allot merge, in-process: determinism across threads
+// and shards (byte for byte), --precision, and every refusal.
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "allot/cli.hpp"
+#include "test_support.hpp"
+
+namespace allot {
+namespace {
+
+using testing::SourcePath;
+using testing::TempDir;
+
+struct Run {
+  int code;
+  std::string out, err;
+};
+
+Run Cli(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  int code = RunCli(args, out, err);
+  return Run{code, out.str(), err.str()};
+}
+
+std::vector<std::string> Shipped(std::vector<std::string> args) {
+  std::vector<std::string> all = {"sensitivity", SourcePath("model"), SourcePath("scenarios")};
+  all.insert(all.end(), args.begin(), args.end());
+  return all;
+}
+
+TEST_CASE("sensitivity JSON is the same for any number of threads", "[sensitivity]") {
+  Run one = Cli(Shipped({"--samples", "3001", "--seed", "11", "--format", "json", "--threads", "1"}));
+  REQUIRE(one.code == 0);
+  CHECK(one.out.find("\"analysis\": \"smaa\"") != std::string::npos);
+  for (const char* threads : {"2", "3"}) {
+    Run many = Cli(Shipped({"--samples", "3001", "--seed", "11", "--format", "json", "--threads", threads}));
+    REQUIRE(many.code == 0);
+    CHECK(many.out == one.out);
+  }
+  Run other_seed = Cli(Shipped({"--samples", "3001", "--seed", "12", "--format", "json"}));
+  CHECK(other_seed.out != one.out);
+}
+
+TEST_CASE("shards 1/3, 2/3 and 3/3 merged give the single run to the byte", "[sensitivity]") {
+  TempDir dir;
+  std::vector<std::string> merge = {"merge"};
+  for (const char* k : {"2", "3", "1"}) {  // any order
+    std::string part = dir.path() + "/part-" + k + ".json";
+    Run shard = Cli(Shipped({"--samples", "2500", "--seed", "5", "--weights", "ckm:order", "--shard",
+                             std::string(k) + "/3", "--output", part, "--threads", "2"}));
+    INFO(shard.err);
+    REQUIRE(shard.code == 0);
+    CHECK(shard.out.empty());
+    merge.push_back(part);
+  }
+  Run single = Cli(Shipped({"--samples", "2500", "--seed", "5", "--weights", "ckm:order", "--format", "json"}));
+  merge.insert(merge.end(), {"--format", "json"});
+  Run merged = Cli(merge);
+  INFO(merged.err);
+  REQUIRE(merged.code == 0);
+  CHECK(merged.out == single.out);
+  // The table of the merge is the table of the single run too.
+  merge.resize(4);
+  CHECK(Cli(merge).out == Cli(Shipped({"--samples", "2500", "--seed", "5", "--weights", "ckm:order"})).out);
+}
+
+TEST_CASE("merge refuses parts that do not belong together", "[sensitivity]") {
+  TempDir dir;
+  auto shard = [&](const std::string& name, const std::string& k, const std::string& seed) {
+    std::string path = dir.path() + "/" + name;
+    REQUIRE(Cli(Shipped({"--samples", "900", "--seed", seed, "--shard", k, "--output", path})).code == 0);
+    return path;
+  };
+  std::string p1 = shard("p1.json", "1/2", "1"), p2 = shard("p2.json", "2/2", "1");
+  std::string q2 = shard("q2.json", "2/2", "2");
+  SECTION("another seed") {
+    Run r = Cli({"merge", p1, q2});
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == q2 + ": error: this part has a different --seed (2 vs 1) than " + p1 + "\n");
+  }
+  SECTION("a missing shard") {
+    Run r = Cli({"merge", p1});
+    CHECK(r.code == 2);
+    CHECK(r.err == "error: shard 2/2 is missing: merge needs every shard exactly once\n");
+  }
+  SECTION("a shard twice") {
+    Run r = Cli({"merge", p1, p2, p2});
+    CHECK(r.code == 2);
+    CHECK(r.err == p2 + ": error: shard 2/2 is also in " + p2 + "\n");
+  }
+  SECTION("not JSON") {
+    std::string bad = dir.Write("bad.json", "{\n  \"format\": oops\n}\n");
+    Run r = Cli({"merge", p1, bad});
+    CHECK(r.code == 2);
+    CHECK(r.err.rfind(bad + ":2:13: error: not valid JSON\n", 0) == 0);
+  }
+  SECTION("a compare result instead of a part") {
+    std::string other = dir.Write("other.json", "{\"format\": \"allot/1\", \"analysis\": \"smaa\"}");
+    Run r = Cli({"merge", other});
+    CHECK(r.code == 2);
+    CHECK(r.err == other + ": error: not a valid sensitivity part: not an allot/1 sensitivity part (analysis 'smaa-part')\n");
+  }
+  SECTION("other samples with the same shard count") {
+    std::string path = dir.path() + "/r2.json";
+    REQUIRE(Cli(Shipped({"--samples", "901", "--seed", "1", "--shard", "2/2", "--output", path})).code == 0);
+    Run r = Cli({"merge", p1, path});
+    CHECK(r.code == 2);
+    CHECK(r.err == path + ": error: this part has a different --samples (901 vs 900) than " + p1 + "\n");
+  }
+  SECTION("output onto an input") {
+    Run r = Cli({"merge", p1, p2, "--output", p1});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("is one of the input files") != std::string::npos);
+  }
+}
+
+TEST_CASE("--precision doubles the samples until every half-width is below the target", "[sensitivity]") {
+  Run r = Cli(Shipped({"--precision", "0.01", "--format", "json", "--seed", "3"}));
+  REQUIRE(r.code == 0);
+  auto number_after = [&](const std::string& key) {
+    size_t at = r.out.find("\"" + key + "\": ");
+    REQUIRE(at != std::string::npos);
+    return std::stod(r.out.substr(at + key.size() + 4));
+  };
+  double samples = number_after("samples");
+  CHECK(number_after("max_half_width") < 0.01);
+  CHECK(number_after("precision") == 0.01);
+  double steps = std::log2(samples / 1000);
+  CHECK(steps == std::round(steps));  // 1000 * 2^k
+  // One doubling fewer would not have been enough.
+  if (samples > 1000) {
+    Run half = Cli(Shipped({"--samples", std::to_string(static_cast<long>(samples / 2)), "--format", "json", "--seed", "3"}));
+    size_t at = half.out.find("\"max_half_width\": ");
+    CHECK(std::stod(half.out.substr(at + 18)) >= 0.01);
+  }
+}
+
+TEST_CASE("sensitivity refuses bad options with exit 2 and nothing on stdout", "[sensitivity]") {
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {{"--samples", "0"}, "--samples must be a whole number from 1 to 281474976710656, not '0'"},
+      {{"--samples", "-5"}, "--samples must be a whole number from 1 to 281474976710656, not '-5'"},
+      {{"--seed", "99999999999999999999"}, "--seed must be a whole number from 0 to 18446744073709551615, not '99999999999999999999'"},
+      {{"--threads", "0"}, "--threads must be a whole number from 1 to 1024, not '0'"},
+      {{"--effects", "maybe"}, "--effects must be fixed or uncertain, not 'maybe'"},
+      {{"--shard", "4/3"}, "--shard must be K/N with 1 <= K <= N, e.g. 3/10, not '4/3'"},
+      {{"--shard", "1/2", "--format", "csv"}, "--shard writes a partial result (JSON) for 'allot merge'; leave out --format"},
+      {{"--precision", "0.01", "--samples", "10"}, "give --samples or --precision, not both: --precision chooses the sample count"},
+      {{"--precision", "2"}, "--precision must be between 0 and 1 (e.g. 0.005)"},
+      {{"--weights", "nosuch"}, "--weights: unknown weight set 'nosuch' (use uniform, SET, SET:KAPPA or SET:order)"},
+  };
+  for (const Case& c : cases) {
+    Run r = Cli(Shipped(c.args));
+    INFO(c.message);
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "allot sensitivity: error: " + c.message + "\nTry 'allot sensitivity --help'.\n");
+  }
+}
+
+TEST_CASE("sensitivity renders table, csv and md, and --output writes the file", "[sensitivity]") {
+  Run table = Cli(Shipped({"--samples", "500"}));
+  REQUIRE(table.code == 0);
+  CHECK(table.out.find("Rank acceptability") != std::string::npos);
+  CHECK(table.out.find("is best in") != std::string::npos);
+  Run csv = Cli(Shipped({"--samples", "500", "--format", "csv"}));
+  CHECK(csv.out.rfind("scenario,name,samples,p_best,", 0) == 0);
+  CHECK(Cli(Shipped({"--samples", "500", "--format", "md", "--lang", "nl"})).out.rfind("# Gevoeligheid", 0) == 0);
+  TempDir dir;
+  std::string path = dir.path() + "/out.json";
+  Run written = Cli(Shipped({"--samples", "500", "--format", "json", "--output", path}));
+  CHECK(written.code == 0);
+  CHECK(written.out.empty());
+  CHECK(dir.Read("out.json") == Cli(Shipped({"--samples", "500", "--format", "json"})).out);
+}
+
+}  // namespace
+}  // namespace allot
