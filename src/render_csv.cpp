@@ -4,6 +4,7 @@
 #include <string>
 
 #include "render_text.hpp"
+#include "spreadsheet_text.hpp"
 
 namespace allot::detail {
 
@@ -12,10 +13,7 @@ namespace {
 // RFC 4180 quoting, and text that a spreadsheet would run as a formula
 // (starting with = + - @ tab or CR) is prefixed with a quote mark.
 std::string TextCell(const std::string& text) {
-  std::string value = text;
-  if (!value.empty() && std::string("=+-@\t\r").find(value[0]) != std::string::npos) {
-    value = "'" + value;
-  }
+  std::string value = NeutraliseFormula(text);
   if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
   std::string quoted = "\"";
   for (char c : value) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);

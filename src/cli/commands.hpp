@@ -19,6 +19,7 @@ int RunCheck(const Args& args, std::ostream& out, std::ostream& err, const CliCo
 int RunSensitivity(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunMerge(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunOptimise(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
+int RunReport(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 
 // A subcommand: its name, a one-line summary for `allot --help`, and its
 // entry point. To add a command, declare its Run function above and add a
@@ -35,6 +36,7 @@ inline constexpr Command kCommands[] = {
     {"sensitivity", "SMAA: how often each scenario takes each rank under uncertain weights and effects", RunSensitivity},
     {"merge", "add up the shards of a sensitivity run into its exact result", RunMerge},
     {"optimise", "the best allocation under constraints (MILP, GLPK), as a report and a scenario", RunOptimise},
+    {"report", "write the comparison as an HTML report and/or an XLSX workbook", RunReport},
 };
 
 }  // namespace allot::cli

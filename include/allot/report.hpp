@@ -1,0 +1,41 @@
+// Reports for people: a self-contained HTML document with SVG charts, and an
+// XLSX workbook, from a compare result and the model it was computed on.
+//
+// Both work from allot::CompareResult (the numbers), allot::Model and the
+// scenarios it was computed from (the provenance: Line::source /
+// illustrative / note, lines that scenarios add, Scenario::source / note,
+// Motion ref / date / asks, Effect source / note). Every string from a file is escaped in HTML and
+// neutralised in XLSX (text starting with = + - @ tab or CR is written as a
+// string with a leading quote mark, never as a formula).
+#pragma once
+
+#include <string>
+
+#include "allot/compare.hpp"
+#include "allot/model.hpp"
+#include "allot/money.hpp"
+#include "allot/scenario.hpp"
+
+namespace allot {
+
+struct ReportOptions {
+  Lang lang = Lang::kEn;  // labels, number formats (€ 650.000 / €650,000), dates
+};
+
+// The whole HTML document: no network, no scripts, no external fonts; inline
+// CSS with print rules for A4. Deterministic: no timestamps. `model` must be
+// the model and `scenarios` the scenarios `result` was computed on.
+std::string RenderReportHtml(const CompareResult& result, const Model& model,
+                             const std::vector<Scenario>& scenarios, const ReportOptions& options);
+
+// Writes the workbook (sheets Summary, Allocations, Objectives, Motions,
+// Provenance) to `path`, replacing it. Totals are live SUM formulas whose
+// cached values are allot's own totals to the cent. Returns false with
+// `error` set when libxlsxwriter cannot write the file. The file is written
+// in place: callers that need all-or-nothing write to a temporary path and
+// move it (the CLI does).
+bool WriteReportXlsx(const CompareResult& result, const Model& model,
+                     const std::vector<Scenario>& scenarios, const ReportOptions& options,
+                     const std::string& path, std::string& error);
+
+}  // namespace allot

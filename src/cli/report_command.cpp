@@ -1,0 +1,194 @@
+// allot report: the compare result as an HTML report and/or XLSX workbook.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "allot/compare.hpp"
+#include "allot/render.hpp"
+#include "allot/report.hpp"
+#include "allot/resolve.hpp"
+#include "commands.hpp"
+#include "common_options.hpp"
+#include "inputs.hpp"
+#include "output_file.hpp"
+
+namespace allot::cli {
+
+namespace {
+
+constexpr const char* kReportHelp = R"(Usage: allot report [MODEL] [SCENARIO...] --html FILE [--xlsx FILE] [options]
+
+Writes the comparison of the scenarios as a report for people:
+
+  --html FILE  one self-contained HTML file (no scripts, no network, prints on
+               A4): a summary (money per year, weighted score and rank per
+               weight set, change against the baseline, motions left
+               unfunded), the allocation per action line as a chart and a
+               table with the changes highlighted, the objective scores as a
+               chart and a table, which motions each scenario funds, and the
+               provenance of every figure (sourced or illustrative, and from
+               where).
+  --xlsx FILE  an Excel workbook with the sheets Summary, Allocations,
+               Objectives, Motions and Provenance; totals are live SUM
+               formulas that equal allot's totals to the cent.
+
+At least one of --html and --xlsx is required. Each file is written whole or
+not at all, and never over one of the input files.
+
+MODEL and SCENARIO are allot/1 files or directories of them, as for compare;
+with no files, the shipped model/ and scenarios/ are used.
+
+Examples:
+  allot report --html report.html
+  allot report --html rapport.html --xlsx rapport.xlsx --lang nl
+  allot report model/ scenarios/ckm-tegenvoorstel.yaml --html ckm.html --weights ckm,ministry
+  allot report --xlsx book.xlsx --baseline versterkt-2024
+
+)";
+
+struct ReportArgs {
+  std::string html;
+  std::string xlsx;
+  std::string weights;
+  std::string baseline = kModelScenarioId;
+  std::string lang = "en";
+  LoadLimits limits;
+};
+
+std::vector<std::string> SplitCommas(const std::string& text) {
+  std::vector<std::string> parts;
+  std::stringstream stream(text);
+  for (std::string part; std::getline(stream, part, ',');) {
+    if (!part.empty()) parts.push_back(part);
+  }
+  return parts;
+}
+
+po::options_description ReportOptionsDescription(ReportArgs& a) {
+  po::options_description options("Options");
+  options.add_options()
+      ("help,h", "show this help")
+      ("html", po::value<std::string>(&a.html), "write the HTML report to FILE")
+      ("xlsx", po::value<std::string>(&a.xlsx), "write the XLSX workbook to FILE")
+      ("lang,l", po::value<std::string>(&a.lang)->default_value(a.lang),
+       "en | nl: labels, number formats (€650,000 / € 650.000) and dates; "
+       "names from the files stay as written")
+      ("weights,w", po::value<std::string>(&a.weights),
+       "weight sets to show, comma-separated (default: all, in model order)")
+      ("baseline,b", po::value<std::string>(&a.baseline)->default_value(a.baseline),
+       "scenario id that changes are measured against")
+      ("files", po::value<std::vector<std::string>>(), "model and scenario files");
+  AddLimitOptions(options, a.limits);
+  return options;
+}
+
+// Checks the options that need no input files; prints every usage error.
+bool ValidOptions(const ReportArgs& a, std::optional<Lang>& lang, std::ostream& err) {
+  std::vector<std::string> problems;
+  lang = ParseLang(a.lang);
+  if (!lang) problems.push_back("--lang must be en or nl, not '" + a.lang + "'");
+  if (a.html.empty() && a.xlsx.empty()) problems.push_back("give --html FILE and/or --xlsx FILE");
+  if (!a.html.empty() && a.html == a.xlsx) problems.push_back("--html and --xlsx name the same file");
+  for (const std::string& problem : problems) UsageError("report", problem, err);
+  return problems.empty();
+}
+
+std::optional<CompareResult> Load(const std::vector<std::string>& files, const ReportArgs& a,
+                                  const CliContext& context, Inputs& inputs, std::ostream& err) {
+  Diagnostics diags;
+  std::string usage_error;
+  if (!LoadInputs(files, context, a.limits, inputs, diags, usage_error)) {
+    PrintDiagnostics(diags, err);
+    UsageError("report", usage_error, err);
+    return std::nullopt;
+  }
+  std::vector<ResolvedScenario> resolved;
+  if (diags.empty()) resolved = ResolveScenarios(*inputs.model, inputs.scenarios, diags);
+  std::optional<CompareResult> result;
+  if (diags.empty()) {
+    result = Compare(*inputs.model, resolved, CompareOptions{SplitCommas(a.weights), a.baseline}, diags);
+  }
+  if (!diags.empty()) {
+    PrintDiagnostics(diags, err);
+    return std::nullopt;
+  }
+  return result;
+}
+
+// libxlsxwriter writes only to a named file: let it write a temporary file
+// next to the target, then take the bytes so that the target itself is
+// written by WriteFileAtomically like every other output.
+bool XlsxBytes(const CompareResult& result, const Inputs& inputs, const ReportOptions& options,
+               const std::string& target, std::string& bytes, std::string& error) {
+  std::filesystem::path path(target);
+  std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
+  std::string temp = (dir / ("." + path.filename().string() + ".xlsx-XXXXXX")).string();
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    error = "cannot create a file in '" + dir.string() + "': " + std::strerror(errno);
+    return false;
+  }
+  ::close(fd);
+  bool ok = WriteReportXlsx(result, *inputs.model, inputs.scenarios, options, temp, error);
+  if (ok) {
+    std::ifstream in(temp, std::ios::binary);
+    std::ostringstream contents;
+    contents << in.rdbuf();
+    bytes = contents.str();
+    ok = in.good() || in.eof();
+    if (!ok) error = "cannot read back '" + temp + "'";
+  }
+  ::unlink(temp.c_str());
+  return ok;
+}
+
+bool RefusesInput(const std::string& output, const char* flag, const Inputs& inputs, std::ostream& err) {
+  if (output.empty() || !IsOneOf(output, inputs.files)) return false;
+  UsageError("report", std::string(flag) + " '" + output + "' is one of the input files; refusing to overwrite it",
+             err);
+  return true;
+}
+
+}  // namespace
+
+int RunReport(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context) {
+  ReportArgs a;
+  po::options_description options = ReportOptionsDescription(a);
+  po::variables_map values;
+  if (!ParseArgs("report", args, options, values, err)) return kExitBadInput;
+  if (values.count("help")) {
+    out << kReportHelp << options << '\n';
+    return kExitSuccess;
+  }
+  std::optional<Lang> lang;
+  if (!ValidOptions(a, lang, err)) return kExitBadInput;
+  std::vector<std::string> files;
+  if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
+  Inputs inputs;
+  std::optional<CompareResult> result = Load(files, a, context, inputs, err);
+  if (!result) return kExitBadInput;
+  bool refused = RefusesInput(a.html, "--html", inputs, err);
+  if (RefusesInput(a.xlsx, "--xlsx", inputs, err) || refused) return kExitBadInput;
+
+  // Everything is rendered before anything is written, so a failure leaves
+  // no half of the report behind.
+  ReportOptions report{*lang};
+  std::string html = a.html.empty() ? "" : RenderReportHtml(*result, *inputs.model, inputs.scenarios, report);
+  std::string xlsx, error;
+  if (!a.xlsx.empty() && !XlsxBytes(*result, inputs, report, a.xlsx, xlsx, error)) {
+    err << "allot report: error: " << error << '\n';
+    return kExitFailure;
+  }
+  if ((!a.html.empty() && !WriteFileAtomically(a.html, html, error)) ||
+      (!a.xlsx.empty() && !WriteFileAtomically(a.xlsx, xlsx, error))) {
+    err << "allot report: error: " << error << '\n';
+    return kExitFailure;
+  }
+  return kExitSuccess;
+}
+
+}  // namespace allot::cli

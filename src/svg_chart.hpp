@@ -1,0 +1,60 @@
+// Hand-written SVG charts for the HTML report (internal). What is drawn is
+// simple (bars on a linear axis), so a few hundred lines of SVG text beat a
+// charting dependency; see docs/report.md.
+//
+// Every chart is readable in greyscale: series differ in lightness and in
+// hatching, every bar carries its value as a direct label, and each bar has
+// a <title> (a tooltip and the accessible name).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace allot::detail {
+
+struct BarSeries {
+  std::string name;                 // legend entry
+  std::vector<double> values;       // one per category; used for geometry only
+  std::vector<std::string> labels;  // one per category: the exact text shown at the bar
+};
+
+// Horizontal bars: one group per category, one bar per series inside each
+// group, in series order (top to bottom, the same order as the legend).
+// Negative values extend left of a zero line.
+struct BarChart {
+  std::string id;           // unique within the document, [a-z0-9-] only; prefixes pattern ids
+  std::string title;        // drawn above the plot and used as <title>
+  std::string description;  // <desc>: one sentence on what the chart shows
+  std::string axis_label;   // the value axis, with its unit
+  std::vector<std::string> categories;
+  std::vector<BarSeries> series;
+  double min_extent = 0;    // the axis covers at least [0, min_extent] (e.g. 100 points)
+  std::function<std::string(double)> tick_format;  // labels of the value axis
+};
+
+// The chart as an <svg> element (no XML declaration), to be inlined in HTML.
+// All text is escaped.
+std::string RenderBarChart(const BarChart& chart);
+
+// --- shared by the chart files ------------------------------------------
+
+// Round tick positions covering [lo, hi]: about `target` steps of 1, 2 or 5
+// times a power of ten. Always contains 0 when lo <= 0 <= hi.
+std::vector<double> NiceTicks(double lo, double hi, int target);
+
+// The fill and (optional) hatching of series `index`, as SVG <pattern>
+// definitions with id "<chart_id>-s<index>"; reference with FillOf.
+std::string SeriesPatterns(const std::string& chart_id, size_t count);
+std::string FillOf(const std::string& chart_id, size_t index);
+
+// Estimated width in pixels of `text` in the report's sans-serif font.
+double TextWidth(const std::string& text, double font_size);
+
+// `text` cut to about `max_width` pixels with an ellipsis.
+std::string Truncate(const std::string& text, double max_width, double font_size);
+
+// A number for SVG coordinates: at most two decimals, '.' as separator.
+std::string Coord(double value);
+
+}  // namespace allot::detail

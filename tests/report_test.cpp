@@ -1,0 +1,211 @@
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "allot/cli.hpp"
+#include "allot/compare.hpp"
+#include "allot/render.hpp"
+#include "allot/report.hpp"
+#include "html_escape.hpp"
+#include "report_labels.hpp"
+#include "spreadsheet_text.hpp"
+#include "test_support.hpp"
+
+using allot::testing::kSmallModel;
+using allot::testing::ModelFrom;
+using allot::testing::ResolveOk;
+using allot::testing::ScenarioFrom;
+using allot::testing::TempDir;
+
+namespace {
+
+bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+size_t Count(const std::string& text, const std::string& part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+const char* const kShift = R"(format: allot/1
+scenario: shift
+name: Shift to y
+budget: neutral
+changes:
+  - move: {amount: 300, from: x, to: y}
+)";
+
+// A scenario whose free-text fields try to break out of HTML and into
+// spreadsheet formulas.
+const char* const kHostile = R"yaml(format: allot/1
+scenario: hostile
+name: "<script>alert('x')</script>\" onmouseover=\"alert(1)"
+budget: neutral
+changes:
+  - move: {amount: 100, from: x, to: y}
+)yaml";
+
+allot::CompareResult CompareOf(const allot::Model& model, const std::vector<allot::Scenario>& scenarios) {
+  allot::Diagnostics diags;
+  std::optional<allot::CompareResult> result =
+      allot::Compare(model, ResolveOk(model, scenarios), allot::CompareOptions{}, diags);
+  REQUIRE(result);
+  return *result;
+}
+
+std::string HtmlOf(const std::string& model_yaml, const std::vector<std::string>& scenario_yaml,
+                   allot::Lang lang = allot::Lang::kEn) {
+  allot::Model model = ModelFrom(model_yaml);
+  std::vector<allot::Scenario> scenarios;
+  for (const std::string& yaml : scenario_yaml) scenarios.push_back(ScenarioFrom(yaml));
+  return allot::RenderReportHtml(CompareOf(model, scenarios), model, scenarios, allot::ReportOptions{lang});
+}
+
+struct Run {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Run Cli(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  int code = allot::RunCli(args, out, err, allot::CliContext{});
+  return Run{code, out.str(), err.str()};
+}
+
+}  // namespace
+
+TEST_CASE("HTML escaping turns every markup character into a reference", "[report]") {
+  CHECK(allot::detail::EscapeHtml("<a href=\"x\" title='y'>&amp;</a>") ==
+        "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
+  CHECK(allot::detail::EscapeHtml("Kamerstuk 28638 nr. 229 \u20ac") == "Kamerstuk 28638 nr. 229 \u20ac");
+  CHECK(allot::detail::EscapeHtml("").empty());
+}
+
+TEST_CASE("text that a spreadsheet would run as a formula gets a leading quote", "[report]") {
+  using allot::detail::NeutraliseFormula;
+  for (const char* formula : {"=1+1", "+31 6", "-2", "@SUM(A1)", "\tx", "\rx"}) {
+    CHECK(NeutraliseFormula(formula) == std::string("'") + formula);
+  }
+  CHECK(NeutraliseFormula("a=b") == "a=b");
+  CHECK(NeutraliseFormula("") == "");
+  CHECK(NeutraliseFormula("'=x") == "'=x");  // already text: left alone
+}
+
+TEST_CASE("a hostile scenario name renders as text in the HTML report", "[report]") {
+  std::string html = HtmlOf(kSmallModel, {kHostile});
+  CHECK_FALSE(Contains(html, "<script"));
+  CHECK_FALSE(Contains(html, "\" onmouseover"));
+  CHECK(Contains(html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot; onmouseover=&quot;alert(1)"));
+}
+
+TEST_CASE("the HTML report has every section, three charts and no external resource", "[report]") {
+  std::string html = HtmlOf(kSmallModel, {kShift});
+  for (const char* id : {"summary", "allocations", "objectives", "motions", "provenance"}) {
+    CHECK(Contains(html, std::string("<section id=\"") + id + "\">"));
+  }
+  CHECK(Count(html, "<svg ") == 3);
+  CHECK(Count(html, "<table ") == 9);
+  CHECK_FALSE(Contains(html, "<script"));
+  CHECK_FALSE(Contains(html, "src="));
+  // No address but the SVG namespace (an identifier, never fetched).
+  CHECK(Count(html, "http:") == Count(html, "http://www.w3.org/2000/svg"));
+  CHECK_FALSE(Contains(html, "https:"));
+  CHECK(Contains(html, "Content-Security-Policy\" content=\"default-src 'none'"));
+}
+
+TEST_CASE("the allocation table shows the exact totals and marks changes against the baseline", "[report]") {
+  std::string html = HtmlOf(kSmallModel, {kShift});
+  // Line X: 100 + 200 + 300 in the model; the shift moves 300 to line Y.
+  CHECK(Contains(html, "<td class=\"num\">\u20ac600</td><td class=\"num down\">\u20ac300<small>\u25bc -\u20ac300</small></td>"));
+  CHECK(Contains(html, "<td class=\"num\">\u20ac0</td><td class=\"num up\">\u20ac300<small>\u25b2 +\u20ac300</small></td>"));
+  // Objective a: 1 point per EUR 100 of line X.
+  CHECK(Contains(html, "<td class=\"num\">6.0</td><td class=\"num\">3.0</td>"));
+}
+
+TEST_CASE("the Dutch report has Dutch labels and number formats; names stay as written", "[report]") {
+  std::string html = HtmlOf(kSmallModel, {kShift}, allot::Lang::kNl);
+  CHECK(Contains(html, "<html lang=\"nl\">"));
+  CHECK(Contains(html, "<h2>Samenvatting</h2>"));
+  CHECK(Contains(html, "\u20ac 600"));
+  CHECK(Contains(html, "Shift to y"));
+  CHECK(Contains(html, "3 oktober 2023"));
+  CHECK(Contains(html, "<td class=\"num\">6,0</td>"));
+}
+
+TEST_CASE("ISO dates are written out per language; other text is kept", "[report]") {
+  using allot::detail::FormatDate;
+  CHECK(FormatDate("2023-10-03", allot::Lang::kEn) == "3 October 2023");
+  CHECK(FormatDate("2024-01-31", allot::Lang::kNl) == "31 januari 2024");
+  CHECK(FormatDate("2023-13-01", allot::Lang::kEn) == "2023-13-01");
+  CHECK(FormatDate("oktober 2023", allot::Lang::kNl) == "oktober 2023");
+  CHECK(FormatDate("2023-10-03x", allot::Lang::kEn) == "2023-10-03x");
+}
+
+TEST_CASE("report writes the HTML and XLSX files and nothing on stdout", "[report]") {
+  TempDir dir;
+  std::string model = dir.Write("m.yaml", kSmallModel);
+  std::string shift = dir.Write("s.yaml", kShift);
+  Run run = Cli({"report", model, shift, "--html", dir.path() + "/r.html", "--xlsx", dir.path() + "/r.xlsx"});
+  CHECK(run.code == 0);
+  CHECK(run.out.empty());
+  CHECK(run.err.empty());
+  CHECK(Contains(dir.Read("r.html"), "<!DOCTYPE html>"));
+  CHECK(dir.Read("r.xlsx").substr(0, 2) == "PK");  // a zip container
+}
+
+TEST_CASE("report refuses bad options and input files as outputs, writing nothing", "[report]") {
+  TempDir dir;
+  std::string model = dir.Write("m.yaml", kSmallModel);
+  Run none = Cli({"report", model});
+  CHECK(none.code == 2);
+  CHECK(Contains(none.err, "allot report: error: give --html FILE and/or --xlsx FILE"));
+  Run lang = Cli({"report", model, "--html", dir.path() + "/r.html", "--lang", "de"});
+  CHECK(lang.code == 2);
+  CHECK(Contains(lang.err, "--lang must be en or nl, not 'de'"));
+  Run same = Cli({"report", model, "--html", dir.path() + "/r", "--xlsx", dir.path() + "/r"});
+  CHECK(same.code == 2);
+  Run over = Cli({"report", model, "--html", dir.path() + "/r.html", "--xlsx", model});
+  CHECK(over.code == 2);
+  CHECK(Contains(over.err, "--xlsx '" + model + "' is one of the input files"));
+  CHECK(dir.Read("m.yaml") == kSmallModel);
+  CHECK(dir.Read("r.html") == "<missing>");
+  std::string broken = dir.Write("b.yaml", "format: allot/1\ntitle: [\n");
+  Run bad = Cli({"report", broken, "--html", dir.path() + "/r.html"});
+  CHECK(bad.code == 2);
+  CHECK(bad.out.empty());
+  CHECK(Contains(bad.err, "b.yaml:"));
+  CHECK(dir.Read("r.html") == "<missing>");
+  Run baseline = Cli({"report", model, "--html", dir.path() + "/r.html", "--baseline", "nope"});
+  CHECK(baseline.code == 2);
+  CHECK(dir.Read("r.html") == "<missing>");
+  CHECK(Contains(Cli({"report", "--help"}).out, "--xlsx"));
+}
+
+TEST_CASE("the workbook cannot be written into a missing directory: exit 1, no file", "[report]") {
+  TempDir dir;
+  std::string model = dir.Write("m.yaml", kSmallModel);
+  Run run = Cli({"report", model, "--xlsx", dir.path() + "/no/such/dir/r.xlsx"});
+  CHECK(run.code == 1);
+  CHECK(Contains(run.err, "allot report: error: cannot create a file in"));
+}
+
+TEST_CASE("a line that a scenario adds is listed with its name and where it came from", "[report]") {
+  const char* add = R"(format: allot/1
+scenario: grow
+name: Grow
+source: "Motion <b>7</b>"
+changes:
+  - add:
+      id: z
+      name: Line Z
+      source: "Estimate by the NGO"
+      illustrative: true
+      budget: {2024: 50, 2025: 0, 2026: 0}
+)";
+  std::string html = HtmlOf(kSmallModel, {add});
+  // Allocation table: Z is absent from the model and EUR 50 in `grow`.
+  CHECK(Contains(html, "<td>Line Z<small>z</small></td><td class=\"num muted\">\u2013<small>not in this scenario</small></td>"
+                       "<td class=\"num up\">\u20ac50<small>\u25b2 +\u20ac50</small></td>"));
+  CHECK(Contains(html, "<td>Estimate by the NGO<small>added by scenario grow</small></td>"));
+  CHECK(Contains(html, "<td>Motion &lt;b&gt;7&lt;/b&gt;</td>"));  // the scenario's source, escaped
+}
