@@ -244,7 +244,9 @@ Solution SolveProblem(const Problem& problem, const SolveSettings& settings) {
   int rc = glp_intopt(lp.get(), &parm);
   int status = glp_mip_status(lp.get());
   s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (rc == GLP_ENOPFS || status == GLP_NOFEAS) {
+  // GLP_EBOUND: a row or column whose lower bound exceeds its upper one,
+  // e.g. --min above the whole budget: infeasible before any search.
+  if (rc == GLP_ENOPFS || rc == GLP_EBOUND || status == GLP_NOFEAS) {
     s.status = SolveStatus::kInfeasible;
     return s;
   }

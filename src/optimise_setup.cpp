@@ -98,11 +98,20 @@ void AddOption(ProblemLine& pl, const Model& model, const Line& def,
   pl.values.push_back(values);
 }
 
+// The most any line may spend: the whole budget, or without yearly
+// budgets (when testing for conflicts) enough for every --min and the base.
+Money Ceiling(const ResolvedScenario& base, const OptimiseConstraints& c, bool budget_rows) {
+  Money ceiling = TotalOf(c.budget);
+  if (budget_rows) return ceiling;
+  for (const LineAmount& m : c.min) ceiling += m.amount;
+  return ceiling + base.total;
+}
+
 ProblemLine MakeLine(const Model& model, const ResolvedLine& line, const OptimiseConstraints& c,
-                     const OptimiseOptions& o, Approx approx, const std::vector<int>& kept) {
+                     const OptimiseOptions& o, Approx approx, const std::vector<int>& kept,
+                     Money budget_total) {
   ProblemLine pl;
   const Line& def = *line.def;
-  Money budget_total = TotalOf(c.budget);
   Bounds b = LineBounds(c, def.id, TotalOf(line.by_year), budget_total);
   if (Contains(c.lock, def.id)) {
     pl.discrete = true;
@@ -196,7 +205,7 @@ Problem MakeProblem(const Model& model, const ResolvedScenario& base,
   p.budget_rows = budget_rows;
   p.spend_exactly = c.spend_exactly;
   for (const ResolvedLine& line : base.lines) {
-    p.lines.push_back(MakeLine(model, line, c, o, approx, kept));
+    p.lines.push_back(MakeLine(model, line, c, o, approx, kept, Ceiling(base, c, budget_rows)));
   }
   double margin = Margin(c.budget);
   for (const std::string& id : c.fund_motions) {

@@ -1,0 +1,77 @@
+// allot optimise on the command line: the written scenario is accepted by
+// check and compare, which report the same score; bad options are usage
+// errors with nothing on stdout and no file written.
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "allot/cli.hpp"
+#include "test_support.hpp"
+
+using allot::testing::TempDir;
+
+namespace {
+
+struct Run {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Run Cli(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  int code = allot::RunCli(args, out, err, allot::CliContext{{allot::testing::SourcePath("")}});
+  return Run{code, out.str(), err.str()};
+}
+
+// The number after `"key": ` in JSON text.
+double JsonNumber(const std::string& json, const std::string& key, size_t from = 0) {
+  size_t at = json.find("\"" + key + "\": ", from);
+  REQUIRE(at != std::string::npos);
+  return std::stod(json.substr(at + key.size() + 4));
+}
+
+}  // namespace
+
+TEST_CASE("optimise writes a scenario that check and compare accept with the same score", "[optimise][cli]") {
+  TempDir dir;
+  std::string best = dir.path() + "/best.yaml";
+  std::string model = allot::testing::SourcePath("model/samen-tegen-mensenhandel.yaml");
+  Run r = Cli({"optimise", model, "--weights", "ckm", "--format", "json", "--output", best});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  double score = JsonNumber(r.out, "score");
+  double bound = JsonNumber(r.out, "upper_bound");
+  CHECK(bound >= score);
+  CHECK(bound - score < 0.1);
+  Run check = Cli({"check", model, best});
+  CHECK(check.code == 0);
+  Run compare = Cli({"compare", model, best, "--weights", "ckm", "--format", "json"});
+  REQUIRE(compare.code == 0);
+  size_t optimised = compare.out.find("\"id\": \"optimised\"");
+  REQUIRE(optimised != std::string::npos);
+  CHECK(JsonNumber(compare.out, "ckm", compare.out.find("\"weighted\"", optimised)) == Approx(score).margin(1e-6));
+  CHECK(dir.Read("best.yaml").find("# model: ") != std::string::npos);
+}
+
+TEST_CASE("optimise: bad options are usage errors, nothing written", "[optimise][cli]") {
+  TempDir dir;
+  std::string best = dir.path() + "/best.yaml";
+  Run r = Cli({"optimise", "--weights", "ckm", "--min", "victim_cre=1000", "--output", best});
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "allot optimise: error: --min: unknown line 'victim_cre' (did you mean 'victim_care'?)\n");
+  CHECK(dir.Read("best.yaml") == "<missing>");
+  Run amount = Cli({"optimise", "--weights", "ckm", "--max-change", "lots"});
+  CHECK(amount.code == 2);
+  CHECK(amount.err.find("--max-change expects a percentage such as 20% or an amount, not 'lots'") != std::string::npos);
+  Run infeasible = Cli({"optimise", "--weights", "ckm", "--min", "victim_care=7000000"});
+  CHECK(infeasible.code == 2);
+  CHECK(infeasible.out.empty());
+  CHECK(infeasible.err ==
+        "allot optimise: error: the constraints cannot all be met; dropping any one of these makes "
+        "them feasible: the yearly budgets, --min victim_care=7000000.00\n");
+  std::string model = allot::testing::SourcePath("model/samen-tegen-mensenhandel.yaml");
+  Run self = Cli({"optimise", model, "--output", model});
+  CHECK(self.code == 2);
+  CHECK(self.err.find("is one of the input files") != std::string::npos);
+}
