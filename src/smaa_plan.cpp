@@ -199,6 +199,50 @@ std::string HashPlan(const SmaaPlan::Impl& p) {
   return hex;
 }
 
+// Lays the compiled arrays out for the per-sample loop: the slots' values
+// at the end of the parameter array in slot order (so the draw writes one
+// contiguous run), the slots as parallel arrays, and the items grouped by
+// kind (so the evaluation's switch is predictable).
+void Finalise(SmaaPlan::Impl& p) {
+  std::vector<uint32_t> new_index(p.params.size(), 0);
+  std::vector<bool> is_slot(p.params.size(), false);
+  std::vector<double> params;
+  for (const SmaaSlot& slot : p.slots) is_slot[slot.param] = true;
+  for (size_t i = 0; i < p.params.size(); ++i) {
+    if (is_slot[i]) continue;
+    new_index[i] = static_cast<uint32_t>(params.size());
+    params.push_back(p.params[i]);
+  }
+  p.first_slot_param = params.size();
+  for (SmaaSlot& slot : p.slots) {
+    new_index[slot.param] = static_cast<uint32_t>(params.size());
+    params.push_back(p.params[slot.param]);
+    slot.param = new_index[slot.param];
+    p.slot_arrays.key.push_back(slot.key);
+    p.slot_arrays.low.push_back(slot.low);
+    p.slot_arrays.high.push_back(slot.high);
+    p.slot_arrays.split.push_back(slot.split);
+    p.slot_arrays.left.push_back(slot.left);
+    p.slot_arrays.right.push_back(slot.right);
+  }
+  p.params = std::move(params);
+  std::vector<uint32_t> order(p.items.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return p.items[a].kind < p.items[b].kind; });
+  std::vector<uint32_t> item_index(order.size());
+  std::vector<SmaaItem> items;
+  for (uint32_t k = 0; k < order.size(); ++k) {
+    item_index[order[k]] = k;
+    SmaaItem item = p.items[order[k]];
+    item.a = new_index[item.a];
+    item.b = new_index[item.b];
+    items.push_back(item);
+  }
+  p.items = std::move(items);
+  for (SmaaTerm& t : p.common_terms) t.item = item_index[t.item];
+  for (SmaaTerm& t : p.terms) t.item = item_index[t.item];
+}
+
 SmaaHeader HeaderOf(const Model& model, const std::vector<ResolvedScenario>& scenarios,
                     const SmaaOptions& options) {
   SmaaHeader h;
@@ -214,18 +258,6 @@ SmaaHeader HeaderOf(const Model& model, const std::vector<ResolvedScenario>& sce
 }
 
 }  // namespace
-
-double ItemValue(const SmaaItem& item, const double* params) {
-  switch (item.kind) {
-    case SmaaItemKind::kLinear:
-      return params[item.a] * item.k;
-    case SmaaItemKind::kSaturating:
-      return params[item.a] * item.k / (item.k + params[item.b]);
-    case SmaaItemKind::kTable:
-      return params[item.a] + (params[item.b] - params[item.a]) * item.k;
-  }
-  return 0;
-}
 
 SmaaPlan::SmaaPlan(const Model& model, const std::vector<ResolvedScenario>& scenarios,
                    const SmaaOptions& options)
@@ -257,6 +289,7 @@ SmaaPlan::SmaaPlan(const Model& model, const std::vector<ResolvedScenario>& scen
     }
   }
   p.term_begin.push_back(static_cast<uint32_t>(p.terms.size()));
+  Finalise(p);
   p.header.inputs_hash = HashPlan(p);
 }
 

@@ -41,8 +41,28 @@ struct SmaaTerm {
   double sign = 1;
 };
 
-// The value of an item given the parameter array.
-double ItemValue(const SmaaItem& item, const double* params);
+// The value of an item given the parameter array (inline: the sample loop
+// calls it for every uncertain item).
+inline double ItemValue(const SmaaItem& item, const double* params) {
+  switch (item.kind) {
+    case SmaaItemKind::kLinear:
+      return params[item.a] * item.k;
+    case SmaaItemKind::kSaturating:
+      return params[item.a] * item.k / (item.k + params[item.b]);
+    case SmaaItemKind::kTable:
+      return params[item.a] + (params[item.b] - params[item.a]) * item.k;
+  }
+  return 0;
+}
+
+// The uncertain parameters as parallel arrays (structure of arrays), so the
+// per-sample draw is one branch-free pass; slot k's draw goes to
+// params[first_slot_param + k].
+struct SmaaSlots {
+  std::vector<uint64_t> key;
+  std::vector<double> low, high, split, left, right;
+  size_t size() const { return key.size(); }
+};
 
 struct SmaaPlan::Impl {
   SmaaHeader header;
@@ -51,9 +71,11 @@ struct SmaaPlan::Impl {
   size_t scenarios = 0;                  // S
   std::vector<double> params;            // constants, then one entry per slot (overwritten per sample)
   std::vector<SmaaSlot> slots;           // the uncertain parameters
-  std::vector<SmaaItem> items;           // items whose value depends on a slot
+  SmaaSlots slot_arrays;                 // `slots` as arrays, built by Finalise
+  size_t first_slot_param = 0;           // params index of slot 0 after Finalise
+  std::vector<SmaaItem> items;           // items whose value depends on a slot, grouped by kind
   std::vector<double> common_constant;   // J: the common allocation's fixed points
-  std::vector<SmaaTerm> common_terms;    // the common allocation's uncertain items
+  std::vector<SmaaTerm> common_terms;    // the common allocation's uncertain items (sign +1)
   std::vector<double> offsets;           // S x J: each scenario's fixed difference to common
   std::vector<uint32_t> term_begin;      // S + 1: each scenario's slice of `terms`
   std::vector<SmaaTerm> terms;           // each scenario's uncertain differences to common

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <thread>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "smaa_plan_impl.hpp"
 
@@ -10,11 +13,28 @@ namespace allot {
 
 namespace {
 
+// Triangular(low, likely, high) by inversion of its CDF at u, without
+// branches: u is random, so a branch between the two sides would be
+// mispredicted half the time, and std::sqrt's errno check serialises the
+// loop on the sqrt's latency. Both paths give the same bits.
+inline double Triangular(double u, double split, double low, double high, double left, double right) {
+#if defined(__SSE2__)
+  __m128d mask = _mm_cmplt_sd(_mm_set_sd(u), _mm_set_sd(split));
+  __m128d below = _mm_set_sd(u * left), above = _mm_set_sd((1.0 - u) * right);
+  __m128d t = _mm_or_pd(_mm_and_pd(mask, below), _mm_andnot_pd(mask, above));
+  __m128d r = _mm_sqrt_sd(t, t);
+  __m128d from_low = _mm_add_sd(_mm_set_sd(low), r), from_high = _mm_sub_sd(_mm_set_sd(high), r);
+  return _mm_cvtsd_f64(_mm_or_pd(_mm_and_pd(mask, from_low), _mm_andnot_pd(mask, from_high)));
+#else
+  return u < split ? low + std::sqrt(u * left) : high - std::sqrt((1.0 - u) * right);
+#endif
+}
+
 class Worker {
  public:
   Worker(const SmaaPlan::Impl& plan, SmaaAccumulator& acc)
       : p_(plan), acc_(acc), params_(plan.params), values_(plan.items.size()),
-        common_(plan.objectives), weights_(plan.objectives),
+        common_(plan.objectives), banks_(4 * plan.objectives), weights_(plan.objectives),
         capped_(plan.scenarios * plan.objectives), scores_(plan.scenarios), ranks_(plan.scenarios) {}
 
   void Sample(uint64_t i) {
@@ -29,14 +49,22 @@ class Worker {
   // Triangular by inversion of its CDF; then every item that depends on a draw.
   void DrawEffects(uint64_t base) {
     double* params = params_.data();
-    for (const SmaaSlot& s : p_.slots) {
-      double u = UniformAt(base, s.key);
-      params[s.param] = u < s.split ? s.low + std::sqrt(u * s.left)
-                                    : s.high - std::sqrt((1.0 - u) * s.right);
+    const SmaaSlots& s = p_.slot_arrays;
+    double* out = params + p_.first_slot_param;
+    for (size_t k = 0; k < s.size(); ++k) {
+      out[k] = Triangular(UniformAt(base, s.key[k]), s.split[k], s.low[k], s.high[k], s.left[k], s.right[k]);
     }
     for (size_t k = 0; k < p_.items.size(); ++k) values_[k] = ItemValue(p_.items[k], params);
-    std::copy(p_.common_constant.begin(), p_.common_constant.end(), common_.begin());
-    for (const SmaaTerm& t : p_.common_terms) common_[t.objective] += t.sign * values_[t.item];
+    // The common allocation's points, summed in four interleaved banks so
+    // that consecutive terms on the same objective do not wait on each
+    // other's addition (a fixed order: the result is still deterministic).
+    const size_t J = p_.objectives;
+    std::fill(banks_.begin(), banks_.end(), 0.0);
+    const SmaaTerm* terms = p_.common_terms.data();
+    for (size_t t = 0; t < p_.common_terms.size(); ++t) banks_[(t & 3) * J + terms[t].objective] += values_[terms[t].item];
+    for (size_t j = 0; j < J; ++j) {
+      common_[j] = p_.common_constant[j] + ((banks_[j] + banks_[J + j]) + (banks_[2 * J + j] + banks_[3 * J + j]));
+    }
   }
 
   // Objective score = min(100, common + the scenario's differences).
@@ -66,13 +94,12 @@ class Worker {
     std::fill(ranks_.begin(), ranks_.end(), 0u);
     for (size_t a = 0; a < S; ++a) {
       for (size_t b = a + 1; b < S; ++b) {
-        if (scores_[a] > scores_[b]) {
-          ++acc_.beats[a * S + b];
-          ++ranks_[b];
-        } else if (scores_[b] > scores_[a]) {
-          ++acc_.beats[b * S + a];
-          ++ranks_[a];
-        }
+        // Counted without branches: which scenario wins is random.
+        uint32_t a_wins = scores_[a] > scores_[b], b_wins = scores_[b] > scores_[a];
+        acc_.beats[a * S + b] += a_wins;
+        acc_.beats[b * S + a] += b_wins;
+        ranks_[b] += a_wins;
+        ranks_[a] += b_wins;
       }
     }
   }
@@ -103,7 +130,7 @@ class Worker {
 
   const SmaaPlan::Impl& p_;
   SmaaAccumulator& acc_;
-  std::vector<double> params_, values_, common_, weights_, capped_, scores_;
+  std::vector<double> params_, values_, common_, banks_, weights_, capped_, scores_;
   std::vector<uint32_t> ranks_;
 };
 

@@ -34,9 +34,11 @@ __extension__ typedef __int128 ExactSum;
 // squares stays below 2^127 for up to 2^49 samples.
 inline constexpr double kFixedPointScale = 4294967296.0;  // 2^32
 
-// Score histogram for percentiles: bins of 0.001 points on [0, 100]
-// (bin b holds scores that round to b / 1000; scores outside are clamped).
-inline constexpr int kHistogramBinsPerPoint = 1000;
+// Score histogram for percentiles: bins of 0.01 points on [0, 100] (bin b
+// holds scores that round to b / 100; scores outside are clamped), so a
+// percentile is exact to within 0.005 points. 10,001 bins per scenario keep
+// the histogram in cache; finer bins cost 13% of the throughput.
+inline constexpr int kHistogramBinsPerPoint = 100;
 inline constexpr int kHistogramBins = 100 * kHistogramBinsPerPoint + 1;
 
 // The confidence factor is computed over the first this-many samples' effect
@@ -123,7 +125,7 @@ struct SmaaScenarioResult {
   std::vector<double> rank_acceptability;     // b_r, r = 1..S: fraction of samples at rank r
   std::vector<double> rank_acceptability_se;  // sqrt(b_r (1 - b_r) / N)
   double mean_score = 0, sd_score = 0;        // weighted score, points
-  double p5_score = 0, p95_score = 0;         // nearest rank on the 0.001 histogram
+  double p5_score = 0, p95_score = 0;         // nearest rank on the 0.01-point histogram
   // Mean weights over the samples where the scenario is best; none when it
   // never is.
   std::optional<std::vector<double>> central_weights;

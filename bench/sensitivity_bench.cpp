@@ -1,0 +1,152 @@
+// Throughput and memory of allot sensitivity (SMAA-2) on a generated model.
+//
+// A model of 200 action lines and 6 objectives, every effect uncertain
+// ([low, likely, high]; a saturating curve's half-way spend in one case in
+// three), and 15 scenarios that each move money between a few
+// lines or rescale one (plus the model itself: 16 scenarios ranked per
+// sample). Weights uniform, effects uncertain. Prints scenario-evaluations
+// per second per core (samples x scenarios / CPU seconds) for 1 and 2
+// threads, and the peak resident memory after 100k and after 500k samples,
+// which must not grow with the sample count.
+//
+//   allot_bench_sensitivity            500,000 samples
+//   allot_bench_sensitivity 2000000    another sample count
+//
+// Generation is deterministic, so two runs time the same inputs.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "allot/resolve.hpp"
+#include "allot/sensitivity.hpp"
+
+namespace {
+
+using namespace allot;
+
+constexpr int kLines = 200, kObjectives = 6, kScenarios = 15;
+
+class Rng {
+ public:
+  uint64_t Next() { return Mix64(state_ += 0x9e3779b97f4a7c15ULL); }
+  int Between(int lo, int hi) { return lo + static_cast<int>(Next() % static_cast<uint64_t>(hi - lo + 1)); }
+
+ private:
+  uint64_t state_ = 2024;
+};
+
+Money Eur(int64_t euros) { return Money::FromCents(euros * 100); }
+
+Param Uncertain(double likely, Rng& rng) {
+  double spread = 0.2 + 0.6 * rng.Between(0, 100) / 100.0;
+  return Param{likely * (1 - spread), likely, likely * (1 + spread), true};
+}
+
+Effect RandomEffect(const std::string& objective, Rng& rng) {
+  Effect e;
+  e.objective = objective;
+  if (rng.Between(0, 1) == 0) {
+    e.curve.kind = CurveKind::kLinear;
+    e.curve.points = Uncertain(rng.Between(1, 10) / 100.0, rng);
+    e.curve.per = Eur(100000);
+  } else {
+    e.curve.kind = CurveKind::kSaturating;
+    e.curve.max = Uncertain(rng.Between(5, 25) / 10.0, rng);
+    double half = rng.Between(100, 600) * 1000.0;
+    e.curve.half = rng.Between(0, 2) == 0 ? Uncertain(half, rng) : Param::Exact(half);
+  }
+  return e;
+}
+
+Model GenerateModel(Rng& rng) {
+  Model m;
+  m.title = "Generated";
+  m.years = {2024, 2025, 2026};
+  for (int j = 0; j < kObjectives; ++j) m.objectives.push_back(Objective{"o" + std::to_string(j), "O", "", {}});
+  m.weights.push_back(WeightSet{"even", std::vector<double>(kObjectives, 1.0 / kObjectives), {}, {}});
+  for (int l = 0; l < kLines; ++l) {
+    Line line;
+    line.id = "line" + std::to_string(l);
+    line.name = line.id;
+    for (int year : m.years) line.budget[year] = Eur(rng.Between(10, 400) * 1000);
+    int first = rng.Between(0, kObjectives - 1);
+    line.effects.push_back(RandomEffect(m.objectives[static_cast<size_t>(first)].id, rng));
+    if (rng.Between(0, 1)) {
+      line.effects.push_back(RandomEffect(m.objectives[static_cast<size_t>((first + 1) % kObjectives)].id, rng));
+    }
+    m.lines.push_back(line);
+  }
+  return m;
+}
+
+std::vector<Scenario> GenerateScenarios(Rng& rng) {
+  std::vector<Scenario> scenarios;
+  for (int s = 0; s < kScenarios; ++s) {
+    Scenario sc;
+    sc.id = "s" + std::to_string(s);
+    sc.name = sc.id;
+    int changes = rng.Between(1, 4);
+    for (int c = 0; c < changes; ++c) {
+      MoveChange move{Eur(rng.Between(1, 9) * 1000), "line" + std::to_string(rng.Between(0, kLines / 2 - 1)),
+                      "line" + std::to_string(rng.Between(kLines / 2, kLines - 1)), std::nullopt};
+      sc.changes.push_back(Change{move, {}});
+    }
+    if (s % 3 == 0) {
+      sc.changes.push_back(Change{ScaleChange{"line" + std::to_string(rng.Between(0, kLines - 1)), Decimal{12, 1}}, {}});
+    }
+    scenarios.push_back(sc);
+  }
+  return scenarios;
+}
+
+double CpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](timeval t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+long PeakRssKb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+void Time(const SmaaPlan& plan, uint64_t samples, unsigned threads, size_t scenarios) {
+  double cpu0 = CpuSeconds();
+  auto wall0 = std::chrono::steady_clock::now();
+  SmaaAccumulator acc = plan.Run(0, samples, threads, samples);
+  double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+  double cpu = CpuSeconds() - cpu0;
+  double evaluations = static_cast<double>(samples) * static_cast<double>(scenarios);
+  std::printf("%9llu samples  %u thread%s  wall %6.3f s  cpu %6.3f s  %6.2f M evaluations/s/core  %6.2f M/s wall  peak RSS %ld KiB  (check %llu)\n",
+              static_cast<unsigned long long>(samples), threads, threads == 1 ? " " : "s", wall, cpu,
+              evaluations / cpu / 1e6, evaluations / wall / 1e6, PeakRssKb(),
+              static_cast<unsigned long long>(acc.rank_counts[0]));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  uint64_t samples = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 500000;
+  Rng rng;
+  Model model = GenerateModel(rng);
+  std::vector<Scenario> scenarios = GenerateScenarios(rng);
+  Diagnostics diags;
+  std::vector<ResolvedScenario> resolved = ResolveScenarios(model, scenarios, diags);
+  if (!diags.empty() || resolved.size() != kScenarios + 1) {
+    std::fprintf(stderr, "generated scenarios did not resolve: %s\n", diags.empty() ? "?" : diags[0].message.c_str());
+    return 1;
+  }
+  std::string error;
+  SmaaPlan plan(model, resolved, SmaaOptions{*ParseWeightSpec("uniform", model, error), EffectsMode::kUncertain, 1});
+  std::printf("SMAA-2: %d lines, %d objectives, %zu scenarios (model + %d), weights uniform, effects uncertain\n",
+              kLines, kObjectives, resolved.size(), kScenarios);
+  Time(plan, 100000, 1, resolved.size());
+  Time(plan, samples, 1, resolved.size());
+  Time(plan, samples, 2, resolved.size());
+  return 0;
+}
