@@ -20,6 +20,10 @@ int RunSensitivity(const Args& args, std::ostream& out, std::ostream& err, const
 int RunMerge(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunOptimise(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunReport(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
+int RunStability(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
+int RunWhatItTakes(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
+int RunTornado(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
+int RunExplain(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 
 // A subcommand: its name, a one-line summary for `allot --help`, and its
 // entry point. To add a command, declare its Run function above and add a
@@ -37,6 +41,10 @@ inline constexpr Command kCommands[] = {
     {"merge", "add up the shards of a sensitivity run into its exact result", RunMerge},
     {"optimise", "the best allocation under constraints (MILP, GLPK), as a report and a scenario", RunOptimise},
     {"report", "write the comparison as an HTML report and/or an XLSX workbook", RunReport},
+    {"stability", "weight stability intervals: how far each weight can move before the ranking changes", RunStability},
+    {"what-it-takes", "the nearest weights at which scenario B catches up with scenario A", RunWhatItTakes},
+    {"tornado", "which uncertain effect or weight moves the gap between two scenarios most", RunTornado},
+    {"explain", "attribute the score difference of two scenarios to lines and objectives", RunExplain},
 };
 
 }  // namespace allot::cli

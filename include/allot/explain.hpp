@@ -1,0 +1,77 @@
+// Explain: why scenario B scores differently from scenario A. The weighted
+// score difference S_B - S_A is attributed
+//  - to the action lines whose allocation differs (Shapley values: each
+//    line's average contribution when the lines switch from A's amounts to
+//    B's one by one in every possible order; exact up to `exact_max_lines`
+//    changed lines, estimated from random orders beyond that), and
+//  - to the objectives, w_j (s_Bj - s_Aj).
+// Both add up to the difference. Line attributions are not additive per
+// objective when a score hits its cap of 100; Shapley values share the
+// interaction fairly.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "allot/diagnostic.hpp"
+#include "allot/model.hpp"
+#include "allot/money.hpp"
+#include "allot/render.hpp"
+#include "allot/resolve.hpp"
+
+namespace allot {
+
+struct ExplainOptions {
+  std::vector<std::string> weight_sets;  // names; empty = all, model order
+  size_t exact_max_lines = 12;           // exact Shapley up to this many changed lines (2^n evaluations)
+  size_t permutations = 10000;           // random orders beyond that
+  uint64_t seed = 1;                     // of the random orders (std::mt19937_64)
+};
+
+enum class LineChange { kAmount, kAdded, kRemoved, kDefinition };
+
+struct LineAttribution {
+  std::string line;                 // line id
+  LineChange change = LineChange::kAmount;
+  Money total_a, total_b;           // the line's total spend in A and in B (0 when absent)
+  std::vector<double> by_objective; // Shapley value of the capped score of each objective (points)
+  std::vector<double> by_set;       // Shapley value of the weighted score, per weight set
+  std::vector<double> error_by_set; // standard error of by_set; 0 when exact
+};
+
+struct ExplainResult {
+  std::string title;
+  std::string a, b;
+  std::vector<std::string> objectives;    // Objective ids
+  std::vector<WeightSet> weight_sets;     // the selected sets
+  std::vector<double> score_a, score_b;   // weighted, per set
+  std::vector<double> objectives_a, objectives_b;  // capped objective scores
+  std::vector<std::vector<double>> by_objective;   // [set][objective]: w_j (s_Bj - s_Aj)
+  std::vector<LineAttribution> lines;     // changed lines, in order of line id
+  bool exact = true;                      // false: sampled permutations
+  size_t permutations = 0;                // used when sampled
+  uint64_t seed = 0;                      // used when sampled
+};
+
+// The game behind the line attributions, exposed for testing: base[j] is
+// A's uncapped score on objective j, delta[i][j] what changed line i adds to
+// it when it switches from A's amount to B's (lines add up before the cap).
+// A coalition's value on objective j is min(100, base_j + its deltas).
+// Returns the exact Shapley values, [player][objective]; 2^n evaluations.
+std::vector<std::vector<double>> ExactShapley(const std::vector<double>& base,
+                                              const std::vector<std::vector<double>>& delta);
+
+// Attribution of S_B - S_A for scenarios `a` and `b`. Unknown ids or sets:
+// diagnostics and nullopt.
+std::optional<ExplainResult> Explain(const Model& model,
+                                     const std::vector<ResolvedScenario>& scenarios,
+                                     const std::string& a, const std::string& b,
+                                     const ExplainOptions& options, Diagnostics& diags);
+
+// Writes the result as table, csv, json or md.
+void RenderExplain(const ExplainResult& result, OutputFormat format, std::ostream& out);
+
+}  // namespace allot

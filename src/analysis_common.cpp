@@ -1,0 +1,68 @@
+#include "analysis_common.hpp"
+
+#include <cstdio>
+
+#include "allot/evaluate.hpp"
+
+namespace allot::detail {
+
+std::optional<std::vector<WeightSet>> PickWeightSets(const Model& model,
+                                                     const std::vector<std::string>& names,
+                                                     Diagnostics& diags) {
+  if (names.empty()) return model.weights;
+  std::vector<std::string> known;
+  for (const WeightSet& w : model.weights) known.push_back(w.name);
+  std::vector<WeightSet> picked;
+  bool ok = true;
+  for (const std::string& name : names) {
+    int index = model.WeightSetIndex(name);
+    if (index >= 0) {
+      picked.push_back(model.weights[static_cast<size_t>(index)]);
+      continue;
+    }
+    std::string hint = ClosestMatch(name, known);
+    AddError(diags, {}, "--weights: unknown weight set '" + name + "'" +
+                            (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return picked;
+}
+
+const ResolvedScenario* FindScenario(const std::vector<ResolvedScenario>& scenarios,
+                                     const std::string& id, const std::string& what,
+                                     Diagnostics& diags) {
+  for (const ResolvedScenario& r : scenarios) {
+    if (r.id == id) return &r;
+  }
+  std::vector<std::string> known;
+  for (const ResolvedScenario& r : scenarios) known.push_back(r.id);
+  std::string hint = ClosestMatch(id, known);
+  AddError(diags, {}, what + ": unknown scenario '" + id + "'" +
+                          (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+  return nullptr;
+}
+
+std::vector<std::vector<double>> ObjectiveScores(const Model& model,
+                                                 const std::vector<ResolvedScenario>& scenarios) {
+  std::vector<std::vector<double>> scores;
+  scores.reserve(scenarios.size());
+  for (const ResolvedScenario& r : scenarios) scores.push_back(Evaluate(model, r).objectives);
+  return scores;
+}
+
+double Dot(const std::vector<double>& w, const std::vector<double>& s) {
+  double sum = 0;
+  for (size_t k = 0; k < w.size(); ++k) sum += w[k] * s[k];
+  return sum;
+}
+
+std::string Fixed(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  std::string text = buffer;
+  if (text.find_first_not_of("-0.") == std::string::npos && text[0] == '-') text.erase(0, 1);
+  return text;
+}
+
+}  // namespace allot::detail

@@ -1,0 +1,78 @@
+#include "analysis_cli.hpp"
+
+#include <sstream>
+
+#include "common_options.hpp"
+#include "output_file.hpp"
+
+namespace allot::cli {
+
+bool LoadResolved(const std::string& command, const std::vector<std::string>& files,
+                  const CliContext& context, const LoadLimits& limits, Inputs& inputs,
+                  std::vector<ResolvedScenario>& resolved, std::ostream& err) {
+  Diagnostics diags;
+  std::string usage_error;
+  if (!LoadInputs(files, context, limits, inputs, diags, usage_error)) {
+    PrintDiagnostics(diags, err);
+    UsageError(command, usage_error, err);
+    return false;
+  }
+  if (diags.empty()) resolved = ResolveScenarios(*inputs.model, inputs.scenarios, diags);
+  if (!diags.empty()) {
+    PrintDiagnostics(diags, err);
+    return false;
+  }
+  return true;
+}
+
+int EmitResult(const std::string& command, const std::string& output, const Inputs& inputs,
+               const std::string& text, std::ostream& out, std::ostream& err) {
+  if (output.empty()) {
+    out << text;
+    return kExitSuccess;
+  }
+  if (IsOneOf(output, inputs.files)) {
+    UsageError(command, "--output '" + output + "' is one of the input files; refusing to overwrite it", err);
+    return kExitBadInput;
+  }
+  std::string error;
+  if (!WriteFileAtomically(output, text, error)) {
+    err << "allot " << command << ": error: " << error << '\n';
+    return kExitFailure;
+  }
+  return kExitSuccess;
+}
+
+bool TakePair(const std::string& command, std::vector<std::string>& positional, std::string& a,
+              std::string& b, std::ostream& err) {
+  if (positional.size() < 2) {
+    UsageError(command, "expected two scenario ids, A and B, before the files", err);
+    return false;
+  }
+  a = positional[0];
+  b = positional[1];
+  positional.erase(positional.begin(), positional.begin() + 2);
+  return true;
+}
+
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> parts;
+  std::stringstream stream(text);
+  for (std::string part; std::getline(stream, part, ',');) {
+    if (!part.empty()) parts.push_back(part);
+  }
+  return parts;
+}
+
+bool ParseFormatOption(const std::string& command, const std::string& text,
+                       OutputFormat& format, std::ostream& err) {
+  std::optional<OutputFormat> parsed = ParseOutputFormat(text);
+  if (!parsed) {
+    UsageError(command, "--format must be table, csv, json or md, not '" + text + "'", err);
+    return false;
+  }
+  format = *parsed;
+  return true;
+}
+
+}  // namespace allot::cli
