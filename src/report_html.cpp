@@ -2,6 +2,8 @@
 // fonts or images, so it opens offline and leaks nothing when opened;
 // inline CSS with print rules so that it prints on A4.
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "allot/report.hpp"
 #include "html_escape.hpp"
@@ -49,13 +51,13 @@ std::string Header(const ReportContext& c) {
   return html;
 }
 
-std::string Contents(const ReportLabels& l) {
+std::string Contents(const ReportLabels& l, bool sensitivity) {
   std::string html = "<nav><h2>" + EscapeHtml(l.contents) + "</h2><ol>";
-  const std::pair<const char*, const char*> entries[] = {{"summary", l.summary},
-                                                         {"allocations", l.allocations},
-                                                         {"objectives", l.objectives},
-                                                         {"motions", l.motions},
-                                                         {"provenance", l.provenance}};
+  std::vector<std::pair<const char*, const char*>> entries = {
+      {"summary", l.summary}, {"allocations", l.allocations}, {"objectives", l.objectives}};
+  if (sensitivity) entries.push_back({"sensitivity", l.sensitivity});
+  entries.push_back({"motions", l.motions});
+  entries.push_back({"provenance", l.provenance});
   for (const auto& [id, title] : entries) {
     html += "<li><a href=\"#" + std::string(id) + "\">" + EscapeHtml(title) + "</a></li>";
   }
@@ -114,8 +116,9 @@ std::string RenderReportHtml(const CompareResult& result, const Model& model,
   html += "<meta name=\"generator\" content=\"allot\">\n";
   html += "<title>" + EscapeHtml(result.title + " \u2014 " + labels.report) + "</title>\n";
   html += "<style>" + std::string(kCss) + "</style>\n</head>\n<body>\n";
-  html += Header(c) + "\n" + Contents(labels) + "\n";
+  html += Header(c) + "\n" + Contents(labels, options.sensitivity.has_value()) + "\n";
   html += SummarySection(c) + "\n" + AllocationSection(c) + "\n" + ObjectivesSection(c) + "\n";
+  if (options.sensitivity) html += SensitivitySection(c, *options.sensitivity) + "\n";
   html += MotionsSection(c) + "\n" + ProvenanceSection(c) + "\n";
   return html + "</body>\n</html>\n";
 }

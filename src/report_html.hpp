@@ -7,6 +7,7 @@
 #include "allot/compare.hpp"
 #include "allot/model.hpp"
 #include "allot/scenario.hpp"
+#include "allot/sensitivity.hpp"
 #include "report_labels.hpp"
 
 namespace allot::detail {
@@ -47,6 +48,8 @@ std::string AllocationSection(const ReportContext& c);
 std::string ObjectivesSection(const ReportContext& c);
 std::string MotionsSection(const ReportContext& c);
 std::string ProvenanceSection(const ReportContext& c);
+// Rank acceptability of an SMAA run over the same scenarios.
+std::string SensitivitySection(const ReportContext& c, const SmaaResult& smaa);
 
 // "<section id=ID><h2>TITLE</h2>BODY</section>" with TITLE escaped.
 std::string SectionHtml(const std::string& id, const std::string& title, const std::string& body);

@@ -34,8 +34,23 @@ struct BarChart {
 };
 
 // The chart as an <svg> element (no XML declaration), to be inlined in HTML.
-// All text is escaped.
+// All text is escaped; so is everything RenderHeatmap writes.
 std::string RenderBarChart(const BarChart& chart);
+
+// A grid of cells shaded from light (0) to dark (1), each with a text label:
+// e.g. scenarios x ranks with the share of samples at each rank.
+struct Heatmap {
+  std::string id;           // as BarChart::id
+  std::string title;
+  std::string description;
+  std::string column_axis;  // what the columns are, e.g. "rank"
+  std::vector<std::string> rows;
+  std::vector<std::string> columns;
+  std::vector<std::vector<double>> values;       // rows x columns, in [0, 1]
+  std::vector<std::vector<std::string>> labels;  // rows x columns
+};
+
+std::string RenderHeatmap(const Heatmap& heatmap);
 
 // --- shared by the chart files ------------------------------------------
 

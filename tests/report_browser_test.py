@@ -16,8 +16,11 @@ import sys
 import tempfile
 
 SECTIONS = ["summary", "allocations", "objectives", "motions", "provenance"]
-CHARTS = {"summary": 1, "allocations": 1, "objectives": 1}
-TABLES = {"summary": 2, "allocations": 1, "objectives": 1, "motions": 1, "provenance": 4}
+CHARTS = {"summary": 1, "allocations": 1, "objectives": 1, "sensitivity": 1}
+TABLES = {"summary": 2, "allocations": 1, "objectives": 1, "sensitivity": 1, "motions": 1,
+          "provenance": 4}
+# The English report also gets the rank acceptability section.
+EXTRA = {"en": ["--sensitivity", "uniform", "--samples", "2000"], "nl": []}
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--disable-quic"]
@@ -89,7 +92,7 @@ def chromium(*args, profile):
 
 def check(dom, lang):
     problems = []
-    for name in SECTIONS:
+    for name in SECTIONS + (["sensitivity"] if EXTRA[lang] else []):
         section = dom.sections.get(name)
         if section is None:
             problems.append(f"{lang}: section {name} missing")
@@ -116,7 +119,8 @@ def main():
     problems = []
     for lang in ["en", "nl"]:
         report = os.path.join(out_dir, f"report-{lang}.html")
-        subprocess.run([allot, "report", "--html", report, "--lang", lang], cwd=source_dir, check=True)
+        subprocess.run([allot, "report", "--html", report, "--lang", lang, *EXTRA[lang]], cwd=source_dir,
+                       check=True)
         with tempfile.TemporaryDirectory() as profile:
             if lang == "en":
                 shot = os.path.join(out_dir, "report-en.png")

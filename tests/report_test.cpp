@@ -5,6 +5,8 @@
 #include "allot/compare.hpp"
 #include "allot/render.hpp"
 #include "allot/report.hpp"
+#include "allot/sensitivity.hpp"
+#include "allot/weight_sampling.hpp"
 #include "html_escape.hpp"
 #include "report_labels.hpp"
 #include "spreadsheet_text.hpp"
@@ -57,7 +59,7 @@ std::string HtmlOf(const std::string& model_yaml, const std::vector<std::string>
   allot::Model model = ModelFrom(model_yaml);
   std::vector<allot::Scenario> scenarios;
   for (const std::string& yaml : scenario_yaml) scenarios.push_back(ScenarioFrom(yaml));
-  return allot::RenderReportHtml(CompareOf(model, scenarios), model, scenarios, allot::ReportOptions{lang});
+  return allot::RenderReportHtml(CompareOf(model, scenarios), model, scenarios, allot::ReportOptions{lang, std::nullopt});
 }
 
 struct Run {
@@ -208,4 +210,59 @@ changes:
                        "<td class=\"num up\">\u20ac50<small>\u25b2 +\u20ac50</small></td>"));
   CHECK(Contains(html, "<td>Estimate by the NGO<small>added by scenario grow</small></td>"));
   CHECK(Contains(html, "<td>Motion &lt;b&gt;7&lt;/b&gt;</td>"));  // the scenario's source, escaped
+}
+
+TEST_CASE("the sensitivity section shows a dominating scenario at rank 1 in every sample", "[report]") {
+  // `more` adds EUR 300 to line y and keeps line x: it scores as much on a
+  // and more on b, so it beats the model under any weights with w_b > 0,
+  // which uniform sampling draws with probability 1.
+  const char* more = R"(format: allot/1
+scenario: more
+changes:
+  - set: {line: y, budget: {2024: 300}}
+)";
+  allot::Model model = ModelFrom(kSmallModel);
+  std::vector<allot::Scenario> scenarios = {ScenarioFrom(more)};
+  std::vector<allot::ResolvedScenario> resolved = ResolveOk(model, scenarios);
+  allot::Diagnostics diags;
+  std::optional<allot::CompareResult> result = allot::Compare(model, resolved, allot::CompareOptions{}, diags);
+  REQUIRE(result);
+  std::string error;
+  std::optional<allot::WeightSpec> uniform = allot::ParseWeightSpec("uniform", model, error);
+  REQUIRE(uniform);
+  allot::SmaaPlan plan(model, resolved, allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
+  allot::ReportOptions options{allot::Lang::kEn, allot::Finish(plan.Run(0, 500, 1, 500))};
+  std::string html = allot::RenderReportHtml(*result, model, scenarios, options);
+  CHECK(Contains(html, "<section id=\"sensitivity\">"));
+  CHECK(Contains(html, "<a href=\"#sensitivity\">"));
+  CHECK(Contains(html, "<tr><td>model</td><td class=\"num\">0.0%<small>\u00b10.0%</small></td>"
+                       "<td class=\"num\">100.0%<small>\u00b10.0%</small></td>"));
+  CHECK(Contains(html, "<tr><td>more</td><td class=\"num\">100.0%<small>\u00b10.0%</small></td>"
+                       "<td class=\"num\">0.0%<small>\u00b10.0%</small></td>"));
+  CHECK(Contains(html, "<title>more \u2014 rank 1: 100.0%</title>"));
+  CHECK(Contains(html, "500 \u00d7, weights uniform"));
+  // Without the option there is no such section.
+  CHECK_FALSE(Contains(allot::RenderReportHtml(*result, model, scenarios, allot::ReportOptions{}), "sensitivity"));
+}
+
+TEST_CASE("report --sensitivity checks its weights and sample count before writing", "[report]") {
+  TempDir dir;
+  std::string model = dir.Write("m.yaml", kSmallModel);
+  std::string html = dir.path() + "/r.html";
+  Run unknown = Cli({"report", model, "--html", html, "--sensitivity", "nope"});
+  CHECK(unknown.code == 2);
+  CHECK(Contains(unknown.err, "allot report: error: --sensitivity: unknown weight set 'nope'"));
+  Run zero = Cli({"report", model, "--html", html, "--sensitivity", "uniform", "--samples", "0"});
+  CHECK(zero.code == 2);
+  CHECK(Contains(zero.err, "--samples must be a whole number from 1 to 10000000, not '0'"));
+  Run xlsx_only = Cli({"report", model, "--xlsx", dir.path() + "/r.xlsx", "--sensitivity", "uniform"});
+  CHECK(xlsx_only.code == 2);
+  CHECK(Contains(xlsx_only.err, "--sensitivity needs --html"));
+  CHECK(dir.Read("r.html") == "<missing>");
+  CHECK(dir.Read("r.xlsx") == "<missing>");
+  Run no_order = Cli({"report", model, "--html", html, "--sensitivity", "even:order", "--samples", "100"});
+  CHECK(no_order.code == 2);  // `even` has no order: the error comes from the weight parser
+  Run good = Cli({"report", model, "--html", html, "--sensitivity", "even", "--samples", "100"});
+  CHECK(good.code == 0);
+  CHECK(Contains(dir.Read("r.html"), "100 \u00d7, weights even"));
 }

@@ -9,17 +9,23 @@
 // string with a leading quote mark, never as a formula).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "allot/compare.hpp"
 #include "allot/model.hpp"
 #include "allot/money.hpp"
 #include "allot/scenario.hpp"
+#include "allot/sensitivity.hpp"
 
 namespace allot {
 
 struct ReportOptions {
   Lang lang = Lang::kEn;  // labels, number formats (€ 650.000 / €650,000), dates
+  // When set, the HTML report gets a section "Sensitivity" with the rank
+  // acceptability heatmap of this SMAA run (allot/sensitivity.hpp), which
+  // must be over the same scenarios, in the same order, as the result.
+  std::optional<SmaaResult> sensitivity;
 };
 
 // The whole HTML document: no network, no scripts, no external fonts; inline

@@ -11,6 +11,8 @@
 #include "allot/render.hpp"
 #include "allot/report.hpp"
 #include "allot/resolve.hpp"
+#include "allot/sensitivity.hpp"
+#include "allot/weight_sampling.hpp"
 #include "commands.hpp"
 #include "common_options.hpp"
 #include "inputs.hpp"
@@ -36,6 +38,11 @@ Writes the comparison of the scenarios as a report for people:
                Objectives, Motions and Provenance; totals are live SUM
                formulas that equal allot's totals to the cent.
 
+With --sensitivity WEIGHTS the HTML report also gets a section with the rank
+acceptability of the scenarios (as `allot sensitivity --weights WEIGHTS`, with
+the effects at their likely values and seed 1): a heatmap of how often each
+scenario takes each rank, and the same as a table with 95% margins.
+
 At least one of --html and --xlsx is required. Each file is written whole or
 not at all, and never over one of the input files.
 
@@ -47,6 +54,7 @@ Examples:
   allot report --html rapport.html --xlsx rapport.xlsx --lang nl
   allot report model/ scenarios/ckm-tegenvoorstel.yaml --html ckm.html --weights ckm,ministry
   allot report --xlsx book.xlsx --baseline versterkt-2024
+  allot report --html report.html --sensitivity uniform --samples 20000
 
 )";
 
@@ -56,6 +64,8 @@ struct ReportArgs {
   std::string weights;
   std::string baseline = kModelScenarioId;
   std::string lang = "en";
+  std::string sensitivity;  // a WeightSpec text; empty = no sensitivity section
+  std::string samples = "10000";
   LoadLimits limits;
 };
 
@@ -81,9 +91,25 @@ po::options_description ReportOptionsDescription(ReportArgs& a) {
        "weight sets to show, comma-separated (default: all, in model order)")
       ("baseline,b", po::value<std::string>(&a.baseline)->default_value(a.baseline),
        "scenario id that changes are measured against")
+      ("sensitivity", po::value<std::string>(&a.sensitivity),
+       "add the rank acceptability heatmap of an SMAA run over WEIGHTS: uniform, SET, SET:KAPPA "
+       "or SET:order (as for allot sensitivity --weights)")
+      ("samples,n", po::value<std::string>(&a.samples)->default_value(a.samples),
+       "with --sensitivity: the number of samples, 1 to 10000000")
       ("files", po::value<std::vector<std::string>>(), "model and scenario files");
   AddLimitOptions(options, a.limits);
   return options;
+}
+
+// --samples: digits only, 1 to 10^7 (a report is for reading, not for a
+// cluster run; `allot sensitivity` takes more).
+std::optional<uint64_t> ParseSamples(const std::string& text) {
+  if (text.empty() || text.size() > 8 || text.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  uint64_t n = std::stoull(text);
+  if (n < 1 || n > 10'000'000) return std::nullopt;
+  return n;
 }
 
 // Checks the options that need no input files; prints every usage error.
@@ -93,12 +119,17 @@ bool ValidOptions(const ReportArgs& a, std::optional<Lang>& lang, std::ostream& 
   if (!lang) problems.push_back("--lang must be en or nl, not '" + a.lang + "'");
   if (a.html.empty() && a.xlsx.empty()) problems.push_back("give --html FILE and/or --xlsx FILE");
   if (!a.html.empty() && a.html == a.xlsx) problems.push_back("--html and --xlsx name the same file");
+  if (!a.sensitivity.empty() && a.html.empty()) problems.push_back("--sensitivity needs --html");
+  if (!ParseSamples(a.samples)) {
+    problems.push_back("--samples must be a whole number from 1 to 10000000, not '" + a.samples + "'");
+  }
   for (const std::string& problem : problems) UsageError("report", problem, err);
   return problems.empty();
 }
 
 std::optional<CompareResult> Load(const std::vector<std::string>& files, const ReportArgs& a,
-                                  const CliContext& context, Inputs& inputs, std::ostream& err) {
+                                  const CliContext& context, Inputs& inputs,
+                                  std::vector<ResolvedScenario>& resolved, std::ostream& err) {
   Diagnostics diags;
   std::string usage_error;
   if (!LoadInputs(files, context, a.limits, inputs, diags, usage_error)) {
@@ -106,7 +137,6 @@ std::optional<CompareResult> Load(const std::vector<std::string>& files, const R
     UsageError("report", usage_error, err);
     return std::nullopt;
   }
-  std::vector<ResolvedScenario> resolved;
   if (diags.empty()) resolved = ResolveScenarios(*inputs.model, inputs.scenarios, diags);
   std::optional<CompareResult> result;
   if (diags.empty()) {
@@ -146,6 +176,14 @@ bool XlsxBytes(const CompareResult& result, const Inputs& inputs, const ReportOp
   return ok;
 }
 
+// One SMAA run on this thread: the effects at their likely values, seed 1,
+// so the section is the same on every run.
+SmaaResult Sensitivity(const Model& model, const std::vector<ResolvedScenario>& resolved, const WeightSpec& weights,
+                       uint64_t samples) {
+  SmaaPlan plan(model, resolved, SmaaOptions{weights, EffectsMode::kFixed, 1});
+  return Finish(plan.Run(0, samples, 1, samples));
+}
+
 bool RefusesInput(const std::string& output, const char* flag, const Inputs& inputs, std::ostream& err) {
   if (output.empty() || !IsOneOf(output, inputs.files)) return false;
   UsageError("report", std::string(flag) + " '" + output + "' is one of the input files; refusing to overwrite it",
@@ -169,14 +207,24 @@ int RunReport(const Args& args, std::ostream& out, std::ostream& err, const CliC
   std::vector<std::string> files;
   if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
   Inputs inputs;
-  std::optional<CompareResult> result = Load(files, a, context, inputs, err);
+  std::vector<ResolvedScenario> resolved;
+  std::optional<CompareResult> result = Load(files, a, context, inputs, resolved, err);
   if (!result) return kExitBadInput;
+  ReportOptions report{*lang, std::nullopt};
+  if (!a.sensitivity.empty()) {
+    std::string problem;
+    std::optional<WeightSpec> weights = ParseWeightSpec(a.sensitivity, *inputs.model, problem);
+    if (!weights) {
+      UsageError("report", "--sensitivity: " + problem, err);
+      return kExitBadInput;
+    }
+    report.sensitivity = Sensitivity(*inputs.model, resolved, *weights, *ParseSamples(a.samples));
+  }
   bool refused = RefusesInput(a.html, "--html", inputs, err);
   if (RefusesInput(a.xlsx, "--xlsx", inputs, err) || refused) return kExitBadInput;
 
   // Everything is rendered before anything is written, so a failure leaves
   // no half of the report behind.
-  ReportOptions report{*lang};
   std::string html = a.html.empty() ? "" : RenderReportHtml(*result, *inputs.model, inputs.scenarios, report);
   std::string xlsx, error;
   if (!a.xlsx.empty() && !XlsxBytes(*result, inputs, report, a.xlsx, xlsx, error)) {
