@@ -113,12 +113,18 @@ class Compiler {
         item = SmaaItem{SmaaItemKind::kLinear, Ref(curve.points, prefix + "points", constant), 0,
                         x / Euros(curve.per)};
         break;
-      case CurveKind::kSaturating:
+      case CurveKind::kSaturating: {
         item.kind = SmaaItemKind::kSaturating;
         item.a = Ref(curve.max, prefix + "max", constant);
-        item.b = Ref(curve.half, prefix + "half", constant);
+        bool half_constant = true;
+        item.b = Ref(curve.half, prefix + "half", half_constant);
         item.k = x;
+        constant = constant && half_constant;
+        // With a known half-way spend the curve is linear in max: no
+        // division per sample.
+        if (!constant && half_constant) item = SmaaItem{SmaaItemKind::kLinear, item.a, 0, x / (x + plan_.params[item.b])};
         break;
+      }
       case CurveKind::kTable:
         item = TableItem(curve, x, prefix, constant);
         break;

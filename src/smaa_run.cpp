@@ -30,6 +30,21 @@ inline double Triangular(double u, double split, double low, double high, double
 #endif
 }
 
+#if defined(__SSE2__)
+// Two triangular draws at once (slots k and k + 1): the same operations as
+// Triangular in each lane, so the same bits, with half the sqrt latency.
+inline void TriangularPair(const SmaaSlots& s, size_t k, double u0, double u1, double* out) {
+  __m128d u = _mm_set_pd(u1, u0);
+  __m128d mask = _mm_cmplt_pd(u, _mm_loadu_pd(&s.split[k]));
+  __m128d below = _mm_mul_pd(u, _mm_loadu_pd(&s.left[k]));
+  __m128d above = _mm_mul_pd(_mm_sub_pd(_mm_set1_pd(1.0), u), _mm_loadu_pd(&s.right[k]));
+  __m128d r = _mm_sqrt_pd(_mm_or_pd(_mm_and_pd(mask, below), _mm_andnot_pd(mask, above)));
+  __m128d from_low = _mm_add_pd(_mm_loadu_pd(&s.low[k]), r);
+  __m128d from_high = _mm_sub_pd(_mm_loadu_pd(&s.high[k]), r);
+  _mm_storeu_pd(out + k, _mm_or_pd(_mm_and_pd(mask, from_low), _mm_andnot_pd(mask, from_high)));
+}
+#endif
+
 class Worker {
  public:
   Worker(const SmaaPlan::Impl& plan, SmaaAccumulator& acc)
@@ -51,7 +66,13 @@ class Worker {
     double* params = params_.data();
     const SmaaSlots& s = p_.slot_arrays;
     double* out = params + p_.first_slot_param;
-    for (size_t k = 0; k < s.size(); ++k) {
+    size_t k = 0;
+#if defined(__SSE2__)
+    for (; k + 1 < s.size(); k += 2) {
+      TriangularPair(s, k, UniformAt(base, s.key[k]), UniformAt(base, s.key[k + 1]), out);
+    }
+#endif
+    for (; k < s.size(); ++k) {
       out[k] = Triangular(UniformAt(base, s.key[k]), s.split[k], s.low[k], s.high[k], s.left[k], s.right[k]);
     }
     for (size_t k = 0; k < p_.items.size(); ++k) values_[k] = ItemValue(p_.items[k], params);
