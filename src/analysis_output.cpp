@@ -106,6 +106,10 @@ void WriteCsv(const std::vector<std::string>& header,
 std::string CsvNumber(double value) {
   if (value == 0) return "0";
   char buffer[32];
+  if (std::fabs(value) < 1e15 && std::floor(value) == value) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", value);  // 60000, not 6e+04
+    return buffer;
+  }
   for (int precision = 1; precision <= 17; ++precision) {
     std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
     if (std::strtod(buffer, nullptr) == value) break;

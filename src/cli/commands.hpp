@@ -24,6 +24,7 @@ int RunStability(const Args& args, std::ostream& out, std::ostream& err, const C
 int RunWhatItTakes(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunTornado(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunExplain(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
+int RunBatch(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 
 // A subcommand: its name, a one-line summary for `allot --help`, and its
 // entry point. To add a command, declare its Run function above and add a
@@ -45,6 +46,7 @@ inline constexpr Command kCommands[] = {
     {"what-it-takes", "the nearest weights at which scenario B catches up with scenario A", RunWhatItTakes},
     {"tornado", "which uncertain effect or weight moves the gap between two scenarios most", RunTornado},
     {"explain", "attribute the score difference of two scenarios to lines and objectives", RunExplain},
+    {"batch", "run the analyses listed in a RUNS.yaml file into one long CSV or JSON table", RunBatch},
 };
 
 }  // namespace allot::cli

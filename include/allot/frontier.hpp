@@ -1,0 +1,85 @@
+// The efficient frontier: the best score money can buy at each total
+// budget, where existing scenarios sit against it, and which lines every
+// optimal allocation funds across weights (the core index).
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "allot/diagnostic.hpp"
+#include "allot/model.hpp"
+#include "allot/money.hpp"
+#include "allot/optimise.hpp"
+#include "allot/render.hpp"
+#include "allot/resolve.hpp"
+
+namespace allot {
+
+struct FrontierOptions {
+  int points = 20;      // budgets 1/N .. N/N of `to`
+  Money to;             // the largest total budget
+  int refine = 12;      // bisection steps for "the cheapest budget reaching a score"
+};
+
+struct FrontierPoint {
+  Money budget;         // total, split over the years like the base's
+  Money spent;          // what the optimum spends (at most the budget)
+  double score = 0;     // exact weighted score of the optimum
+  double upper_bound = 0;
+  std::vector<std::string> levels;  // "line=level" for every line with levels funded
+};
+
+struct ScenarioPlacement {
+  std::string id;
+  Money total;
+  double score = 0;                 // exact weighted score
+  std::optional<Money> cheapest;    // least total budget whose optimum reaches `score`
+                                    // (to within 1/2^refine of a frontier step); none: beyond `to`
+  double best_for_money = 0;        // the optimum with the scenario's own money per year
+};
+
+struct FrontierResult {
+  std::vector<FrontierPoint> points;
+  std::vector<ScenarioPlacement> scenarios;
+};
+
+// Solves the optimum (spending at most the budget, each year in proportion
+// to the base) at every frontier budget and places every scenario in
+// `scenarios`. `constraints.budget` is ignored; the other constraints hold
+// at every point. Invalid constraints are diagnostics and yield nullopt; a
+// budget at which the constraints cannot be met scores nothing (score -1).
+std::optional<FrontierResult> Frontier(const Model& model, const ResolvedScenario& base,
+                                       const std::vector<ResolvedScenario>& scenarios,
+                                       const OptimiseConstraints& constraints,
+                                       const OptimiseOptions& options,
+                                       const FrontierOptions& frontier, Diagnostics& diags);
+
+// How often each line is funded (total > 0) in the optimal allocation under
+// each of several weight vectors.
+struct CoreLine {
+  std::string id;
+  int funded = 0;   // of `runs`
+  int runs = 0;
+  const char* kind() const {  // "core" (always), "borderline" (sometimes), "exterior" (never)
+    return funded == 0 ? "exterior" : funded == runs ? "core" : "borderline";
+  }
+};
+
+std::optional<std::vector<CoreLine>> CoreIndex(const Model& model, const ResolvedScenario& base,
+                                               const OptimiseConstraints& constraints,
+                                               const OptimiseOptions& options,
+                                               const std::vector<std::vector<double>>& weights,
+                                               Diagnostics& diags);
+
+struct FrontierReport {
+  std::string weights_label;
+  std::string core_label;  // what the core index ran over; empty: no core index
+  FrontierResult frontier;
+  std::vector<CoreLine> core;
+};
+
+void RenderFrontier(const FrontierReport& report, OutputFormat format, Lang lang, std::ostream& out);
+
+}  // namespace allot

@@ -1,0 +1,77 @@
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "allot/cli.hpp"
+#include "test_support.hpp"
+
+using allot::testing::kSmallModel;
+using allot::testing::TempDir;
+
+namespace {
+
+struct Run {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Run Cli(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  int code = allot::RunCli(args, out, err, allot::CliContext{});
+  return Run{code, out.str(), err.str()};
+}
+
+const char* const kShift = R"(format: allot/1
+scenario: shift
+name: Shift
+changes:
+  - move: {amount: 300, from: x, to: y}
+)";
+
+}  // namespace
+
+TEST_CASE("analysis commands explain every option in --help", "[stability][whatittakes][tornado][explain][batch]") {
+  for (const char* command : {"stability", "what-it-takes", "tornado", "explain", "batch"}) {
+    Run r = Cli({command, "--help"});
+    INFO(command);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("Usage: allot " + std::string(command)) == 0);
+    CHECK(r.out.find("Examples:") != std::string::npos);
+    CHECK(r.out.find("--output") != std::string::npos);
+  }
+}
+
+TEST_CASE("what-it-takes on files: words on stdout, usage errors exit 2", "[whatittakes]") {
+  TempDir dir;
+  std::string model = dir.Write("model.yaml", kSmallModel);
+  std::string shift = dir.Write("shift.yaml", kShift);
+  Run ok = Cli({"what-it-takes", "shift", "model", model, shift, "-w", "even"});
+  CHECK(ok.code == 0);
+  CHECK(ok.out.find("model catches up with shift once a weighs 0.926 instead of 0.500") != std::string::npos);
+  Run no_set = Cli({"what-it-takes", "shift", "model", model, shift});
+  CHECK(no_set.code == 2);
+  CHECK(no_set.out.empty());
+  CHECK(no_set.err.find("allot what-it-takes: error: --weights must name exactly one weight set") == 0);
+  Run one_id = Cli({"tornado", "shift"});
+  CHECK(one_id.code == 2);
+  CHECK(one_id.err.find("allot tornado: error: expected two scenario ids, A and B, before the files") == 0);
+  Run unknown = Cli({"explain", "shift", "modl", model, shift});
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err == "error: B: unknown scenario 'modl' (did you mean 'model'?)\n");
+}
+
+TEST_CASE("analysis --output writes the file and refuses an input", "[stability]") {
+  TempDir dir;
+  std::string model = dir.Write("model.yaml", kSmallModel);
+  std::string shift = dir.Write("shift.yaml", kShift);
+  Run ok = Cli({"stability", model, shift, "--format", "json", "--output", dir.path() + "/s.json"});
+  CHECK(ok.code == 0);
+  CHECK(ok.out.empty());
+  CHECK(dir.Read("s.json").find("\"analysis\": \"stability\"") != std::string::npos);
+  Run refuse = Cli({"stability", model, shift, "--output", shift});
+  CHECK(refuse.code == 2);
+  CHECK(dir.Read("shift.yaml") == kShift);
+  Run format = Cli({"explain", "model", "shift", model, shift, "--format", "xml"});
+  CHECK(format.code == 2);
+  CHECK(format.err.find("allot explain: error: --format must be table, csv, json or md, not 'xml'") == 0);
+}

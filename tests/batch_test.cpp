@@ -1,0 +1,178 @@
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "allot/batch.hpp"
+#include "allot/cli.hpp"
+#include "test_support.hpp"
+
+using namespace allot;
+using allot::testing::kSmallModel;
+using allot::testing::Render;
+using allot::testing::TempDir;
+
+namespace {
+
+struct Run {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Run Cli(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  int code = RunCli(args, out, err, CliContext{});
+  return Run{code, out.str(), err.str()};
+}
+
+const char* const kShift = R"(format: allot/1
+scenario: shift
+name: Shift
+changes:
+  - move: {amount: 300, from: x, to: y}
+)";
+
+}  // namespace
+
+TEST_CASE("batch: entries expand to models x scenario sets x weights x seeds", "[batch]") {
+  Diagnostics diags;
+  std::optional<BatchSpec> spec = LoadBatch(R"(format: allot/1
+batch:
+  - analysis: sensitivity
+    models: [m1.yaml, m2.yaml]
+    scenarios: [a.yaml, [b.yaml, c.yaml], d/]
+    weights: [uniform, even:10]
+    seeds: [1, 2]
+  - analysis: compare
+)", "runs.yaml", diags);
+  INFO(Render(diags));
+  REQUIRE(spec);
+  std::vector<BatchRun> runs = ExpandBatch(*spec);
+  REQUIRE(runs.size() == 2 * 3 * 2 * 2 + 1);
+  CHECK(runs[0].model == "m1.yaml");
+  CHECK(runs[0].scenarios == std::vector<std::string>{"a.yaml"});
+  CHECK(runs[0].weights == "uniform");
+  CHECK(runs[1].seed == 2);
+  CHECK(runs[4].scenarios == std::vector<std::string>{"b.yaml", "c.yaml"});
+  CHECK(runs.back().entry == 1);
+  CHECK(runs.back().model.empty());
+  CHECK(runs.back().weights.empty());
+}
+
+TEST_CASE("batch: a bad RUNS.yaml gives every error at its position", "[batch]") {
+  Diagnostics diags;
+  CHECK_FALSE(LoadBatch(R"(format: allot/1
+batch:
+  - analysis: stabilty
+  - analysis: compare
+    samples: 10
+  - analysis: tornado
+    a: model
+    seeds: [-1]
+  - {analysis: sensitivity, effects: maybe, colour: red}
+)", "runs.yaml", diags));
+  CHECK(Render(diags) ==
+        "runs.yaml:3:15: error: batch[0].analysis: unknown analysis 'stabilty' (did you mean 'stability'?)\n"
+        "    - analysis: stabilty\n"
+        "                ^\n"
+        "runs.yaml:5:5: error: batch[1].samples: only sensitivity uses 'samples'\n"
+        "      samples: 10\n"
+        "      ^\n"
+        "runs.yaml:6:5: error: batch[2]: missing required key 'b'\n"
+        "    - analysis: tornado\n"
+        "      ^\n"
+        "runs.yaml:6:5: error: batch[2]: missing required key 'weights' (tornado needs a weight set)\n"
+        "    - analysis: tornado\n"
+        "      ^\n"
+        "runs.yaml:8:5: error: batch[2].seeds: only sensitivity or explain uses 'seeds'\n"
+        "      seeds: [-1]\n"
+        "      ^\n"
+        "runs.yaml:8:13: error: batch[2].seeds[0]: expected a whole number of at least 0, got '-1'\n"
+        "      seeds: [-1]\n"
+        "              ^\n"
+        "runs.yaml:9:38: error: batch[3].effects: expected 'fixed' or 'uncertain', got 'maybe'\n"
+        "    - {analysis: sensitivity, effects: maybe, colour: red}\n"
+        "                                       ^\n"
+        "runs.yaml:9:45: error: batch[3].colour: unknown key\n"
+        "    - {analysis: sensitivity, effects: maybe, colour: red}\n"
+        "                                              ^\n");
+}
+
+TEST_CASE("batch on the small model gives the expected rows", "[batch]") {
+  TempDir dir;
+  dir.Write("model.yaml", kSmallModel);
+  dir.Write("shift.yaml", kShift);
+  std::string runs = dir.Write("runs.yaml", R"(format: allot/1
+batch:
+  - analysis: compare
+    models: [model.yaml]
+    scenarios: [shift.yaml]
+    weights: [even]
+  - analysis: stability
+    models: [model.yaml]
+    scenarios: [shift.yaml]
+    weights: [even]
+)");
+  Run r = Cli({"batch", runs});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.err.empty());  // not a terminal: no progress bar
+  const std::string head = "run,analysis,model,scenarios,weights,seed,weight_set,item,metric,value\r\n";
+  REQUIRE(r.out.rfind(head, 0) == 0);
+  // model (6, 0) and shift (3, 37.5): even scores 3 and 20.25.
+  for (const char* row : {"1,compare,model.yaml,shift.yaml,even,,,model,total_cents,60000\r\n",
+                          "1,compare,model.yaml,shift.yaml,even,,,shift,objective:b,37.5\r\n",
+                          "1,compare,model.yaml,shift.yaml,even,,even,model,score,3\r\n",
+                          "1,compare,model.yaml,shift.yaml,even,,even,shift,score,20.25\r\n",
+                          "1,compare,model.yaml,shift.yaml,even,,even,shift,rank,1\r\n",
+                          "2,stability,model.yaml,shift.yaml,even,,even,a,top_low,0\r\n",
+                          "2,stability,model.yaml,shift.yaml,even,,even,a,top_high,0.925925925925925"}) {
+    INFO(row);
+    CHECK(r.out.find(row) != std::string::npos);
+  }
+  // compare: 2 scenarios x (total + 2 objectives + score + rank); stability:
+  // 2 ranks + 2 objectives x 5 numbers.
+  size_t lines = static_cast<size_t>(std::count(r.out.begin(), r.out.end(), '\n'));
+  CHECK(lines == 1 + 2 * 5 + 2 + 2 * 5);
+}
+
+TEST_CASE("batch: unknown ids are reported before anything runs, nothing written", "[batch]") {
+  TempDir dir;
+  dir.Write("model.yaml", kSmallModel);
+  std::string runs = dir.Write("runs.yaml", R"(format: allot/1
+batch:
+  - analysis: explain
+    models: [model.yaml]
+    a: modl
+    b: model
+    seeds: [1, 2]
+)");
+  Run r = Cli({"batch", runs, "--output", dir.path() + "/out.csv"});
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == runs + ":5:8: error: batch[0].a: unknown scenario 'modl' in model.yaml (did you mean 'model'?)\n"
+                        "      a: modl\n"
+                        "         ^\n");
+  CHECK(dir.Read("out.csv") == "<missing>");
+}
+
+TEST_CASE("batch runs sensitivity through the SMAA library", "[batch]") {
+  TempDir dir;
+  dir.Write("model.yaml", kSmallModel);
+  dir.Write("shift.yaml", kShift);
+  std::string runs = dir.Write("runs.yaml", R"(format: allot/1
+batch:
+  - analysis: sensitivity
+    models: [model.yaml]
+    scenarios: [shift.yaml]
+    weights: [even]
+    samples: 100
+)");
+  Run r = Cli({"batch", runs});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  // Fixed weights: shift (20.25) beats model (3) in every sample.
+  CHECK(r.out.find("1,sensitivity,model.yaml,shift.yaml,even,1,even,shift,rank1_acceptability,1\r\n") !=
+        std::string::npos);
+  CHECK(r.out.find("1,sensitivity,model.yaml,shift.yaml,even,1,even,model,rank2_acceptability,1\r\n") !=
+        std::string::npos);
+}

@@ -1,0 +1,92 @@
+// The frontier and core index against answers known exactly.
+#include "allot/frontier.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+using namespace allot;
+using allot::testing::ModelFrom;
+using allot::testing::ResolveOk;
+using allot::testing::ScenarioFrom;
+
+namespace {
+
+Money Eur(int64_t euros) { return Money::FromCents(euros * 100); }
+
+// One linear line (1 point per EUR 100) and one line with a single level
+// (EUR 500 for 20 points): the frontier has a step where the level fits.
+const char* const kModel = R"(format: allot/1
+title: t
+years: [2024]
+objectives: [{id: a, name: A}]
+weights: {w: {a: 1}, v: {a: 2}}
+lines:
+  - {id: lin, name: Lin, budget: {2024: 400}, effects: {a: {curve: linear, points: 1, per: 100}}}
+  - id: lev
+    name: Lev
+    budget: {2024: 0}
+    levels: [{name: only, budget: {2024: 500}}]
+    effects: {a: {curve: linear, points: 4, per: 100}}
+)";
+
+}  // namespace
+
+TEST_CASE("the frontier steps where a level fits and places scenarios exactly", "[optimise][frontier]") {
+  Model m = ModelFrom(kModel);
+  Scenario s = ScenarioFrom("format: allot/1\nscenario: half\nchanges:\n  - set: {line: lin, budget: {2024: 200}}\n");
+  std::vector<ResolvedScenario> all = ResolveOk(m, {s});
+  OptimiseOptions o;
+  o.weights = m.weights[0].weights;
+  FrontierOptions f;
+  f.points = 10;
+  f.to = Eur(1000);
+  f.refine = 30;
+  Diagnostics diags;
+  std::optional<FrontierResult> r = Frontier(m, all[0], all, OptimiseConstraints{}, o, f, diags);
+  REQUIRE(r);
+  REQUIRE(r->points.size() == 10);
+  // Below 500 only the linear line: x/100; from 500 on: 20 + (x-500)/100.
+  for (const FrontierPoint& p : r->points) {
+    double x = static_cast<double>(p.budget.cents()) / 100;
+    double expected = x < 500 ? x / 100 : 20 + (x - 500) / 100;
+    INFO("budget " << x);
+    CHECK(p.score == Approx(expected).margin(1e-9));
+    CHECK(p.upper_bound >= p.score);
+  }
+  CHECK(r->points[4].levels == std::vector<std::string>{"lev=only"});
+  // The model spends 400 on `lin` (4 points): 4 points cost EUR 400 on the
+  // frontier; its money could buy 4 points too (the level does not fit).
+  REQUIRE(r->scenarios.size() == 2);
+  CHECK(r->scenarios[0].score == Approx(4));
+  REQUIRE(r->scenarios[0].cheapest);
+  CHECK(*r->scenarios[0].cheapest == Eur(400));
+  CHECK(r->scenarios[0].best_for_money == Approx(4));
+  CHECK(*r->scenarios[1].cheapest == Eur(200));
+}
+
+TEST_CASE("the core index: funded under every, some or no weight vector", "[optimise][frontier]") {
+  Model m = ModelFrom(R"(format: allot/1
+title: t
+years: [2024]
+objectives: [{id: a, name: A}, {id: b, name: B}]
+weights: {w: {a: 1}}
+lines:
+  - {id: pa, name: PA, budget: {2024: 100}, effects: {a: {curve: linear, points: 1, per: 100}}}
+  - {id: pb, name: PB, budget: {2024: 0}, effects: {b: {curve: linear, points: 1, per: 100}}}
+  - {id: both, name: Both, budget: {2024: 0}, effects: {a: {curve: table, points: [[50, 10]]},
+                                                        b: {curve: table, points: [[50, 10]]}}}
+  - {id: none, name: None, budget: {2024: 0}}
+)");
+  ResolvedScenario base = ResolveOk(m, {})[0];
+  OptimiseOptions o;
+  OptimiseConstraints c;
+  c.budget = {Eur(1000)};
+  Diagnostics diags;
+  std::optional<std::vector<CoreLine>> core = CoreIndex(m, base, c, o, {{1, 0}, {0, 1}, {0.5, 0.5}}, diags);
+  REQUIRE(core);
+  CHECK(std::string((*core)[0].kind()) == "borderline");
+  CHECK(std::string((*core)[2].kind()) == "core");
+  CHECK(std::string((*core)[3].kind()) == "exterior");
+  CHECK((*core)[2].funded == 3);
+}
