@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
               result->scenarios.size(), reps);
   std::printf("%-6s %12s %12s %12s %12s\n", "lang", "html_ms", "html_bytes", "xlsx_ms", "xlsx_bytes");
   for (allot::Lang lang : {allot::Lang::kEn, allot::Lang::kNl}) {
-    allot::ReportOptions options{lang, std::nullopt};
+    allot::ReportOptions options{lang, std::nullopt, std::nullopt};
     std::string html;
     double html_ms = BestMs(reps, [&] { html = allot::RenderReportHtml(*result, model, scenarios, options); });
     std::string error;

@@ -51,11 +51,12 @@ std::string Header(const ReportContext& c) {
   return html;
 }
 
-std::string Contents(const ReportLabels& l, bool sensitivity) {
+std::string Contents(const ReportLabels& l, bool sensitivity, bool tornado) {
   std::string html = "<nav><h2>" + EscapeHtml(l.contents) + "</h2><ol>";
   std::vector<std::pair<const char*, const char*>> entries = {
       {"summary", l.summary}, {"allocations", l.allocations}, {"objectives", l.objectives}};
   if (sensitivity) entries.push_back({"sensitivity", l.sensitivity});
+  if (tornado) entries.push_back({"tornado", l.tornado});
   entries.push_back({"motions", l.motions});
   entries.push_back({"provenance", l.provenance});
   for (const auto& [id, title] : entries) {
@@ -116,9 +117,10 @@ std::string RenderReportHtml(const CompareResult& result, const Model& model,
   html += "<meta name=\"generator\" content=\"allot\">\n";
   html += "<title>" + EscapeHtml(result.title + " \u2014 " + labels.report) + "</title>\n";
   html += "<style>" + std::string(kCss) + "</style>\n</head>\n<body>\n";
-  html += Header(c) + "\n" + Contents(labels, options.sensitivity.has_value()) + "\n";
+  html += Header(c) + "\n" + Contents(labels, options.sensitivity.has_value(), options.tornado.has_value()) + "\n";
   html += SummarySection(c) + "\n" + AllocationSection(c) + "\n" + ObjectivesSection(c) + "\n";
   if (options.sensitivity) html += SensitivitySection(c, *options.sensitivity) + "\n";
+  if (options.tornado) html += TornadoSection(c, *options.tornado) + "\n";
   html += MotionsSection(c) + "\n" + ProvenanceSection(c) + "\n";
   return html + "</body>\n</html>\n";
 }

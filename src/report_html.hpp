@@ -8,6 +8,7 @@
 #include "allot/model.hpp"
 #include "allot/scenario.hpp"
 #include "allot/sensitivity.hpp"
+#include "allot/tornado.hpp"
 #include "report_labels.hpp"
 
 namespace allot::detail {
@@ -50,6 +51,8 @@ std::string MotionsSection(const ReportContext& c);
 std::string ProvenanceSection(const ReportContext& c);
 // Rank acceptability of an SMAA run over the same scenarios.
 std::string SensitivitySection(const ReportContext& c, const SmaaResult& smaa);
+// The largest swings of a tornado between two scenarios.
+std::string TornadoSection(const ReportContext& c, const TornadoResult& tornado);
 
 // "<section id=ID><h2>TITLE</h2>BODY</section>" with TITLE escaped.
 std::string SectionHtml(const std::string& id, const std::string& title, const std::string& body);

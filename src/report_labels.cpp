@@ -28,6 +28,9 @@ constexpr ReportLabels kEnglish = {
     "Rank acceptability: share of samples in which each scenario takes each rank",
     "mean score", "5th\u201395th percentile",
     "SMAA over random weights", "effects at their likely values", "effects drawn from their ranges",
+    "Tornado", "What moves the gap between the weighted scores of", "change in the gap (points)",
+    "factor", "at low", "at high", "swing", "gap with every parameter at its likely value",
+    "more factors with smaller swings: allot tornado lists them all",
 };
 
 constexpr ReportLabels kDutch = {
@@ -55,6 +58,9 @@ constexpr ReportLabels kDutch = {
     "gemiddelde score", "5e\u201395e percentiel",
     "SMAA met willekeurige gewichten", "effecten op hun waarschijnlijke waarde",
     "effecten getrokken uit hun bandbreedte",
+    "Tornado", "Wat het verschil in gewogen score bepaalt tussen", "verandering van het verschil (punten)",
+    "factor", "bij laag", "bij hoog", "uitslag", "verschil met elke parameter op de waarschijnlijke waarde",
+    "meer factoren met kleinere uitslag: allot tornado toont ze alle",
 };
 
 constexpr const char* kMonthsEn[] = {"January", "February", "March",     "April",

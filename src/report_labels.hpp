@@ -70,6 +70,15 @@ struct ReportLabels {
   const char* smaa_note;           // "samples, weights, effects, seed" sentence start
   const char* effects_fixed;       // "effects at their likely values"
   const char* effects_uncertain;   // "effects drawn from their ranges"
+  const char* tornado;             // "Tornado"
+  const char* tornado_title;       // "What moves the gap between A and B"
+  const char* tornado_axis;        // "change in the gap (points)"
+  const char* factor;              // "factor"
+  const char* at_low;              // "at low"
+  const char* at_high;             // "at high"
+  const char* swing;               // "swing"
+  const char* base_gap;            // "gap with every parameter at its likely value"
+  const char* more_factors;        // "more factors: see allot tornado"
 };
 
 const ReportLabels& ReportLabelsFor(Lang lang);

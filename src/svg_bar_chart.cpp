@@ -140,7 +140,7 @@ std::string RenderBarChart(const BarChart& c) {
   svg += "<title id=\"" + id + "-title\">" + EscapeHtml(c.title) + "</title>";
   svg += "<desc id=\"" + id + "-desc\">" + EscapeHtml(c.description) + "</desc>";
   svg += "<defs>" + SeriesPatterns(c.id, c.series.size()) + "</defs>";
-  svg += Text(l.label_width, 22, c.title, "class=\"chart-title\"");
+  svg += Text(10, 22, c.title, "class=\"chart-title\"");
   svg += l.legend + Axis(c, l) + Groups(c, l) + "</svg>";
   return svg;
 }

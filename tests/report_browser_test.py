@@ -16,11 +16,12 @@ import sys
 import tempfile
 
 SECTIONS = ["summary", "allocations", "objectives", "motions", "provenance"]
-CHARTS = {"summary": 1, "allocations": 1, "objectives": 1, "sensitivity": 1}
-TABLES = {"summary": 2, "allocations": 1, "objectives": 1, "sensitivity": 1, "motions": 1,
-          "provenance": 4}
-# The English report also gets the rank acceptability section.
-EXTRA = {"en": ["--sensitivity", "uniform", "--samples", "2000"], "nl": []}
+CHARTS = {"summary": 1, "allocations": 1, "objectives": 1, "sensitivity": 1, "tornado": 1}
+TABLES = {"summary": 2, "allocations": 1, "objectives": 1, "sensitivity": 1, "tornado": 1,
+          "motions": 1, "provenance": 4}
+# The English report also gets the rank acceptability and tornado sections.
+EXTRA = {"en": ["--sensitivity", "uniform", "--samples", "2000",
+                "--tornado", "ckm-tegenvoorstel,model,ckm"], "nl": []}
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--disable-quic"]
@@ -92,7 +93,7 @@ def chromium(*args, profile):
 
 def check(dom, lang):
     problems = []
-    for name in SECTIONS + (["sensitivity"] if EXTRA[lang] else []):
+    for name in SECTIONS + (["sensitivity", "tornado"] if EXTRA[lang] else []):
         section = dom.sections.get(name)
         if section is None:
             problems.append(f"{lang}: section {name} missing")

@@ -6,8 +6,10 @@
 #include "allot/render.hpp"
 #include "allot/report.hpp"
 #include "allot/sensitivity.hpp"
+#include "allot/tornado.hpp"
 #include "allot/weight_sampling.hpp"
 #include "html_escape.hpp"
+#include "render_text.hpp"
 #include "report_labels.hpp"
 #include "spreadsheet_text.hpp"
 #include "test_support.hpp"
@@ -59,7 +61,7 @@ std::string HtmlOf(const std::string& model_yaml, const std::vector<std::string>
   allot::Model model = ModelFrom(model_yaml);
   std::vector<allot::Scenario> scenarios;
   for (const std::string& yaml : scenario_yaml) scenarios.push_back(ScenarioFrom(yaml));
-  return allot::RenderReportHtml(CompareOf(model, scenarios), model, scenarios, allot::ReportOptions{lang, std::nullopt});
+  return allot::RenderReportHtml(CompareOf(model, scenarios), model, scenarios, allot::ReportOptions{lang, std::nullopt, std::nullopt});
 }
 
 struct Run {
@@ -231,7 +233,7 @@ changes:
   std::optional<allot::WeightSpec> uniform = allot::ParseWeightSpec("uniform", model, error);
   REQUIRE(uniform);
   allot::SmaaPlan plan(model, resolved, allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
-  allot::ReportOptions options{allot::Lang::kEn, allot::Finish(plan.Run(0, 500, 1, 500))};
+  allot::ReportOptions options{allot::Lang::kEn, allot::Finish(plan.Run(0, 500, 1, 500)), std::nullopt};
   std::string html = allot::RenderReportHtml(*result, model, scenarios, options);
   CHECK(Contains(html, "<section id=\"sensitivity\">"));
   CHECK(Contains(html, "<a href=\"#sensitivity\">"));
@@ -262,7 +264,36 @@ TEST_CASE("report --sensitivity checks its weights and sample count before writi
   CHECK(dir.Read("r.xlsx") == "<missing>");
   Run no_order = Cli({"report", model, "--html", html, "--sensitivity", "even:order", "--samples", "100"});
   CHECK(no_order.code == 2);  // `even` has no order: the error comes from the weight parser
+  Run tornado = Cli({"report", model, "--html", html, "--tornado", "model"});
+  CHECK(tornado.code == 2);
+  CHECK(Contains(tornado.err, "--tornado must be A,B or A,B,SET, not 'model'"));
+  Run unknown_b = Cli({"report", model, "--html", html, "--tornado", "model,nope"});
+  CHECK(unknown_b.code == 2);
+  CHECK(Contains(unknown_b.err, "nope"));
+  CHECK(dir.Read("r.html") == "<missing>");
   Run good = Cli({"report", model, "--html", html, "--sensitivity", "even", "--samples", "100"});
   CHECK(good.code == 0);
   CHECK(Contains(dir.Read("r.html"), "100 \u00d7, weights even"));
+}
+
+TEST_CASE("the tornado section draws the swings around the base gap", "[report]") {
+  allot::Model model = ModelFrom(kSmallModel);
+  std::vector<allot::Scenario> scenarios = {ScenarioFrom(kShift)};
+  std::vector<allot::ResolvedScenario> resolved = ResolveOk(model, scenarios);
+  allot::Diagnostics diags;
+  std::optional<allot::CompareResult> result = allot::Compare(model, resolved, allot::CompareOptions{}, diags);
+  std::optional<allot::TornadoResult> tornado = allot::Tornado(model, resolved, "model", "shift", "even", diags);
+  REQUIRE(result);
+  REQUIRE(tornado);
+  // The model scores 0.5 * 6 (a) and shift 0.5 * 3 + 0.5 * 37.5 (b: 50 * 300 / 400).
+  CHECK(tornado->base_gap == Approx(-17.25));
+  REQUIRE(tornado->bars.size() == 2);  // no uncertain effects: the two weights
+  allot::ReportOptions options{allot::Lang::kEn, std::nullopt, *tornado};
+  std::string html = allot::RenderReportHtml(*result, model, scenarios, options);
+  CHECK(Contains(html, "<section id=\"tornado\">"));
+  CHECK(Contains(html, "gap with every parameter at its likely value (model \u2212 shift, even): -17.25"));
+  const allot::TornadoBar& top = tornado->bars[0];
+  std::string low = allot::detail::FormatScore(top.gap_low - tornado->base_gap, 2, allot::Lang::kEn, true);
+  CHECK(Contains(html, "<title>at low \u2014 " + top.factor + ": " + low + "</title>"));
+  CHECK(Count(html, "<title>at high \u2014 ") == 2);
 }

@@ -17,6 +17,7 @@
 #include "allot/money.hpp"
 #include "allot/scenario.hpp"
 #include "allot/sensitivity.hpp"
+#include "allot/tornado.hpp"
 
 namespace allot {
 
@@ -26,6 +27,9 @@ struct ReportOptions {
   // acceptability heatmap of this SMAA run (allot/sensitivity.hpp), which
   // must be over the same scenarios, in the same order, as the result.
   std::optional<SmaaResult> sensitivity;
+  // When set, the HTML report gets a section "Tornado" with the largest
+  // swings of this tornado (allot/tornado.hpp) as a chart and a table.
+  std::optional<TornadoResult> tornado;
 };
 
 // The whole HTML document: no network, no scripts, no external fonts; inline

@@ -12,6 +12,7 @@
 #include "allot/report.hpp"
 #include "allot/resolve.hpp"
 #include "allot/sensitivity.hpp"
+#include "allot/tornado.hpp"
 #include "allot/weight_sampling.hpp"
 #include "commands.hpp"
 #include "common_options.hpp"
@@ -43,6 +44,11 @@ acceptability of the scenarios (as `allot sensitivity --weights WEIGHTS`, with
 the effects at their likely values and seed 1): a heatmap of how often each
 scenario takes each rank, and the same as a table with 95% margins.
 
+With --tornado A,B[,SET] it also gets a tornado chart: which single
+uncertain effect or weight moves the gap between the weighted scores of A
+and B most under weight set SET (default: the first weight set shown), as
+`allot tornado` computes it; the 15 largest swings are drawn.
+
 At least one of --html and --xlsx is required. Each file is written whole or
 not at all, and never over one of the input files.
 
@@ -55,6 +61,7 @@ Examples:
   allot report model/ scenarios/ckm-tegenvoorstel.yaml --html ckm.html --weights ckm,ministry
   allot report --xlsx book.xlsx --baseline versterkt-2024
   allot report --html report.html --sensitivity uniform --samples 20000
+  allot report --html report.html --tornado ckm-tegenvoorstel,model,ckm
 
 )";
 
@@ -66,6 +73,7 @@ struct ReportArgs {
   std::string lang = "en";
   std::string sensitivity;  // a WeightSpec text; empty = no sensitivity section
   std::string samples = "10000";
+  std::string tornado;      // "A,B" or "A,B,SET"; empty = no tornado section
   LoadLimits limits;
 };
 
@@ -96,6 +104,8 @@ po::options_description ReportOptionsDescription(ReportArgs& a) {
        "or SET:order (as for allot sensitivity --weights)")
       ("samples,n", po::value<std::string>(&a.samples)->default_value(a.samples),
        "with --sensitivity: the number of samples, 1 to 10000000")
+      ("tornado", po::value<std::string>(&a.tornado),
+       "add a tornado chart of the gap between scenarios A and B: A,B or A,B,SET")
       ("files", po::value<std::vector<std::string>>(), "model and scenario files");
   AddLimitOptions(options, a.limits);
   return options;
@@ -120,6 +130,11 @@ bool ValidOptions(const ReportArgs& a, std::optional<Lang>& lang, std::ostream& 
   if (a.html.empty() && a.xlsx.empty()) problems.push_back("give --html FILE and/or --xlsx FILE");
   if (!a.html.empty() && a.html == a.xlsx) problems.push_back("--html and --xlsx name the same file");
   if (!a.sensitivity.empty() && a.html.empty()) problems.push_back("--sensitivity needs --html");
+  if (!a.tornado.empty() && a.html.empty()) problems.push_back("--tornado needs --html");
+  size_t parts = SplitCommas(a.tornado).size();
+  if (!a.tornado.empty() && (parts < 2 || parts > 3)) {
+    problems.push_back("--tornado must be A,B or A,B,SET, not '" + a.tornado + "'");
+  }
   if (!ParseSamples(a.samples)) {
     problems.push_back("--samples must be a whole number from 1 to 10000000, not '" + a.samples + "'");
   }
@@ -210,7 +225,7 @@ int RunReport(const Args& args, std::ostream& out, std::ostream& err, const CliC
   std::vector<ResolvedScenario> resolved;
   std::optional<CompareResult> result = Load(files, a, context, inputs, resolved, err);
   if (!result) return kExitBadInput;
-  ReportOptions report{*lang, std::nullopt};
+  ReportOptions report{*lang, std::nullopt, std::nullopt};
   if (!a.sensitivity.empty()) {
     std::string problem;
     std::optional<WeightSpec> weights = ParseWeightSpec(a.sensitivity, *inputs.model, problem);
@@ -219,6 +234,16 @@ int RunReport(const Args& args, std::ostream& out, std::ostream& err, const CliC
       return kExitBadInput;
     }
     report.sensitivity = Sensitivity(*inputs.model, resolved, *weights, *ParseSamples(a.samples));
+  }
+  if (!a.tornado.empty()) {
+    std::vector<std::string> ids = SplitCommas(a.tornado);
+    std::string set = ids.size() == 3 ? ids[2] : result->weight_sets.empty() ? "" : result->weight_sets[0].name;
+    Diagnostics diags;
+    report.tornado = Tornado(*inputs.model, resolved, ids[0], ids[1], set, diags);
+    if (!report.tornado) {
+      PrintDiagnostics(diags, err);
+      return kExitBadInput;
+    }
   }
   bool refused = RefusesInput(a.html, "--html", inputs, err);
   if (RefusesInput(a.xlsx, "--xlsx", inputs, err) || refused) return kExitBadInput;
