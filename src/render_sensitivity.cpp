@@ -30,24 +30,31 @@ struct Words {
   const char* confidence;
   const char* pairwise;
   const char* summary;
-  const char* is_best;        // "%s is best in %s%% of samples (±%s)."
+  const char* is_best;        // "is best in"
+  const char* of_samples;     // "of the samples (95%: ±"
+  const char* points;         // "percentage points)"
+  const char* never;          // "No other scenario is ever best."
   const char* then;           // "Next: "
   const char* scores;         // "%s scores %s on average (5-95%%: %s-%s)."
-  const char* central;        // "At its central weights it is best in %s%% of the effect draws."
+  const char* central;        // "At its central weights it is best in"
+  const char* of_draws;       // "of the effect draws (confidence factor)."
   const char* precision;      // "samples were needed ..."
 };
 
 const Words kEn{"Sensitivity (SMAA-2)", "samples", "weights", "effects",
                 "Rank acceptability: % of samples at each rank (± 95% half-width)", "rank", "scenario",
                 "Weighted score (points, 0-100)", "P(best) %", "confidence %",
-                "P(row scores higher than column) %", "Summary", "is best in", "Next:", "scores",
-                "At its central weights it is best in",
+                "P(row scores higher than column) %", "Summary", "is best in", "of the samples (95%: ±",
+                "percentage points).", "No other scenario is ever best.", "Next:", "scores",
+                "At its central weights it is best in", "of the effect draws (confidence factor).",
                 "samples were needed to bring every acceptability's 95% half-width below"};
 const Words kNl{"Gevoeligheid (SMAA-2)", "trekkingen", "gewichten", "effecten",
                 "Rangkans: % van de trekkingen op elke plaats (± 95%-marge)", "plaats", "scenario",
                 "Gewogen score (punten, 0-100)", "P(beste) %", "betrouwbaarheid %",
-                "P(rij scoort hoger dan kolom) %", "Samenvatting", "is het beste in", "Daarna:",
+                "P(rij scoort hoger dan kolom) %", "Samenvatting", "is het beste in", "van de trekkingen (95%: ±",
+                "procentpunt).", "Geen ander scenario is ooit het beste.", "Daarna:",
                 "scoort gemiddeld", "Bij zijn centrale gewichten is het het beste in",
+                "van de effecttrekkingen (betrouwbaarheidsfactor).",
                 "trekkingen waren nodig om elke rangkans op minder dan deze 95%-marge te brengen:"};
 
 const Words& WordsFor(Lang lang) { return lang == Lang::kNl ? kNl : kEn; }
@@ -110,20 +117,19 @@ std::vector<std::string> Summary(const SmaaResult& r, const Words& w, Lang lang)
   std::vector<size_t> order = ByBest(r);
   const SmaaScenarioResult& top = r.scenarios[order[0]];
   std::vector<std::string> lines;
-  lines.push_back(top.id + " " + w.is_best + " " + Percent(top.rank_acceptability[0], lang) + "% (±" +
-                  Percent(1.96 * top.rank_acceptability_se[0], lang) + ").");
-  if (order.size() > 1) {
-    std::string next = w.then;
-    for (size_t k = 1; k < std::min<size_t>(order.size(), 3); ++k) {
-      const SmaaScenarioResult& s = r.scenarios[order[k]];
-      next += std::string(k > 1 ? "," : "") + " " + s.id + " " + Percent(s.rank_acceptability[0], lang) + "%";
-    }
-    lines.push_back(next + ".");
+  lines.push_back(top.id + " " + w.is_best + " " + Percent(top.rank_acceptability[0], lang) + "% " + w.of_samples +
+                  Percent(1.96 * top.rank_acceptability_se[0], lang) + " " + w.points);
+  std::string next = w.then;
+  for (size_t k = 1; k < std::min<size_t>(order.size(), 4); ++k) {
+    const SmaaScenarioResult& s = r.scenarios[order[k]];
+    if (s.rank_acceptability[0] == 0) break;
+    next += std::string(k > 1 ? "," : "") + " " + s.id + " " + Percent(s.rank_acceptability[0], lang) + "%";
   }
+  lines.push_back(next == w.then ? std::string(w.never) : next + ".");
   lines.push_back(top.id + " " + w.scores + " " + FormatScore(top.mean_score, 2, lang) + " (p5-p95: " +
                   FormatScore(top.p5_score, 2, lang) + "-" + FormatScore(top.p95_score, 2, lang) + ").");
   if (top.confidence_factor) {
-    lines.push_back(std::string(w.central) + " " + Percent(*top.confidence_factor, lang) + "%.");
+    lines.push_back(std::string(w.central) + " " + Percent(*top.confidence_factor, lang) + "% " + w.of_draws);
   }
   if (r.precision) {
     lines.push_back(std::to_string(r.header.samples) + " " + w.precision + " " + FormatScore(*r.precision, 4, lang) + ".");
