@@ -1,5 +1,6 @@
 // Partial SMAA results as JSON, read back with every problem reported
 // against the file.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "allot/sensitivity_io.hpp"
@@ -125,6 +126,24 @@ SmaaHeader ReadHeader(const Json& j) {
   return h;
 }
 
+// Counts that a real run cannot produce (a hand-edited or truncated part).
+void CheckConsistent(const SmaaAccumulator& a) {
+  size_t S = a.header.scenario_ids.size();
+  if (a.header.samples == 0) throw std::invalid_argument("'samples' must be at least 1");
+  for (size_t s = 0; s < S; ++s) {
+    uint64_t ranks = 0, binned = 0;
+    for (size_t r = 0; r < S; ++r) ranks += a.rank_counts[s * S + r];
+    for (int b = 0; b < kHistogramBins; ++b) binned += a.histogram[s * kHistogramBins + static_cast<size_t>(b)];
+    if (ranks != a.count() || binned != a.count()) {
+      throw std::invalid_argument("the counts of scenario '" + a.header.scenario_ids[s] + "' do not add up to the shard's samples");
+    }
+  }
+  uint64_t expected_first = a.first, expected_end = std::max(a.first, std::min(a.end, kConfidenceSamples));
+  bool rows_ok = a.confidence_samples.size() == expected_end - expected_first;
+  for (size_t r = 0; rows_ok && r < a.confidence_samples.size(); ++r) rows_ok = a.confidence_samples[r] == expected_first + r;
+  if (!rows_ok) throw std::invalid_argument("'confidence' does not hold the shard's first samples in order");
+}
+
 SmaaPart ReadPart(const Json& j) {
   SmaaPart part;
   SmaaHeader h = ReadHeader(j);
@@ -145,6 +164,7 @@ SmaaPart ReadPart(const Json& j) {
   a.best_weight_sum = ReadSums(j, "best_weight_sum", S * J);
   ReadHistogram(j, a);
   ReadConfidence(j, a);
+  CheckConsistent(a);
   return part;
 }
 

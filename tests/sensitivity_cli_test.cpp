@@ -181,3 +181,24 @@ TEST_CASE("sensitivity renders table, csv and md, and --output writes the file",
 
 }  // namespace
 }  // namespace allot
+
+namespace allot {
+namespace {
+
+TEST_CASE("merge refuses a part whose counts were edited", "[sensitivity]") {
+  TempDir dir;
+  std::string path = dir.path() + "/p.json";
+  REQUIRE(Cli(Shipped({"--samples", "50", "--seed", "1", "--shard", "1/1", "--output", path})).code == 0);
+  std::string text = dir.Read("p.json");
+  size_t at = text.find("\"rank_counts\":[[");
+  REQUIRE(at != std::string::npos);
+  text.insert(at + 16, "1");  // the model's first count, 0 -> 10
+  std::string edited = dir.Write("edited.json", text);
+  Run r = Cli({"merge", edited});
+  CHECK(r.code == 2);
+  CHECK(r.err == edited + ": error: not a valid sensitivity part: the counts of scenario 'model' do not add up to the shard's samples\n");
+  CHECK(Cli({"merge", path}).code == 0);
+}
+
+}  // namespace
+}  // namespace allot
