@@ -75,7 +75,7 @@ class Worker {
     for (; k < s.size(); ++k) {
       out[k] = Triangular(UniformAt(base, s.key[k]), s.split[k], s.low[k], s.high[k], s.left[k], s.right[k]);
     }
-    for (size_t k = 0; k < p_.items.size(); ++k) values_[k] = ItemValue(p_.items[k], params);
+    for (size_t item = 0; item < p_.items.size(); ++item) values_[item] = ItemValue(p_.items[item], params);
     // The common allocation's points, summed in four interleaved banks so
     // that consecutive terms on the same objective do not wait on each
     // other's addition (a fixed order: the result is still deterministic).
