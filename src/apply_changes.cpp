@@ -53,11 +53,14 @@ class ChangeApplier {
   // The line `id`, or an error naming the closest existing line.
   ResolvedLine* Line(const std::string& key, const std::string& id) {
     if (ResolvedLine* line = work_.Find(id)) return line;
-    std::vector<std::string> ids;
-    ids.reserve(work_.index.size());
-    for (const auto& entry : work_.index) ids.push_back(entry.first);
-    std::sort(ids.begin(), ids.end());  // deterministic suggestion on ties
-    std::string hint = ClosestMatch(id, ids);
+    std::string hint;
+    if (diags_.size() < kMaxHintedErrors) {
+      std::vector<std::string> ids;
+      ids.reserve(work_.index.size());
+      for (const auto& entry : work_.index) ids.push_back(entry.first);
+      std::sort(ids.begin(), ids.end());  // deterministic suggestion on ties
+      hint = ClosestMatch(id, ids);
+    }
     Error(key, "unknown line '" + id + "'" +
                    (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + " in scenario '" +
                    scenario_.id + "'");
@@ -187,9 +190,12 @@ bool ChangeApplier::CheckAddedLine(const allot::Line& line) {
   }
   for (const Effect& effect : line.effects) {
     if (model_.ObjectiveIndex(effect.objective) >= 0) continue;
-    std::vector<std::string> ids;
-    for (const Objective& o : model_.objectives) ids.push_back(o.id);
-    std::string hint = ClosestMatch(effect.objective, ids);
+    std::string hint;
+    if (diags_.size() < kMaxHintedErrors) {
+      std::vector<std::string> ids;
+      for (const Objective& o : model_.objectives) ids.push_back(o.id);
+      hint = ClosestMatch(effect.objective, ids);
+    }
     AddError(diags_, effect.where,
              path_ + ".add.effects." + effect.objective + ": unknown objective '" +
                  effect.objective + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));

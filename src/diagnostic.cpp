@@ -58,21 +58,37 @@ std::string FormatDiagnostic(const Diagnostic& d) {
 namespace {
 
 // Optimal string alignment distance: insertions, deletions, substitutions
-// and swaps of neighbours ("modle" -> "model") each count one.
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+// and swaps of neighbours ("modle" -> "model") each count one. Only
+// distances up to `limit` matter, so only the diagonal band |i - j| <= limit
+// is computed, in three rows: O(length * limit) time and O(length) memory,
+// even for ids megabytes long. Returns limit + 1 for anything farther.
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
+  size_t longer = std::max(a.size(), b.size());
+  if (longer - std::min(a.size(), b.size()) > limit) return limit + 1;
+  const size_t far = limit + 1;  // stands for "more than limit"
+  std::vector<size_t> before(b.size() + 1, far), previous(b.size() + 1, far),
+      current(b.size() + 1, far);
+  for (size_t j = 0; j <= std::min(b.size(), limit); ++j) previous[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
-    for (size_t j = 1; j <= b.size(); ++j) {
+    size_t low = i > limit ? i - limit : 0;
+    size_t high = std::min(b.size(), i + limit);
+    std::fill(current.begin(), current.end(), far);
+    if (low == 0) current[0] = i;
+    size_t row_best = current[0];
+    for (size_t j = std::max<size_t>(low, 1); j <= high; ++j) {
       size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      size_t d = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        d = std::min(d, before[j - 2] + 1);
       }
+      current[j] = std::min(d, far);
+      row_best = std::min(row_best, current[j]);
     }
+    if (row_best > limit) return far;  // every path is already too far
+    std::swap(before, previous);
+    std::swap(previous, current);
   }
-  return d[a.size()][b.size()];
+  return std::min(previous[b.size()], far);
 }
 
 }  // namespace
@@ -84,7 +100,7 @@ std::string ClosestMatch(std::string_view word, const std::vector<std::string>& 
   std::string best;
   size_t best_distance = allowed + 1;
   for (const std::string& candidate : candidates) {
-    size_t distance = EditDistance(word, candidate);
+    size_t distance = EditDistance(word, candidate, allowed);
     if (distance < best_distance) {
       best_distance = distance;
       best = candidate;

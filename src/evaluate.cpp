@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string>
+#include <unordered_map>
 
 namespace allot {
 
@@ -55,17 +57,29 @@ std::vector<size_t> OrderById(const std::vector<ResolvedLine>& lines) {
   return order;
 }
 
+// Position of each id in `items`, so that looking up every effect's
+// objective or line's motion is O(1): Model::ObjectiveIndex and MotionIndex
+// search linearly, which is quadratic over 100,000 lines and motions.
+template <typename T>
+std::unordered_map<std::string, size_t> IndexById(const std::vector<T>& items) {
+  std::unordered_map<std::string, size_t> index;
+  index.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, i);
+  return index;
+}
+
 }  // namespace
 
 Evaluation Evaluate(const Model& model, const ResolvedScenario& scenario, ParamPick pick) {
   Evaluation e;
   e.uncapped.assign(model.objectives.size(), 0.0);
+  std::unordered_map<std::string, size_t> objective_index = IndexById(model.objectives);
   for (size_t index : OrderById(scenario.lines)) {
     const ResolvedLine& line = scenario.lines[index];
     Money total = LineTotal(line);
     for (const Effect& effect : line.def->effects) {
-      int j = model.ObjectiveIndex(effect.objective);
-      e.uncapped[static_cast<size_t>(j)] += CurveValue(effect.curve, total, pick);
+      size_t j = objective_index.at(effect.objective);
+      e.uncapped[j] += CurveValue(effect.curve, total, pick);
     }
   }
   e.objectives.resize(e.uncapped.size());
@@ -82,11 +96,12 @@ double WeightedScore(const WeightSet& weights, const std::vector<double>& object
 
 std::vector<Money> MotionSpend(const Model& model, const ResolvedScenario& scenario) {
   std::vector<Money> spend(model.motions.size());
+  std::unordered_map<std::string, size_t> motion_index = IndexById(model.motions);
   for (const ResolvedLine& line : scenario.lines) {
     if (line.def->motions.empty()) continue;
     Money total = LineTotal(line);
     for (const std::string& motion : line.def->motions) {
-      spend[static_cast<size_t>(model.MotionIndex(motion))] += total;
+      spend[motion_index.at(motion)] += total;
     }
   }
   return spend;

@@ -43,6 +43,12 @@ auto Load(const std::string& text, const std::string& source_name, Diagnostics& 
       detail::LoadContext ctx(source, diags, limits);
       result = read(ctx, *root);
     }
+  } catch (const detail::TooManyErrors&) {
+    SortByPosition(diags, first);
+    AddError(diags, SourceLocation{source, 0, 0},
+             "too many errors: stopped reading after " + std::to_string(limits.max_errors) +
+                 " (raise with --max-errors)");
+    return std::nullopt;
   } catch (const std::exception& e) {
     AddError(diags, SourceLocation{source, 0, 0}, std::string("cannot load: ") + e.what());
     result.reset();

@@ -16,6 +16,7 @@ SourceLocation LoadContext::Where(const YAML::Mark& mark) const {
 
 void LoadContext::Error(const YAML::Mark& mark, const std::string& path,
                         const std::string& sentence) {
+  if (errors_ >= limits_.max_errors) throw TooManyErrors{};
   ++errors_;
   AddError(diags_, Where(mark), path.empty() ? sentence : path + ": " + sentence);
 }

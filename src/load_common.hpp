@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "allot/diagnostic.hpp"
@@ -22,6 +23,11 @@
 
 namespace allot::detail {
 
+// Thrown by LoadContext::Error past limits.max_errors and caught by the
+// loader's entry point (load.cpp), which then stops reading the file. The
+// one exception the readers raise: stopping is the point, not a failure.
+struct TooManyErrors {};
+
 // The state of loading one file: where errors go and how many there were.
 class LoadContext {
  public:
@@ -31,6 +37,7 @@ class LoadContext {
 
   SourceLocation Where(const YAML::Mark& mark) const;
   // Appends "PATH: SENTENCE" (or just SENTENCE when the path is empty).
+  // Throws TooManyErrors instead once limits().max_errors were reported.
   void Error(const YAML::Mark& mark, const std::string& path, const std::string& sentence);
 
   int errors() const { return errors_; }
@@ -156,12 +163,30 @@ class IdRegistry {
 
 // --- shared by model lines and scenario changes (defined in load_line.cpp)
 
+// The ids of one kind defined so far: in file order (for "did you mean")
+// and hashed, so that checking a reference costs O(1), not O(ids) - a model
+// with 100,000 lines each naming motions must not take lines x motions.
+struct KnownIds {
+  std::vector<std::string> list;
+  std::unordered_map<std::string, size_t> index;  // id -> position in list
+
+  template <typename T>
+  static KnownIds Of(const std::vector<T>& items) {
+    KnownIds ids;
+    ids.list.reserve(items.size());
+    for (const T& item : items) ids.list.push_back(item.id);
+    for (size_t i = 0; i < ids.list.size(); ++i) ids.index.emplace(ids.list[i], i);
+    return ids;
+  }
+  bool Has(const std::string& id) const { return index.count(id) != 0; }
+};
+
 // What a line may refer to. Null members are not checked: a scenario's added
 // line is checked against the model by ResolveScenarios.
 struct LineRefs {
   const std::vector<int>* years = nullptr;
-  const std::vector<Objective>* objectives = nullptr;
-  const std::vector<Motion>* motions = nullptr;
+  const KnownIds* objectives = nullptr;
+  const KnownIds* motions = nullptr;
 };
 
 // A year -> amount map.

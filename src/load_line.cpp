@@ -1,6 +1,7 @@
 // A line of the model (or of a scenario's `add` change): its budget per
 // year, the motions it answers and its effect curves per objective.
 #include <algorithm>
+#include <unordered_set>
 
 #include "load_levels.hpp"
 #include "load_line.hpp"
@@ -134,15 +135,13 @@ std::optional<Effect> ReadEffect(LoadContext& ctx, const Entry& entry) {
   return effect;
 }
 
-std::vector<Effect> ReadEffects(LoadContext& ctx, const Item& item,
-                                const std::vector<Objective>* objectives) {
+std::vector<Effect> ReadEffects(LoadContext& ctx, const Item& item, const KnownIds* objectives) {
   std::vector<Effect> effects;
   MapReader map(ctx, item);
-  std::vector<std::string> known = objectives ? IdsOf(*objectives) : std::vector<std::string>{};
   for (const Entry& entry : map.entries()) {
-    if (objectives != nullptr && !Contains(known, entry.key)) {
+    if (objectives != nullptr && !objectives->Has(entry.key)) {
       ctx.Error(entry.key_mark, entry.value.path,
-                "unknown objective " + Quoted(entry.key) + Suggest(entry.key, known));
+                "unknown objective " + Quoted(entry.key) + Suggest(entry.key, objectives->list));
     }
     if (std::optional<Effect> effect = ReadEffect(ctx, entry)) effects.push_back(*effect);
   }
@@ -165,17 +164,18 @@ bool ReadListId(LoadContext& ctx, MapReader& map, IdRegistry* ids, std::string& 
 }
 
 std::vector<std::string> ReadIdList(LoadContext& ctx, const Item& item, const std::string& what,
-                                    const std::vector<std::string>* known) {
+                                    const KnownIds* known) {
   std::vector<std::string> ids;
   std::optional<std::vector<Item>> elements = ReadList(ctx, item);
   if (!elements) return ids;
+  std::unordered_set<std::string> listed;
   for (const Item& element : *elements) {
     std::optional<std::string> id = ReadString(ctx, element);
     if (!id) continue;
-    if (known != nullptr && !Contains(*known, *id)) {
+    if (known != nullptr && !known->Has(*id)) {
       ctx.Error(element.mark, element.path,
-                "unknown " + what + " " + Quoted(*id) + Suggest(*id, *known));
-    } else if (Contains(ids, *id)) {
+                "unknown " + what + " " + Quoted(*id) + Suggest(*id, known->list));
+    } else if (!listed.insert(*id).second) {
       ctx.Error(element.mark, element.path, what + " " + Quoted(*id) + " is listed twice");
     } else {
       ids.push_back(*id);
@@ -225,9 +225,7 @@ std::optional<Line> ReadLine(LoadContext& ctx, const Item& item, const LineRefs&
   ReadOptionalBool(ctx, map, "illustrative", line.illustrative);
   ReadOptionalString(ctx, map, "note", line.note);
   if (std::optional<Item> motions = map.Get("motions")) {
-    std::vector<std::string> known =
-        refs.motions ? IdsOf(*refs.motions) : std::vector<std::string>{};
-    line.motions = ReadIdList(ctx, *motions, "motion", refs.motions ? &known : nullptr);
+    line.motions = ReadIdList(ctx, *motions, "motion", refs.motions);
   }
   if (std::optional<Item> effects = map.Get("effects")) {
     line.effects = ReadEffects(ctx, *effects, refs.objectives);

@@ -11,18 +11,6 @@
 
 namespace allot::detail {
 
-template <typename T>
-std::vector<std::string> IdsOf(const std::vector<T>& items) {
-  std::vector<std::string> ids;
-  ids.reserve(items.size());
-  for (const T& item : items) ids.push_back(item.id);
-  return ids;
-}
-
-inline bool Contains(const std::vector<std::string>& ids, const std::string& id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
 // Where an item with an `id:` is: its id key, else the item itself.
 SourceLocation WhereId(LoadContext& ctx, const MapReader& map);
 
@@ -30,8 +18,9 @@ SourceLocation WhereId(LoadContext& ctx, const MapReader& map);
 // duplicates. Returns false if the id is missing, invalid or a duplicate.
 bool ReadListId(LoadContext& ctx, MapReader& map, IdRegistry* ids, std::string& out);
 
-// A list of ids, each known (when `known` is given) and listed once.
+// A list of ids, each known (when `known` is given) and listed once; linear
+// in the list's length.
 std::vector<std::string> ReadIdList(LoadContext& ctx, const Item& item, const std::string& what,
-                                    const std::vector<std::string>* known);
+                                    const KnownIds* known);
 
 }  // namespace allot::detail

@@ -58,22 +58,22 @@ std::vector<Objective> ReadObjectives(LoadContext& ctx, const Item& item) {
 
 // Weights per objective from a mapping {objective: weight}, into `out`
 // (indexed like `objectives`), normalised to sum 1.
-bool ReadWeightValues(LoadContext& ctx, const MapReader& map, const std::vector<std::string>& ids,
+bool ReadWeightValues(LoadContext& ctx, const MapReader& map, const KnownIds& ids,
                       std::vector<double>& out) {
   int errors = ctx.errors();
   double sum = 0;
   for (const Entry& entry : map.entries()) {
-    auto it = std::find(ids.begin(), ids.end(), entry.key);
-    if (it == ids.end()) {
+    auto it = ids.index.find(entry.key);
+    if (it == ids.index.end()) {
       ctx.Error(entry.key_mark, entry.value.path,
-                "unknown objective " + Quoted(entry.key) + Suggest(entry.key, ids));
+                "unknown objective " + Quoted(entry.key) + Suggest(entry.key, ids.list));
     }
     std::optional<double> weight = ReadNumber(ctx, entry.value);
     if (weight && *weight < 0) {
       ctx.Error(entry.value.mark, entry.value.path,
                 "weight must not be negative: " + entry.value.node.Scalar());
-    } else if (weight && it != ids.end()) {
-      out[static_cast<size_t>(it - ids.begin())] = *weight;
+    } else if (weight && it != ids.index.end()) {
+      out[it->second] = *weight;
       sum += *weight;
     }
   }
@@ -90,19 +90,19 @@ bool ReadWeightValues(LoadContext& ctx, const MapReader& map, const std::vector<
 
 // The extended form {weights: {...}, order: [...]} is told apart by its keys,
 // unless an objective happens to be called `weights` or `order`.
-bool IsExtendedWeightSet(const MapReader& map, const std::vector<std::string>& ids) {
+bool IsExtendedWeightSet(const MapReader& map, const KnownIds& ids) {
   for (const std::string& key : kExtendedWeightKeys) {
-    if (map.Has(key) && !Contains(ids, key)) return true;
+    if (map.Has(key) && !ids.Has(key)) return true;
   }
   return false;
 }
 
 std::optional<WeightSet> ReadWeightSet(LoadContext& ctx, const Entry& entry,
-                                       const std::vector<std::string>& ids) {
+                                       const KnownIds& ids) {
   WeightSet set;
   set.name = entry.key;
   set.where = ctx.Where(entry.key_mark);
-  set.weights.assign(ids.size(), 0.0);
+  set.weights.assign(ids.list.size(), 0.0);
   CheckId(ctx, entry.key, entry.key_mark, entry.value.path);
   MapReader map(ctx, entry.value);
   if (!map.ok()) return std::nullopt;
@@ -128,7 +128,7 @@ std::vector<WeightSet> ReadWeights(LoadContext& ctx, const Item& item,
   if (map.ok() && map.entries().empty()) {
     ctx.Error(item.mark, item.path, "at least one weight set is required");
   }
-  std::vector<std::string> ids = IdsOf(objectives);
+  KnownIds ids = KnownIds::Of(objectives);
   for (const Entry& entry : map.entries()) {
     if (std::optional<WeightSet> set = ReadWeightSet(ctx, entry, ids)) sets.push_back(*set);
   }
@@ -209,7 +209,9 @@ std::optional<Model> ReadModel(LoadContext& ctx, const YAML::Node& root) {
   }
   if (std::optional<Item> motions = top.Get("motions")) model.motions = ReadMotions(ctx, *motions);
   if (std::optional<Item> lines = top.Require("lines")) {
-    LineRefs refs{years_ok ? &model.years : nullptr, &model.objectives, &model.motions};
+    KnownIds objectives = KnownIds::Of(model.objectives);
+    KnownIds motions = KnownIds::Of(model.motions);
+    LineRefs refs{years_ok ? &model.years : nullptr, &objectives, &motions};
     model.lines = ReadLines(ctx, *lines, refs);
   }
   if (ctx.errors() != errors) return std::nullopt;

@@ -235,12 +235,15 @@ void Resolver::ReportCycle(const std::vector<size_t>& path, size_t repeated) {
 }
 
 void Resolver::ReportUnknownBase(size_t i) {
-  std::vector<std::string> ids;
-  ids.reserve(by_id_.size() + 1);
-  for (const auto& entry : by_id_) ids.push_back(entry.first);
-  ids.push_back(kModelScenarioId);
-  std::sort(ids.begin(), ids.end());
-  std::string hint = ClosestMatch(*scenarios_[i].base, ids);
+  std::string hint;
+  if (diags_.size() < detail::kMaxHintedErrors) {  // else 10,000 unknown bases are quadratic
+    std::vector<std::string> ids;
+    ids.reserve(by_id_.size() + 1);
+    for (const auto& entry : by_id_) ids.push_back(entry.first);
+    ids.push_back(kModelScenarioId);
+    std::sort(ids.begin(), ids.end());
+    hint = ClosestMatch(*scenarios_[i].base, ids);
+  }
   AddError(diags_, scenarios_[i].base_where,
            "base: unknown scenario '" + *scenarios_[i].base + "'" +
                (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));

@@ -27,6 +27,10 @@ struct LoadLimits {
   int max_lines = 100'000;                    // action lines in a model
   int max_years = 200;                        // years in a model
   int max_changes = 1'000'000;                // changes in one scenario
+  // Errors reported per file before the loader stops reading it: a file of
+  // 100,000 bad lines gets 100 errors and "too many errors", not 100,000
+  // lines of output (nor 100,000 "did you mean" searches).
+  int max_errors = 100;  // --max-errors
 };
 
 // What one file turned out to be.

@@ -1,6 +1,7 @@
 #include "allot/cli.hpp"
 
 #include <exception>
+#include <string>
 
 #include "commands.hpp"
 
@@ -30,7 +31,10 @@ failure.
 void PrintHelp(std::ostream& out) {
   out << kHelp;
   for (const cli::Command& c : cli::kCommands) {
-    out << "  " << c.name << std::string(12 - std::string(c.name).size(), ' ') << c.summary << '\n';
+    // At least two spaces after a long name: 12 - size would wrap around
+    // (size_t) and ask for an impossible string.
+    size_t width = std::string(c.name).size();
+    out << "  " << c.name << std::string(width < 12 ? 12 - width : 2, ' ') << c.summary << '\n';
   }
   out << kHelpTail;
 }

@@ -16,7 +16,9 @@ void AddLimitOptions(po::options_description& options, LoadLimits& limits) {
       ("max-years", po::value<int>(&limits.max_years)->default_value(limits.max_years),
        "years in a model")
       ("max-changes", po::value<int>(&limits.max_changes)->default_value(limits.max_changes),
-       "changes in one scenario");
+       "changes in one scenario")
+      ("max-errors", po::value<int>(&limits.max_errors)->default_value(limits.max_errors),
+       "errors reported per file before it is no longer read");
   options.add(group);
 }
 

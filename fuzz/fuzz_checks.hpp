@@ -1,0 +1,70 @@
+// Invariants every fuzz target checks beyond "no crash" (internal to fuzz/).
+#pragma once
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "allot/compare.hpp"
+#include "allot/diagnostic.hpp"
+#include "allot/render.hpp"
+#include "allot/resolve.hpp"
+
+namespace allot::fuzz {
+
+[[noreturn]] inline void Fail(const std::string& what) {
+  std::fprintf(stderr, "fuzz invariant broken: %s\n", what.c_str());
+  std::abort();
+}
+
+// A load either succeeds with no diagnostics or fails with at least one,
+// and every diagnostic has a message.
+inline void CheckDiagnostics(const Diagnostics& diags, bool loaded) {
+  if (loaded && !diags.empty()) Fail("loaded with diagnostics");
+  if (!loaded && diags.empty()) Fail("failed without a diagnostic");
+  for (const Diagnostic& d : diags) {
+    if (d.message.empty()) Fail("empty diagnostic");
+  }
+}
+
+// No NaN or infinity in any number compare hands to the renderers.
+inline void CheckFinite(const CompareResult& result) {
+  for (const ScenarioResult& s : result.scenarios) {
+    for (const std::vector<double>* v : {&s.objectives, &s.weighted, &s.delta_weighted}) {
+      for (double x : *v) {
+        if (!std::isfinite(x)) Fail("non-finite score in scenario " + s.id);
+      }
+    }
+  }
+  for (const WeightSet& set : result.weight_sets) {
+    for (double w : set.weights) {
+      if (!std::isfinite(w)) Fail("non-finite weight in set " + set.name);
+    }
+  }
+}
+
+// Resolves `scenarios` against `model`, compares them and renders every
+// format; checks that output has no "nan"/"inf" and resolution errors are
+// reported, never silent.
+inline void CompareAndRender(const Model& model, const std::vector<Scenario>& scenarios) {
+  Diagnostics diags;
+  std::vector<ResolvedScenario> resolved = ResolveScenarios(model, scenarios, diags);
+  if (resolved.size() != scenarios.size() + 1 && diags.empty()) Fail("scenario dropped silently");
+  if (!diags.empty()) return;
+  std::optional<CompareResult> result = Compare(model, resolved, CompareOptions{}, diags);
+  if (!result) {
+    if (diags.empty()) Fail("compare failed without a diagnostic");
+    return;
+  }
+  CheckFinite(*result);
+  for (OutputFormat format :
+       {OutputFormat::kTable, OutputFormat::kCsv, OutputFormat::kJson, OutputFormat::kMarkdown}) {
+    std::ostringstream out;
+    RenderCompare(*result, format, Lang::kEn, out);
+  }
+}
+
+}  // namespace allot::fuzz

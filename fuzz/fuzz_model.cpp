@@ -1,0 +1,26 @@
+// Fuzzes the model loader: any bytes in, diagnostics or a model out, never a
+// crash, a hang or a sanitizer report. A model that loads is also resolved
+// and compared on its own, so that whatever the loader accepts (amounts near
+// the int64 bound, extreme weights, long year ranges) is exercised
+// downstream too.
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <sstream>
+#include <string>
+
+#include "allot/compare.hpp"
+#include "allot/load.hpp"
+#include "allot/render.hpp"
+#include "allot/resolve.hpp"
+#include "fuzz_checks.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string text(reinterpret_cast<const char*>(data), size);
+  allot::Diagnostics diags;
+  std::optional<allot::Model> model = allot::LoadModel(text, "fuzz.yaml", diags);
+  allot::fuzz::CheckDiagnostics(diags, model.has_value());
+  if (!model) return 0;
+  allot::fuzz::CompareAndRender(*model, {});
+  return 0;
+}
