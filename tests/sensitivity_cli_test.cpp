@@ -116,7 +116,7 @@ TEST_CASE("merge refuses parts that do not belong together", "[sensitivity]") {
   }
 }
 
-TEST_CASE("--precision doubles the samples until every half-width is below the target", "[sensitivity]") {
+TEST_CASE("precision mode doubles the samples until every half-width is below the target", "[sensitivity]") {
   Run r = Cli(Shipped({"--precision", "0.01", "--format", "json", "--seed", "3"}));
   REQUIRE(r.code == 0);
   auto number_after = [&](const std::string& key) {
