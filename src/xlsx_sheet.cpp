@@ -26,7 +26,11 @@ constexpr size_t kMaxWidth = 60;     // longer text wraps in the reader's view
 }  // namespace
 
 void Sheet::Header(const std::vector<std::string>& titles) {
-  for (size_t c = 0; c < titles.size(); ++c) Text(0, static_cast<lxw_col_t>(c), titles[c], formats_.header);
+  for (size_t c = 0; c < titles.size(); ++c) {
+    auto col = static_cast<lxw_col_t>(c);
+    Text(0, col, titles[c], formats_.header);
+    Fit(col, DisplayWidth(titles[c]) + 5);  // bold text and the filter's drop-down button
+  }
 }
 
 void Sheet::Text(lxw_row_t row, lxw_col_t col, const std::string& text, lxw_format* format) {

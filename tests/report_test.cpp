@@ -126,7 +126,7 @@ TEST_CASE("the allocation table shows the exact totals and marks changes against
   CHECK(Contains(html, "<td class=\"num\">6.0</td><td class=\"num\">3.0</td>"));
 }
 
-TEST_CASE("the Dutch report has Dutch labels and number formats; names stay as written", "[report]") {
+TEST_CASE("the Dutch report has Dutch labels and number formats, and names stay as written", "[report]") {
   std::string html = HtmlOf(kSmallModel, {kShift}, allot::Lang::kNl);
   CHECK(Contains(html, "<html lang=\"nl\">"));
   CHECK(Contains(html, "<h2>Samenvatting</h2>"));
@@ -136,7 +136,7 @@ TEST_CASE("the Dutch report has Dutch labels and number formats; names stay as w
   CHECK(Contains(html, "<td class=\"num\">6,0</td>"));
 }
 
-TEST_CASE("ISO dates are written out per language; other text is kept", "[report]") {
+TEST_CASE("ISO dates are written out per language, other text is kept", "[report]") {
   using allot::detail::FormatDate;
   CHECK(FormatDate("2023-10-03", allot::Lang::kEn) == "3 October 2023");
   CHECK(FormatDate("2024-01-31", allot::Lang::kNl) == "31 januari 2024");
