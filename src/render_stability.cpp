@@ -15,15 +15,18 @@ std::string Who(const StabilityEnd& end) {
   return end.overtaker.empty() ? "none" : end.overtaker + " passes " + end.overtaken;
 }
 
+// For the top scenario the one passed is always the top: name the new top only.
+std::string NewTop(const StabilityEnd& end) { return end.overtaker.empty() ? "none" : end.overtaker; }
+
 detail::Section SetSection(const WeightSetStability& s) {
   detail::Section section;
   section.title = "Weight set " + s.weight_set + ": top scenario " + s.ranking.front();
-  section.header = {"objective", "weight", "top from", "top to", "below that", "above that",
-                    "ranking from", "ranking to", "below that", "above that"};
+  section.header = {"objective", "weight", "top from", "top to", "new top below", "new top above",
+                    "ranking from", "ranking to", "first swap below", "first swap above"};
   section.text_columns = 1;
   for (const ObjectiveStability& o : s.objectives) {
     section.rows.push_back({o.objective, detail::Fixed(o.weight, 3), detail::Fixed(o.top_low.t, 3),
-                            detail::Fixed(o.top_high.t, 3), Who(o.top_low), Who(o.top_high),
+                            detail::Fixed(o.top_high.t, 3), NewTop(o.top_low), NewTop(o.top_high),
                             detail::Fixed(o.rank_low.t, 3), detail::Fixed(o.rank_high.t, 3),
                             Who(o.rank_low), Who(o.rank_high)});
   }

@@ -14,6 +14,7 @@
 #include <glpk.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <memory>
 
@@ -62,10 +63,12 @@ std::vector<double> SolveNearest(const std::vector<double>& d, const std::vector
   glp_init_smcp(&params);
   params.msg_lev = GLP_MSG_OFF;
   glp_simplex(lp.get(), &params);
-  glp_exact(lp.get(), &params);
+  int failed = glp_exact(lp.get(), &params);
+  // Feasibility was established by the caller (some objective favours B)
+  // and the objective is bounded below by 0, so an optimum exists.
+  assert(failed == 0 && glp_get_status(lp.get()) == GLP_OPT);
+  (void)failed;
   std::vector<double> w(w0.size());
-  // Feasibility was established by the caller, so the exact solver ends
-  // optimal; a bug would show as weights that fail the checks in the tests.
   for (int k = 0; k < n; ++k) w[static_cast<size_t>(k)] = glp_get_col_prim(lp.get(), 1 + k);
   return w;
 }
