@@ -5,6 +5,9 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include <sstream>
+
+#include "allot/cli.hpp"
 #include "allot/diagnostic.hpp"
 #include "allot/load.hpp"
 #include "allot/resolve.hpp"
@@ -92,4 +95,23 @@ TEST_CASE("unknown lines and bases past the first 100 errors get no suggestion",
   CHECK(diags[0].message ==
         "changes[0].remove: unknown line 'xx' (did you mean 'x'?) in scenario 's0'");
   CHECK(diags[149].message == "changes[0].remove: unknown line 'xx' in scenario 's149'");
+}
+
+TEST_CASE("more scenario files than --max-scenarios is a usage error, nothing read",
+          "[robust][limits]") {
+  allot::testing::TempDir dir;
+  for (int i = 0; i < 4; ++i) {
+    dir.Write("s" + std::to_string(i) + ".yaml", "format: allot/1\nscenario: s" +
+                                                     std::to_string(i) + "\n");
+  }
+  std::ostringstream out;
+  std::ostringstream err;
+  allot::CliContext context{{allot::testing::SourcePath("")}};
+  int code = allot::RunCli({"compare", dir.path(), "--max-scenarios", "2"}, out, err, context);
+  CHECK(code == 2);
+  CHECK(out.str().empty());
+  CHECK(err.str() ==
+        "allot compare: error: too many files: 4 (limit 2 scenarios and a model; raise with "
+        "--max-scenarios)\nTry 'allot compare --help'.\n");
+  CHECK(allot::RunCli({"compare", dir.path(), "--max-scenarios", "3"}, out, err, context) == 0);
 }

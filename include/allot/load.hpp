@@ -31,6 +31,9 @@ struct LoadLimits {
   // 100,000 bad lines gets 100 errors and "too many errors", not 100,000
   // lines of output (nor 100,000 "did you mean" searches).
   int max_errors = 100;  // --max-errors
+  // Scenario files in one run (checked by the command line, which gathers
+  // the files): memory and time grow with scenarios x lines x years.
+  int max_scenarios = 10'000;  // --max-scenarios
 };
 
 // What one file turned out to be.

@@ -18,7 +18,9 @@ void AddLimitOptions(po::options_description& options, LoadLimits& limits) {
       ("max-changes", po::value<int>(&limits.max_changes)->default_value(limits.max_changes),
        "changes in one scenario")
       ("max-errors", po::value<int>(&limits.max_errors)->default_value(limits.max_errors),
-       "errors reported per file before it is no longer read");
+       "errors reported per file before it is no longer read")
+      ("max-scenarios", po::value<int>(&limits.max_scenarios)->default_value(limits.max_scenarios),
+       "scenario files in one run");
   options.add(group);
 }
 

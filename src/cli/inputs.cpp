@@ -68,6 +68,13 @@ bool LoadInputs(const std::vector<std::string>& args, const CliContext& context,
   for (const std::string& path : paths) {
     if (!Expand(path, inputs.files, usage_error)) return false;
   }
+  // One of the files may be the model; checked before reading any of them.
+  if (inputs.files.size() > static_cast<size_t>(limits.max_scenarios) + 1) {
+    usage_error = "too many files: " + std::to_string(inputs.files.size()) + " (limit " +
+                  std::to_string(limits.max_scenarios) + " scenarios and a model; raise with " +
+                  "--max-scenarios)";
+    return false;
+  }
   for (const std::string& file : inputs.files) {
     std::optional<LoadedFile> loaded = LoadFile(file, diags, limits);
     if (!loaded) continue;

@@ -34,20 +34,36 @@ mode_t DefaultMode() {
   return 0666 & ~mask;
 }
 
+// Makes a rename in `dir` durable. Filesystems that cannot sync a
+// directory say EINVAL; the file itself is already synced then.
+bool SyncDirectory(const std::string& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return false;
+  bool ok = ::fsync(fd) == 0 || errno == EINVAL;
+  ::close(fd);
+  return ok;
+}
+
 }  // namespace
 
 bool WriteFileAtomically(const std::string& path, const std::string& contents,
                          std::string& error) {
   std::filesystem::path target(path);
   std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
+  struct stat existing {};
+  bool exists = ::stat(path.c_str(), &existing) == 0;
+  if (exists && !S_ISREG(existing.st_mode)) {
+    error = "'" + path + "' is not a regular file; --output replaces files whole (write to "
+            "standard output to reach a device or pipe)";
+    return false;
+  }
   std::string temp = (dir / ("." + target.filename().string() + ".allot-XXXXXX")).string();
   int fd = ::mkstemp(temp.data());
   if (fd < 0) {
     error = "cannot create a file in '" + dir.string() + "': " + Reason();
     return false;
   }
-  struct stat existing {};
-  mode_t mode = ::stat(path.c_str(), &existing) == 0 ? existing.st_mode & 07777 : DefaultMode();
+  mode_t mode = exists ? existing.st_mode & 07777 : DefaultMode();
   bool ok = WriteAll(fd, contents) && ::fchmod(fd, mode) == 0 && ::fsync(fd) == 0;
   if (!ok) error = "cannot write '" + path + "': " + Reason();
   if (::close(fd) != 0 && ok) {
@@ -58,8 +74,15 @@ bool WriteFileAtomically(const std::string& path, const std::string& contents,
     ok = false;
     error = "cannot replace '" + path + "': " + Reason();
   }
-  if (!ok) ::unlink(temp.c_str());
-  return ok;
+  if (!ok) {
+    ::unlink(temp.c_str());
+    return false;
+  }
+  if (!SyncDirectory(dir.string())) {
+    error = "wrote '" + path + "' but cannot sync its directory: " + Reason();
+    return false;
+  }
+  return true;
 }
 
 bool IsOneOf(const std::string& output, const std::vector<std::string>& inputs) {

@@ -9,7 +9,14 @@ namespace allot::cli {
 // Writes `contents` to a temporary file in the target's directory, flushes
 // it to disk and renames it over `path`, so that readers (and a crash) see
 // the old file or the new one, never a mix. An existing file keeps its
-// permissions. Returns false with `error` set; the target is then untouched.
+// permissions. After the rename the directory is fsync'ed too, so that the
+// new name survives a power cut. An existing target that is not a regular
+// file (a device such as /dev/full, a FIFO, a directory) is refused: it
+// cannot be replaced atomically; write to standard output to reach it.
+// A run killed mid-write leaves the target intact and may leave a
+// `.NAME.allot-XXXXXX` temporary beside it (safe to delete; not cleaned up
+// by later runs, which cannot tell it from a concurrent run's).
+// Returns false with `error` set; the target is then untouched.
 bool WriteFileAtomically(const std::string& path, const std::string& contents, std::string& error);
 
 // Whether `output` names the same file as one of `inputs` (same device and
