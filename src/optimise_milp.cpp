@@ -90,7 +90,24 @@ void AddEnvelope(Builder& b, const PiecewiseEffect& e, const LineColumns& line, 
   }
 }
 
+// For a threshold: value v (returned row: v - pieces <= 0) switched on by y.
+int AddThreshold(Builder& b, const PiecewiseEffect& e, const LineColumns& line, int score_row) {
+  int v = b.Column(-kInf, kInf, 0);
+  b.Add(score_row, v, -1);
+  int y = b.Column(0, 1, 0, true);
+  int cap = b.Row(-kInf, 0);  // v <= cap * y
+  b.Add(cap, v, 1);
+  b.Add(cap, y, -e.cap);
+  int reach = b.Row(0, kInf);  // total >= threshold * y
+  for (int c : line.years) b.Add(reach, c, 1);
+  b.Add(reach, y, -e.threshold);
+  int row = b.Row(-kInf, 0);
+  b.Add(row, v, 1);
+  return row;
+}
+
 void AddEffect(Builder& b, const PiecewiseEffect& e, const LineColumns& line, int score_row) {
+  if (e.threshold > 0) score_row = AddThreshold(b, e, line, score_row);
   if (e.envelope) {
     AddEnvelope(b, e, line, score_row);
     return;
@@ -114,14 +131,11 @@ void AddEffect(Builder& b, const PiecewiseEffect& e, const LineColumns& line, in
   }
 }
 
-void AddFreeLine(Builder& b, const Problem& pr, const ProblemLine& l, LineColumns& cols,
-                 const Layout& layout) {
-  for (size_t t = 0; t < pr.budget.size(); ++t) {
-    double hi = pr.budget_rows ? std::min(pr.budget[t], l.hi) : l.hi;
-    cols.years.push_back(b.Column(0, std::max(0.0, hi), 0));
-  }
-  int total = b.Row(l.lo, l.hi);
-  for (int c : cols.years) b.Add(total, c, 1);
+// A free line is one column, its total: effects depend on the total only,
+// and a split over the years always exists (see SpreadOverYears), so
+// per-year columns would only add degenerate choices to the search.
+void AddFreeLine(Builder& b, const ProblemLine& l, LineColumns& cols, const Layout& layout) {
+  cols.years.push_back(b.Column(l.lo, std::max(l.lo, l.hi), 0));
   for (const PiecewiseEffect& e : l.effects) {
     AddEffect(b, e, cols, layout.score_rows[static_cast<size_t>(e.objective)]);
   }
@@ -145,15 +159,27 @@ double LineTotalCoefficient(const ProblemLine& l, size_t option) {
   return sum;
 }
 
-// Year and motion rows, once every line has its columns.
+// Budget and motion rows, once every line has its columns: discrete lines
+// per year (their profiles are fixed), everything together in one total.
 void AddBudgetAndMotionRows(Builder& b, const Problem& pr, const Layout& layout) {
+  double all = 0;
   for (size_t t = 0; t < pr.budget.size() && pr.budget_rows; ++t) {
-    int row = b.Row(pr.spend_exactly ? pr.budget[t] : -kInf, pr.budget[t]);
+    all += pr.budget[t];
+    int row = b.Row(-kInf, pr.budget[t]);
     for (size_t i = 0; i < pr.lines.size(); ++i) {
       const LineColumns& cols = layout.lines[i];
-      if (!pr.lines[i].discrete) b.Add(row, cols.years[t], 1);
       for (size_t o = 0; o < cols.options.size(); ++o) {
         b.Add(row, cols.options[o], pr.lines[i].options[o][t]);
+      }
+    }
+  }
+  if (pr.budget_rows) {
+    int total = b.Row(pr.spend_exactly ? all : -kInf, all);
+    for (size_t i = 0; i < pr.lines.size(); ++i) {
+      const LineColumns& cols = layout.lines[i];
+      for (int c : cols.years) b.Add(total, c, 1);
+      for (size_t o = 0; o < cols.options.size(); ++o) {
+        b.Add(total, cols.options[o], LineTotalCoefficient(pr.lines[i], o));
       }
     }
   }
@@ -183,7 +209,7 @@ Layout Build(Builder& b, const Problem& pr, bool feasibility_only) {
     if (l.discrete) {
       AddDiscreteLine(b, l, layout.lines[i], layout);
     } else {
-      AddFreeLine(b, pr, l, layout.lines[i], layout);
+      AddFreeLine(b, l, layout.lines[i], layout);
     }
   }
   AddBudgetAndMotionRows(b, pr, layout);
@@ -206,9 +232,8 @@ void ReadSolution(glp_prob* lp, const Problem& pr, const Layout& layout, Solutio
   s.option.assign(pr.lines.size(), -1);
   for (size_t i = 0; i < pr.lines.size(); ++i) {
     const LineColumns& cols = layout.lines[i];
-    for (size_t t = 0; t < cols.years.size(); ++t) {
-      s.amounts[i][t] = std::max(0.0, glp_mip_col_val(lp, cols.years[t]));
-    }
+    // A free line's total sits in the first year until SpreadOverYears.
+    for (int c : cols.years) s.amounts[i][0] += std::max(0.0, glp_mip_col_val(lp, c));
     for (size_t o = 0; o < cols.options.size(); ++o) {
       if (glp_mip_col_val(lp, cols.options[o]) > 0.5) {
         s.option[i] = static_cast<int>(o);

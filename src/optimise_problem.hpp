@@ -33,6 +33,11 @@ struct PiecewiseEffect {
   bool concave = true;
   bool envelope = false;
   std::vector<Piece> pieces;
+  // A threshold on a concave curve: one binary y with total >= threshold * y
+  // and value <= cap * y, the pieces covering the curve without threshold
+  // (0 = no threshold). Far fewer binaries than one per piece.
+  double threshold = 0;
+  double cap = 0;
 };
 
 // Tangent lines of a concave saturating curve at the breakpoints of

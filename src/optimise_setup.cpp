@@ -140,15 +140,28 @@ ProblemLine MakeLine(const Model& model, const ResolvedLine& line, const Optimis
     PiecewiseEffect pe;
     pe.objective = k;
     double upper = std::max(0.0, pl.hi);
-    std::vector<Piece> chords = CurvePieces(e.curve, upper, o.segments, margin, Approx::kInner);
+    Curve plain = e.curve;  // a concave curve's threshold becomes one binary
+    plain.threshold.reset();
+    std::vector<Piece> chords = CurvePieces(plain, upper, o.segments, margin, Approx::kInner);
     pe.concave = IsConcave(chords);
+    bool threshold = e.curve.threshold && !e.curve.threshold->IsZero();
+    if (threshold && pe.concave) {
+      pe.threshold = Euros(*e.curve.threshold) + margin;
+      if (pe.threshold > upper) continue;  // out of reach: no effect
+      const Piece& last = chords.back();
+      pe.cap = std::max(0.0, last.v0 + last.slope * (last.x1 - last.x0));
+    } else if (threshold) {
+      plain = e.curve;
+      chords = CurvePieces(plain, upper, o.segments, margin, Approx::kInner);
+      pe.concave = false;
+    }
     if (approx == Approx::kInner) {
       pe.pieces = std::move(chords);
     } else if (pe.concave && e.curve.kind == CurveKind::kSaturating) {
       pe.envelope = true;
-      pe.pieces = TangentsAt(e.curve, chords);
+      pe.pieces = TangentsAt(plain, chords);
     } else {
-      pe.pieces = CurvePieces(e.curve, upper, o.segments, margin, Approx::kOuter);
+      pe.pieces = CurvePieces(plain, upper, o.segments, margin, Approx::kOuter);
     }
     pl.effects.push_back(std::move(pe));
   }

@@ -39,7 +39,7 @@ struct OptimiseOptions {
   std::vector<double> weights;   // per objective (Model::objectives order), sum 1
   int segments = 16;             // pieces per nonlinear curve, >= 1
   double time_limit_seconds = 60;  // per MILP solve
-  double mip_gap = 1e-6;         // relative; the bound reported accounts for it
+  double mip_gap = 1e-4;         // relative; the bound reported accounts for it
 };
 
 // Size and effort of the last solve of the inner approximation.
