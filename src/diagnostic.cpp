@@ -72,9 +72,12 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
   for (size_t i = 1; i <= a.size(); ++i) {
     size_t low = i > limit ? i - limit : 0;
     size_t high = std::min(b.size(), i + limit);
-    std::fill(current.begin(), current.end(), far);
+    // Only the band is written; the cells just outside it, which the next
+    // rows read, are marked far (filling whole rows would be quadratic).
     if (low == 0) current[0] = i;
-    size_t row_best = current[0];
+    else current[low - 1] = far;
+    if (high + 1 <= b.size()) current[high + 1] = far;
+    size_t row_best = low == 0 ? current[0] : far;
     for (size_t j = std::max<size_t>(low, 1); j <= high; ++j) {
       size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
       size_t d = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});

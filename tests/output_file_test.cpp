@@ -58,7 +58,7 @@ int InTmpfs(const std::string& dir, const char* options, Body body) {
 
 }  // namespace
 
-TEST_CASE("--output to /dev/full or another non-regular file is refused", "[files]") {
+TEST_CASE("an output to /dev/full or another non-regular file is refused", "[files]") {
   std::string error;
   CHECK_FALSE(WriteFileAtomically("/dev/full", "data", error));
   CHECK(error.find("'/dev/full' is not a regular file") == 0);
