@@ -52,7 +52,7 @@ std::string Generate(int lines) {
       << ", 2026: " << b << "}\n    effects:\n";
     int effects = static_cast<int>(rng.Between(1, 2));
     for (int e = 0; e < effects; ++e) {
-      y << "      o" << (i + 3 * e) % 8 << ": {curve: saturating, max: " << rng.Between(2, 15) / 10.0
+      y << "      o" << (i + 3 * e) % 8 << ": {curve: saturating, max: " << static_cast<double>(rng.Between(2, 15)) / 10.0
         << ", half: " << rng.Between(100, 2000) * 1000;
       if (i % 10 == 3) y << ", threshold: " << rng.Between(100, 600) * 1000;
       y << "}\n";

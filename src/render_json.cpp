@@ -37,12 +37,18 @@ Json ScenarioJson(const CompareResult& r, const ScenarioResult& s) {
   j["illustrative"] = s.illustrative;
   j["total_cents"] = s.total.cents();
   j["by_year_cents"] = ByYear(r.years, s.by_year);
-  j["lines"] = Json::object();
+  // Line ids are unique within a scenario, so append to the ordered map's
+  // vector directly: operator[] searches it linearly, which made rendering
+  // quadratic in the number of lines.
+  Json lines = Json::object();
+  auto& entries = lines.get_ref<Json::object_t&>();
+  entries.reserve(s.lines.size());
   Json illustrative_lines = Json::array();
   for (const LineAllocation& line : s.lines) {
-    j["lines"][line.id] = ByYear(r.years, line.by_year);
+    entries.std::vector<Json::object_t::value_type>::emplace_back(line.id, ByYear(r.years, line.by_year));
     if (line.illustrative) illustrative_lines.push_back(line.id);
   }
+  j["lines"] = std::move(lines);
   j["illustrative_lines"] = illustrative_lines;
   j["objectives"] = Json::object();
   for (size_t o = 0; o < r.objectives.size(); ++o) j["objectives"][r.objectives[o].id] = Score(s.objectives[o]);

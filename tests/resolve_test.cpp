@@ -250,7 +250,9 @@ changes:
   - move: {amount: 10.01, from: y, to: x, year: 2026}
   - add: {id: z, name: Z, budget: {2025: 5}}
 )");
-  auto resolved = ResolveOk(model, {second, first, combined});
+  // Resolved lines point into the scenarios: keep them alive.
+  std::vector<Scenario> scenarios = {second, first, combined};
+  auto resolved = ResolveOk(model, scenarios);
   const ResolvedScenario& chained = resolved[1];
   const ResolvedScenario& flat = resolved[3];
   REQUIRE(chained.id == "s2");
