@@ -37,7 +37,7 @@ changes:
 
 }  // namespace
 
-TEST_CASE("help explains the commands; no command is a usage error", "[cli]") {
+TEST_CASE("help explains the commands, and no command is a usage error", "[cli]") {
   Run help = Cli({"--help"});
   CHECK(help.code == 0);
   CHECK(Contains(help.out, "compare"));

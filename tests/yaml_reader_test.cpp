@@ -62,7 +62,7 @@ allot::LoadLimits Nodes(int64_t max_nodes) {
 
 }  // namespace
 
-TEST_CASE("valid UTF-8 is text; NUL and malformed sequences are not", "[load][yaml]") {
+TEST_CASE("valid UTF-8 is text, and NUL and malformed sequences are not", "[load][yaml]") {
   using allot::detail::FindNonTextByte;
   constexpr size_t kText = std::string_view::npos;
   CHECK(FindNonTextByte("plain: ascii\n") == kText);
