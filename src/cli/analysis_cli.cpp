@@ -75,4 +75,48 @@ bool ParseFormatOption(const std::string& command, const std::string& text,
   return true;
 }
 
+int RunPairAnalysis(const PairAnalysis& analysis, const std::vector<std::string>& args,
+                    std::ostream& out, std::ostream& err, const CliContext& context) {
+  const std::string command = analysis.command;
+  std::string weights;
+  std::string format_text = "table";
+  std::string output;
+  LoadLimits limits;
+  po::options_description options("Options");
+  options.add_options()
+      ("help,h", "show this help")
+      ("weights,w", po::value<std::string>(&weights), analysis.weights_help)
+      ("format,f", po::value<std::string>(&format_text)->default_value(format_text), "table | csv | json | md")
+      ("output,o", po::value<std::string>(&output),
+       "write to FILE (whole or not at all) instead of standard output")
+      ("files", po::value<std::vector<std::string>>(), "A, B, then model and scenario files");
+  AddLimitOptions(options, limits);
+  po::variables_map values;
+  if (!ParseArgs(command, args, options, values, err)) return kExitBadInput;
+  if (values.count("help")) {
+    out << analysis.help << options << '\n';
+    return kExitSuccess;
+  }
+  OutputFormat format;
+  if (!ParseFormatOption(command, format_text, format, err)) return kExitBadInput;
+  std::vector<std::string> files;
+  if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
+  std::string id_a, id_b;
+  if (!TakePair(command, files, id_a, id_b, err)) return kExitBadInput;
+  if (weights.empty() || weights.find(',') != std::string::npos) {
+    UsageError(command, "--weights must name exactly one weight set", err);
+    return kExitBadInput;
+  }
+  Inputs inputs;
+  std::vector<ResolvedScenario> resolved;
+  if (!LoadResolved(command, files, context, limits, inputs, resolved, err)) return kExitBadInput;
+  Diagnostics diags;
+  std::ostringstream text;
+  if (!analysis.run(*inputs.model, resolved, id_a, id_b, weights, format, diags, text)) {
+    PrintDiagnostics(diags, err);
+    return kExitBadInput;
+  }
+  return EmitResult(command, output, inputs, text.str(), out, err);
+}
+
 }  // namespace allot::cli

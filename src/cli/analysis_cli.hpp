@@ -2,6 +2,8 @@
 // tornado, explain): load and resolve the inputs, write the result.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -28,6 +30,25 @@ int EmitResult(const std::string& command, const std::string& output, const Inpu
 // arguments; prints a usage error and returns false when there are fewer.
 bool TakePair(const std::string& command, std::vector<std::string>& positional, std::string& a,
               std::string& b, std::ostream& err);
+
+// What differs between the subcommands that compare two scenarios A and B
+// under exactly one weight set (what-it-takes, tornado): the rest of their
+// command line, loading and output is the same.
+struct PairAnalysis {
+  const char* command;         // e.g. "tornado"
+  const char* help;            // usage text printed before the options
+  const char* weights_help;    // description of --weights
+  // Runs the analysis and renders it in `format` to `text`; false after
+  // appending diagnostics.
+  std::function<bool(const Model& model, const std::vector<ResolvedScenario>& resolved,
+                     const std::string& a, const std::string& b, const std::string& weights,
+                     OutputFormat format, Diagnostics& diags, std::ostream& text)>
+      run;
+};
+
+// `allot COMMAND A B [FILES...] --weights SET [--format F] [--output FILE]`.
+int RunPairAnalysis(const PairAnalysis& analysis, const std::vector<std::string>& args,
+                    std::ostream& out, std::ostream& err, const CliContext& context);
 
 // "a,b,,c" -> {"a", "b", "c"}.
 std::vector<std::string> SplitList(const std::string& text);

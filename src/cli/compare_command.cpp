@@ -4,6 +4,7 @@
 #include "allot/compare.hpp"
 #include "allot/render.hpp"
 #include "allot/resolve.hpp"
+#include "analysis_cli.hpp"
 #include "commands.hpp"
 #include "common_options.hpp"
 #include "inputs.hpp"
@@ -43,15 +44,6 @@ struct CompareArgs {
   std::string lang = "en";
   LoadLimits limits;
 };
-
-std::vector<std::string> SplitCommas(const std::string& text) {
-  std::vector<std::string> parts;
-  std::stringstream stream(text);
-  for (std::string part; std::getline(stream, part, ',');) {
-    if (!part.empty()) parts.push_back(part);
-  }
-  return parts;
-}
 
 po::options_description CompareOptionsDescription(CompareArgs& a) {
   po::options_description options("Options");
@@ -103,7 +95,7 @@ int RunCompare(const Args& args, std::ostream& out, std::ostream& err, const Cli
   if (diags.empty()) resolved = ResolveScenarios(*inputs.model, inputs.scenarios, diags);
   std::optional<CompareResult> result;
   if (diags.empty()) {
-    result = Compare(*inputs.model, resolved, CompareOptions{SplitCommas(a.weights), a.baseline}, diags);
+    result = Compare(*inputs.model, resolved, CompareOptions{SplitList(a.weights), a.baseline}, diags);
   }
   if (!diags.empty()) {
     PrintDiagnostics(diags, err);

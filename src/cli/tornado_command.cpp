@@ -32,60 +32,19 @@ Examples:
 
 )";
 
-struct TornadoArgs {
-  std::string weights;
-  std::string format = "table";
-  std::string output;
-  LoadLimits limits;
-};
-
-po::options_description Options(TornadoArgs& a) {
-  po::options_description options("Options");
-  options.add_options()
-      ("help,h", "show this help")
-      ("weights,w", po::value<std::string>(&a.weights), "the weight set (required)")
-      ("format,f", po::value<std::string>(&a.format)->default_value(a.format), "table | csv | json | md")
-      ("output,o", po::value<std::string>(&a.output),
-       "write to FILE (whole or not at all) instead of standard output")
-      ("files", po::value<std::vector<std::string>>(), "A, B, then model and scenario files");
-  AddLimitOptions(options, a.limits);
-  return options;
-}
-
 }  // namespace
 
 int RunTornado(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context) {
-  const std::string command = "tornado";
-  TornadoArgs a;
-  po::options_description options = Options(a);
-  po::variables_map values;
-  if (!ParseArgs(command, args, options, values, err)) return kExitBadInput;
-  if (values.count("help")) {
-    out << kHelp << options << '\n';
-    return kExitSuccess;
-  }
-  OutputFormat format;
-  if (!ParseFormatOption(command, a.format, format, err)) return kExitBadInput;
-  std::vector<std::string> files;
-  if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
-  std::string id_a, id_b;
-  if (!TakePair(command, files, id_a, id_b, err)) return kExitBadInput;
-  if (a.weights.empty() || a.weights.find(',') != std::string::npos) {
-    UsageError(command, "--weights must name exactly one weight set", err);
-    return kExitBadInput;
-  }
-  Inputs inputs;
-  std::vector<ResolvedScenario> resolved;
-  if (!LoadResolved(command, files, context, a.limits, inputs, resolved, err)) return kExitBadInput;
-  Diagnostics diags;
-  std::optional<TornadoResult> result = Tornado(*inputs.model, resolved, id_a, id_b, a.weights, diags);
-  if (!result) {
-    PrintDiagnostics(diags, err);
-    return kExitBadInput;
-  }
-  std::ostringstream text;
-  RenderTornado(*result, format, text);
-  return EmitResult(command, a.output, inputs, text.str(), out, err);
+  PairAnalysis analysis{
+      "tornado", kHelp, "the weight set (required)",
+      [](const Model& model, const std::vector<ResolvedScenario>& resolved, const std::string& a,
+         const std::string& b, const std::string& weights, OutputFormat format, Diagnostics& diags,
+         std::ostream& text) {
+        std::optional<TornadoResult> result = Tornado(model, resolved, a, b, weights, diags);
+        if (result) RenderTornado(*result, format, text);
+        return result.has_value();
+      }};
+  return RunPairAnalysis(analysis, args, out, err, context);
 }
 
 }  // namespace allot::cli
