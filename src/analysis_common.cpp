@@ -1,8 +1,10 @@
 #include "analysis_common.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "allot/evaluate.hpp"
+#include "analysis_output.hpp"
 
 namespace allot::detail {
 
@@ -64,5 +66,23 @@ std::string Fixed(double value, int decimals) {
   if (text.find_first_not_of("-0.") == std::string::npos && text[0] == '-') text.erase(0, 1);
   return text;
 }
+
+namespace {
+
+// Dutch writes a decimal comma; the numbers here have no thousands separator.
+std::string InNotation(std::string text, Lang lang) {
+  if (lang == Lang::kNl) std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
+}  // namespace
+
+std::string Fixed(double value, int decimals, Lang lang, bool sign) {
+  std::string text = Fixed(value, decimals);
+  if (sign && value > 0) text.insert(0, "+");  // as before --lang: "+0.000" for tiny gains
+  return InNotation(text, lang);
+}
+
+std::string Number(double value, Lang lang) { return InNotation(CsvNumber(value), lang); }
 
 }  // namespace allot::detail

@@ -1,7 +1,12 @@
-// Rendering batch rows: one tidy long table, CSV or JSON.
+// Rendering batch rows: one tidy long table as CSV or JSON for programs, or
+// for people as a table / Markdown with one section per run.
 #include <nlohmann/json.hpp>
+#include <cmath>
+#include <string>
+#include <vector>
 
 #include "allot/batch.hpp"
+#include "analysis_common.hpp"
 #include "analysis_output.hpp"
 
 namespace allot {
@@ -18,10 +23,69 @@ std::string Joined(const std::vector<std::string>& paths) {
   return text;
 }
 
+// The words of the table and md in each language; analysis, metric, item
+// and weight set names stay as written (they are the csv's values).
+struct Words {
+  const char* title;  // "Batch: 3 runs"
+  const char* runs;
+  const char* run;    // "Run 2: what-it-takes, model M, scenarios S, weights W, seed 1"
+  const char* model;
+  const char* scenarios;
+  const char* weights;
+  const char* seed;
+  std::vector<std::string> header;
+};
+
+const Words kEn{"Batch: ", " runs", "Run ", ", model ", ", scenarios ", ", weights ", ", seed ",
+                {"weight set", "item", "metric", "value"}};
+const Words kNl{"Batch: ", " runs", "Run ", ", model ", ", scenario's ", ", gewichten ", ", seed ",
+                {"weging", "onderdeel", "maat", "waarde"}};
+
+bool EndsWith(const std::string& text, const std::string& end) {
+  return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
+}
+
+// A value for people: amounts ("..._cents") as money, "€ 6.000.000" /
+// "€6,000,000"; other numbers to six decimals (csv and json keep every digit).
+std::string Value(const BatchRow& row, Lang lang) {
+  // Whole cents below 2^53 are exact in a double; anything else stays a number.
+  if (EndsWith(row.metric, "_cents") && std::fabs(row.value) < 9e15 && std::floor(row.value) == row.value) {
+    return FormatMoney(Money::FromCents(static_cast<int64_t>(row.value)), lang);
+  }
+  return detail::Number(detail::Rounded(row.value, 6), lang);
+}
+
+// One section per run: what the run was in the title, its rows below.
+void WriteBatchSections(const BatchSpec& spec, const std::vector<BatchRun>& runs,
+                        const std::vector<BatchRow>& rows, OutputFormat format, Lang lang, std::ostream& out) {
+  const Words& w = lang == Lang::kNl ? kNl : kEn;
+  std::vector<detail::Section> sections(runs.size());
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const BatchRun& run = runs[r];
+    BatchAnalysis analysis = spec.entries[run.entry].analysis;
+    detail::Section& s = sections[r];
+    s.title = w.run + std::to_string(r + 1) + ": " + BatchAnalysisName(analysis);
+    if (!run.model.empty()) s.title += w.model + run.model;
+    if (!run.scenarios.empty()) s.title += w.scenarios + Joined(run.scenarios);
+    if (!run.weights.empty()) s.title += w.weights + run.weights;
+    if (UsesSeed(analysis)) s.title += w.seed + std::to_string(run.seed);
+    s.text_columns = 3;
+    s.header = w.header;
+  }
+  for (const BatchRow& row : rows) {
+    sections[row.run].rows.push_back({row.weight_set, row.item, row.metric, Value(row, lang)});
+  }
+  detail::WriteSections(w.title + std::to_string(runs.size()) + w.runs, sections, format, out);
+}
+
 }  // namespace
 
 void RenderBatch(const BatchSpec& spec, const std::vector<BatchRun>& runs,
-                 const std::vector<BatchRow>& rows, OutputFormat format, std::ostream& out) {
+                 const std::vector<BatchRow>& rows, OutputFormat format, Lang lang, std::ostream& out) {
+  if (format == OutputFormat::kTable || format == OutputFormat::kMarkdown) {
+    WriteBatchSections(spec, runs, rows, format, lang, out);
+    return;
+  }
   if (format == OutputFormat::kJson) {
     Json j;
     j["format"] = "allot/1";

@@ -1,5 +1,7 @@
 // Rendering explain: table, csv (long format), json, md.
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "allot/explain.hpp"
 #include "analysis_common.hpp"
@@ -21,49 +23,91 @@ const char* ChangeName(LineChange c) {
   return "";
 }
 
-std::string Signed(double v, int decimals) { return (v > 0 ? "+" : "") + detail::Fixed(v, decimals); }
-
-std::string Method(const ExplainResult& r) {
-  if (r.exact) return "exact Shapley values";
-  return "Shapley values estimated from " + std::to_string(r.permutations) +
-         " random orders (seed " + std::to_string(r.seed) + "), +- one standard error";
+// The change as the table shows it: the json/csv name in English.
+const char* ChangeLabel(LineChange c, Lang lang) {
+  if (lang == Lang::kEn) return ChangeName(c);
+  switch (c) {
+    case LineChange::kAmount: return "bedrag";
+    case LineChange::kAdded: return "toegevoegd";
+    case LineChange::kRemoved: return "verwijderd";
+    case LineChange::kDefinition: return "definitie";
+  }
+  return "";
 }
 
-detail::Section LinesSection(const ExplainResult& r) {
+// The words of the table and md in each language; ids stay as written.
+struct Words {
+  const char* title;           // ": why B differs from A"
+  const char* differs;
+  const char* difference;      // "Difference B - A by action line"
+  const char* by_line;
+  const char* by_objective;
+  const char* line;
+  const char* change;
+  const char* total;
+  const char* objective;
+  const char* weighted_score;
+  const char* exact;           // "exact Shapley values"
+  const char* estimated;       // "Shapley values estimated from N random orders (seed S), +- ..."
+  const char* orders;
+  const char* error;
+  const char* adds_up;
+};
+
+const Words kEn{": why ", " differs from ", "Difference ", " by action line",
+                " by objective (weight x score change)", "line", "change",
+                "total", "objective", "weighted score",
+                "exact Shapley values", "Shapley values estimated from ", " random orders (seed ",
+                "), +- one standard error", "; each column adds up to the total"};
+const Words kNl{": waarom ", " verschilt van ", "Verschil ", " per actielijn",
+                " per doel (gewicht x verandering van de score)", "actielijn", "wijziging",
+                "totaal", "doel", "gewogen score",
+                "exacte Shapley-waarden", "Shapley-waarden geschat uit ", " willekeurige volgordes (seed ",
+                "), +- één standaardfout", "; elke kolom telt op tot het totaal"};
+
+std::string Method(const ExplainResult& r, const Words& w) {
+  if (r.exact) return w.exact;
+  return w.estimated + std::to_string(r.permutations) + w.orders + std::to_string(r.seed) + w.error;
+}
+
+detail::Section LinesSection(const ExplainResult& r, const Words& w, Lang lang) {
+  auto signed_ = [lang](double v) { return detail::Fixed(v, 3, lang, true); };
   detail::Section s;
-  s.title = "Difference " + r.b + " - " + r.a + " by action line";
+  s.title = w.difference + r.b + " - " + r.a + w.by_line;
   s.text_columns = 2;
-  s.header = {"line", "change", r.a, r.b};
+  s.header = {w.line, w.change, r.a, r.b};
   for (const WeightSet& set : r.weight_sets) s.header.push_back(set.name);
   for (const LineAttribution& l : r.lines) {
-    std::vector<std::string> row{l.line, ChangeName(l.change), FormatMoney(l.total_a, Lang::kEn),
-                                 FormatMoney(l.total_b, Lang::kEn)};
-    for (size_t w = 0; w < r.weight_sets.size(); ++w) {
-      row.push_back(Signed(l.by_set[w], 3) + (r.exact ? "" : " +- " + detail::Fixed(l.error_by_set[w], 3)));
+    std::vector<std::string> row{l.line, ChangeLabel(l.change, lang), FormatMoney(l.total_a, lang),
+                                 FormatMoney(l.total_b, lang)};
+    for (size_t k = 0; k < r.weight_sets.size(); ++k) {
+      row.push_back(signed_(l.by_set[k]) + (r.exact ? "" : " +- " + detail::Fixed(l.error_by_set[k], 3, lang)));
     }
     s.rows.push_back(std::move(row));
   }
-  std::vector<std::string> total{"total", "", "", ""};
-  for (size_t w = 0; w < r.weight_sets.size(); ++w) total.push_back(Signed(r.score_b[w] - r.score_a[w], 3));
+  std::vector<std::string> total{w.total, "", "", ""};
+  for (size_t k = 0; k < r.weight_sets.size(); ++k) total.push_back(signed_(r.score_b[k] - r.score_a[k]));
   s.rows.push_back(std::move(total));
-  s.notes.push_back(Method(r) + "; each column adds up to the total");
+  s.notes.push_back(Method(r, w) + w.adds_up);
   return s;
 }
 
-detail::Section ObjectivesSection(const ExplainResult& r) {
+detail::Section ObjectivesSection(const ExplainResult& r, const Words& w, Lang lang) {
+  auto fixed = [lang](double v) { return detail::Fixed(v, 2, lang); };
   detail::Section s;
-  s.title = "Difference " + r.b + " - " + r.a + " by objective (weight x score change)";
-  s.header = {"objective", r.a, r.b};
+  s.title = w.difference + r.b + " - " + r.a + w.by_objective;
+  s.header = {w.objective, r.a, r.b};
   for (const WeightSet& set : r.weight_sets) s.header.push_back(set.name);
   for (size_t j = 0; j < r.objectives.size(); ++j) {
-    std::vector<std::string> row{r.objectives[j], detail::Fixed(r.objectives_a[j], 2),
-                                 detail::Fixed(r.objectives_b[j], 2)};
-    for (size_t w = 0; w < r.weight_sets.size(); ++w) row.push_back(Signed(r.by_objective[w][j], 3));
+    std::vector<std::string> row{r.objectives[j], fixed(r.objectives_a[j]), fixed(r.objectives_b[j])};
+    for (size_t k = 0; k < r.weight_sets.size(); ++k) {
+      row.push_back(detail::Fixed(r.by_objective[k][j], 3, lang, true));
+    }
     s.rows.push_back(std::move(row));
   }
-  std::vector<std::string> total{"weighted score", "", ""};
-  for (size_t w = 0; w < r.weight_sets.size(); ++w) {
-    total.push_back(detail::Fixed(r.score_a[w], 2) + " -> " + detail::Fixed(r.score_b[w], 2));
+  std::vector<std::string> total{w.weighted_score, "", ""};
+  for (size_t k = 0; k < r.weight_sets.size(); ++k) {
+    total.push_back(fixed(r.score_a[k]) + " -> " + fixed(r.score_b[k]));
   }
   s.rows.push_back(std::move(total));
   return s;
@@ -121,14 +165,15 @@ void WriteExplainCsv(const ExplainResult& r, std::ostream& out) {
 
 }  // namespace
 
-void RenderExplain(const ExplainResult& result, OutputFormat format, std::ostream& out) {
+void RenderExplain(const ExplainResult& result, OutputFormat format, Lang lang, std::ostream& out) {
   if (format == OutputFormat::kJson) {
     out << ResultJson(result).dump(2) << '\n';
   } else if (format == OutputFormat::kCsv) {
     WriteExplainCsv(result, out);
   } else {
-    detail::WriteSections(result.title + ": why " + result.b + " differs from " + result.a,
-                          {LinesSection(result), ObjectivesSection(result)}, format, out);
+    const Words& w = lang == Lang::kNl ? kNl : kEn;
+    detail::WriteSections(result.title + w.title + result.b + w.differs + result.a,
+                          {LinesSection(result, w, lang), ObjectivesSection(result, w, lang)}, format, out);
   }
 }
 

@@ -1,5 +1,7 @@
 // Rendering a tornado: table, csv, json, md.
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "allot/tornado.hpp"
 #include "analysis_common.hpp"
@@ -12,8 +14,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 const char* KindName(TornadoFactorKind k) { return k == TornadoFactorKind::kWeight ? "weight" : "effect"; }
-
-std::string Signed(double v, int decimals) { return (v > 0 ? "+" : "") + detail::Fixed(v, decimals); }
 
 Json ResultJson(const TornadoResult& r) {
   Json j;
@@ -51,32 +51,59 @@ void WriteTornadoCsv(const TornadoResult& r, std::ostream& out) {
                    rows, out);
 }
 
-detail::Section BarsSection(const TornadoResult& r) {
+// The words of the table and md in each language; ids and factor names
+// (line: objective field) stay as written.
+struct Words {
+  const char* title;   // ": tornado"
+  const char* gap;     // "Gap A - B under SET: +0.637 points at the likely values"
+  const char* under;
+  const char* points;
+  std::vector<std::string> header;
+  const char* effect;  // the kinds in the table
+  const char* weight;
+  const char* effect_note;
+  const char* weight_note;
+};
+
+const Words kEn{": tornado", "Gap ", " under ", " points at the likely values",
+                {"factor", "kind", "low", "high", "change at low", "change at high", "swing"}, "effect", "weight",
+                "effect: one uncertain parameter at its low / high value, all others at likely",
+                "weight: that objective's weight 25% lower / higher, then all renormalised"};
+const Words kNl{": tornado", "Verschil ", " bij weging ", " punten bij de waarschijnlijke waarden",
+                {"factor", "soort", "laag", "hoog", "verandering bij laag", "verandering bij hoog", "uitslag"},
+                "effect", "gewicht",
+                "effect: één onzekere parameter op zijn lage / hoge waarde, alle andere op de waarschijnlijke",
+                "gewicht: het gewicht van dat doel 25% lager / hoger, daarna alle gewichten opnieuw genormaliseerd"};
+
+detail::Section BarsSection(const TornadoResult& r, const Words& w, Lang lang) {
+  auto fixed = [lang](double v, int decimals) { return detail::Fixed(v, decimals, lang); };
+  auto signed_ = [lang](double v) { return detail::Fixed(v, 3, lang, true); };
   detail::Section s;
-  s.title = "Gap " + r.a + " - " + r.b + " under " + r.weight_set + ": " + Signed(r.base_gap, 3) +
-            " points at the likely values";
+  s.title = w.gap + r.a + " - " + r.b + w.under + r.weight_set + ": " + signed_(r.base_gap) + w.points;
   s.text_columns = 2;
-  s.header = {"factor", "kind", "low", "high", "change at low", "change at high", "swing"};
+  s.header = w.header;
   for (const TornadoBar& bar : r.bars) {
-    int decimals = bar.kind == TornadoFactorKind::kWeight ? 3 : 4;
-    s.rows.push_back({bar.factor, KindName(bar.kind), detail::Fixed(bar.low_value, decimals),
-                      detail::Fixed(bar.high_value, decimals), Signed(bar.gap_low - r.base_gap, 3),
-                      Signed(bar.gap_high - r.base_gap, 3), detail::Fixed(bar.swing, 3)});
+    bool weight = bar.kind == TornadoFactorKind::kWeight;
+    int decimals = weight ? 3 : 4;
+    s.rows.push_back({bar.factor, weight ? w.weight : w.effect, fixed(bar.low_value, decimals),
+                      fixed(bar.high_value, decimals), signed_(bar.gap_low - r.base_gap),
+                      signed_(bar.gap_high - r.base_gap), fixed(bar.swing, 3)});
   }
-  s.notes.push_back("effect: one uncertain parameter at its low / high value, all others at likely");
-  s.notes.push_back("weight: that objective's weight 25% lower / higher, then all renormalised");
+  s.notes.push_back(w.effect_note);
+  s.notes.push_back(w.weight_note);
   return s;
 }
 
 }  // namespace
 
-void RenderTornado(const TornadoResult& result, OutputFormat format, std::ostream& out) {
+void RenderTornado(const TornadoResult& result, OutputFormat format, Lang lang, std::ostream& out) {
   if (format == OutputFormat::kJson) {
     out << ResultJson(result).dump(2) << '\n';
   } else if (format == OutputFormat::kCsv) {
     WriteTornadoCsv(result, out);
   } else {
-    detail::WriteSections(result.title + ": tornado", {BarsSection(result)}, format, out);
+    const Words& w = lang == Lang::kNl ? kNl : kEn;
+    detail::WriteSections(result.title + w.title, {BarsSection(result, w, lang)}, format, out);
   }
 }
 

@@ -103,30 +103,34 @@ OvertakeResult NearestOvertake(const std::vector<double>& s_a, const std::vector
   return r;
 }
 
-namespace {
-
-std::string Summary(const OvertakeResult& r) {
+std::string OvertakeSummary(const OvertakeResult& r, Lang lang) {
+  bool nl = lang == Lang::kNl;
+  auto fixed = [lang](double v, int decimals) { return detail::Fixed(v, decimals, lang); };
   if (r.status == OvertakeStatus::kAlreadyWins) {
-    return r.b + " already scores at least as much as " + r.a + " under " + r.weight_set + " (" +
-           detail::Fixed(r.score_b, 2) + " against " + detail::Fixed(r.score_a, 2) +
-           "): distance 0";
+    return nl ? r.b + " scoort onder " + r.weight_set + " al minstens zoveel als " + r.a + " (" +
+                    fixed(r.score_b, 2) + " tegen " + fixed(r.score_a, 2) + "): afstand 0"
+              : r.b + " already scores at least as much as " + r.a + " under " + r.weight_set + " (" +
+                    fixed(r.score_b, 2) + " against " + fixed(r.score_a, 2) + "): distance 0";
   }
   if (r.status == OvertakeStatus::kImpossible) {
-    return "no weights make " + r.b + " score at least as much as " + r.a + ": " + r.b +
-           " scores less on every objective";
+    return nl ? "geen weging laat " + r.b + " minstens zoveel scoren als " + r.a + ": " + r.b +
+                    " scoort op elk doel lager"
+              : "no weights make " + r.b + " score at least as much as " + r.a + ": " + r.b +
+                    " scores less on every objective";
   }
-  std::string text = r.b + " catches up with " + r.a + " once ";
+  // "B catches up with A once x weighs 0.237 instead of 0.125 and y weighs ..."
+  // / "B haalt A in zodra x 0,237 weegt in plaats van 0,125 en y ... weegt ...".
+  std::string text = nl ? r.b + " haalt " + r.a + " in zodra " : r.b + " catches up with " + r.a + " once ";
   size_t shown = std::min<size_t>(r.changes.size(), 3);
   for (size_t i = 0; i < shown; ++i) {
     const WeightChange& c = r.changes[i];
-    text += (i == 0 ? "" : i + 1 == shown ? " and " : ", ") + c.objective + " weighs " +
-            detail::Fixed(c.to, 3) + " instead of " + detail::Fixed(c.from, 3);
+    text += i == 0 ? "" : i + 1 == shown ? (nl ? " en " : " and ") : ", ";
+    text += nl ? c.objective + " " + fixed(c.to, 3) + " weegt in plaats van " + fixed(c.from, 3)
+               : c.objective + " weighs " + fixed(c.to, 3) + " instead of " + fixed(c.from, 3);
   }
-  if (r.changes.size() > shown) text += " (and smaller changes)";
-  return text + " (L1 distance " + detail::Fixed(r.distance, 3) + ")";
+  if (r.changes.size() > shown) text += nl ? " (en kleinere wijzigingen)" : " (and smaller changes)";
+  return text + (nl ? " (L1-afstand " : " (L1 distance ") + fixed(r.distance, 3) + ")";
 }
-
-}  // namespace
 
 std::optional<OvertakeResult> WhatItTakes(const Model& model,
                                           const std::vector<ResolvedScenario>& scenarios,
@@ -151,7 +155,7 @@ std::optional<OvertakeResult> WhatItTakes(const Model& model,
   std::stable_sort(r.changes.begin(), r.changes.end(), [](const WeightChange& x, const WeightChange& y) {
     return detail::Rounded(std::fabs(x.to - x.from)) > detail::Rounded(std::fabs(y.to - y.from));
   });
-  r.summary = Summary(r);
+  r.summary = OvertakeSummary(r, Lang::kEn);
   return r;
 }
 

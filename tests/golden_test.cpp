@@ -41,13 +41,19 @@ std::vector<std::string> AnalysisArgs(const std::string& name) {
   return {"batch", allot::testing::SourcePath("tests/data/golden/runs.yaml")};
 }
 
-// NAME.txt / NAME.md: the English table and md, byte for byte as before
-// --lang existed.
+// NAME.txt / NAME.md: the English table and md (for stability,
+// what-it-takes, tornado and explain byte for byte as before --lang
+// existed); NAME-nl.txt / NAME-nl.md: the same in Dutch.
 void CheckAnalysisGoldens(const std::string& name) {
   std::vector<std::string> args = AnalysisArgs(name);
   CheckGoldenRun(name + ".txt", args);
-  args.insert(args.end(), {"--format", "md"});
-  CheckGoldenRun(name + ".md", args);
+  std::vector<std::string> md = args;
+  md.insert(md.end(), {"--format", "md"});
+  CheckGoldenRun(name + ".md", md);
+  args.insert(args.end(), {"--lang", "nl"});
+  CheckGoldenRun(name + "-nl.txt", args);
+  md.insert(md.end(), {"--lang", "nl"});
+  CheckGoldenRun(name + "-nl.md", md);
 }
 
 }  // namespace
@@ -62,12 +68,13 @@ TEST_CASE("golden: compare markdown (nl)", "[golden]") {
   CheckGolden("compare-nl.md", {"--format", "md", "--lang", "nl"});
 }
 
-TEST_CASE("golden: stability table and md", "[golden][stability]") { CheckAnalysisGoldens("stability"); }
-TEST_CASE("golden: what-it-takes table and md", "[golden][whatittakes]") {
+TEST_CASE("golden: stability table and md (en, nl)", "[golden][stability]") { CheckAnalysisGoldens("stability"); }
+TEST_CASE("golden: what-it-takes table and md (en, nl)", "[golden][whatittakes]") {
   CheckAnalysisGoldens("what-it-takes");
 }
-TEST_CASE("golden: tornado table and md", "[golden][tornado]") { CheckAnalysisGoldens("tornado"); }
-TEST_CASE("golden: explain table and md", "[golden][explain]") { CheckAnalysisGoldens("explain"); }
+TEST_CASE("golden: tornado table and md (en, nl)", "[golden][tornado]") { CheckAnalysisGoldens("tornado"); }
+TEST_CASE("golden: explain table and md (en, nl)", "[golden][explain]") { CheckAnalysisGoldens("explain"); }
+TEST_CASE("golden: batch table and md (en, nl)", "[golden][batch]") { CheckAnalysisGoldens("batch"); }
 TEST_CASE("golden: batch csv", "[golden][batch]") {
   CheckGoldenRun("batch.csv", AnalysisArgs("batch"));
 }

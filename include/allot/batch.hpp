@@ -103,8 +103,10 @@ bool RunBatchAnalysis(const BatchEntry& entry, const BatchRun& run, size_t run_i
                       std::vector<BatchRow>& rows, Diagnostics& diags);
 
 // Writes all rows as one long table: csv (columns run, analysis, model,
-// scenarios, weights, seed, weight_set, item, metric, value) or json.
+// scenarios, weights, seed, weight_set, item, metric, value) or json; or,
+// for people, table or md with one section per run, whose labels and
+// number formats follow `lang` (csv and json do not).
 void RenderBatch(const BatchSpec& spec, const std::vector<BatchRun>& runs,
-                 const std::vector<BatchRow>& rows, OutputFormat format, std::ostream& out);
+                 const std::vector<BatchRow>& rows, OutputFormat format, Lang lang, std::ostream& out);
 
 }  // namespace allot

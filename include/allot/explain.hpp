@@ -71,7 +71,8 @@ std::optional<ExplainResult> Explain(const Model& model,
                                      const std::string& a, const std::string& b,
                                      const ExplainOptions& options, Diagnostics& diags);
 
-// Writes the result as table, csv, json or md.
-void RenderExplain(const ExplainResult& result, OutputFormat format, std::ostream& out);
+// Writes the result as table, csv, json or md; `lang` sets the labels and
+// number and money formats of table and md (csv and json are for programs).
+void RenderExplain(const ExplainResult& result, OutputFormat format, Lang lang, std::ostream& out);
 
 }  // namespace allot

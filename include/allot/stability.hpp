@@ -58,7 +58,8 @@ std::optional<StabilityResult> Stability(const Model& model,
                                          const std::vector<std::string>& weight_sets,
                                          Diagnostics& diags);
 
-// Writes the result as table, csv (long format), json or md.
-void RenderStability(const StabilityResult& result, OutputFormat format, std::ostream& out);
+// Writes the result as table, csv (long format), json or md; `lang` sets the
+// labels and number formats of table and md (csv and json are for programs).
+void RenderStability(const StabilityResult& result, OutputFormat format, Lang lang, std::ostream& out);
 
 }  // namespace allot

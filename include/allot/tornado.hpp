@@ -47,7 +47,8 @@ std::optional<TornadoResult> Tornado(const Model& model,
                                      const std::string& a, const std::string& b,
                                      const std::string& weight_set, Diagnostics& diags);
 
-// Writes the result as table, csv, json or md.
-void RenderTornado(const TornadoResult& result, OutputFormat format, std::ostream& out);
+// Writes the result as table, csv, json or md; `lang` sets the labels and
+// number formats of table and md (csv and json are for programs).
+void RenderTornado(const TornadoResult& result, OutputFormat format, Lang lang, std::ostream& out);
 
 }  // namespace allot

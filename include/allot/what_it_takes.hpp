@@ -38,7 +38,7 @@ struct OvertakeResult {
   double distance = 0;              // L1 distance, in [0, 2]
   std::vector<WeightChange> weights;  // Model::objectives order
   std::vector<WeightChange> changes;  // the changed weights, largest |to - from| first
-  std::string summary;              // one sentence in plain words
+  std::string summary;              // one sentence in plain words (English)
 };
 
 // The pure core: s_a, s_b are the two scenarios' objective scores, w0 the
@@ -54,7 +54,14 @@ std::optional<OvertakeResult> WhatItTakes(const Model& model,
                                           const std::string& a, const std::string& b,
                                           const std::string& weight_set, Diagnostics& diags);
 
-// Writes the result as table, csv, json or md.
-void RenderOvertake(const OvertakeResult& result, OutputFormat format, std::ostream& out);
+// The summary sentence in `lang`: "B catches up with A once x weighs 0.237
+// instead of 0.125 ..." / "B haalt A in zodra x 0,237 weegt in plaats van
+// 0,125 ...", or that B already wins or never can.
+std::string OvertakeSummary(const OvertakeResult& result, Lang lang);
+
+// Writes the result as table, csv, json or md; `lang` sets the labels,
+// number formats and summary sentence of table and md (csv and json are for
+// programs; the json summary is English).
+void RenderOvertake(const OvertakeResult& result, OutputFormat format, Lang lang, std::ostream& out);
 
 }  // namespace allot

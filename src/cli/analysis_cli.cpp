@@ -75,12 +75,24 @@ bool ParseFormatOption(const std::string& command, const std::string& text,
   return true;
 }
 
+bool ParseLangOption(const std::string& command, const std::string& text, Lang& lang,
+                     std::ostream& err) {
+  std::optional<Lang> parsed = ParseLang(text);
+  if (!parsed) {
+    UsageError(command, "--lang must be en or nl, not '" + text + "'", err);
+    return false;
+  }
+  lang = *parsed;
+  return true;
+}
+
 int RunPairAnalysis(const PairAnalysis& analysis, const std::vector<std::string>& args,
                     std::ostream& out, std::ostream& err, const CliContext& context) {
   const std::string command = analysis.command;
   std::string weights;
   std::string format_text = "table";
   std::string output;
+  std::string lang_text = "en";
   LoadLimits limits;
   po::options_description options("Options");
   options.add_options()
@@ -89,6 +101,7 @@ int RunPairAnalysis(const PairAnalysis& analysis, const std::vector<std::string>
       ("format,f", po::value<std::string>(&format_text)->default_value(format_text), "table | csv | json | md")
       ("output,o", po::value<std::string>(&output),
        "write to FILE (whole or not at all) instead of standard output")
+      ("lang,l", po::value<std::string>(&lang_text)->default_value(lang_text), kLangHelp)
       ("files", po::value<std::vector<std::string>>(), "A, B, then model and scenario files");
   AddLimitOptions(options, limits);
   po::variables_map values;
@@ -99,6 +112,8 @@ int RunPairAnalysis(const PairAnalysis& analysis, const std::vector<std::string>
   }
   OutputFormat format;
   if (!ParseFormatOption(command, format_text, format, err)) return kExitBadInput;
+  Lang lang;
+  if (!ParseLangOption(command, lang_text, lang, err)) return kExitBadInput;
   std::vector<std::string> files;
   if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
   std::string id_a, id_b;
@@ -112,7 +127,7 @@ int RunPairAnalysis(const PairAnalysis& analysis, const std::vector<std::string>
   if (!LoadResolved(command, files, context, limits, inputs, resolved, err)) return kExitBadInput;
   Diagnostics diags;
   std::ostringstream text;
-  if (!analysis.run(*inputs.model, resolved, id_a, id_b, weights, format, diags, text)) {
+  if (!analysis.run(*inputs.model, resolved, id_a, id_b, weights, format, lang, diags, text)) {
     PrintDiagnostics(diags, err);
     return kExitBadInput;
   }

@@ -38,15 +38,15 @@ struct PairAnalysis {
   const char* command;         // e.g. "tornado"
   const char* help;            // usage text printed before the options
   const char* weights_help;    // description of --weights
-  // Runs the analysis and renders it in `format` to `text`; false after
-  // appending diagnostics.
+  // Runs the analysis and renders it in `format` and `lang` to `text`;
+  // false after appending diagnostics.
   std::function<bool(const Model& model, const std::vector<ResolvedScenario>& resolved,
                      const std::string& a, const std::string& b, const std::string& weights,
-                     OutputFormat format, Diagnostics& diags, std::ostream& text)>
+                     OutputFormat format, Lang lang, Diagnostics& diags, std::ostream& text)>
       run;
 };
 
-// `allot COMMAND A B [FILES...] --weights SET [--format F] [--output FILE]`.
+// `allot COMMAND A B [FILES...] --weights SET [--format F] [--lang L] [--output FILE]`.
 int RunPairAnalysis(const PairAnalysis& analysis, const std::vector<std::string>& args,
                     std::ostream& out, std::ostream& err, const CliContext& context);
 
@@ -56,5 +56,12 @@ std::vector<std::string> SplitList(const std::string& text);
 // Parses --format; prints a usage error and returns false when invalid.
 bool ParseFormatOption(const std::string& command, const std::string& text,
                        OutputFormat& format, std::ostream& err);
+
+// The --help line of --lang for the analysis commands.
+constexpr const char* kLangHelp = "en | nl: labels and number formats of table and md (csv and json stay as they are)";
+
+// Parses --lang; prints a usage error and returns false when invalid.
+bool ParseLangOption(const std::string& command, const std::string& text, Lang& lang,
+                     std::ostream& err);
 
 }  // namespace allot::cli

@@ -31,6 +31,7 @@ Examples:
   allot explain model ckm-tegenvoorstel
   allot explain model amendement-bikker --weights ministry,ckm --format md
   allot explain model versterkt-2024 --format json --output explain.json
+  allot explain model ckm-tegenvoorstel --lang nl
 
 )";
 
@@ -38,6 +39,7 @@ struct ExplainArgs {
   std::string weights;
   std::string format = "table";
   std::string output;
+  std::string lang = "en";
   size_t exact_max = 12;
   size_t permutations = 10000;
   uint64_t seed = 1;
@@ -53,6 +55,7 @@ po::options_description Options(ExplainArgs& a) {
       ("format,f", po::value<std::string>(&a.format)->default_value(a.format), "table | csv | json | md")
       ("output,o", po::value<std::string>(&a.output),
        "write to FILE (whole or not at all) instead of standard output")
+      ("lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), kLangHelp)
       ("exact-max", po::value<size_t>(&a.exact_max)->default_value(a.exact_max),
        "exact Shapley values up to this many changed lines (2^N evaluations); at most 20")
       ("permutations", po::value<size_t>(&a.permutations)->default_value(a.permutations),
@@ -77,6 +80,8 @@ int RunExplain(const Args& args, std::ostream& out, std::ostream& err, const Cli
   }
   OutputFormat format;
   if (!ParseFormatOption(command, a.format, format, err)) return kExitBadInput;
+  Lang lang;
+  if (!ParseLangOption(command, a.lang, lang, err)) return kExitBadInput;
   if (a.exact_max > 20) {
     UsageError(command, "--exact-max must be at most 20, not " + std::to_string(a.exact_max), err);
     return kExitBadInput;
@@ -100,7 +105,7 @@ int RunExplain(const Args& args, std::ostream& out, std::ostream& err, const Cli
     return kExitBadInput;
   }
   std::ostringstream text;
-  RenderExplain(*result, format, text);
+  RenderExplain(*result, format, lang, text);
   return EmitResult(command, a.output, inputs, text.str(), out, err);
 }
 

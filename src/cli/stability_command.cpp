@@ -27,6 +27,7 @@ Examples:
   allot stability
   allot stability --weights ministry,ckm
   allot stability model/ scenarios/ckm-tegenvoorstel.yaml --format json
+  allot stability --weights ckm --format md --lang nl
 
 )";
 
@@ -34,6 +35,7 @@ struct StabilityArgs {
   std::string weights;
   std::string format = "table";
   std::string output;
+  std::string lang = "en";
   LoadLimits limits;
 };
 
@@ -47,6 +49,7 @@ po::options_description Options(StabilityArgs& a) {
        "table | csv | json | md")
       ("output,o", po::value<std::string>(&a.output),
        "write to FILE (whole or not at all) instead of standard output")
+      ("lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), kLangHelp)
       ("files", po::value<std::vector<std::string>>(), "model and scenario files");
   AddLimitOptions(options, a.limits);
   return options;
@@ -65,6 +68,8 @@ int RunStability(const Args& args, std::ostream& out, std::ostream& err, const C
   }
   OutputFormat format;
   if (!ParseFormatOption("stability", a.format, format, err)) return kExitBadInput;
+  Lang lang;
+  if (!ParseLangOption("stability", a.lang, lang, err)) return kExitBadInput;
   std::vector<std::string> files;
   if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
   Inputs inputs;
@@ -77,7 +82,7 @@ int RunStability(const Args& args, std::ostream& out, std::ostream& err, const C
     return kExitBadInput;
   }
   std::ostringstream text;
-  RenderStability(*result, format, text);
+  RenderStability(*result, format, lang, text);
   return EmitResult("stability", a.output, inputs, text.str(), out, err);
 }
 

@@ -29,6 +29,7 @@ are allot/1 files or directories, as for compare.
 Examples:
   allot tornado model ckm-tegenvoorstel --weights ministry
   allot tornado model amendement-bikker -w ckm --format csv --output tornado.csv
+  allot tornado model ckm-tegenvoorstel -w ckm --format md --lang nl
 
 )";
 
@@ -38,10 +39,10 @@ int RunTornado(const Args& args, std::ostream& out, std::ostream& err, const Cli
   PairAnalysis analysis{
       "tornado", kHelp, "the weight set (required)",
       [](const Model& model, const std::vector<ResolvedScenario>& resolved, const std::string& a,
-         const std::string& b, const std::string& weights, OutputFormat format, Diagnostics& diags,
-         std::ostream& text) {
+         const std::string& b, const std::string& weights, OutputFormat format, Lang lang,
+         Diagnostics& diags, std::ostream& text) {
         std::optional<TornadoResult> result = Tornado(model, resolved, a, b, weights, diags);
-        if (result) RenderTornado(*result, format, text);
+        if (result) RenderTornado(*result, format, lang, text);
         return result.has_value();
       }};
   return RunPairAnalysis(analysis, args, out, err, context);

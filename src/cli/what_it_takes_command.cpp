@@ -27,6 +27,7 @@ model and scenarios are used.
 Examples:
   allot what-it-takes model ckm-tegenvoorstel --weights ministry
   allot what-it-takes versterkt-2024 amendement-bikker -w ckm --format json
+  allot what-it-takes model ckm-tegenvoorstel -w ministry --lang nl
 
 )";
 
@@ -36,10 +37,10 @@ int RunWhatItTakes(const Args& args, std::ostream& out, std::ostream& err, const
   PairAnalysis analysis{
       "what-it-takes", kHelp, "the weight set to start from (required)",
       [](const Model& model, const std::vector<ResolvedScenario>& resolved, const std::string& a,
-         const std::string& b, const std::string& weights, OutputFormat format, Diagnostics& diags,
-         std::ostream& text) {
+         const std::string& b, const std::string& weights, OutputFormat format, Lang lang,
+         Diagnostics& diags, std::ostream& text) {
         std::optional<OvertakeResult> result = WhatItTakes(model, resolved, a, b, weights, diags);
-        if (result) RenderOvertake(*result, format, text);
+        if (result) RenderOvertake(*result, format, lang, text);
         return result.has_value();
       }};
   return RunPairAnalysis(analysis, args, out, err, context);
