@@ -34,7 +34,8 @@ td.up{background:var(--up);font-weight:600}td.down{background:var(--down);font-w
 td.up small,td.down small{color:var(--ink)}
 figure{margin:1rem 0}svg.chart{width:100%;height:auto;display:block}
 svg .chart-title{font-size:15px;font-weight:600}svg text{font-family:inherit;fill:#1a1a1a}
-svg .category,svg .legend{font-size:12px}svg .value,svg .tick{font-size:10px}svg .axis{font-size:12px}
+svg .category,svg .legend{font-size:12px}
+svg .point-label{font-size:11px;paint-order:stroke;stroke:#ffffff;stroke-width:3px;stroke-linejoin:round}svg .value,svg .tick{font-size:10px}svg .axis{font-size:12px}
 @page{size:A4;margin:15mm 12mm}
 @media print{body{margin:0;max-width:none;font-size:10.5pt}nav{display:none}
 section{break-before:page}section#summary{break-before:auto}
@@ -51,12 +52,13 @@ std::string Header(const ReportContext& c) {
   return html;
 }
 
-std::string Contents(const ReportLabels& l, bool sensitivity, bool tornado) {
+std::string Contents(const ReportLabels& l, const ReportOptions& options) {
   std::string html = "<nav><h2>" + EscapeHtml(l.contents) + "</h2><ol>";
   std::vector<std::pair<const char*, const char*>> entries = {
       {"summary", l.summary}, {"allocations", l.allocations}, {"objectives", l.objectives}};
-  if (sensitivity) entries.push_back({"sensitivity", l.sensitivity});
-  if (tornado) entries.push_back({"tornado", l.tornado});
+  if (options.sensitivity) entries.push_back({"sensitivity", l.sensitivity});
+  if (options.tornado) entries.push_back({"tornado", l.tornado});
+  if (options.frontier) entries.push_back({"frontier", l.frontier});
   entries.push_back({"motions", l.motions});
   entries.push_back({"provenance", l.provenance});
   for (const auto& [id, title] : entries) {
@@ -117,10 +119,11 @@ std::string RenderReportHtml(const CompareResult& result, const Model& model,
   html += "<meta name=\"generator\" content=\"allot\">\n";
   html += "<title>" + EscapeHtml(result.title + " \u2014 " + labels.report) + "</title>\n";
   html += "<style>" + std::string(kCss) + "</style>\n</head>\n<body>\n";
-  html += Header(c) + "\n" + Contents(labels, options.sensitivity.has_value(), options.tornado.has_value()) + "\n";
+  html += Header(c) + "\n" + Contents(labels, options) + "\n";
   html += SummarySection(c) + "\n" + AllocationSection(c) + "\n" + ObjectivesSection(c) + "\n";
   if (options.sensitivity) html += SensitivitySection(c, *options.sensitivity) + "\n";
   if (options.tornado) html += TornadoSection(c, *options.tornado) + "\n";
+  if (options.frontier) html += FrontierSection(c, *options.frontier) + "\n";
   html += MotionsSection(c) + "\n" + ProvenanceSection(c) + "\n";
   return html + "</body>\n</html>\n";
 }

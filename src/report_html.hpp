@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "allot/compare.hpp"
+#include "allot/frontier.hpp"
 #include "allot/model.hpp"
 #include "allot/scenario.hpp"
 #include "allot/sensitivity.hpp"
@@ -53,6 +54,8 @@ std::string ProvenanceSection(const ReportContext& c);
 std::string SensitivitySection(const ReportContext& c, const SmaaResult& smaa);
 // The largest swings of a tornado between two scenarios.
 std::string TornadoSection(const ReportContext& c, const TornadoResult& tornado);
+// The efficient frontier with the scenarios placed against it.
+std::string FrontierSection(const ReportContext& c, const FrontierReport& frontier);
 
 // "<section id=ID><h2>TITLE</h2>BODY</section>" with TITLE escaped.
 std::string SectionHtml(const std::string& id, const std::string& title, const std::string& body);

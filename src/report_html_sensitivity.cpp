@@ -4,6 +4,7 @@
 
 #include "render_text.hpp"
 #include "report_html.hpp"
+#include "report_notes.hpp"
 #include "svg_chart.hpp"
 
 namespace allot::detail {
@@ -39,11 +40,7 @@ Table AcceptabilityTable(const SmaaResult& smaa, const ReportContext& c) {
     row.push_back({FormatScore(s.p5_score, 1, c.lang) + "\u2013" + FormatScore(s.p95_score, 1, c.lang), "", ""});
     t.rows.push_back(std::move(row));
   }
-  const SmaaHeader& run = smaa.header;
-  t.notes.push_back(std::string(c.labels.smaa_note) + ": " + std::to_string(run.samples) + " \u00d7, " +
-                    c.labels.weights + " " + run.weights + ", " +
-                    (run.effects == "fixed" ? c.labels.effects_fixed : c.labels.effects_uncertain) +
-                    ", seed " + std::to_string(run.seed) + ". \u00b1 = 95%.");
+  t.notes.push_back(SmaaNote(smaa.header, c.labels));
   return t;
 }
 

@@ -6,6 +6,7 @@
 
 #include "render_text.hpp"
 #include "report_html.hpp"
+#include "report_notes.hpp"
 #include "svg_chart.hpp"
 
 namespace allot::detail {
@@ -45,8 +46,7 @@ Table TornadoTable(const TornadoResult& t, size_t shown, const ReportContext& c)
                           {FormatScore(bar.gap_high, 2, c.lang), FormatScore(bar.high_value, 3, c.lang), ""},
                           {FormatScore(bar.swing, 2, c.lang), "", ""}});
   }
-  table.notes.push_back(std::string(l.base_gap) + " (" + t.a + " \u2212 " + t.b + ", " + t.weight_set +
-                        "): " + FormatScore(t.base_gap, 2, c.lang));
+  table.notes.push_back(BaseGapNote(t, c.lang, l));
   if (t.bars.size() > shown) {
     table.notes.push_back(std::to_string(t.bars.size() - shown) + " " + l.more_factors);
   }

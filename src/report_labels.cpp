@@ -31,6 +31,18 @@ constexpr ReportLabels kEnglish = {
     "Tornado", "What moves the gap between the weighted scores of", "change in the gap (points)",
     "factor", "at low", "at high", "swing", "gap with every parameter at its likely value",
     "more factors with smaller swings: allot tornado lists them all",
+    "gap", "value", "5th percentile", "95th percentile",
+    "Frontier", "Efficient frontier: the best weighted score for each total budget",
+    "total budget (euro)", "best score for the budget (frontier)", "scenario (its money and score)",
+    "the same score for the least money", "the best score for the scenario's money",
+    "Scenarios against the frontier", "The frontier at each computed budget",
+    "budget", "spent", "cheapest budget reaching this score", "best score for this money",
+    "upper bound", "levels funded", "the constraints cannot be met", "more than the largest budget",
+    "Optimal allocations (GLPK mixed-integer program) at budgets split over the years like those of",
+    "Between two computed budgets the best score lies between the scores at those budgets; the "
+    "line keeps the score already reached until the next budget (a step). The upper bound is the "
+    "solver's bound on the best score; the cheapest budget is found by bisection between frontier "
+    "points.",
 };
 
 constexpr ReportLabels kDutch = {
@@ -61,6 +73,20 @@ constexpr ReportLabels kDutch = {
     "Tornado", "Wat het verschil in gewogen score bepaalt tussen", "verandering van het verschil (punten)",
     "factor", "bij laag", "bij hoog", "uitslag", "verschil met elke parameter op de waarschijnlijke waarde",
     "meer factoren met kleinere uitslag: allot tornado toont ze alle",
+    "verschil", "waarde", "5e percentiel", "95e percentiel",
+    "Effici\u00ebnte grens", "Effici\u00ebnte grens: de hoogste gewogen score per totaalbudget",
+    "totaalbudget (euro)", "hoogste score voor het budget (grens)", "scenario (zijn geld en score)",
+    "dezelfde score voor het minste geld", "de hoogste score voor het geld van het scenario",
+    "Scenario's tegenover de grens", "De grens bij elk berekend budget",
+    "budget", "besteed", "goedkoopste budget met deze score", "hoogste score voor dit geld",
+    "bovengrens", "gefinancierde niveaus", "de randvoorwaarden zijn niet haalbaar",
+    "meer dan het grootste budget",
+    "Optimale verdelingen (GLPK, geheeltallig lineair programma) bij budgetten die over de jaren "
+    "verdeeld zijn als die van",
+    "Tussen twee berekende budgetten ligt de hoogste score tussen de scores bij die budgetten; de "
+    "lijn houdt de bereikte score vast tot het volgende budget (een trede). De bovengrens is de "
+    "grens van de solver op de hoogste score; het goedkoopste budget is gevonden door bisectie "
+    "tussen punten van de grens.",
 };
 
 constexpr const char* kMonthsEn[] = {"January", "February", "March",     "April",

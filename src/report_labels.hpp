@@ -79,6 +79,29 @@ struct ReportLabels {
   const char* swing;               // "swing"
   const char* base_gap;            // "gap with every parameter at its likely value"
   const char* more_factors;        // "more factors: see allot tornado"
+  const char* gap;                 // "gap" (XLSX: "gap at low")
+  const char* value;               // "value" (XLSX: "value at low")
+  const char* p5;                  // "5th percentile"
+  const char* p95;                 // "95th percentile"
+  const char* frontier;            // "Frontier"
+  const char* frontier_title;      // "Efficient frontier: the best weighted score for each total budget"
+  const char* budget_axis;         // "total budget (euro)"
+  const char* frontier_line;       // legend: the frontier
+  const char* scenario_points;     // legend: the scenarios
+  const char* cheapest_guide;      // legend: to the cheapest budget with the same score
+  const char* best_guide;          // legend: to the best score for the scenario's money
+  const char* placement_table;     // "Scenarios against the frontier"
+  const char* points_table;        // "The frontier at each computed budget"
+  const char* budget;
+  const char* spent;
+  const char* cheapest;            // "cheapest budget reaching this score"
+  const char* best_for_money;      // "best score for this money"
+  const char* upper_bound;         // "upper bound"
+  const char* levels_funded;       // "levels funded"
+  const char* infeasible;          // "the constraints cannot be met"
+  const char* beyond;              // "more than the largest budget"
+  const char* frontier_budgets;    // "budgets ... split over the years like those of" (+ baseline)
+  const char* frontier_steps;      // how to read the steps and the upper bound
 };
 
 const ReportLabels& ReportLabelsFor(Lang lang);

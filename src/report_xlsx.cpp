@@ -5,28 +5,11 @@
 #include "allot/report.hpp"
 #include "render_text.hpp"
 #include "report_data.hpp"
-#include "report_labels.hpp"
-#include "xlsx_sheet.hpp"
+#include "report_xlsx_book.hpp"
 
 namespace allot::detail {
 
 namespace {
-
-// Euros as the double a spreadsheet cell holds: exact to the cent for every
-// amount allot accepts (below 2^53 cents).
-double Euros(Money m) { return static_cast<double>(m.cents()) / 100.0; }
-
-lxw_col_t Col(size_t c) { return static_cast<lxw_col_t>(c); }
-lxw_row_t Row(size_t r) { return static_cast<lxw_row_t>(r); }
-
-struct Book {
-  const CompareResult& r;
-  const Model& model;
-  const std::vector<Scenario>& scenarios;
-  Lang lang;
-  const ReportLabels& l;
-  XlsxFormats formats;
-};
 
 std::string SumFormula(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row, lxw_col_t last_col) {
   return "=SUM(" + CellName(first_row, first_col) + ":" + CellName(last_row, last_col) + ")";
@@ -169,22 +152,27 @@ XlsxFormats MakeFormats(lxw_workbook* workbook, Lang lang) {
   format_set_bold(f.total);
   f.score = workbook_add_format(workbook);
   format_set_num_format(f.score, "0.0");
+  f.score2 = workbook_add_format(workbook);
+  format_set_num_format(f.score2, "0.00");
+  f.percent = workbook_add_format(workbook);
+  format_set_num_format(f.percent, "0.0%");
   f.bold = workbook_add_format(workbook);
   format_set_bold(f.bold);
   return f;
 }
 
-struct SheetSpec {
-  const char* en;
-  const char* nl;
-  lxw_row_t (*fill)(Book&, Sheet&);
-};
+bool Always(const ReportOptions&) { return true; }
 
-constexpr SheetSpec kSheets[] = {
-    {"Summary", "Samenvatting", SummarySheet},     {"Allocations", "Verdeling", AllocationsSheet},
-    {"Objectives", "Doelen", ObjectivesSheet},     {"Motions", "Moties", MotionsSheet},
-    {"Provenance", "Herkomst", ProvenanceSheet},
-};
+// The core sheets, then the analysis sheets that the options ask for.
+std::vector<SheetSpec> Sheets() {
+  std::vector<SheetSpec> sheets = {
+      {"Summary", "Samenvatting", Always, SummarySheet},     {"Allocations", "Verdeling", Always, AllocationsSheet},
+      {"Objectives", "Doelen", Always, ObjectivesSheet},     {"Motions", "Moties", Always, MotionsSheet},
+      {"Provenance", "Herkomst", Always, ProvenanceSheet},
+  };
+  for (const SheetSpec& spec : AnalysisSheets()) sheets.push_back(spec);
+  return sheets;
+}
 
 }  // namespace
 
@@ -200,9 +188,11 @@ bool WriteReportXlsx(const CompareResult& result, const Model& model, const std:
     error = "cannot create workbook '" + path + "'";
     return false;
   }
-  Book book{result, model, scenarios, options.lang, ReportLabelsFor(options.lang), MakeFormats(workbook, options.lang)};
+  Book book{result, model, scenarios, options, options.lang, ReportLabelsFor(options.lang),
+            MakeFormats(workbook, options.lang)};
   lxw_error first = LXW_NO_ERROR;
-  for (const SheetSpec& spec : kSheets) {
+  for (const SheetSpec& spec : Sheets()) {
+    if (!spec.wanted(options)) continue;
     lxw_worksheet* ws = workbook_add_worksheet(workbook, options.lang == Lang::kNl ? spec.nl : spec.en);
     Sheet sheet(ws, book.formats);
     sheet.Finish(spec.fill(book, sheet));

@@ -1,10 +1,12 @@
 // Hand-written SVG charts for the HTML report (internal). What is drawn is
-// simple (bars on a linear axis), so a few hundred lines of SVG text beat a
-// charting dependency; see docs/report.md.
+// simple (bars on a linear axis, a grid of shaded cells, lines and points
+// on two linear axes), so a few hundred lines of SVG text beat a charting
+// dependency; see docs/report.md.
 //
-// Every chart is readable in greyscale: series differ in lightness and in
-// hatching, every bar carries its value as a direct label, and each bar has
-// a <title> (a tooltip and the accessible name).
+// Every chart is readable in greyscale: bar series differ in lightness and
+// in hatching, line series in dash pattern and marker shape, every bar and
+// labelled point carries its text as a direct label, and each bar and
+// marker has a <title> (a tooltip and the accessible name).
 #pragma once
 
 #include <functional>
@@ -51,6 +53,40 @@ struct Heatmap {
 };
 
 std::string RenderHeatmap(const Heatmap& heatmap);
+
+// Lines and points on two linear axes (e.g. score against budget). Series
+// tell apart by dash pattern and marker shape, not by colour alone.
+enum class XyLine { kNone, kSolid, kDashed, kDotted };
+enum class XyMarker { kNone, kDot, kDiamond, kOpenCircle, kOpenSquare };
+
+struct XyMark {
+  double x = 0, y = 0;
+  std::string label;   // drawn beside the marker (moved clear of other labels); may be empty
+  std::string tip;     // the marker's <title>
+  bool marker = true;  // false: a path vertex without a marker
+};
+
+struct XySeries {
+  std::string name;                       // legend entry
+  XyLine line = XyLine::kSolid;
+  XyMarker marker = XyMarker::kDot;
+  bool steps = false;                     // join points by steps (across, then up or down)
+  std::vector<std::vector<XyMark>> paths; // each path is drawn as one connected line
+};
+
+struct XyChart {
+  std::string id;  // as BarChart::id
+  std::string title;
+  std::string description;
+  std::string x_label;  // with unit
+  std::string y_label;  // with unit
+  std::vector<XySeries> series;  // drawn in order: later series on top
+  std::function<std::string(double)> x_format;  // tick labels
+  std::function<std::string(double)> y_format;
+};
+
+// Both axes start at zero (or below, for negative values).
+std::string RenderXyChart(const XyChart& chart);
 
 // --- shared by the chart files ------------------------------------------
 

@@ -39,6 +39,10 @@ void Sheet::Text(lxw_row_t row, lxw_col_t col, const std::string& text, lxw_form
   Fit(col, DisplayWidth(value) + 2);
 }
 
+void Sheet::Note(lxw_row_t row, const std::string& text) {
+  Check(worksheet_write_string(sheet_, row, 0, Fitting(NeutraliseFormula(text)).c_str(), nullptr));
+}
+
 void Sheet::Number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format) {
   Check(worksheet_write_number(sheet_, row, col, value, format));
   Fit(col, kNumberWidth);

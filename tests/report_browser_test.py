@@ -16,12 +16,17 @@ import sys
 import tempfile
 
 SECTIONS = ["summary", "allocations", "objectives", "motions", "provenance"]
-CHARTS = {"summary": 1, "allocations": 1, "objectives": 1, "sensitivity": 1, "tornado": 1}
+CHARTS = {"summary": 1, "allocations": 1, "objectives": 1, "sensitivity": 1, "tornado": 1, "frontier": 1}
 TABLES = {"summary": 2, "allocations": 1, "objectives": 1, "sensitivity": 1, "tornado": 1,
-          "motions": 1, "provenance": 4}
-# The English report also gets the rank acceptability and tornado sections.
+          "frontier": 2, "motions": 1, "provenance": 4}
+# The English report also gets the rank acceptability, tornado and frontier
+# sections, the Dutch one the frontier (its labels are Dutch too).
 EXTRA = {"en": ["--sensitivity", "uniform", "--samples", "2000",
-                "--tornado", "ckm-tegenvoorstel,model,ckm"], "nl": []}
+                "--tornado", "ckm-tegenvoorstel,model,ckm", "--frontier", "ckm"],
+         "nl": ["--frontier", "ckm"]}
+EXTRA_SECTIONS = {"en": ["sensitivity", "tornado", "frontier"], "nl": ["frontier"]}
+# The frontier of the shipped model: 20 budgets, 7 scenarios.
+FRONTIER_POINTS, SCENARIOS = 20, 7
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--disable-quic"]
@@ -29,7 +34,8 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 
 class Dom(html.parser.HTMLParser):
     """Collects, per section, its tables (rows of cell texts) and its charts
-    (counts of bars with a <title>, and of text elements)."""
+    (counts of rects, of point markers (circles and paths), of text elements
+    and of point labels)."""
 
     def __init__(self):
         super().__init__()
@@ -56,11 +62,15 @@ class Dom(html.parser.HTMLParser):
         elif tag == "td" and self.row is not None:
             self.cell = ""
         elif tag == "svg":
-            current["charts"].append({"bars": 0, "texts": 0, "title": ""})
+            current["charts"].append({"bars": 0, "markers": 0, "texts": 0, "labels": 0, "title": ""})
         elif tag == "rect" and "svg" in self.stack and "pattern" not in self.stack:
             current["charts"][-1]["bars"] += 1
+        elif tag in ("circle", "path") and "svg" in self.stack:
+            current["charts"][-1]["markers"] += 1
         elif tag == "text" and "svg" in self.stack:
             current["charts"][-1]["texts"] += 1
+            if attrs.get("class") == "point-label":
+                current["charts"][-1]["labels"] += 1
 
     def handle_endtag(self, tag):
         while self.stack and self.stack.pop() != tag:
@@ -93,7 +103,7 @@ def chromium(*args, profile):
 
 def check(dom, lang):
     problems = []
-    for name in SECTIONS + (["sensitivity", "tornado"] if EXTRA[lang] else []):
+    for name in SECTIONS + EXTRA_SECTIONS[lang]:
         section = dom.sections.get(name)
         if section is None:
             problems.append(f"{lang}: section {name} missing")
@@ -106,8 +116,19 @@ def check(dom, lang):
         if len(section["charts"]) != CHARTS.get(name, 0):
             problems.append(f"{lang}: {name} has {len(section['charts'])} charts, not {CHARTS.get(name, 0)}")
         for chart in section["charts"]:
-            if chart["bars"] < 7 or chart["texts"] < 10 or not chart["title"]:
+            if name == "frontier":
+                # A marker per budget and per scenario, and every scenario labelled.
+                if chart["markers"] < FRONTIER_POINTS + SCENARIOS or chart["labels"] != SCENARIOS:
+                    problems.append(f"{lang}: the frontier chart lacks points or labels: {chart}")
+            elif chart["bars"] < 7:
+                problems.append(f"{lang}: a chart in {name} has too few bars: {chart}")
+            if chart["texts"] < 10 or not chart["title"]:
                 problems.append(f"{lang}: a chart in {name} is empty: {chart}")
+    frontier = dom.sections.get("frontier")
+    if frontier and len(frontier["tables"]) == 2:
+        placed, points = frontier["tables"]
+        if len(placed) != SCENARIOS or any(len(row) != 5 for row in placed) or len(points) != FRONTIER_POINTS:
+            problems.append(f"{lang}: frontier tables: {len(placed)} scenarios, {len(points)} budgets")
     return problems
 
 

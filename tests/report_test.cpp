@@ -3,6 +3,7 @@
 
 #include "allot/cli.hpp"
 #include "allot/compare.hpp"
+#include "allot/frontier.hpp"
 #include "allot/render.hpp"
 #include "allot/report.hpp"
 #include "allot/sensitivity.hpp"
@@ -61,7 +62,7 @@ std::string HtmlOf(const std::string& model_yaml, const std::vector<std::string>
   allot::Model model = ModelFrom(model_yaml);
   std::vector<allot::Scenario> scenarios;
   for (const std::string& yaml : scenario_yaml) scenarios.push_back(ScenarioFrom(yaml));
-  return allot::RenderReportHtml(CompareOf(model, scenarios), model, scenarios, allot::ReportOptions{lang, std::nullopt, std::nullopt});
+  return allot::RenderReportHtml(CompareOf(model, scenarios), model, scenarios, allot::ReportOptions{lang, std::nullopt, std::nullopt, std::nullopt});
 }
 
 struct Run {
@@ -233,7 +234,7 @@ changes:
   std::optional<allot::WeightSpec> uniform = allot::ParseWeightSpec("uniform", model, error);
   REQUIRE(uniform);
   allot::SmaaPlan plan(model, resolved, allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
-  allot::ReportOptions options{allot::Lang::kEn, allot::Finish(plan.Run(0, 500, 1, 500)), std::nullopt};
+  allot::ReportOptions options{allot::Lang::kEn, allot::Finish(plan.Run(0, 500, 1, 500)), std::nullopt, std::nullopt};
   std::string html = allot::RenderReportHtml(*result, model, scenarios, options);
   CHECK(Contains(html, "<section id=\"sensitivity\">"));
   CHECK(Contains(html, "<a href=\"#sensitivity\">"));
@@ -257,11 +258,7 @@ TEST_CASE("report --sensitivity checks its weights and sample count before writi
   Run zero = Cli({"report", model, "--html", html, "--sensitivity", "uniform", "--samples", "0"});
   CHECK(zero.code == 2);
   CHECK(Contains(zero.err, "--samples must be a whole number from 1 to 10000000, not '0'"));
-  Run xlsx_only = Cli({"report", model, "--xlsx", dir.path() + "/r.xlsx", "--sensitivity", "uniform"});
-  CHECK(xlsx_only.code == 2);
-  CHECK(Contains(xlsx_only.err, "--sensitivity needs --html"));
   CHECK(dir.Read("r.html") == "<missing>");
-  CHECK(dir.Read("r.xlsx") == "<missing>");
   Run no_order = Cli({"report", model, "--html", html, "--sensitivity", "even:order", "--samples", "100"});
   CHECK(no_order.code == 2);  // `even` has no order: the error comes from the weight parser
   Run tornado = Cli({"report", model, "--html", html, "--tornado", "model"});
@@ -274,6 +271,12 @@ TEST_CASE("report --sensitivity checks its weights and sample count before writi
   Run good = Cli({"report", model, "--html", html, "--sensitivity", "even", "--samples", "100"});
   CHECK(good.code == 0);
   CHECK(Contains(dir.Read("r.html"), "100 \u00d7, weights even"));
+  // The workbook alone takes the analyses too (as sheets).
+  Run xlsx_only = Cli({"report", model, "--xlsx", dir.path() + "/r.xlsx", "--sensitivity", "uniform", "--samples",
+                       "100", "--tornado", "model,model", "--frontier", "even"});
+  CHECK(xlsx_only.code == 0);
+  CHECK(xlsx_only.err.empty());
+  CHECK(dir.Read("r.xlsx").substr(0, 2) == "PK");
 }
 
 TEST_CASE("the tornado section draws the swings around the base gap", "[report]") {
@@ -288,7 +291,7 @@ TEST_CASE("the tornado section draws the swings around the base gap", "[report]"
   // The model scores 0.5 * 6 (a) and shift 0.5 * 3 + 0.5 * 37.5 (b: 50 * 300 / 400).
   CHECK(tornado->base_gap == Approx(-17.25));
   REQUIRE(tornado->bars.size() == 2);  // no uncertain effects: the two weights
-  allot::ReportOptions options{allot::Lang::kEn, std::nullopt, *tornado};
+  allot::ReportOptions options{allot::Lang::kEn, std::nullopt, *tornado, std::nullopt};
   std::string html = allot::RenderReportHtml(*result, model, scenarios, options);
   CHECK(Contains(html, "<section id=\"tornado\">"));
   CHECK(Contains(html, "gap with every parameter at its likely value (model \u2212 shift, even): -17.25"));
@@ -296,4 +299,89 @@ TEST_CASE("the tornado section draws the swings around the base gap", "[report]"
   std::string low = allot::detail::FormatScore(top.gap_low - tornado->base_gap, 2, allot::Lang::kEn, true);
   CHECK(Contains(html, "<title>at low \u2014 " + top.factor + ": " + low + "</title>"));
   CHECK(Count(html, "<title>at high \u2014 ") == 2);
+}
+
+namespace {
+
+// One linear line (1 point per EUR 100) and one line with a single level
+// (EUR 500 for 20 points), as in frontier_test.cpp: below EUR 500 the best
+// score is budget/100, from EUR 500 on 20 + (budget - 500)/100.
+const char* const kFrontierModel = R"(format: allot/1
+title: t
+years: [2024]
+objectives: [{id: a, name: A}]
+weights: {w: {a: 1}, v: {a: 2}}
+lines:
+  - {id: lin, name: Lin, budget: {2024: 400}, effects: {a: {curve: linear, points: 1, per: 100}}}
+  - id: lev
+    name: Lev
+    budget: {2024: 0}
+    levels: [{name: only, budget: {2024: 500}}]
+    effects: {a: {curve: linear, points: 4, per: 100}}
+)";
+
+const char* const kHalf = "format: allot/1\nscenario: half\nchanges:\n  - set: {line: lin, budget: {2024: 200}}\n";
+
+}  // namespace
+
+TEST_CASE("the frontier section draws the step line with the scenarios placed exactly", "[report]") {
+  allot::Model model = ModelFrom(kFrontierModel);
+  std::vector<allot::Scenario> scenarios = {ScenarioFrom(kHalf)};
+  std::vector<allot::ResolvedScenario> resolved = ResolveOk(model, scenarios);
+  allot::Diagnostics diags;
+  std::optional<allot::CompareResult> result = allot::Compare(model, resolved, allot::CompareOptions{}, diags);
+  REQUIRE(result);
+  allot::OptimiseOptions optimise;
+  optimise.weights = model.weights[0].weights;
+  allot::FrontierOptions options;
+  options.points = 10;
+  options.to = allot::Money::FromCents(100000);
+  options.refine = 30;
+  std::optional<allot::FrontierResult> frontier =
+      allot::Frontier(model, resolved[0], resolved, allot::OptimiseConstraints{}, optimise, options, diags);
+  REQUIRE(frontier);
+  allot::ReportOptions report{allot::Lang::kEn, std::nullopt, std::nullopt,
+                              allot::FrontierReport{"w", "", *frontier, {}}};
+  std::string html = allot::RenderReportHtml(*result, model, scenarios, report);
+  CHECK(Contains(html, "<section id=\"frontier\">"));
+  CHECK(Contains(html, "<a href=\"#frontier\">Frontier</a>"));
+  CHECK(Contains(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"chart-frontier\""));
+  // The model spends EUR 400 on `lin` for 4 points, which is also the
+  // cheapest budget for 4 points and the best its money buys; `half` EUR 200.
+  CHECK(Contains(html, "<tr><td>model</td><td class=\"num\">\u20ac400</td><td class=\"num\">4.00</td>"
+                       "<td class=\"num\">\u20ac400<small>0</small></td>"
+                       "<td class=\"num\">4.00<small>0.00</small></td></tr>"));
+  CHECK(Contains(html, "<tr><td>half</td><td class=\"num\">\u20ac200</td><td class=\"num\">2.00</td>"
+                       "<td class=\"num\">\u20ac200<small>0</small></td>"));
+  // The step where the level fits, with the level named.
+  CHECK(Contains(html, "<tr><td class=\"num\">\u20ac400</td><td class=\"num\">\u20ac400</td><td class=\"num\">4.00</td>"));
+  CHECK(Contains(html, "<td class=\"num\">20.00<small>levels funded: lev=only</small></td>"));
+  CHECK(Contains(html, "<title>half: \u20ac200, 2.00</title>"));
+  CHECK(Count(html, "<title>\u20ac") == 10);  // a titled marker per frontier point
+  CHECK(Contains(html, "like those of &#39;model&#39;; weights w."));
+}
+
+TEST_CASE("report --frontier checks its weight set and options before writing", "[report]") {
+  TempDir dir;
+  std::string model = dir.Write("m.yaml", kFrontierModel);
+  std::string half = dir.Write("h.yaml", kHalf);
+  std::string html = dir.path() + "/r.html";
+  Run unknown = Cli({"report", model, half, "--html", html, "--frontier", "ww"});
+  CHECK(unknown.code == 2);
+  CHECK(Contains(unknown.err, "allot report: error: --frontier: unknown weight set 'ww' (did you mean 'w'?)"));
+  Run points = Cli({"report", model, half, "--html", html, "--frontier", "w", "--frontier-points", "0"});
+  CHECK(points.code == 2);
+  CHECK(Contains(points.err, "--frontier-points must be between 1 and 1000"));
+  Run to = Cli({"report", model, half, "--html", html, "--frontier", "w", "--frontier-to", "lots"});
+  CHECK(to.code == 2);
+  CHECK(Contains(to.err, "--frontier-to expects an amount in euros, not 'lots'"));
+  CHECK(dir.Read("r.html") == "<missing>");
+  Run good = Cli({"report", model, half, "--html", html, "--frontier", "w", "--frontier-points", "5",
+                  "--frontier-to", "1000"});
+  CHECK(good.code == 0);
+  CHECK(good.err.empty());
+  std::string written = dir.Read("r.html");
+  CHECK(Contains(written, "<section id=\"frontier\">"));
+  CHECK(Count(written, "<title>\u20ac") == 5);
+  CHECK(Contains(written, "<td class=\"num\">\u20ac1,000</td><td class=\"num\">\u20ac1,000</td><td class=\"num\">25.00<small>"));
 }

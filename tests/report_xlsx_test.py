@@ -5,7 +5,9 @@ Checks the sheet names, that every amount equals allot's own JSON output to
 the cent, and that every SUM formula both carries the right cached value
 (what Excel shows before recalculating; openpyxl's data_only) and computes
 the same total when its range is summed here. Also checks that a hostile
-scenario's formula-like name is stored as text. Exits 77 (CTest: skipped)
+scenario's formula-like name is stored as text, and that the sheets of
+--sensitivity, --tornado and --frontier hold the numbers of `allot
+sensitivity`, `allot tornado` and `allot frontier --format json`. Exits 77 (CTest: skipped)
 when python3-openpyxl is not installed.
 
 usage: report_xlsx_test.py ALLOT SOURCE_DIR OUT_DIR
@@ -19,6 +21,17 @@ from decimal import Decimal
 
 SHEETS = {"en": ["Summary", "Allocations", "Objectives", "Motions", "Provenance"],
           "nl": ["Samenvatting", "Verdeling", "Doelen", "Moties", "Herkomst"]}
+ANALYSIS_SHEETS = {"en": ["Sensitivity", "Tornado", "Frontier", "Frontier scenarios"],
+                   "nl": ["Gevoeligheid", "Tornado", "Efficiënte grens", "Scenario's tegenover grens"]}
+# The analyses in the report and the commands that compute the same on their
+# own (the report's SMAA run keeps the effects at their likely values, seed 1;
+# its frontier is based on the baseline, `model`).
+ANALYSES = ["--sensitivity", "uniform", "--samples", "2000", "--tornado", "ckm-tegenvoorstel,model,ckm",
+            "--frontier", "ckm"]
+OWN = {"sensitivity": ["sensitivity", "--weights", "uniform", "--samples", "2000", "--effects", "fixed",
+                       "--seed", "1"],
+       "tornado": ["tornado", "ckm-tegenvoorstel", "model", "--weights", "ckm"],
+       "frontier": ["frontier", "--weights", "ckm", "--base", "model"]}
 SUM = re.compile(r"^=SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$")
 
 
@@ -59,11 +72,11 @@ def check_sums(formulas, values, problems):
     return count
 
 
-def check_book(path, lang, result, problems):
+def check_book(path, lang, result, problems, analyses=None):
     import openpyxl
     formulas = openpyxl.load_workbook(path)  # formulas as written
     values = openpyxl.load_workbook(path, data_only=True)  # cached results
-    if formulas.sheetnames != SHEETS[lang]:
+    if formulas.sheetnames != SHEETS[lang] + (ANALYSIS_SHEETS[lang] if analyses else []):
         problems.append(f"{lang}: sheets {formulas.sheetnames}")
         return
     if check_sums(formulas, values, problems) != 2 * len(result["scenarios"]):
@@ -74,6 +87,69 @@ def check_book(path, lang, result, problems):
     for ws in values.worksheets:
         if ws.freeze_panes != "A2" or not ws.auto_filter.ref:
             problems.append(f"{lang}: {ws.title}: header row not frozen or no filter")
+    if analyses:
+        sheets = [values[name] for name in ANALYSIS_SHEETS[lang]]
+        check_sensitivity(sheets[0], analyses["sensitivity"], lang, problems)
+        check_tornado(sheets[1], analyses["tornado"], lang, problems)
+        check_frontier(sheets[2], sheets[3], analyses["frontier"], lang, problems)
+
+
+def close(got, want, tolerance=1e-6):
+    """JSON numbers are rounded (6 to 9 decimals); the sheet holds doubles."""
+    return isinstance(got, (int, float)) and abs(got - want) <= tolerance
+
+
+def data_rows(sheet):
+    """The rows under the header down to the first empty row (notes follow)."""
+    rows = []
+    for row in sheet.iter_rows(min_row=2, values_only=True):
+        if row[0] is None:
+            break
+        rows.append(row)
+    return rows
+
+
+def check_sensitivity(sheet, smaa, lang, problems):
+    """Rank acceptabilities (as shares, shown as %), mean, 5th and 95th percentile."""
+    rows = data_rows(sheet)
+    if len(rows) != len(smaa["scenarios"]):
+        problems.append(f"{lang}: {sheet.title}: {len(rows)} rows")
+    n = len(smaa["scenarios"])
+    for row, s in zip(rows, smaa["scenarios"]):
+        want = s["rank_acceptability"] + [s["mean_score"], s["p5_score"], s["p95_score"]]
+        if row[0] != s["id"] or not all(close(g, w) for g, w in zip(row[1:], want)) or len(row) != n + 4:
+            problems.append(f"{lang}: {sheet.title} {row} != {s['id']} {want}")
+    if sheet.cell(2, 2).number_format != "0.0%":
+        problems.append(f"{lang}: {sheet.title}: shares not formatted as percentages")
+
+
+def check_tornado(sheet, tornado, lang, problems):
+    """Every bar, largest swing first: values, gaps and swing."""
+    rows = data_rows(sheet)
+    if len(rows) != len(tornado["bars"]):
+        problems.append(f"{lang}: {sheet.title}: {len(rows)} rows, {len(tornado['bars'])} bars")
+    for row, bar in zip(rows, tornado["bars"]):
+        want = [bar[k] for k in ("low_value", "high_value", "gap_low", "gap_high", "swing")]
+        if row[0] != bar["factor"] or not all(close(g, w, 1e-8) for g, w in zip(row[1:], want)):
+            problems.append(f"{lang}: {sheet.title} {row} != {bar}")
+
+
+def check_frontier(points, placed, frontier, lang, problems):
+    """Budgets and spending to the cent, scores; the scenarios' placements."""
+    rows = data_rows(points)
+    if len(rows) != len(frontier["points"]):
+        problems.append(f"{lang}: {points.title}: {len(rows)} rows")
+    for row, p in zip(rows, frontier["points"]):
+        if (cents(row[0]), cents(row[1])) != (p["budget_cents"], p["spent_cents"]) or \
+                not close(row[2], p["score"]) or not close(row[3], p["upper_bound"]):
+            problems.append(f"{lang}: {points.title} {row} != {p}")
+    rows = data_rows(placed)
+    if len(rows) != len(frontier["scenarios"]):
+        problems.append(f"{lang}: {placed.title}: {len(rows)} rows")
+    for row, s in zip(rows, frontier["scenarios"]):
+        if row[0] != s["id"] or cents(row[1]) != s["total_cents"] or not close(row[2], s["score"]) or \
+                cents(row[3]) != s["cheapest_cents"] or not close(row[4], s["best_for_money"]):
+            problems.append(f"{lang}: {placed.title} {row} != {s}")
 
 
 def check_summary(summary, result, lang, problems):
@@ -141,10 +217,16 @@ def main():
     out = subprocess.run([allot, "compare", "--format", "json"], cwd=source_dir, check=True,
                          capture_output=True, text=True).stdout
     result = json.loads(out)
+    analyses = {name: json.loads(subprocess.run([allot, *args, "--format", "json"], cwd=source_dir, check=True,
+                                                capture_output=True, text=True).stdout)
+                for name, args in OWN.items()}
     for lang in ["en", "nl"]:
         path = os.path.join(out_dir, f"report-{lang}.xlsx")
         subprocess.run([allot, "report", "--xlsx", path, "--lang", lang], cwd=source_dir, check=True)
         check_book(path, lang, result, problems)
+        path = os.path.join(out_dir, f"report-{lang}-analyses.xlsx")
+        subprocess.run([allot, "report", "--xlsx", path, "--lang", lang, *ANALYSES], cwd=source_dir, check=True)
+        check_book(path, lang, result, problems, analyses)
     check_hostile(allot, source_dir, out_dir, problems)
     for problem in problems:
         print("FAIL:", problem)

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdio>
 #include <utility>
 
@@ -72,4 +73,68 @@ TEST_CASE("a negative bar ends at the zero line and is labelled to its left", "[
   CHECK(neg_x + neg_width == Approx(pos_x));  // both meet at zero
   CHECK(svg.find("text-anchor=\"end\">minus</text>") != std::string::npos);
   CHECK(svg.find("text-anchor=\"start\">plus</text>") != std::string::npos);
+}
+
+namespace {
+
+using allot::detail::RenderXyChart;
+using allot::detail::XyChart;
+using allot::detail::XyLine;
+using allot::detail::XyMark;
+using allot::detail::XyMarker;
+using allot::detail::XySeries;
+
+// A step line through (0, 0), (5, 5), (10, 10) and two labelled points at
+// the same place, whose labels must not sit on top of each other.
+XyChart StepsAndPoints() {
+  XyChart chart;
+  chart.id = "xy";
+  chart.title = "Score <per> budget";
+  chart.x_label = "budget (euro)";
+  chart.y_label = "score (points)";
+  XySeries line{"line", XyLine::kSolid, XyMarker::kDot, true,
+                {{{0, 0, "", "p0", true}, {5, 5, "", "p5", true}, {10, 10, "", "p10", true}}}};
+  XySeries guide{"guide", XyLine::kDashed, XyMarker::kOpenCircle, false,
+                 {{{8, 4, "", "", false}, {4, 4, "", "g", true}}}};
+  XySeries points{"points", XyLine::kNone, XyMarker::kDiamond, false,
+                  {{{8, 4, "a<b", "ta", true}, {8, 4, "c", "tc", true}}}};
+  chart.series = {line, guide, points};
+  return chart;
+}
+
+// The y of the <text> whose content is `label`.
+double LabelY(const std::string& svg, const std::string& label) {
+  size_t end = svg.find(">" + label + "</text>");
+  REQUIRE(end != std::string::npos);
+  size_t text = svg.rfind("<text x=\"", end);
+  double x = 0, y = 0;
+  REQUIRE(std::sscanf(svg.c_str() + text, "<text x=\"%lf\" y=\"%lf\"", &x, &y) == 2);
+  return y;
+}
+
+}  // namespace
+
+TEST_CASE("an xy chart draws steps, dashed guides and titled markers with a legend", "[report]") {
+  std::string svg = RenderXyChart(StepsAndPoints());
+  CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
+  CHECK(Count(svg, "class=\"legend\"") == 3);
+  // One step path: across, then up, twice.
+  size_t d = svg.rfind("<path d=\"M", svg.find("fill=\"none\""));
+  REQUIRE(d != std::string::npos);
+  std::string path = svg.substr(d, svg.find('"', d + 9) - d);
+  CHECK(Count(path, "H") == 2);
+  CHECK(Count(path, "V") == 2);
+  CHECK(Count(path, "L") == 0);
+  CHECK(Count(svg, "stroke-dasharray=\"6 4\"") == 2);  // the guide and its legend sample
+  // Markers: three dots, one open circle (the guide's start has none), two diamonds.
+  for (const char* tip : {"p0", "p5", "p10", "g", "ta", "tc"}) CHECK(Count(svg, std::string("<title>") + tip + "</title>") == 1);
+  CHECK(svg.find(">Score &lt;per&gt; budget</title>") != std::string::npos);
+  CHECK(svg.find(">a&lt;b</text>") != std::string::npos);
+  CHECK(svg.find(">score (points)</text>") != std::string::npos);
+  CHECK(svg.find("rotate(-90") != std::string::npos);
+}
+
+TEST_CASE("labels of points at the same place are moved a row apart", "[report]") {
+  std::string svg = RenderXyChart(StepsAndPoints());
+  CHECK(std::abs(LabelY(svg, "a&lt;b") - LabelY(svg, "c")) == Approx(13));
 }

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "allot/compare.hpp"
+#include "allot/frontier.hpp"
 #include "allot/model.hpp"
 #include "allot/money.hpp"
 #include "allot/scenario.hpp"
@@ -25,11 +26,22 @@ struct ReportOptions {
   Lang lang = Lang::kEn;  // labels, number formats (€ 650.000 / €650,000), dates
   // When set, the HTML report gets a section "Sensitivity" with the rank
   // acceptability heatmap of this SMAA run (allot/sensitivity.hpp), which
-  // must be over the same scenarios, in the same order, as the result.
+  // must be over the same scenarios, in the same order, as the result; the
+  // workbook a sheet Sensitivity with the shares.
   std::optional<SmaaResult> sensitivity;
   // When set, the HTML report gets a section "Tornado" with the largest
-  // swings of this tornado (allot/tornado.hpp) as a chart and a table.
+  // swings of this tornado (allot/tornado.hpp) as a chart and a table; the
+  // workbook a sheet Tornado with every swing.
   std::optional<TornadoResult> tornado;
+  // When set, the HTML report gets a section "Frontier": the efficient
+  // frontier (allot/frontier.hpp) as a chart of the best score against the
+  // total budget with every scenario as a point, and tables of the numbers;
+  // the workbook the sheets Frontier and Frontier scenarios. Its base must
+  // be the result's baseline (the notes say so).
+  // `weights_label` names the weight set; the core index is not shown.
+  // The frontier must place the same scenarios, in the same order, as the
+  // result.
+  std::optional<FrontierReport> frontier;
 };
 
 // The whole HTML document: no network, no scripts, no external fonts; inline
@@ -39,7 +51,8 @@ std::string RenderReportHtml(const CompareResult& result, const Model& model,
                              const std::vector<Scenario>& scenarios, const ReportOptions& options);
 
 // Writes the workbook (sheets Summary, Allocations, Objectives, Motions,
-// Provenance) to `path`, replacing it. Totals are live SUM formulas whose
+// Provenance, then Sensitivity, Tornado, and Frontier and Frontier
+// scenarios when those options are set) to `path`, replacing it. Totals are live SUM formulas whose
 // cached values are allot's own totals to the cent. Returns false with
 // `error` set when libxlsxwriter cannot write the file. The file is written
 // in place: callers that need all-or-nothing write to a temporary path and

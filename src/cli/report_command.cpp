@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "allot/compare.hpp"
+#include "allot/frontier.hpp"
 #include "allot/render.hpp"
 #include "allot/report.hpp"
 #include "allot/resolve.hpp"
@@ -17,6 +18,7 @@
 #include "commands.hpp"
 #include "common_options.hpp"
 #include "inputs.hpp"
+#include "optimise_cli.hpp"
 #include "output_file.hpp"
 
 namespace allot::cli {
@@ -49,6 +51,16 @@ uncertain effect or weight moves the gap between the weighted scores of A
 and B most under weight set SET (default: the first weight set shown), as
 `allot tornado` computes it; the 15 largest swings are drawn.
 
+With --frontier SET it also gets the efficient frontier under weight set
+SET, as `allot frontier --weights SET --base BASELINE` computes it: a chart
+of the best weighted score against the total budget, with every scenario as
+a point, and tables of the cheapest budget reaching each scenario's score
+and the best score for its money. --frontier-points and --frontier-to are
+--points and --to of `allot frontier`.
+
+The workbook gets the same analyses as sheets: Sensitivity, Tornado (every
+swing), Frontier and Frontier scenarios.
+
 At least one of --html and --xlsx is required. Each file is written whole or
 not at all, and never over one of the input files.
 
@@ -62,6 +74,7 @@ Examples:
   allot report --xlsx book.xlsx --baseline versterkt-2024
   allot report --html report.html --sensitivity uniform --samples 20000
   allot report --html report.html --tornado ckm-tegenvoorstel,model,ckm
+  allot report --html report.html --xlsx book.xlsx --frontier ckm
 
 )";
 
@@ -74,6 +87,9 @@ struct ReportArgs {
   std::string sensitivity;  // a WeightSpec text; empty = no sensitivity section
   std::string samples = "10000";
   std::string tornado;      // "A,B" or "A,B,SET"; empty = no tornado section
+  std::string frontier;     // a weight set; empty = no frontier section
+  int frontier_points = 20;
+  std::string frontier_to;  // an amount; empty = 1.5 x the largest scenario total
   LoadLimits limits;
 };
 
@@ -106,6 +122,12 @@ po::options_description ReportOptionsDescription(ReportArgs& a) {
        "with --sensitivity: the number of samples, 1 to 10000000")
       ("tornado", po::value<std::string>(&a.tornado),
        "add a tornado chart of the gap between scenarios A and B: A,B or A,B,SET")
+      ("frontier", po::value<std::string>(&a.frontier),
+       "add the efficient frontier under weight set SET (as allot frontier --weights SET)")
+      ("frontier-points", po::value<int>(&a.frontier_points)->default_value(a.frontier_points),
+       "with --frontier: budgets on the frontier, 1 to 1000")
+      ("frontier-to", po::value<std::string>(&a.frontier_to),
+       "with --frontier: the largest total budget (default: 1.5 x the largest scenario total)")
       ("files", po::value<std::vector<std::string>>(), "model and scenario files");
   AddLimitOptions(options, a.limits);
   return options;
@@ -129,8 +151,12 @@ bool ValidOptions(const ReportArgs& a, std::optional<Lang>& lang, std::ostream& 
   if (!lang) problems.push_back("--lang must be en or nl, not '" + a.lang + "'");
   if (a.html.empty() && a.xlsx.empty()) problems.push_back("give --html FILE and/or --xlsx FILE");
   if (!a.html.empty() && a.html == a.xlsx) problems.push_back("--html and --xlsx name the same file");
-  if (!a.sensitivity.empty() && a.html.empty()) problems.push_back("--sensitivity needs --html");
-  if (!a.tornado.empty() && a.html.empty()) problems.push_back("--tornado needs --html");
+  if (a.frontier_points < 1 || a.frontier_points > 1000) {
+    problems.push_back("--frontier-points must be between 1 and 1000");
+  }
+  if (!a.frontier_to.empty() && !ParseMoney(a.frontier_to).value) {
+    problems.push_back("--frontier-to expects an amount in euros, not '" + a.frontier_to + "'");
+  }
   size_t parts = SplitCommas(a.tornado).size();
   if (!a.tornado.empty() && (parts < 2 || parts > 3)) {
     problems.push_back("--tornado must be A,B or A,B,SET, not '" + a.tornado + "'");
@@ -199,6 +225,44 @@ SmaaResult Sensitivity(const Model& model, const std::vector<ResolvedScenario>& 
   return Finish(plan.Run(0, samples, 1, samples));
 }
 
+// The frontier under weight set `a.frontier`, based on the baseline; as
+// `allot frontier` computes it with no constraints.
+bool FrontierOf(const ReportArgs& a, const Model& model, const std::vector<ResolvedScenario>& resolved,
+                std::optional<FrontierReport>& report, std::ostream& err) {
+  int index = model.WeightSetIndex(a.frontier);
+  if (index < 0) {
+    std::vector<std::string> names;
+    for (const WeightSet& w : model.weights) names.push_back(w.name);
+    std::string hint = ClosestMatch(a.frontier, names);
+    UsageError("report", "--frontier: unknown weight set '" + a.frontier + "'" +
+                             (hint.empty() ? "" : " (did you mean '" + hint + "'?)"), err);
+    return false;
+  }
+  const ResolvedScenario* base = nullptr;
+  for (const ResolvedScenario& r : resolved) {
+    if (r.id == a.baseline) base = &r;
+  }
+  OptimiseOptions options;
+  options.weights = model.weights[static_cast<size_t>(index)].weights;
+  FrontierOptions frontier;
+  frontier.points = a.frontier_points;
+  if (!a.frontier_to.empty()) {
+    frontier.to = *ParseMoney(a.frontier_to).value;
+  } else {  // the default of `allot frontier --to`
+    for (const ResolvedScenario& r : resolved) frontier.to = std::max(frontier.to, r.total);
+    frontier.to = Money::FromCents(frontier.to.cents() / 2 * 3);
+  }
+  Diagnostics diags;
+  std::optional<FrontierResult> result;
+  if (base) result = Frontier(model, *base, resolved, OptimiseConstraints{}, options, frontier, diags);
+  if (!result || !diags.empty()) {
+    PrintOptionDiagnostics("report", diags, err);
+    return false;
+  }
+  report = FrontierReport{a.frontier, "", *result, {}};
+  return true;
+}
+
 bool RefusesInput(const std::string& output, const char* flag, const Inputs& inputs, std::ostream& err) {
   if (output.empty() || !IsOneOf(output, inputs.files)) return false;
   UsageError("report", std::string(flag) + " '" + output + "' is one of the input files; refusing to overwrite it",
@@ -225,7 +289,7 @@ int RunReport(const Args& args, std::ostream& out, std::ostream& err, const CliC
   std::vector<ResolvedScenario> resolved;
   std::optional<CompareResult> result = Load(files, a, context, inputs, resolved, err);
   if (!result) return kExitBadInput;
-  ReportOptions report{*lang, std::nullopt, std::nullopt};
+  ReportOptions report{*lang, std::nullopt, std::nullopt, std::nullopt};
   if (!a.sensitivity.empty()) {
     std::string problem;
     std::optional<WeightSpec> weights = ParseWeightSpec(a.sensitivity, *inputs.model, problem);
@@ -245,6 +309,7 @@ int RunReport(const Args& args, std::ostream& out, std::ostream& err, const CliC
       return kExitBadInput;
     }
   }
+  if (!a.frontier.empty() && !FrontierOf(a, *inputs.model, resolved, report.frontier, err)) return kExitBadInput;
   bool refused = RefusesInput(a.html, "--html", inputs, err);
   if (RefusesInput(a.xlsx, "--xlsx", inputs, err) || refused) return kExitBadInput;
 
