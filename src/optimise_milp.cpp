@@ -77,49 +77,53 @@ struct Layout {
   std::vector<LineColumns> lines;
 };
 
-// Adds an effect's pieces; `total` is added with +1 to a row that ties the
-// pieces' spend to the line's total.
-// v <= v0 + slope * (sum_t x_t - x0) for every tangent.
-void AddEnvelope(Builder& b, const PiecewiseEffect& e, const LineColumns& line, int score_row) {
-  int v = b.Column(-kInf, kInf, 0);
-  b.Add(score_row, v, -1);
-  for (const Piece& p : e.pieces) {
-    int row = b.Row(-kInf, p.v0 - p.slope * p.x0);
-    b.Add(row, v, 1);
-    for (int c : line.years) b.Add(row, c, -p.slope);
-  }
+// A threshold T on a concave curve f, in the convex hull of "total below
+// T, worth 0" and "total at least T, worth f(total)" (a perspective
+// formulation): the total splits into x0 (below) and the pieces' fill, with
+// a binary y:
+//   x0 <= below * (1 - y),  delta_k <= length_k * y,  sum delta_k >= T * y.
+// At a fractional y the LP can claim at most y * f(fill / y), the chord
+// from 0 to the curve past T, instead of all of f: the bound that a big-M
+// "value <= f(U) * y" gives away. AddThresholdPiece adds each piece's rows.
+struct ThresholdColumns {
+  int y = 0;
+  int reach = 0;
+};
+
+ThresholdColumns AddThreshold(Builder& b, const PiecewiseEffect& e, int link) {
+  ThresholdColumns t;
+  t.y = b.Column(0, 1, 0, true);
+  int x0 = b.Column(0, e.below, 0);
+  b.Add(link, x0, -1);
+  int below = b.Row(-kInf, e.below);  // x0 + below * y <= below
+  b.Add(below, x0, 1);
+  b.Add(below, t.y, e.below);
+  t.reach = b.Row(0, kInf);  // sum delta - T * y >= 0
+  b.Add(t.reach, t.y, -e.threshold);
+  return t;
 }
 
-// For a threshold: value v (returned row: v - pieces <= 0) switched on by y.
-int AddThreshold(Builder& b, const PiecewiseEffect& e, const LineColumns& line, int score_row) {
-  int v = b.Column(-kInf, kInf, 0);
-  b.Add(score_row, v, -1);
-  int y = b.Column(0, 1, 0, true);
-  int cap = b.Row(-kInf, 0);  // v <= cap * y
-  b.Add(cap, v, 1);
-  b.Add(cap, y, -e.cap);
-  int reach = b.Row(0, kInf);  // total >= threshold * y
-  for (int c : line.years) b.Add(reach, c, 1);
-  b.Add(reach, y, -e.threshold);
-  int row = b.Row(-kInf, 0);
-  b.Add(row, v, 1);
-  return row;
+void AddThresholdPiece(Builder& b, const ThresholdColumns& t, int delta, double length) {
+  int row = b.Row(-kInf, 0);  // delta <= length * y
+  b.Add(row, delta, 1);
+  b.Add(row, t.y, -length);
+  b.Add(t.reach, delta, 1);
 }
 
+// An effect's pieces, tied to the line's total by a row: total = spend on
+// the pieces (+ x0 under a threshold).
 void AddEffect(Builder& b, const PiecewiseEffect& e, const LineColumns& line, int score_row) {
-  if (e.threshold > 0) score_row = AddThreshold(b, e, line, score_row);
-  if (e.envelope) {
-    AddEnvelope(b, e, line, score_row);
-    return;
-  }
-  int link = b.Row(0, 0);  // sum_t x_t - spend on the pieces = 0
+  int link = b.Row(0, 0);
   for (int c : line.years) b.Add(link, c, 1);
+  ThresholdColumns threshold;
+  if (e.threshold > 0) threshold = AddThreshold(b, e, link);
   int choose = e.concave ? 0 : b.Row(1, 1);  // exactly one piece
   for (const Piece& p : e.pieces) {
     double length = p.x1 - p.x0;
     int delta = b.Column(0, length, 0);
     b.Add(link, delta, -1);
     b.Add(score_row, delta, -p.slope);
+    if (threshold.y != 0) AddThresholdPiece(b, threshold, delta, length);
     if (e.concave) continue;
     int z = b.Column(0, 1, 0, true);
     b.Add(choose, z, 1);
@@ -216,6 +220,39 @@ Layout Build(Builder& b, const Problem& pr, bool feasibility_only) {
   return layout;
 }
 
+// The problem with money in units of `unit` EUR instead of EUR. In EUR,
+// slopes run from 1e-5 down to 1e-11 points per EUR: below GLPK's
+// tolerance on reduced costs (1e-7), so the simplex stops "optimal" with
+// money still to be moved to better lines. In units of the average budget
+// per line the slopes that matter are of order 1 and amounts of order 1-100.
+double MoneyUnit(const Problem& pr) {
+  double all = 0;
+  for (double b : pr.budget) all += b;
+  return std::max(1.0, all / static_cast<double>(std::max<size_t>(1, pr.lines.size())));
+}
+
+Problem InUnits(Problem pr, double unit) {
+  for (double& b : pr.budget) b /= unit;
+  for (ProblemLine& l : pr.lines) {
+    l.lo /= unit;
+    l.hi /= unit;
+    for (std::vector<double>& option : l.options) {
+      for (double& a : option) a /= unit;
+    }
+    for (PiecewiseEffect& e : l.effects) {
+      e.threshold /= unit;
+      e.below /= unit;
+      for (Piece& p : e.pieces) {
+        p.x0 /= unit;
+        p.x1 /= unit;
+        p.slope *= unit;
+      }
+    }
+  }
+  for (MotionRow& m : pr.motions) m.min /= unit;
+  return pr;
+}
+
 // The best bound over open nodes, tracked during the search: it only
 // falls, so the last value seen is a valid (if cautious) upper bound.
 struct SearchInfo {
@@ -227,13 +264,14 @@ void Callback(glp_tree* tree, void* info) {
   if (node != 0) static_cast<SearchInfo*>(info)->bound = glp_ios_node_bound(tree, node);
 }
 
-void ReadSolution(glp_prob* lp, const Problem& pr, const Layout& layout, Solution& s) {
+// `pr` in EUR; the columns in units of `unit` EUR.
+void ReadSolution(glp_prob* lp, const Problem& pr, const Layout& layout, double unit, Solution& s) {
   s.amounts.assign(pr.lines.size(), std::vector<double>(pr.budget.size(), 0.0));
   s.option.assign(pr.lines.size(), -1);
   for (size_t i = 0; i < pr.lines.size(); ++i) {
     const LineColumns& cols = layout.lines[i];
     // A free line's total sits in the first year until SpreadOverYears.
-    for (int c : cols.years) s.amounts[i][0] += std::max(0.0, glp_mip_col_val(lp, c));
+    for (int c : cols.years) s.amounts[i][0] += std::max(0.0, glp_mip_col_val(lp, c)) * unit;
     for (size_t o = 0; o < cols.options.size(); ++o) {
       if (glp_mip_col_val(lp, cols.options[o]) > 0.5) {
         s.option[i] = static_cast<int>(o);
@@ -250,7 +288,8 @@ Solution SolveProblem(const Problem& problem, const SolveSettings& settings) {
   std::unique_ptr<glp_prob, void (*)(glp_prob*)> lp(glp_create_prob(), glp_delete_prob);
   glp_set_obj_dir(lp.get(), GLP_MAX);
   Builder b(lp.get());
-  Layout layout = Build(b, problem, settings.feasibility_only);
+  double unit = MoneyUnit(problem);
+  Layout layout = Build(b, InUnits(problem, unit), settings.feasibility_only);
   b.Load();
   Solution s;
   s.rows = glp_get_num_rows(lp.get());
@@ -266,6 +305,7 @@ Solution SolveProblem(const Problem& problem, const SolveSettings& settings) {
   SearchInfo info;
   parm.cb_func = Callback;
   parm.cb_info = &info;
+  parm.msg_lev = GLP_MSG_OFF;
   int rc = glp_intopt(lp.get(), &parm);
   int status = glp_mip_status(lp.get());
   s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -283,7 +323,7 @@ Solution SolveProblem(const Problem& problem, const SolveSettings& settings) {
   double gap_bound = s.objective + settings.mip_gap * (std::fabs(s.objective) + 1e-12);
   s.bound = proven ? std::min(gap_bound, std::max(info.bound, s.objective)) : info.bound;
   s.status = proven ? SolveStatus::kOptimal : SolveStatus::kFeasible;
-  ReadSolution(lp.get(), problem, layout, s);
+  ReadSolution(lp.get(), problem, layout, unit, s);
   return s;
 }
 

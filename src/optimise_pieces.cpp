@@ -102,14 +102,36 @@ std::vector<Piece> CurvePieces(const Curve& curve, double upper, int segments, d
   return pieces;
 }
 
-std::vector<Piece> TangentsAt(const Curve& curve, const std::vector<Piece>& inner) {
-  std::vector<Piece> tangents;
-  for (const Piece& p : inner) tangents.push_back(Piece{p.x0, p.x1, Value(curve, p.x0), SaturatingSlope(curve, p.x0)});
-  if (!inner.empty()) {
-    double end = inner.back().x1;
-    tangents.push_back(Piece{end, end, Value(curve, end), SaturatingSlope(curve, end)});
+std::vector<Piece> TangentEnvelope(const Curve& curve, const std::vector<Piece>& inner) {
+  if (inner.empty()) return {};
+  struct Tangent {
+    double x;  // where it touches the curve
+    double v;
+    double slope;
+  };
+  std::vector<Tangent> tangents;
+  for (const Piece& p : inner) tangents.push_back({p.x0, Value(curve, p.x0), SaturatingSlope(curve, p.x0)});
+  double end = inner.back().x1;
+  tangents.push_back({end, Value(curve, end), SaturatingSlope(curve, end)});
+  std::vector<Piece> pieces;
+  double from = inner.front().x0;
+  for (size_t k = 0; k < tangents.size(); ++k) {
+    const Tangent& t = tangents[k];
+    double to = end;
+    if (k + 1 < tangents.size()) {
+      const Tangent& u = tangents[k + 1];
+      // The crossing lies between the two touching points; equal slopes
+      // (touching points too close to tell apart) hand over at u.x.
+      double gap = t.slope - u.slope;
+      to = gap > 0 ? (u.v - t.v + t.slope * t.x - u.slope * u.x) / gap : u.x;
+      to = std::clamp(to, std::max(from, t.x), u.x);
+    }
+    if (to > from) {
+      pieces.push_back(Piece{from, to, t.v + t.slope * (from - t.x), t.slope});
+    }
+    from = std::max(from, to);
   }
-  return tangents;
+  return pieces;
 }
 
 bool IsConcave(const std::vector<Piece>& pieces) {

@@ -23,26 +23,24 @@ struct Piece {
 // pieces start at (0, 0), join up, and have non-increasing slopes, so an LP
 // fills them in order without binaries; otherwise one piece is chosen by a
 // binary each (the multiple-choice model, exact for jumps at thresholds).
-//
-// `envelope` (outer approximation of a smooth concave curve): the pieces are
-// tangent lines (touching at x0, value v0, slope) and the value is at most
-// each of them; the envelope of tangents overestimates by about as much as
-// the chords underestimate, without the error adding up piece by piece.
 struct PiecewiseEffect {
   int objective = 0;  // index into the kept objectives (see Problem)
   bool concave = true;
-  bool envelope = false;
   std::vector<Piece> pieces;
-  // A threshold on a concave curve: one binary y with total >= threshold * y
-  // and value <= cap * y, the pieces covering the curve without threshold
-  // (0 = no threshold). Far fewer binaries than one per piece.
+  // A threshold on a concave curve: one binary y per effect, in the convex
+  // hull form (see AddThreshold in optimise_milp.cpp): y = 1 fills the
+  // pieces from `threshold` up, y = 0 leaves the line's total at most
+  // `below` and the effect at 0 (0 = no threshold).
   double threshold = 0;
-  double cap = 0;
+  double below = 0;
 };
 
-// Tangent lines of a concave saturating curve at the breakpoints of
-// `inner` (its chord pieces), for an envelope.
-std::vector<Piece> TangentsAt(const Curve& curve, const std::vector<Piece>& inner);
+// The envelope of the tangents of a concave saturating curve at the
+// breakpoints of `inner` (its chord pieces) and at its end, as pieces that
+// join up: tangent k holds from its crossing with tangent k-1 to its
+// crossing with tangent k+1. Above the curve by about as much as the chords
+// are below it, without the error adding up piece by piece.
+std::vector<Piece> TangentEnvelope(const Curve& curve, const std::vector<Piece>& inner);
 
 // Which side of the true curve the pieces lie on: below (chords: any
 // allocation scores at least what the solver says) or above (tangents: no

@@ -31,12 +31,14 @@ void CheckLine(const ResolvedScenario& base, const std::string& option, const st
 }
 
 // Rounding each year to cents moves a line's total by at most a cent per
-// year, and the solver's tolerances add a little: constraints on totals are
-// tightened by this much so that the rounded answer still meets them.
+// year, and the solver's tolerances add a little (1e-7 relative, on amounts
+// in units of at most the whole budget, see MoneyUnit): constraints on
+// totals are tightened by this much so that the rounded answer still meets
+// them.
 double Margin(const std::vector<Money>& budget) {
   double sum = 0;
   for (Money m : budget) sum += Euros(m);
-  return 0.01 * static_cast<double>(budget.size()) + 1e-7 * (1 + sum);
+  return 0.01 * static_cast<double>(budget.size()) + 2e-7 * (1 + sum);
 }
 
 struct Bounds {
@@ -148,8 +150,12 @@ ProblemLine MakeLine(const Model& model, const ResolvedLine& line, const Optimis
     if (threshold && pe.concave) {
       pe.threshold = Euros(*e.curve.threshold) + margin;
       if (pe.threshold > upper) continue;  // out of reach: no effect
-      const Piece& last = chords.back();
-      pe.cap = std::max(0.0, last.v0 + last.slope * (last.x1 - last.x0));
+      // Below the threshold the total stays a margin under it, so that the
+      // rounded answer is below it too; unless --min asks for more, then
+      // y = 0 is allowed up to the most the line may have (worth 0 there,
+      // an underestimate).
+      pe.below = std::max(0.0, Euros(*e.curve.threshold) - margin);
+      if (pe.below < pl.lo) pe.below = upper;
     } else if (threshold) {
       plain = e.curve;
       chords = CurvePieces(plain, upper, o.segments, margin, Approx::kInner);
@@ -158,8 +164,7 @@ ProblemLine MakeLine(const Model& model, const ResolvedLine& line, const Optimis
     if (approx == Approx::kInner) {
       pe.pieces = std::move(chords);
     } else if (pe.concave && e.curve.kind == CurveKind::kSaturating) {
-      pe.envelope = true;
-      pe.pieces = TangentsAt(plain, chords);
+      pe.pieces = TangentEnvelope(plain, chords);
     } else {
       pe.pieces = CurvePieces(plain, upper, o.segments, margin, Approx::kOuter);
     }
