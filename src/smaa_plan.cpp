@@ -197,6 +197,8 @@ std::string HashPlan(const SmaaPlan::Impl& p) {
   for (const SmaaItem& i : p.items) dump << int(i.kind) << ':' << i.a << ':' << i.b << ':' << i.k << ',';
   for (double v : p.common_constant) dump << v << ',';
   for (const SmaaTerm& t : p.common_terms) dump << t.item << ':' << t.objective << ',';
+  for (uint32_t b : p.direct_begin) dump << b << ',';
+  for (double c : p.direct_coef) dump << c << ',';
   for (double v : p.offsets) dump << v << ',';
   for (uint32_t b : p.term_begin) dump << b << ',';
   for (const SmaaTerm& t : p.terms) dump << t.item << ':' << t.objective << ':' << t.sign << ',';
@@ -205,11 +207,59 @@ std::string HashPlan(const SmaaPlan::Impl& p) {
   return hex;
 }
 
+// The order of the slots in the parameter array: first the direct ones
+// (see SmaaPlan::Impl), grouped by objective, then the rest. Moves the
+// common terms of the direct slots out of `common_terms` into
+// direct_begin / direct_coef (indexed by new slot position).
+std::vector<uint32_t> OrderSlots(SmaaPlan::Impl& p) {
+  std::vector<int64_t> slot_of_param(p.params.size(), -1);
+  for (size_t k = 0; k < p.slots.size(); ++k) slot_of_param[p.slots[k].param] = static_cast<int64_t>(k);
+  std::vector<uint32_t> common_reads(p.params.size(), 0);
+  for (const SmaaTerm& t : p.common_terms) {
+    const SmaaItem& item = p.items[t.item];
+    ++common_reads[item.a];
+    if (item.kind != SmaaItemKind::kLinear && item.b != item.a) ++common_reads[item.b];
+  }
+  struct Direct {
+    uint32_t slot, objective;
+    double coef;
+  };
+  std::vector<Direct> direct;
+  std::vector<SmaaTerm> rest;
+  for (const SmaaTerm& t : p.common_terms) {
+    const SmaaItem& item = p.items[t.item];
+    if (item.kind == SmaaItemKind::kLinear && slot_of_param[item.a] >= 0 && common_reads[item.a] == 1) {
+      direct.push_back(Direct{static_cast<uint32_t>(slot_of_param[item.a]), t.objective, t.sign * item.k});
+    } else {
+      rest.push_back(t);
+    }
+  }
+  std::stable_sort(direct.begin(), direct.end(),
+                   [](const Direct& a, const Direct& b) { return a.objective < b.objective; });
+  p.common_terms = std::move(rest);
+  p.direct_begin.assign(p.objectives + 1, 0);
+  std::vector<uint32_t> order;
+  std::vector<bool> placed(p.slots.size(), false);
+  for (const Direct& d : direct) {
+    order.push_back(d.slot);
+    placed[d.slot] = true;
+    p.direct_coef.push_back(d.coef);
+    ++p.direct_begin[d.objective + 1];
+  }
+  std::partial_sum(p.direct_begin.begin(), p.direct_begin.end(), p.direct_begin.begin());
+  for (uint32_t k = 0; k < p.slots.size(); ++k) {
+    if (!placed[k]) order.push_back(k);
+  }
+  return order;
+}
+
 // Lays the compiled arrays out for the per-sample loop: the slots' values
-// at the end of the parameter array in slot order (so the draw writes one
-// contiguous run), the slots as parallel arrays, and the items grouped by
-// kind (so the evaluation's switch is predictable).
+// at the end of the parameter array in OrderSlots' order (so the draw
+// writes one contiguous run), the slots as parallel arrays, and only the
+// items some term still reads, grouped by kind (one loop per kind, no
+// switch).
 void Finalise(SmaaPlan::Impl& p) {
+  std::vector<uint32_t> slot_order = OrderSlots(p);
   std::vector<uint32_t> new_index(p.params.size(), 0);
   std::vector<bool> is_slot(p.params.size(), false);
   std::vector<double> params;
@@ -220,7 +270,9 @@ void Finalise(SmaaPlan::Impl& p) {
     params.push_back(p.params[i]);
   }
   p.first_slot_param = params.size();
-  for (SmaaSlot& slot : p.slots) {
+  std::vector<SmaaSlot> slots;
+  for (uint32_t k : slot_order) {
+    SmaaSlot slot = p.slots[k];
     new_index[slot.param] = static_cast<uint32_t>(params.size());
     params.push_back(p.params[slot.param]);
     slot.param = new_index[slot.param];
@@ -230,12 +282,19 @@ void Finalise(SmaaPlan::Impl& p) {
     p.slot_arrays.split.push_back(slot.split);
     p.slot_arrays.left.push_back(slot.left);
     p.slot_arrays.right.push_back(slot.right);
+    slots.push_back(slot);
   }
+  p.slots = std::move(slots);
   p.params = std::move(params);
-  std::vector<uint32_t> order(p.items.size());
-  std::iota(order.begin(), order.end(), 0u);
+  std::vector<bool> read(p.items.size(), false);
+  for (const SmaaTerm& t : p.common_terms) read[t.item] = true;
+  for (const SmaaTerm& t : p.terms) read[t.item] = true;
+  std::vector<uint32_t> order;
+  for (uint32_t i = 0; i < p.items.size(); ++i) {
+    if (read[i]) order.push_back(i);
+  }
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return p.items[a].kind < p.items[b].kind; });
-  std::vector<uint32_t> item_index(order.size());
+  std::vector<uint32_t> item_index(p.items.size(), 0);
   std::vector<SmaaItem> items;
   for (uint32_t k = 0; k < order.size(); ++k) {
     item_index[order[k]] = k;
@@ -243,6 +302,10 @@ void Finalise(SmaaPlan::Impl& p) {
     item.a = new_index[item.a];
     item.b = new_index[item.b];
     items.push_back(item);
+    p.item_kind_end[static_cast<int>(item.kind)] = k + 1;
+  }
+  for (int kind = 1; kind < 3; ++kind) {
+    p.item_kind_end[kind] = std::max(p.item_kind_end[kind], p.item_kind_end[kind - 1]);
   }
   p.items = std::move(items);
   for (SmaaTerm& t : p.common_terms) t.item = item_index[t.item];

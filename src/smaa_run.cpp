@@ -7,50 +7,20 @@
 #include <emmintrin.h>
 #endif
 
+#include "smaa_draw.hpp"
 #include "smaa_plan_impl.hpp"
 
 namespace allot {
 
 namespace {
 
-// Triangular(low, likely, high) by inversion of its CDF at u, without
-// branches: u is random, so a branch between the two sides would be
-// mispredicted half the time, and std::sqrt's errno check serialises the
-// loop on the sqrt's latency. Both paths give the same bits.
-inline double Triangular(double u, double split, double low, double high, double left, double right) {
-#if defined(__SSE2__)
-  __m128d mask = _mm_cmplt_sd(_mm_set_sd(u), _mm_set_sd(split));
-  __m128d below = _mm_set_sd(u * left), above = _mm_set_sd((1.0 - u) * right);
-  __m128d t = _mm_or_pd(_mm_and_pd(mask, below), _mm_andnot_pd(mask, above));
-  __m128d r = _mm_sqrt_sd(t, t);
-  __m128d from_low = _mm_add_sd(_mm_set_sd(low), r), from_high = _mm_sub_sd(_mm_set_sd(high), r);
-  return _mm_cvtsd_f64(_mm_or_pd(_mm_and_pd(mask, from_low), _mm_andnot_pd(mask, from_high)));
-#else
-  return u < split ? low + std::sqrt(u * left) : high - std::sqrt((1.0 - u) * right);
-#endif
-}
-
-#if defined(__SSE2__)
-// Two triangular draws at once (slots k and k + 1): the same operations as
-// Triangular in each lane, so the same bits, with half the sqrt latency.
-inline void TriangularPair(const SmaaSlots& s, size_t k, double u0, double u1, double* out) {
-  __m128d u = _mm_set_pd(u1, u0);
-  __m128d mask = _mm_cmplt_pd(u, _mm_loadu_pd(&s.split[k]));
-  __m128d below = _mm_mul_pd(u, _mm_loadu_pd(&s.left[k]));
-  __m128d above = _mm_mul_pd(_mm_sub_pd(_mm_set1_pd(1.0), u), _mm_loadu_pd(&s.right[k]));
-  __m128d r = _mm_sqrt_pd(_mm_or_pd(_mm_and_pd(mask, below), _mm_andnot_pd(mask, above)));
-  __m128d from_low = _mm_add_pd(_mm_loadu_pd(&s.low[k]), r);
-  __m128d from_high = _mm_sub_pd(_mm_loadu_pd(&s.high[k]), r);
-  _mm_storeu_pd(out + k, _mm_or_pd(_mm_and_pd(mask, from_low), _mm_andnot_pd(mask, from_high)));
-}
-#endif
-
 class Worker {
  public:
   Worker(const SmaaPlan::Impl& plan, SmaaAccumulator& acc)
       : p_(plan), acc_(acc), params_(plan.params), values_(plan.items.size()),
-        common_(plan.objectives), banks_(4 * plan.objectives), weights_(plan.objectives),
-        capped_(plan.scenarios * plan.objectives), scores_(plan.scenarios), ranks_(plan.scenarios) {}
+        common_(plan.objectives), direct_(plan.objectives), banks_(4 * plan.objectives), weights_(plan.objectives),
+        capped_(plan.scenarios * plan.objectives), scores_(plan.scenarios), ranks_(plan.scenarios),
+        draw_slots_(ChooseDrawSlots()) {}
 
   void Sample(uint64_t i) {
     uint64_t base = SampleBase(p_.options.seed, i);
@@ -64,27 +34,63 @@ class Worker {
   // Triangular by inversion of its CDF; then every item that depends on a draw.
   void DrawEffects(uint64_t base) {
     double* params = params_.data();
-    const SmaaSlots& s = p_.slot_arrays;
     double* out = params + p_.first_slot_param;
-    size_t k = 0;
-#if defined(__SSE2__)
-    for (; k + 1 < s.size(); k += 2) {
-      TriangularPair(s, k, UniformAt(base, s.key[k]), UniformAt(base, s.key[k + 1]), out);
-    }
-#endif
-    for (; k < s.size(); ++k) {
-      out[k] = Triangular(UniformAt(base, s.key[k]), s.split[k], s.low[k], s.high[k], s.left[k], s.right[k]);
-    }
-    for (size_t item = 0; item < p_.items.size(); ++item) values_[item] = ItemValue(p_.items[item], params);
-    // The common allocation's points, summed in four interleaved banks so
-    // that consecutive terms on the same objective do not wait on each
-    // other's addition (a fixed order: the result is still deterministic).
+    draw_slots_(p_.slot_arrays, base, out);
+    DirectSums(out);
+    ItemValues(params);
+    // The common allocation's other points, summed in four interleaved
+    // banks so that consecutive terms on the same objective do not wait on
+    // each other's addition (a fixed order: the result is still
+    // deterministic).
     const size_t J = p_.objectives;
     std::fill(banks_.begin(), banks_.end(), 0.0);
     const SmaaTerm* terms = p_.common_terms.data();
     for (size_t t = 0; t < p_.common_terms.size(); ++t) banks_[(t & 3) * J + terms[t].objective] += values_[terms[t].item];
     for (size_t j = 0; j < J; ++j) {
-      common_[j] = p_.common_constant[j] + ((banks_[j] + banks_[J + j]) + (banks_[2 * J + j] + banks_[3 * J + j]));
+      common_[j] = p_.common_constant[j] + direct_[j] +
+                   ((banks_[j] + banks_[J + j]) + (banks_[2 * J + j] + banks_[3 * J + j]));
+    }
+  }
+
+  // Per objective, the sum of coefficient x draw over its direct slots: a
+  // dot product over contiguous arrays, in two lanes (even and odd k) that
+  // are added at the end. The scalar path adds in the same order.
+  void DirectSums(const double* draws) {
+    const double* coef = p_.direct_coef.data();
+    for (size_t j = 0; j < p_.objectives; ++j) {
+      size_t k = p_.direct_begin[j], end = p_.direct_begin[j + 1];
+      double even = 0, odd = 0;
+#if defined(__SSE2__)
+      __m128d lanes = _mm_setzero_pd();
+      for (; k + 1 < end; k += 2) {
+        lanes = _mm_add_pd(lanes, _mm_mul_pd(_mm_loadu_pd(coef + k), _mm_loadu_pd(draws + k)));
+      }
+      even = _mm_cvtsd_f64(lanes);
+      odd = _mm_cvtsd_f64(_mm_unpackhi_pd(lanes, lanes));
+#else
+      for (; k + 1 < end; k += 2) {
+        even += coef[k] * draws[k];
+        odd += coef[k + 1] * draws[k + 1];
+      }
+#endif
+      double sum = even + odd;
+      if (k < end) sum += coef[k] * draws[k];
+      direct_[j] = sum;
+    }
+  }
+
+  // The value of every item some term reads, one loop per kind.
+  void ItemValues(const double* params) {
+    const SmaaItem* items = p_.items.data();
+    double* values = values_.data();
+    const size_t linear_end = p_.item_kind_end[0], saturating_end = p_.item_kind_end[1];
+    const size_t table_end = p_.item_kind_end[2];
+    for (size_t i = 0; i < linear_end; ++i) values[i] = params[items[i].a] * items[i].k;
+    for (size_t i = linear_end; i < saturating_end; ++i) {
+      values[i] = params[items[i].a] * items[i].k / (items[i].k + params[items[i].b]);
+    }
+    for (size_t i = saturating_end; i < table_end; ++i) {
+      values[i] = params[items[i].a] + (params[items[i].b] - params[items[i].a]) * items[i].k;
     }
   }
 
@@ -109,19 +115,22 @@ class Worker {
   }
 
   // Rank = 1 + the number of scenarios scoring strictly higher, so equal
-  // scores share the better rank.
+  // scores share the better rank. Each row compares one scenario with all
+  // (itself included, which counts nothing): twice the comparisons of a
+  // triangle, but branch-free over contiguous arrays, which the compiler
+  // turns into vector compares.
   void Rank() {
     const size_t S = p_.scenarios;
-    std::fill(ranks_.begin(), ranks_.end(), 0u);
+    const double* scores = scores_.data();
     for (size_t a = 0; a < S; ++a) {
-      for (size_t b = a + 1; b < S; ++b) {
-        // Counted without branches: which scenario wins is random.
-        uint32_t a_wins = scores_[a] > scores_[b], b_wins = scores_[b] > scores_[a];
-        acc_.beats[a * S + b] += a_wins;
-        acc_.beats[b * S + a] += b_wins;
-        ranks_[b] += a_wins;
-        ranks_[a] += b_wins;
+      const double score = scores[a];
+      uint64_t* beats = &acc_.beats[a * S];
+      uint64_t higher = 0;
+      for (size_t b = 0; b < S; ++b) {
+        beats[b] += score > scores[b];
+        higher += scores[b] > score;
       }
+      ranks_[a] = static_cast<uint32_t>(higher);
     }
   }
 
@@ -151,8 +160,9 @@ class Worker {
 
   const SmaaPlan::Impl& p_;
   SmaaAccumulator& acc_;
-  std::vector<double> params_, values_, common_, banks_, weights_, capped_, scores_;
+  std::vector<double> params_, values_, common_, direct_, banks_, weights_, capped_, scores_;
   std::vector<uint32_t> ranks_;
+  DrawSlotsFn draw_slots_;
 };
 
 SmaaAccumulator RunBlock(const SmaaPlan::Impl& plan, const SmaaHeader& header, uint64_t first,

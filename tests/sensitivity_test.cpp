@@ -2,10 +2,12 @@
 // triangular moments, common random numbers, and the evaluator itself.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <map>
 
 #include "allot/evaluate.hpp"
 #include "allot/load.hpp"
 #include "allot/sensitivity.hpp"
+#include "allot/weight_sampling.hpp"
 #include "test_support.hpp"
 
 namespace allot {
@@ -177,6 +179,79 @@ lines:
   CHECK(r.scenarios[1].rank_acceptability[2] == 0);
   CHECK(r.scenarios[0].rank_acceptability[1] == 0);
   CHECK(r.scenarios[0].rank_acceptability[0] > 0);
+}
+
+// The value a sample draws for an uncertain parameter, computed here from
+// its definition (stream key "line, objective, ordinal, role"; inversion of
+// the triangular CDF) independently of the SMAA compiler.
+double DrawnValue(const Param& p, const std::string& key, uint64_t base) {
+  if (!p.uncertain || !(p.high > p.low)) return p.likely;
+  double u = UniformAt(base, StreamKey(key));
+  double split = (p.likely - p.low) / (p.high - p.low);
+  return u < split ? p.low + std::sqrt(u * (p.high - p.low) * (p.likely - p.low))
+                   : p.high - std::sqrt((1.0 - u) * (p.high - p.low) * (p.high - p.likely));
+}
+
+// `line` with every uncertain parameter replaced by its draw in the sample.
+Line DrawnLine(const Line& line, uint64_t base) {
+  Line drawn = line;
+  std::map<std::string, int> ordinal;
+  for (Effect& e : drawn.effects) {
+    std::string prefix = line.id + '\x1f' + e.objective + '\x1f' + std::to_string(ordinal[e.objective]++) + '\x1f';
+    Curve& c = e.curve;
+    c.points = Param::Exact(DrawnValue(c.points, prefix + "points", base));
+    c.max = Param::Exact(DrawnValue(c.max, prefix + "max", base));
+    c.half = Param::Exact(DrawnValue(c.half, prefix + "half", base));
+    for (size_t i = 0; i < c.table.size(); ++i) {
+      c.table[i].value = Param::Exact(DrawnValue(c.table[i].value, prefix + "table" + std::to_string(i), base));
+    }
+  }
+  return drawn;
+}
+
+TEST_CASE("with uncertain effects every sample's scores are the evaluator's at the drawn values", "[sensitivity]") {
+  // The compiled plan (common allocation, direct slots, items, per-scenario
+  // differences) against a plain evaluation of every shipped scenario with
+  // each uncertain parameter set to the value drawn for it.
+  Diagnostics diags;
+  std::optional<LoadedFile> loaded = LoadFile(testing::SourcePath("model/samen-tegen-mensenhandel.yaml"), diags);
+  REQUIRE(loaded);
+  Model model = std::get<Model>(loaded->content);
+  std::vector<Scenario> scenarios;
+  for (const char* name : {"amendement-bikker", "ckm-op-versterkt", "ckm-tegenvoorstel", "versterkt-2024",
+                           "zonder-informatiepunt", "zonder-informatiepunt-herverdeeld"}) {
+    std::optional<LoadedFile> s = LoadFile(testing::SourcePath(std::string("scenarios/") + name + ".yaml"), diags);
+    REQUIRE(s);
+    scenarios.push_back(std::get<Scenario>(s->content));
+  }
+  std::vector<ResolvedScenario> resolved = ResolveOk(model, scenarios);
+  std::string error;
+  const uint64_t seed = 42, samples = 40;
+  SmaaPlan plan(model, resolved, SmaaOptions{*ParseWeightSpec("uniform", model, error), EffectsMode::kUncertain, seed});
+  SmaaAccumulator acc = plan.Run(0, samples, 1, samples);
+  const size_t S = resolved.size(), J = model.objectives.size();
+  REQUIRE(acc.confidence_scores.size() == samples * S * J);
+  bool varied = false;
+  for (uint64_t i = 0; i < samples; ++i) {
+    uint64_t base = SampleBase(seed, i);
+    std::map<const Line*, Line> drawn;  // each line definition at this sample's draws
+    for (size_t s = 0; s < S; ++s) {
+      ResolvedScenario at_draws = resolved[s];
+      for (ResolvedLine& line : at_draws.lines) {
+        auto it = drawn.find(line.def);
+        if (it == drawn.end()) it = drawn.emplace(line.def, DrawnLine(*line.def, base)).first;
+        line.def = &it->second;
+      }
+      std::vector<double> expected = Evaluate(model, at_draws).objectives;
+      for (size_t j = 0; j < J; ++j) {
+        INFO("sample " << i << ", " << resolved[s].id << ", objective " << model.objectives[j].id);
+        double got = acc.confidence_scores[(i * S + s) * J + j];
+        CHECK(got == Approx(expected[j]).margin(1e-9));
+        varied = varied || std::abs(got - Evaluate(model, resolved[s]).objectives[j]) > 1e-6;
+      }
+    }
+  }
+  CHECK(varied);  // the draws did move the scores away from the likely values
 }
 
 TEST_CASE("with fixed weights and effects the mean score is the evaluator's weighted score", "[sensitivity]") {
