@@ -111,8 +111,14 @@ std::optional<OptimiseResult> Optimise(const Model& model, const ResolvedScenari
   ++result.stats.solves;
   Candidate best = Round(model, base, inner, si, constraints, options.weights);
   if (so.status == SolveStatus::kOptimal || so.status == SolveStatus::kFeasible) {
+    // The outer problem keeps constraints exact, without the inner one's
+    // margin: its answer, rounded to cents, may miss a --min by a cent.
     Candidate other = Round(model, base, outer, so, constraints, options.weights);
-    if (other.score > best.score + 1e-12) best = std::move(other);
+    std::vector<std::vector<Money>> amounts;
+    for (const ResolvedLine& line : other.allocation.lines) amounts.push_back(line.by_year);
+    if (other.score > best.score + 1e-12 && detail::MeetsConstraints(model, base, constraints, amounts)) {
+      best = std::move(other);
+    }
   }
   result.feasible = true;
   result.allocation = std::move(best.allocation);

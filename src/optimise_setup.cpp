@@ -41,6 +41,14 @@ double Margin(const std::vector<Money>& budget) {
   return 0.01 * static_cast<double>(budget.size()) + 2e-7 * (1 + sum);
 }
 
+// The inner problem tightens constraints by the margin, so that its
+// rounded answer meets them; the outer one must be a relaxation of the
+// problem in cents (its optimum is the reported upper bound), so it keeps
+// every constraint exact: a total may sit exactly on a threshold there.
+double MarginFor(const std::vector<Money>& budget, Approx approx) {
+  return approx == Approx::kInner ? Margin(budget) : 0.0;
+}
+
 struct Bounds {
   Money lo;
   Money hi;
@@ -131,7 +139,7 @@ ProblemLine MakeLine(const Model& model, const ResolvedLine& line, const Optimis
     }
     return pl;
   }
-  double margin = Margin(c.budget);
+  double margin = MarginFor(c.budget, approx);
   pl.lo = b.lo.IsZero() ? 0 : Euros(b.lo) + margin;
   pl.hi = b.hi >= budget_total ? Euros(b.hi) : Euros(b.hi) - margin;
   if (pl.hi < pl.lo) pl.lo = pl.hi = (Euros(b.lo) + Euros(b.hi)) / 2;
@@ -155,6 +163,7 @@ ProblemLine MakeLine(const Model& model, const ResolvedLine& line, const Optimis
       // y = 0 is allowed up to the most the line may have (worth 0 there,
       // an underestimate).
       pe.below = std::max(0.0, Euros(*e.curve.threshold) - margin);
+      if (approx == Approx::kOuter) pe.below = Euros(*e.curve.threshold);
       if (pe.below < pl.lo) pe.below = upper;
     } else if (threshold) {
       plain = e.curve;
@@ -177,6 +186,32 @@ ProblemLine MakeLine(const Model& model, const ResolvedLine& line, const Optimis
 
 Money TotalOf(const std::vector<Money>& amounts) {
   return std::accumulate(amounts.begin(), amounts.end(), Money());
+}
+
+bool MeetsConstraints(const Model& model, const ResolvedScenario& base, const OptimiseConstraints& c,
+                      const std::vector<std::vector<Money>>& amounts) {
+  Money budget_total = TotalOf(c.budget);
+  for (size_t t = 0; t < c.budget.size(); ++t) {
+    Money year;
+    for (const std::vector<Money>& line : amounts) year += line[t];
+    if (c.spend_exactly ? year != c.budget[t] : year > c.budget[t]) return false;
+  }
+  for (size_t i = 0; i < base.lines.size(); ++i) {
+    const ResolvedLine& line = base.lines[i];
+    if (Contains(c.lock, line.def->id) && amounts[i] != line.by_year) return false;
+    Bounds b = LineBounds(c, line.def->id, TotalOf(line.by_year), budget_total);
+    Money total = TotalOf(amounts[i]);
+    if (total < b.lo || total > b.hi) return false;
+  }
+  for (const std::string& id : c.fund_motions) {
+    const Motion& motion = model.motions[static_cast<size_t>(model.MotionIndex(id))];
+    Money spent;
+    for (size_t i = 0; i < base.lines.size(); ++i) {
+      if (Contains(base.lines[i].def->motions, id)) spent += TotalOf(amounts[i]);
+    }
+    if (spent < std::max(Money::FromCents(1), motion.min_spend.value_or(Money()))) return false;
+  }
+  return true;
 }
 
 bool CheckConstraints(const Model& model, const ResolvedScenario& base,
@@ -225,7 +260,7 @@ Problem MakeProblem(const Model& model, const ResolvedScenario& base,
   for (const ResolvedLine& line : base.lines) {
     p.lines.push_back(MakeLine(model, line, c, o, approx, kept, Ceiling(base, c, budget_rows)));
   }
-  double margin = Margin(c.budget);
+  double margin = MarginFor(c.budget, approx);
   for (const std::string& id : c.fund_motions) {
     const Motion& motion = model.motions[static_cast<size_t>(model.MotionIndex(id))];
     MotionRow row;

@@ -32,6 +32,11 @@ std::vector<std::string> FindConflicts(const Model& model, const ResolvedScenari
 std::vector<std::vector<Money>> RoundToCents(const Problem& problem, const Solution& solution,
                                              const std::vector<Money>& budget);
 
+// Whether `amounts` ([line][year], cents) meet every constraint of `c`
+// exactly: yearly budgets, --min, --max, --max-change, locks and motions.
+bool MeetsConstraints(const Model& model, const ResolvedScenario& base, const OptimiseConstraints& c,
+                      const std::vector<std::vector<Money>>& amounts);
+
 // Sum of a line's amounts.
 Money TotalOf(const std::vector<Money>& amounts);
 
