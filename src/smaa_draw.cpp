@@ -56,8 +56,9 @@ inline void TriangularPair(const SmaaSlots& s, size_t k, double u0, double u1, d
 // may be used uninitialized (a false positive, GCC bug 105593).
 constexpr __mmask8 kAll = 0xFF;
 
-__attribute__((target("avx512f,avx512dq"))) inline __m512i ShiftRight(__m512i x, unsigned bits) {
-  return _mm512_maskz_srli_epi64(kAll, x, bits);
+template <unsigned kBits>
+__attribute__((target("avx512f,avx512dq"))) inline __m512i ShiftRight(__m512i x) {
+  return _mm512_maskz_srli_epi64(kAll, x, kBits);  // an immediate: unoptimised builds need one
 }
 
 __attribute__((target("avx512f,avx512dq"))) void DrawSlotsAvx512(const SmaaSlots& s, uint64_t base,
@@ -69,10 +70,10 @@ __attribute__((target("avx512f,avx512dq"))) void DrawSlotsAvx512(const SmaaSlots
   size_t k = 0;
   for (; k + 8 <= s.size(); k += 8) {
     __m512i x = _mm512_xor_si512(b, _mm512_loadu_si512(&s.key[k]));
-    x = _mm512_mullo_epi64(_mm512_xor_si512(x, ShiftRight(x, 30)), m1);
-    x = _mm512_mullo_epi64(_mm512_xor_si512(x, ShiftRight(x, 27)), m2);
-    x = _mm512_xor_si512(x, ShiftRight(x, 31));
-    __m512d u = _mm512_mul_pd(_mm512_cvtepu64_pd(ShiftRight(x, 11)), scale);
+    x = _mm512_mullo_epi64(_mm512_xor_si512(x, ShiftRight<30>(x)), m1);
+    x = _mm512_mullo_epi64(_mm512_xor_si512(x, ShiftRight<27>(x)), m2);
+    x = _mm512_xor_si512(x, ShiftRight<31>(x));
+    __m512d u = _mm512_mul_pd(_mm512_cvtepu64_pd(ShiftRight<11>(x)), scale);
     __mmask8 below = _mm512_cmp_pd_mask(u, _mm512_loadu_pd(&s.split[k]), _CMP_LT_OQ);
     __m512d t = _mm512_mask_blend_pd(below, _mm512_mul_pd(_mm512_sub_pd(one, u), _mm512_loadu_pd(&s.right[k])),
                                      _mm512_mul_pd(u, _mm512_loadu_pd(&s.left[k])));
