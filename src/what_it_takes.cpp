@@ -113,8 +113,8 @@ std::string OvertakeSummary(const OvertakeResult& r, Lang lang) {
                     fixed(r.score_b, 2) + " against " + fixed(r.score_a, 2) + "): distance 0";
   }
   if (r.status == OvertakeStatus::kImpossible) {
-    return nl ? "geen weging laat " + r.b + " minstens zoveel scoren als " + r.a + ": " + r.b +
-                    " scoort op elk doel lager"
+    return nl ? "bij geen enkele verdeling van de gewichten scoort " + r.b + " minstens zoveel als " + r.a +
+                    ": " + r.b + " scoort op elk doel lager"
               : "no weights make " + r.b + " score at least as much as " + r.a + ": " + r.b +
                     " scores less on every objective";
   }

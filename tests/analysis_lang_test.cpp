@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "allot/cli.hpp"
+#include "allot/what_it_takes.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -76,6 +77,33 @@ TEST_CASE("what-it-takes --lang nl: the sentence in Dutch", "[whatittakes][lang]
   // The other two answers.
   CHECK(Has(Out({"what-it-takes", "model", "ckm-tegenvoorstel", "-w", "ckm", "--lang", "nl"}),
             "ckm-tegenvoorstel scoort onder ckm al minstens zoveel als model (28,96 tegen 19,49): afstand 0"));
+}
+
+TEST_CASE("what-it-takes: the summary sentence of each answer in both languages", "[whatittakes][lang]") {
+  // B behind on both objectives: impossible; ahead on b: found.
+  allot::OvertakeResult r = allot::NearestOvertake({50, 40}, {30, 20}, {0.5, 0.5});
+  r.a = "A";
+  r.b = "B";
+  r.weight_set = "even";
+  REQUIRE(r.status == allot::OvertakeStatus::kImpossible);
+  CHECK(allot::OvertakeSummary(r, allot::Lang::kEn) ==
+        "no weights make B score at least as much as A: B scores less on every objective");
+  CHECK(allot::OvertakeSummary(r, allot::Lang::kNl) ==
+        "bij geen enkele verdeling van de gewichten scoort B minstens zoveel als A: B scoort op elk doel lager");
+  r.status = allot::OvertakeStatus::kFound;
+  r.distance = 0.5;
+  r.changes = {{"x", 0.5, 0.75}, {"y", 0.5, 0.25}, {"z", 0.125, 0.1}, {"w", 0.1, 0.05}};
+  CHECK(allot::OvertakeSummary(r, allot::Lang::kEn) ==
+        "B catches up with A once x weighs 0.750 instead of 0.500, y weighs 0.250 instead of 0.500 and z weighs "
+        "0.100 instead of 0.125 (and smaller changes) (L1 distance 0.500)");
+  CHECK(allot::OvertakeSummary(r, allot::Lang::kNl) ==
+        "B haalt A in zodra x 0,750 weegt in plaats van 0,500, y 0,250 weegt in plaats van 0,500 en z 0,100 "
+        "weegt in plaats van 0,125 (en kleinere wijzigingen) (L1-afstand 0,500)");
+  r.status = allot::OvertakeStatus::kAlreadyWins;
+  r.score_a = 20;
+  r.score_b = 20.5;
+  CHECK(allot::OvertakeSummary(r, allot::Lang::kNl) ==
+        "B scoort onder even al minstens zoveel als A (20,50 tegen 20,00): afstand 0");
 }
 
 TEST_CASE("tornado --lang nl: Dutch labels and decimal commas", "[tornado][lang]") {
