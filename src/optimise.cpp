@@ -136,17 +136,24 @@ std::vector<MarginalValue> MarginalValues(const Model& model, const ResolvedScen
                                           const OptimiseConstraints& constraints,
                                           const OptimiseOptions& options, Money extra,
                                           Diagnostics& diags) {
-  std::vector<MarginalValue> values;
   std::optional<OptimiseResult> now = Optimise(model, base, constraints, options, diags);
-  if (!now || !now->feasible) return values;
+  if (!now || !now->feasible) return {};
+  return MarginalValues(model, base, constraints, options, *now, extra, diags);
+}
+
+std::vector<MarginalValue> MarginalValues(const Model& model, const ResolvedScenario& base,
+                                          const OptimiseConstraints& constraints,
+                                          const OptimiseOptions& options, const OptimiseResult& now,
+                                          Money extra, Diagnostics& diags) {
+  std::vector<MarginalValue> values;
   for (size_t t = 0; t < model.years.size(); ++t) {
     OptimiseConstraints more = constraints;
     more.budget[t] += extra;
     std::optional<OptimiseResult> then = Optimise(model, base, more, options, diags);
     if (!then || !then->feasible) continue;
-    MarginalValue mv{model.years[t], extra, then->score - now->score, {}};
+    MarginalValue mv{model.years[t], extra, then->score - now.score, {}};
     for (size_t i = 0; i < base.lines.size(); ++i) {
-      Money before = detail::TotalOf(now->allocation.lines[i].by_year);
+      Money before = detail::TotalOf(now.allocation.lines[i].by_year);
       Money after = detail::TotalOf(then->allocation.lines[i].by_year);
       if (after > before) mv.best_spent_on.push_back(LineAmount{base.lines[i].def->id, after - before});
     }

@@ -111,6 +111,13 @@ std::vector<MarginalValue> MarginalValues(const Model& model, const ResolvedScen
                                           const OptimiseOptions& options, Money extra,
                                           Diagnostics& diags);
 
+// The same from `now`, the feasible result of Optimise with these
+// constraints and options (saves solving it again).
+std::vector<MarginalValue> MarginalValues(const Model& model, const ResolvedScenario& base,
+                                          const OptimiseConstraints& constraints,
+                                          const OptimiseOptions& options, const OptimiseResult& now,
+                                          Money extra, Diagnostics& diags);
+
 // FNV-1a 64-bit hash of a text, as 16 lowercase hex digits: the model hash
 // written into optimised scenario files.
 std::string Fnv1a64Hex(const std::string& text);

@@ -166,7 +166,7 @@ int RunOptimise(const Args& args, std::ostream& out, std::ostream& err, const Cl
   if (x.order_steps >= 0 && report.order.size() > static_cast<size_t>(x.order_steps)) {
     report.order.resize(static_cast<size_t>(x.order_steps));
   }
-  report.marginal = MarginalValues(model, *base, c, oo, *step.value, diags);
+  report.marginal = MarginalValues(model, *base, c, oo, *result, *step.value, diags);
   std::ostringstream rendered;
   RenderOptimise(report, *format, *lang, rendered);
   if (!a.output.empty()) {
