@@ -361,8 +361,20 @@ std::optional<double> ReadMoneyAsEuros(LoadContext& ctx, const Item& item) {
 
 }  // namespace
 
+namespace {
+
+std::optional<double> ReadPoints(LoadContext& ctx, const Item& item) {
+  std::optional<double> value = ReadNumber(ctx, item);
+  if (!value || std::fabs(*value) <= kMaxEffectPoints) return value;
+  ctx.Error(item.mark, item.path,
+            "points must be between -1000000 and 1000000, got " + Shorten(item.node.Scalar()));
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<Param> ReadParam(LoadContext& ctx, const Item& item) {
-  return ReadParamWith(ctx, item, ReadNumber);
+  return ReadParamWith(ctx, item, ReadPoints);
 }
 
 std::optional<Param> ReadMoneyParam(LoadContext& ctx, const Item& item) {

@@ -130,7 +130,8 @@ std::optional<int> ReadYearKey(LoadContext& ctx, const Entry& entry);
 std::optional<Money> ReadMoney(LoadContext& ctx, const Item& item);
 std::optional<Money> ReadPositiveMoney(LoadContext& ctx, const Item& item);  // > 0
 std::optional<double> ReadNumber(LoadContext& ctx, const Item& item);        // finite
-// A number or [low, likely, high] with low <= likely <= high.
+// A number of points (|value| <= kMaxEffectPoints) or [low, likely, high]
+// with low <= likely <= high.
 std::optional<Param> ReadParam(LoadContext& ctx, const Item& item);
 // Like ReadParam, for amounts: each value is read as money and stored in EUR.
 std::optional<Param> ReadMoneyParam(LoadContext& ctx, const Item& item);

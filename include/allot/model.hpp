@@ -23,7 +23,8 @@ struct Objective {
 
 // A curve parameter: a number, or [low, likely, high] for a triangular
 // uncertainty. Deterministic evaluation uses `likely`.
-// Invariant (checked by the loader): low <= likely <= high, all finite.
+// Invariant (checked by the loader): low <= likely <= high, all finite,
+// and for points (not amounts) |value| <= kMaxEffectPoints.
 struct Param {
   double low = 0;
   double likely = 0;
@@ -32,6 +33,13 @@ struct Param {
 
   static Param Exact(double v) { return Param{v, v, v, false}; }
 };
+
+// The largest magnitude of a points value (linear `points`, saturating
+// `max`, table values). Objectives run 0-100, so this is far above any real
+// model; it keeps every effect and every sum of effects finite (a linear
+// curve gives at most 10^6 * 9.3e16 EUR / 0.01 EUR < 10^25 points), where
+// 1e300 points would make inf, and +inf and -inf on one objective NaN.
+inline constexpr double kMaxEffectPoints = 1e6;
 
 enum class CurveKind {
   kLinear,      // v = points * x / per
