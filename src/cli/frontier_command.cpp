@@ -1,5 +1,6 @@
 // allot frontier: the best score for each total budget, where each
 // scenario sits against it, and (--core) the core index across weights.
+#include <cstdint>
 #include <sstream>
 
 #include "allot/frontier.hpp"
@@ -99,9 +100,9 @@ int RunFrontier(const Args& args, std::ostream& out, std::ostream& err, const Cl
       ("to", po::value<std::string>(&f.to), "largest total budget (default: 1.5 x the largest scenario total)")
       ("core", po::bool_switch(&f.core), "also compute the core index across weights")
       ("core-weights", po::value<std::string>(&f.core_weights)->default_value(f.core_weights),
-       "all | SET,SET | a sampling spec (uniform, SET:KAPPA) drawn --samples times")
-      ("format,f", po::value<std::string>(&a.format)->default_value(a.format), "table | csv | json | md")
-      ("lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), "en | nl: number formats of table and md")
+       "all | SET,SET | a sampling spec (uniform, SET:KAPPA) drawn --samples times");
+  AddFormatOptions(options, a);
+  options.add_options()
       ("output,o", po::value<std::string>(&a.output), "write to FILE (whole or not at all)")
       ("files", po::value<std::vector<std::string>>(), "model and scenario files");
   AddLimitOptions(options, a.limits);
@@ -111,41 +112,34 @@ int RunFrontier(const Args& args, std::ostream& out, std::ostream& err, const Cl
     out << kFrontierHelp << options << '\n';
     return kExitSuccess;
   }
-  std::optional<OutputFormat> format = ParseOutputFormat(a.format);
-  std::optional<Lang> lang = ParseLang(a.lang);
-  if (!format) UsageError(command, "--format must be table, csv, json or md, not '" + a.format + "'", err);
-  if (!lang) UsageError(command, "--lang must be en or nl, not '" + a.lang + "'", err);
+  std::optional<OutputFormat> format;
+  std::optional<Lang> lang;
+  bool ok = ParseFormatAndLang(command, a, format, lang, err);
   if (f.points < 1 || f.points > 1000) UsageError(command, "--points must be between 1 and 1000", err);
   MoneyParse to = f.to.empty() ? MoneyParse{Money(), {}} : ParseMoney(f.to);
   if (!to.value) UsageError(command, "--to expects an amount in euros, not '" + f.to + "'", err);
-  if (!format || !lang || !to.value || f.points < 1 || f.points > 1000) return kExitBadInput;
+  if (!ok || !to.value || f.points < 1 || f.points > 1000) return kExitBadInput;
 
-  std::vector<std::string> files;
-  if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
-  Inputs inputs;
-  std::vector<ResolvedScenario> resolved;
-  const ResolvedScenario* base = nullptr;
-  if (!LoadForOptimise(command, files, context, a, inputs, resolved, base, err)) return kExitBadInput;
-  const Model& model = *inputs.model;
-  OptimiseOptions oo;
-  OptimiseConstraints c;
+  OptimiseSetup setup;
+  if (!SetUpOptimise(command, values, context, a, setup, err)) return kExitBadInput;
+  const Model& model = *setup.inputs.model;
+  const std::vector<ResolvedScenario>& resolved = setup.resolved;
+  const ResolvedScenario* base = setup.base;
+  const OptimiseOptions& oo = setup.options;
+  const OptimiseConstraints& c = setup.constraints;
   FrontierReport report;
-  if (!ParseObjective(command, a, model, oo.weights, report.weights_label, err)) return kExitBadInput;
-  if (!ParseConstraints(command, a, model, *base, c, err)) return kExitBadInput;
+  report.weights_label = setup.weights_label;
   std::vector<std::vector<double>> core_weights;
   if (f.core && !CoreWeights(command, f, a, model, core_weights, report.core_label, err)) return kExitBadInput;
-  if (!a.output.empty() && IsOneOf(a.output, inputs.files)) {
-    UsageError(command, "--output '" + a.output + "' is one of the input files; refusing to overwrite it", err);
-    return kExitBadInput;
-  }
-  oo.segments = a.segments;
-  oo.time_limit_seconds = a.time_limit;
+  if (OutputIsAnInput(command, a, setup.inputs, err)) return kExitBadInput;
   FrontierOptions fo;
   fo.points = f.points;
   fo.to = *to.value;
   if (f.to.empty()) {
     for (const ResolvedScenario& r : resolved) fo.to = std::max(fo.to, r.total);
-    fo.to = Money::FromCents(fo.to.cents() / 2 * 3);
+    // 1.5x, saturated: near the int64 bound it would wrap to a negative budget.
+    int64_t largest = fo.to.cents();
+    fo.to = Money::FromCents(largest <= INT64_MAX / 3 * 2 ? largest / 2 * 3 : INT64_MAX);
   }
   Diagnostics diags;
   std::optional<FrontierResult> result = Frontier(model, *base, resolved, c, oo, fo, diags);

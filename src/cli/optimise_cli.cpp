@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "allot/weight_sampling.hpp"
+#include "output_file.hpp"
 
 namespace allot::cli {
 
@@ -216,6 +217,43 @@ bool LoadForOptimise(const std::string& command, const std::vector<std::string>&
                             (hint.empty() ? "" : " (did you mean '" + hint + "'?)"), err);
     return false;
   }
+  return true;
+}
+
+void AddFormatOptions(po::options_description& options, OptimiseArgs& a) {
+  options.add_options()
+      ("format,f", po::value<std::string>(&a.format)->default_value(a.format), "table | csv | json | md")
+      ("lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), "en | nl: number formats of table and md");
+}
+
+bool ParseFormatAndLang(const std::string& command, const OptimiseArgs& a,
+                        std::optional<OutputFormat>& format, std::optional<Lang>& lang,
+                        std::ostream& err) {
+  format = ParseOutputFormat(a.format);
+  lang = ParseLang(a.lang);
+  if (!format) UsageError(command, "--format must be table, csv, json or md, not '" + a.format + "'", err);
+  if (!lang) UsageError(command, "--lang must be en or nl, not '" + a.lang + "'", err);
+  return format && lang;
+}
+
+bool SetUpOptimise(const std::string& command, const po::variables_map& values,
+                   const CliContext& context, const OptimiseArgs& a, OptimiseSetup& setup,
+                   std::ostream& err) {
+  std::vector<std::string> files;
+  if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
+  if (!LoadForOptimise(command, files, context, a, setup.inputs, setup.resolved, setup.base, err)) return false;
+  const Model& model = *setup.inputs.model;
+  if (!ParseObjective(command, a, model, setup.options.weights, setup.weights_label, err)) return false;
+  if (!ParseConstraints(command, a, model, *setup.base, setup.constraints, err)) return false;
+  setup.options.segments = a.segments;
+  setup.options.time_limit_seconds = a.time_limit;
+  return true;
+}
+
+bool OutputIsAnInput(const std::string& command, const OptimiseArgs& a, const Inputs& inputs,
+                     std::ostream& err) {
+  if (a.output.empty() || !IsOneOf(a.output, inputs.files)) return false;
+  UsageError(command, "--output '" + a.output + "' is one of the input files; refusing to overwrite it", err);
   return true;
 }
 

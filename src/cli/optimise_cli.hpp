@@ -3,6 +3,8 @@
 // parsed into the library's types.
 #pragma once
 
+#include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -48,6 +50,36 @@ bool ParseConstraints(const std::string& command, const OptimiseArgs& a, const M
 bool LoadForOptimise(const std::string& command, const std::vector<std::string>& files,
                      const CliContext& context, const OptimiseArgs& a, Inputs& inputs,
                      std::vector<ResolvedScenario>& resolved, const ResolvedScenario*& base,
+                     std::ostream& err);
+
+// --format and --lang, worded the same in both commands.
+void AddFormatOptions(po::options_description& options, OptimiseArgs& a);
+
+// Parses --format and --lang, printing a usage error for each that is
+// invalid; false if either is.
+bool ParseFormatAndLang(const std::string& command, const OptimiseArgs& a,
+                        std::optional<OutputFormat>& format, std::optional<Lang>& lang,
+                        std::ostream& err);
+
+// What both commands need before solving: the inputs (files named in
+// `values`), the base, the objective, the constraints and the solver options.
+// Keep it where it is built: `base` points into `resolved`.
+struct OptimiseSetup {
+  Inputs inputs;
+  std::vector<ResolvedScenario> resolved;
+  const ResolvedScenario* base = nullptr;
+  std::string weights_label;
+  OptimiseOptions options;
+  OptimiseConstraints constraints;
+};
+
+// Loads and checks it all; prints what is wrong and returns false.
+bool SetUpOptimise(const std::string& command, const po::variables_map& values,
+                   const CliContext& context, const OptimiseArgs& a, OptimiseSetup& setup,
+                   std::ostream& err);
+
+// A usage error when --output names one of the input files.
+bool OutputIsAnInput(const std::string& command, const OptimiseArgs& a, const Inputs& inputs,
                      std::ostream& err);
 
 // Prints library diagnostics: those without a file position as

@@ -108,9 +108,9 @@ int RunOptimise(const Args& args, std::ostream& out, std::ostream& err, const Cl
   AddOptimiseOptions(options, a, true);
   options.add_options()
       ("step", po::value<std::string>(&x.step)->default_value(x.step), "extra money per year for the marginal value")
-      ("order-steps", po::value<int>(&x.order_steps)->default_value(x.order_steps), "steps of the order of buy shown")
-      ("format,f", po::value<std::string>(&a.format)->default_value(a.format), "table | csv | json | md")
-      ("lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), "en | nl: number formats of table and md")
+      ("order-steps", po::value<int>(&x.order_steps)->default_value(x.order_steps), "steps of the order of buy shown");
+  AddFormatOptions(options, a);
+  options.add_options()
       ("output,o", po::value<std::string>(&a.output), "write the answer as an allot/1 scenario FILE")
       ("id", po::value<std::string>(&x.id)->default_value(x.id), "scenario id in the written file")
       ("name", po::value<std::string>(&x.name), "scenario name in the written file")
@@ -122,32 +122,22 @@ int RunOptimise(const Args& args, std::ostream& out, std::ostream& err, const Cl
     out << kOptimiseHelp << options << '\n';
     return kExitSuccess;
   }
-  std::optional<OutputFormat> format = ParseOutputFormat(a.format);
-  std::optional<Lang> lang = ParseLang(a.lang);
+  std::optional<OutputFormat> format;
+  std::optional<Lang> lang;
+  bool ok = ParseFormatAndLang(command, a, format, lang, err);
   MoneyParse step = ParseMoney(x.step);
-  if (!format) UsageError(command, "--format must be table, csv, json or md, not '" + a.format + "'", err);
-  if (!lang) UsageError(command, "--lang must be en or nl, not '" + a.lang + "'", err);
   if (!step.value) UsageError(command, "--step expects an amount in euros, not '" + x.step + "'", err);
-  if (!format || !lang || !step.value) return kExitBadInput;
+  if (!ok || !step.value) return kExitBadInput;
 
-  std::vector<std::string> files;
-  if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
-  Inputs inputs;
-  std::vector<ResolvedScenario> resolved;
-  const ResolvedScenario* base = nullptr;
-  if (!LoadForOptimise(command, files, context, a, inputs, resolved, base, err)) return kExitBadInput;
-  const Model& model = *inputs.model;
-  OptimiseOptions oo;
-  OptimiseConstraints c;
-  std::string label;
-  if (!ParseObjective(command, a, model, oo.weights, label, err)) return kExitBadInput;
-  if (!ParseConstraints(command, a, model, *base, c, err)) return kExitBadInput;
-  oo.segments = a.segments;
-  oo.time_limit_seconds = a.time_limit;
-  if (!a.output.empty() && IsOneOf(a.output, inputs.files)) {
-    UsageError(command, "--output '" + a.output + "' is one of the input files; refusing to overwrite it", err);
-    return kExitBadInput;
-  }
+  OptimiseSetup setup;
+  if (!SetUpOptimise(command, values, context, a, setup, err)) return kExitBadInput;
+  if (OutputIsAnInput(command, a, setup.inputs, err)) return kExitBadInput;
+  const Model& model = *setup.inputs.model;
+  const Inputs& inputs = setup.inputs;
+  const ResolvedScenario* base = setup.base;
+  const OptimiseOptions& oo = setup.options;
+  const OptimiseConstraints& c = setup.constraints;
+  const std::string& label = setup.weights_label;
   Diagnostics diags;
   std::optional<OptimiseResult> result = Optimise(model, *base, c, oo, diags);
   if (!result) {
