@@ -39,6 +39,10 @@ struct Words {
   const char* central;        // "At its central weights it is best in"
   const char* of_draws;       // "of the effect draws (confidence factor)."
   const char* precision;      // "samples were needed ..."
+  const char* mean;           // column of the mean score
+  const char* list_separator;  // between "id 7.7%" items: "; " in Dutch, where "7,7" has a comma
+  const char* uncertain;       // the effects mode, as the header line shows it
+  const char* fixed;
 };
 
 const Words kEn{"Sensitivity (SMAA-2)", "samples", "weights", "effects",
@@ -47,7 +51,8 @@ const Words kEn{"Sensitivity (SMAA-2)", "samples", "weights", "effects",
                 "P(row scores higher than column) %", "Summary", "is best in", "of the samples (95%: ±",
                 "percentage points).", "No other scenario is ever best.", "Next:", "scores",
                 "At its central weights it is best in", "of the effect draws (confidence factor).",
-                "samples were needed to bring every acceptability's 95% half-width below"};
+                "samples were needed to bring every acceptability's 95% half-width below", "mean", ", ",
+                "uncertain", "fixed"};
 const Words kNl{"Gevoeligheid (SMAA-2)", "trekkingen", "gewichten", "effecten",
                 "Rangkans: % van de trekkingen op elke plaats (± 95%-marge)", "plaats", "scenario",
                 "Gewogen score (punten, 0-100)", "P(beste) %", "betrouwbaarheid %",
@@ -55,7 +60,8 @@ const Words kNl{"Gevoeligheid (SMAA-2)", "trekkingen", "gewichten", "effecten",
                 "procentpunt).", "Geen ander scenario is ooit het beste.", "Daarna:",
                 "scoort gemiddeld", "Bij zijn centrale gewichten is het het beste in",
                 "van de effecttrekkingen (betrouwbaarheidsfactor).",
-                "trekkingen waren nodig om elke rangkans op minder dan deze 95%-marge te brengen:"};
+                "trekkingen waren nodig om elke rangkans op minder dan deze 95%-marge te brengen:", "gem.", "; ",
+                "onzeker", "vast"};
 
 const Words& WordsFor(Lang lang) { return lang == Lang::kNl ? kNl : kEn; }
 
@@ -81,7 +87,7 @@ Table AcceptabilityTable(const SmaaResult& r, const Words& w, Lang lang) {
 }
 
 Table ScoreTable(const SmaaResult& r, const Words& w, Lang lang) {
-  Table t{w.score_title, {w.scenario, w.best, "mean", "sd", "p5", "p95", w.confidence}, {}};
+  Table t{w.score_title, {w.scenario, w.best, w.mean, "sd", "p5", "p95", w.confidence}, {}};
   for (const SmaaScenarioResult& s : r.scenarios) {
     t.rows.push_back({s.id, Percent(s.rank_acceptability[0], lang), FormatScore(s.mean_score, 2, lang),
                       FormatScore(s.sd_score, 2, lang), FormatScore(s.p5_score, 2, lang),
@@ -123,7 +129,7 @@ std::vector<std::string> Summary(const SmaaResult& r, const Words& w, Lang lang)
   for (size_t k = 1; k < std::min<size_t>(order.size(), 4); ++k) {
     const SmaaScenarioResult& s = r.scenarios[order[k]];
     if (s.rank_acceptability[0] == 0) break;
-    next += std::string(k > 1 ? "," : "") + " " + s.id + " " + Percent(s.rank_acceptability[0], lang) + "%";
+    next += std::string(k > 1 ? w.list_separator : " ") + s.id + " " + Percent(s.rank_acceptability[0], lang) + "%";
   }
   lines.push_back(next == w.then ? std::string(w.never) : next + ".");
   lines.push_back(top.id + " " + w.scores + " " + FormatScore(top.mean_score, 2, lang) + " (p5-p95: " +
@@ -166,7 +172,8 @@ void RenderText(const SmaaResult& r, Lang lang, bool markdown, std::ostream& out
   const Words& w = WordsFor(lang);
   out << (markdown ? "# " : "") << w.title << ": " << r.header.samples << ' ' << w.samples << ", seed "
       << r.header.seed << ", " << w.weights << ' ' << r.header.weights << ", " << w.effects << ' '
-      << r.header.effects << "\n\n";
+      << (r.header.effects == "uncertain" ? w.uncertain : r.header.effects == "fixed" ? w.fixed : r.header.effects)
+      << "\n\n";
   PrintTable(out, AcceptabilityTable(r, w, lang), markdown);
   PrintTable(out, ScoreTable(r, w, lang), markdown);
   PrintTable(out, PairwiseTable(r, w, lang), markdown);

@@ -171,6 +171,13 @@ TEST_CASE("sensitivity renders table, csv and md, and --output writes the file",
   Run csv = Cli(Shipped({"--samples", "500", "--format", "csv"}));
   CHECK(csv.out.rfind("scenario,name,samples,p_best,", 0) == 0);
   CHECK(Cli(Shipped({"--samples", "500", "--format", "md", "--lang", "nl"})).out.rfind("# Gevoeligheid", 0) == 0);
+  // Dutch all through: the effects mode, the mean column, and "; " between
+  // items whose percentages have decimal commas (under ckm:0.5 three
+  // scenarios can be best).
+  Run nl = Cli(Shipped({"--samples", "2000", "--weights", "ckm:0.5", "--lang", "nl"}));
+  CHECK(nl.out.find("effecten onzeker\n") != std::string::npos);
+  CHECK(nl.out.find("P(beste) %   gem.") != std::string::npos);
+  CHECK(nl.out.find("Daarna: ckm-op-versterkt 35,3%; versterkt-2024 3,7%.") != std::string::npos);
   TempDir dir;
   std::string path = dir.path() + "/out.json";
   Run written = Cli(Shipped({"--samples", "500", "--format", "json", "--output", path}));
