@@ -181,6 +181,26 @@ lines:
   CHECK(r.scenarios[0].rank_acceptability[0] > 0);
 }
 
+// The shipped model and every shipped scenario.
+Model ShippedModel() {
+  Diagnostics diags;
+  std::optional<LoadedFile> loaded = LoadFile(testing::SourcePath("model/samen-tegen-mensenhandel.yaml"), diags);
+  REQUIRE(loaded);
+  return std::get<Model>(loaded->content);
+}
+
+std::vector<Scenario> ShippedScenarios() {
+  Diagnostics diags;
+  std::vector<Scenario> scenarios;
+  for (const char* name : {"amendement-bikker", "ckm-op-versterkt", "ckm-tegenvoorstel", "versterkt-2024",
+                           "zonder-informatiepunt", "zonder-informatiepunt-herverdeeld"}) {
+    std::optional<LoadedFile> s = LoadFile(testing::SourcePath(std::string("scenarios/") + name + ".yaml"), diags);
+    REQUIRE(s);
+    scenarios.push_back(std::get<Scenario>(s->content));
+  }
+  return scenarios;
+}
+
 // The value a sample draws for an uncertain parameter, computed here from
 // its definition (stream key "line, objective, ordinal, role"; inversion of
 // the triangular CDF) independently of the SMAA compiler.
@@ -213,17 +233,8 @@ TEST_CASE("with uncertain effects every sample's scores are the evaluator's at t
   // The compiled plan (common allocation, direct slots, items, per-scenario
   // differences) against a plain evaluation of every shipped scenario with
   // each uncertain parameter set to the value drawn for it.
-  Diagnostics diags;
-  std::optional<LoadedFile> loaded = LoadFile(testing::SourcePath("model/samen-tegen-mensenhandel.yaml"), diags);
-  REQUIRE(loaded);
-  Model model = std::get<Model>(loaded->content);
-  std::vector<Scenario> scenarios;
-  for (const char* name : {"amendement-bikker", "ckm-op-versterkt", "ckm-tegenvoorstel", "versterkt-2024",
-                           "zonder-informatiepunt", "zonder-informatiepunt-herverdeeld"}) {
-    std::optional<LoadedFile> s = LoadFile(testing::SourcePath(std::string("scenarios/") + name + ".yaml"), diags);
-    REQUIRE(s);
-    scenarios.push_back(std::get<Scenario>(s->content));
-  }
+  Model model = ShippedModel();
+  std::vector<Scenario> scenarios = ShippedScenarios();
   std::vector<ResolvedScenario> resolved = ResolveOk(model, scenarios);
   std::string error;
   const uint64_t seed = 42, samples = 40;
@@ -257,17 +268,8 @@ TEST_CASE("with uncertain effects every sample's scores are the evaluator's at t
 TEST_CASE("with fixed weights and effects the mean score is the evaluator's weighted score", "[sensitivity]") {
   // The common-allocation compilation must add up to what Evaluate says,
   // for the shipped model and every shipped scenario.
-  Diagnostics diags;
-  std::optional<LoadedFile> loaded = LoadFile(testing::SourcePath("model/samen-tegen-mensenhandel.yaml"), diags);
-  REQUIRE(loaded);
-  Model model = std::get<Model>(loaded->content);
-  std::vector<Scenario> scenarios;
-  for (const char* name : {"amendement-bikker", "ckm-op-versterkt", "ckm-tegenvoorstel", "versterkt-2024",
-                           "zonder-informatiepunt", "zonder-informatiepunt-herverdeeld"}) {
-    std::optional<LoadedFile> s = LoadFile(testing::SourcePath(std::string("scenarios/") + name + ".yaml"), diags);
-    REQUIRE(s);
-    scenarios.push_back(std::get<Scenario>(s->content));
-  }
+  Model model = ShippedModel();
+  std::vector<Scenario> scenarios = ShippedScenarios();
   std::vector<ResolvedScenario> resolved = ResolveOk(model, scenarios);
   for (const WeightSet& set : model.weights) {
     SmaaResult r = RunSmaa(model, scenarios, set.name, EffectsMode::kFixed, 3);
