@@ -46,7 +46,10 @@ double Weighted(const std::vector<double>& w, const std::vector<double>& s) {
 // `hi` (reaching it), by bisection on whole euros.
 Money Cheapest(Solver& solver, Money lo, Money hi, double score, int steps) {
   for (int k = 0; k < steps && hi.cents() - lo.cents() > 100; ++k) {
-    Money mid = Money::FromCents((lo.cents() + hi.cents()) / 200 * 100);
+    // floor((lo + hi) / 2) without forming lo + hi, which wraps near the
+    // int64 bound; then down to whole euros.
+    int64_t half = lo.cents() / 2 + hi.cents() / 2 + (lo.cents() % 2 + hi.cents() % 2) / 2;
+    Money mid = Money::FromCents(half / 100 * 100);
     if (mid <= lo || mid >= hi) break;
     (solver.ScoreAt(mid) >= score - 1e-9 ? hi : lo) = mid;
   }

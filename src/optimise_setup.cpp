@@ -214,6 +214,22 @@ bool MeetsConstraints(const Model& model, const ResolvedScenario& base, const Op
   return true;
 }
 
+namespace {
+
+// The solver works in doubles, which hold whole cents exactly only up to
+// 2^53; beyond that, rounding its answer to cents could overflow int64.
+void CheckSolverRange(const ResolvedScenario& base, const OptimiseConstraints& c, Diagnostics& diags) {
+  constexpr int64_t kMaxSolverCents = int64_t{1} << 53;
+  std::optional<Money> budget = Money();
+  for (Money m : c.budget) budget = budget ? CheckedAdd(*budget, m) : std::nullopt;
+  if (budget && budget->cents() <= kMaxSolverCents && base.total.cents() <= kMaxSolverCents) return;
+  AddError(diags, {}, "the budget and the base's total must each be at most " +
+                          FormatMoney(Money::FromCents(kMaxSolverCents), Lang::kEn) +
+                          " (2^53 cents, where the solver's floating point stops being exact to the cent)");
+}
+
+}  // namespace
+
 bool CheckConstraints(const Model& model, const ResolvedScenario& base,
                       const OptimiseConstraints& c, const OptimiseOptions& o, Diagnostics& diags) {
   size_t before = diags.size();
@@ -241,6 +257,7 @@ bool CheckConstraints(const Model& model, const ResolvedScenario& base,
   if (o.weights.size() != model.objectives.size()) {
     AddError(diags, {}, "--weights: expected a weight for each objective");
   }
+  CheckSolverRange(base, c, diags);
   return diags.size() == before;
 }
 

@@ -188,7 +188,7 @@ std::string ModelOfMaxima(int lines, int years) {
 
 }  // namespace
 
-TEST_CASE("a model whose year or grand total overflows is an error; one line less is exact",
+TEST_CASE("a model whose year or grand total overflows is an error, one line less is exact",
           "[numeric][limits]") {
   TempDir dir;
   // 9,223 x 10^15 cents fits in int64 (max 9,223.37... x 10^15); 9,224 does not.
@@ -208,7 +208,7 @@ TEST_CASE("a model whose year or grand total overflows is an error; one line les
   }
 }
 
-TEST_CASE("moves of amounts near the bound split exactly; a line that overflows in total is an error",
+TEST_CASE("moves of amounts near the bound split exactly, a line that overflows in total is an error",
           "[numeric][limits]") {
   TempDir dir;
   std::string text = kNearModel;
@@ -343,7 +343,7 @@ lines:
 
 }  // namespace
 
-TEST_CASE("weights of 1e-300 and 1e300 normalise exactly; weights summing past the largest double are refused",
+TEST_CASE("weights of 1e-300 and 1e300 normalise exactly, weights summing past the largest double are refused",
           "[numeric][limits]") {
   TempDir dir;
   std::string model = dir.Write("m.yaml", kExtremeWeights);
@@ -392,4 +392,27 @@ TEST_CASE("a century of years, 1950 to 2049, splits moves and totals exactly", "
   CHECK(Contains(CsvRow(csv, 1), ",100.02,10.000000,20.000000,15.000000,"));
   CHECK(CsvRow(csv, 2).rfind("s,s,false,10000.03,100.01,100.00,", 0) == 0);
   CHECK(Contains(CsvRow(csv, 2), ",100.02,8.999980,30.000000,19.499990,"));
+}
+
+TEST_CASE("optimise and frontier refuse budgets past 2^53 cents instead of overflowing",
+          "[numeric][limits][optimise]") {
+  // Before: the default frontier range, 1.5 x the largest total, wrapped to
+  // negative budgets, and rounding the solver's doubles to cents overflowed
+  // the int64 sum (abort).
+  TempDir dir;
+  std::string model = dir.Write("m.yaml", kNearModel);
+  std::string top = dir.Write("top.yaml", kTop);
+  const std::string message =
+      "error: the budget and the base's total must each be at most €90,071,992,547,409.92 (2^53 "
+      "cents, where the solver's floating point stops being exact to the cent)\n";
+  Run frontier = Cli({"frontier", model, top, "-w", "even", "--points", "4"});
+  CHECK(frontier.code == 2);
+  CHECK(frontier.out.empty());
+  CHECK(frontier.err == "allot frontier: " + message);
+  Run optimise = Cli({"optimise", model, top, "-w", "even", "--base", "top"});
+  CHECK(optimise.code == 2);
+  CHECK(optimise.err == "allot optimise: " + message);
+  // 10^13 EUR is within range: the frontier is computed, finite.
+  std::string csv = RunOk({"frontier", model, "-w", "even", "--points", "2", "--format", "csv"});
+  CHECK(Contains(csv, ",7500000000000.04,7500000000000.04,25.00,25.00,"));
 }
