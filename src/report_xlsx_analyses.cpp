@@ -15,7 +15,8 @@ namespace {
 lxw_row_t SensitivitySheet(Book& b, Sheet& sheet) {
   const SmaaResult& smaa = *b.options.sensitivity;
   std::vector<std::string> header = {b.l.scenario};
-  for (size_t r = 0; r < smaa.scenarios.size(); ++r) header.push_back(b.l.rank + (" " + std::to_string(r + 1)));
+  for (size_t r = 0; r < smaa.scenarios.size(); ++r)
+    header.push_back(b.l.rank + (" " + std::to_string(r + 1)));
   header.insert(header.end(), {b.l.mean_score, b.l.p5, b.l.p95});
   sheet.Header(header);
   for (size_t i = 0; i < smaa.scenarios.size(); ++i) {
@@ -37,8 +38,8 @@ lxw_row_t SensitivitySheet(Book& b, Sheet& sheet) {
 lxw_row_t TornadoSheet(Book& b, Sheet& sheet) {
   const TornadoResult& t = *b.options.tornado;
   auto at = [](const char* what, const char* where) { return std::string(what) + " " + where; };
-  sheet.Header({b.l.factor, at(b.l.value, b.l.at_low), at(b.l.value, b.l.at_high), at(b.l.gap, b.l.at_low),
-                at(b.l.gap, b.l.at_high), b.l.swing});
+  sheet.Header({b.l.factor, at(b.l.value, b.l.at_low), at(b.l.value, b.l.at_high),
+                at(b.l.gap, b.l.at_low), at(b.l.gap, b.l.at_high), b.l.swing});
   for (size_t i = 0; i < t.bars.size(); ++i) {
     const TornadoBar& bar = t.bars[i];
     lxw_row_t row = Row(i + 1);
@@ -91,8 +92,10 @@ lxw_row_t FrontierScenariosSheet(Book& b, Sheet& sheet) {
     sheet.Text(row, 0, s.id);
     sheet.Number(row, 1, Euros(s.total), b.formats.money);
     sheet.Number(row, 2, s.score, b.formats.score2);
-    if (s.cheapest) sheet.Number(row, 3, Euros(*s.cheapest), b.formats.money);
-    else sheet.Text(row, 3, b.l.beyond);
+    if (s.cheapest)
+      sheet.Number(row, 3, Euros(*s.cheapest), b.formats.money);
+    else
+      sheet.Text(row, 3, b.l.beyond);
     sheet.Number(row, 4, s.best_for_money, b.formats.score2);
   }
   return Row(f.frontier.scenarios.size());

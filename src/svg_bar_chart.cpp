@@ -30,11 +30,6 @@ struct Layout {
   double PlotBottom(size_t groups) const { return plot_top + group_height * static_cast<double>(groups); }
 };
 
-std::string Text(double x, double y, const std::string& text, const std::string& attrs) {
-  return "<text x=\"" + Coord(x) + "\" y=\"" + Coord(y) + "\" " + attrs + ">" + EscapeHtml(text) +
-         "</text>";
-}
-
 // Lays the legend out in rows that fit the width; returns its height.
 double LayOutLegend(const BarChart& c, Layout& l) {
   double x = 0, y = l.legend_top;
@@ -48,7 +43,7 @@ double LayOutLegend(const BarChart& c, Layout& l) {
     double sx = l.label_width + x;
     l.legend += "<rect x=\"" + Coord(sx) + "\" y=\"" + Coord(y - 11) + "\" width=\"14\" height=\"14\" fill=\"" +
                 FillOf(c.id, i) + "\" stroke=\"#333\" stroke-width=\"0.6\"/>";
-    l.legend += Text(sx + 20, y, c.series[i].name, "class=\"legend\"");
+    l.legend += SvgText(sx + 20, y, c.series[i].name, "class=\"legend\"");
     x += w;
   }
   return y - l.legend_top + kLegendRow;
@@ -86,10 +81,10 @@ std::string Axis(const BarChart& c, const Layout& l) {
     bool zero = t == 0;
     svg += "<line x1=\"" + x + "\" y1=\"" + Coord(l.plot_top) + "\" x2=\"" + x + "\" y2=\"" + Coord(bottom) +
            "\" stroke=\"" + (zero ? "#333" : "#d0d0d0") + "\" stroke-width=\"" + (zero ? "1" : "0.6") + "\"/>";
-    svg += Text(l.X(t), bottom + 14, c.tick_format ? c.tick_format(t) : Coord(t),
+    svg += SvgText(l.X(t), bottom + 14, c.tick_format ? c.tick_format(t) : Coord(t),
                 "class=\"tick\" text-anchor=\"middle\"");
   }
-  svg += Text((l.plot_left + l.plot_right) / 2, bottom + 32, c.axis_label,
+  svg += SvgText((l.plot_left + l.plot_right) / 2, bottom + 32, c.axis_label,
               "class=\"axis\" text-anchor=\"middle\"");
   return svg;
 }
@@ -105,7 +100,7 @@ std::string Bar(const BarChart& c, const Layout& l, size_t g, size_t s) {
                     FillOf(c.id, s) + "\" stroke=\"#333\" stroke-width=\"0.5\"><title>" +
                     EscapeHtml(tip) + "</title></rect>";
   bool left = v < 0;
-  svg += Text(left ? x1 - 3 : x1 + 3, y + l.bar_height / 2 + 3.5, series.labels[g],
+  svg += SvgText(left ? x1 - 3 : x1 + 3, y + l.bar_height / 2 + 3.5, series.labels[g],
               std::string("class=\"value\" text-anchor=\"") + (left ? "end" : "start") + "\"");
   return svg;
 }
@@ -120,7 +115,7 @@ std::string Groups(const BarChart& c, const Layout& l) {
     }
     const std::string& name = c.categories[g];
     svg += "<g><title>" + EscapeHtml(name) + "</title>" +
-           Text(l.label_width - 8, top + l.group_height / 2 + 4, Truncate(name, 230, kCategoryFont),
+           SvgText(l.label_width - 8, top + l.group_height / 2 + 4, Truncate(name, 230, kCategoryFont),
                 "class=\"category\" text-anchor=\"end\"") +
            "</g>";
     for (size_t s = 0; s < c.series.size(); ++s) svg += Bar(c, l, g, s);
@@ -140,7 +135,7 @@ std::string RenderBarChart(const BarChart& c) {
   svg += "<title id=\"" + id + "-title\">" + EscapeHtml(c.title) + "</title>";
   svg += "<desc id=\"" + id + "-desc\">" + EscapeHtml(c.description) + "</desc>";
   svg += "<defs>" + SeriesPatterns(c.id, c.series.size()) + "</defs>";
-  svg += Text(10, 22, c.title, "class=\"chart-title\"");
+  svg += SvgText(10, 22, c.title, "class=\"chart-title\"");
   svg += l.legend + Axis(c, l) + Groups(c, l) + "</svg>";
   return svg;
 }

@@ -108,4 +108,8 @@ std::string Truncate(const std::string& text, double max_width, double font_size
 // A number for SVG coordinates: at most two decimals, '.' as separator.
 std::string Coord(double value);
 
+// <text x=X y=Y ATTRS>TEXT</text> with TEXT escaped; `attrs` is the chart's
+// own markup (class, anchor), never text from a file.
+std::string SvgText(double x, double y, const std::string& text, const std::string& attrs);
+
 }  // namespace allot::detail

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "html_escape.hpp"
 #include "render_text.hpp"
 #include "svg_chart.hpp"
 
@@ -89,6 +90,10 @@ std::string Coord(double value) {
   while (text.back() == '0') text.pop_back();
   if (text.back() == '.') text.pop_back();
   return text == "-0" ? "0" : text;
+}
+
+std::string SvgText(double x, double y, const std::string& text, const std::string& attrs) {
+  return "<text x=\"" + Coord(x) + "\" y=\"" + Coord(y) + "\" " + attrs + ">" + EscapeHtml(text) + "</text>";
 }
 
 }  // namespace allot::detail

@@ -27,10 +27,6 @@ std::string Shade(double value) {
   return buffer;
 }
 
-std::string Text(double x, double y, const std::string& text, const std::string& attrs) {
-  return "<text x=\"" + Coord(x) + "\" y=\"" + Coord(y) + "\" " + attrs + ">" + EscapeHtml(text) + "</text>";
-}
-
 }  // namespace
 
 std::string RenderHeatmap(const Heatmap& h) {
@@ -45,16 +41,16 @@ std::string RenderHeatmap(const Heatmap& h) {
                     h.id + "-title " + h.id + "-desc\">";
   svg += "<title id=\"" + h.id + "-title\">" + EscapeHtml(h.title) + "</title>";
   svg += "<desc id=\"" + h.id + "-desc\">" + EscapeHtml(h.description) + "</desc>";
-  svg += Text(10, 22, h.title, "class=\"chart-title\"");
-  svg += Text(label_width + (kWidth - label_width - 10) / 2, 42, h.column_axis, "class=\"axis\" text-anchor=\"middle\"");
+  svg += SvgText(10, 22, h.title, "class=\"chart-title\"");
+  svg += SvgText(label_width + (kWidth - label_width - 10) / 2, 42, h.column_axis, "class=\"axis\" text-anchor=\"middle\"");
   for (size_t c = 0; c < h.columns.size(); ++c) {
     double x = label_width + cell_w * (static_cast<double>(c) + 0.5);
-    svg += Text(x, top - 6, h.columns[c], "class=\"tick\" text-anchor=\"middle\"");
+    svg += SvgText(x, top - 6, h.columns[c], "class=\"tick\" text-anchor=\"middle\"");
   }
   for (size_t r = 0; r < h.rows.size(); ++r) {
     double y = top + cell_h * static_cast<double>(r);
     svg += "<g><title>" + EscapeHtml(h.rows[r]) + "</title>" +
-           Text(label_width - 8, y + cell_h / 2 + 4, Truncate(h.rows[r], 260, kFont),
+           SvgText(label_width - 8, y + cell_h / 2 + 4, Truncate(h.rows[r], 260, kFont),
                 "class=\"category\" text-anchor=\"end\"") + "</g>";
     for (size_t c = 0; c < h.columns.size(); ++c) {
       double v = h.values[r][c], x = label_width + cell_w * static_cast<double>(c);
@@ -62,7 +58,7 @@ std::string RenderHeatmap(const Heatmap& h) {
       svg += "<rect x=\"" + Coord(x) + "\" y=\"" + Coord(y) + "\" width=\"" + Coord(cell_w) + "\" height=\"" +
              Coord(cell_h) + "\" fill=\"" + Shade(v) + "\" stroke=\"#ffffff\" stroke-width=\"1\"><title>" +
              EscapeHtml(tip) + "</title></rect>";
-      svg += Text(x + cell_w / 2, y + cell_h / 2 + 4, h.labels[r][c],
+      svg += SvgText(x + cell_w / 2, y + cell_h / 2 + 4, h.labels[r][c],
                   std::string("class=\"value\" text-anchor=\"middle\"") + (v > 0.5 ? " style=\"fill:#ffffff\"" : ""));
     }
   }

@@ -24,15 +24,14 @@ constexpr const char* kInk[] = {"#1f3b5a", "#1a1a1a", "#4d6f91", "#5a5a5a"};
 
 const char* Ink(size_t series) { return kInk[series % (sizeof kInk / sizeof kInk[0])]; }
 
-std::string Text(double x, double y, const std::string& text, const std::string& attrs) {
-  return "<text x=\"" + Coord(x) + "\" y=\"" + Coord(y) + "\" " + attrs + ">" + EscapeHtml(text) + "</text>";
-}
-
 std::string Dash(XyLine line) {
   switch (line) {
-    case XyLine::kDashed: return " stroke-dasharray=\"6 4\"";
-    case XyLine::kDotted: return " stroke-dasharray=\"1.5 3\" stroke-linecap=\"round\"";
-    default: return "";
+    case XyLine::kDashed:
+      return " stroke-dasharray=\"6 4\"";
+    case XyLine::kDotted:
+      return " stroke-dasharray=\"1.5 3\" stroke-linecap=\"round\"";
+    default:
+      return "";
   }
 }
 
@@ -42,23 +41,29 @@ std::string Marker(XyMarker m, double x, double y, const char* ink, const std::s
   std::string open = std::string(" fill=\"#ffffff\" stroke=\"") + ink + "\" stroke-width=\"1.6\">";
   switch (m) {
     case XyMarker::kDot:
-      return "<circle cx=\"" + Coord(x) + "\" cy=\"" + Coord(y) + "\" r=\"3.5\"" + filled + inner + "</circle>";
+      return "<circle cx=\"" + Coord(x) + "\" cy=\"" + Coord(y) + "\" r=\"3.5\"" + filled + inner +
+             "</circle>";
     case XyMarker::kOpenCircle:
-      return "<circle cx=\"" + Coord(x) + "\" cy=\"" + Coord(y) + "\" r=\"4\"" + open + inner + "</circle>";
+      return "<circle cx=\"" + Coord(x) + "\" cy=\"" + Coord(y) + "\" r=\"4\"" + open + inner +
+             "</circle>";
     case XyMarker::kDiamond:
-      return "<path d=\"M" + Coord(x) + " " + Coord(y - 6) + "L" + Coord(x + 6) + " " + Coord(y) + "L" + Coord(x) +
-             " " + Coord(y + 6) + "L" + Coord(x - 6) + " " + Coord(y) + "Z\"" + filled + inner + "</path>";
+      return "<path d=\"M" + Coord(x) + " " + Coord(y - 6) + "L" + Coord(x + 6) + " " + Coord(y) +
+             "L" + Coord(x) + " " + Coord(y + 6) + "L" + Coord(x - 6) + " " + Coord(y) + "Z\"" +
+             filled + inner + "</path>";
     case XyMarker::kOpenSquare:
-      return "<rect x=\"" + Coord(x - 3.5) + "\" y=\"" + Coord(y - 3.5) + "\" width=\"7\" height=\"7\"" + open +
-             inner + "</rect>";
-    case XyMarker::kNone: break;
+      return "<rect x=\"" + Coord(x - 3.5) + "\" y=\"" + Coord(y - 3.5) +
+             "\" width=\"7\" height=\"7\"" + open + inner + "</rect>";
+    case XyMarker::kNone:
+      break;
   }
   return "";
 }
 
 struct Box {
   double left, top, right, bottom;
-  bool Overlaps(const Box& o) const { return left < o.right && o.left < right && top < o.bottom && o.top < bottom; }
+  bool Overlaps(const Box& o) const {
+    return left < o.right && o.left < right && top < o.bottom && o.top < bottom;
+  }
 };
 
 struct Layout {
@@ -66,10 +71,12 @@ struct Layout {
   std::vector<double> x_ticks, y_ticks;
   std::string legend;
   double X(double v) const {
-    return plot_left + (v - x_ticks.front()) / (x_ticks.back() - x_ticks.front()) * (plot_right - plot_left);
+    return plot_left +
+           (v - x_ticks.front()) / (x_ticks.back() - x_ticks.front()) * (plot_right - plot_left);
   }
   double Y(double v) const {
-    return plot_bottom - (v - y_ticks.front()) / (y_ticks.back() - y_ticks.front()) * (plot_bottom - plot_top);
+    return plot_bottom -
+           (v - y_ticks.front()) / (y_ticks.back() - y_ticks.front()) * (plot_bottom - plot_top);
   }
 };
 
@@ -77,8 +84,9 @@ struct Layout {
 std::string LegendSample(const XySeries& s, size_t index, double x, double y) {
   std::string svg;
   if (s.line != XyLine::kNone) {
-    svg += "<line x1=\"" + Coord(x) + "\" y1=\"" + Coord(y) + "\" x2=\"" + Coord(x + 28) + "\" y2=\"" + Coord(y) +
-           "\" stroke=\"" + Ink(index) + "\" stroke-width=\"2\"" + Dash(s.line) + "/>";
+    svg += "<line x1=\"" + Coord(x) + "\" y1=\"" + Coord(y) + "\" x2=\"" + Coord(x + 28) +
+           "\" y2=\"" + Coord(y) + "\" stroke=\"" + Ink(index) + "\" stroke-width=\"2\"" +
+           Dash(s.line) + "/>";
   }
   return svg + Marker(s.marker, x + 14, y, Ink(index), "");
 }
@@ -99,7 +107,8 @@ Layout LayOut(const XyChart& c) {
   l.x_ticks = NiceTicks(x_lo, x_hi, 6);
   l.y_ticks = NiceTicks(y_lo, y_hi, 5);
   double tick_width = 0;
-  for (double t : l.y_ticks) tick_width = std::max(tick_width, TextWidth(c.y_format ? c.y_format(t) : Coord(t), kTickFont));
+  for (double t : l.y_ticks)
+    tick_width = std::max(tick_width, TextWidth(c.y_format ? c.y_format(t) : Coord(t), kTickFont));
   l.plot_left = 26 + tick_width + 8;  // the upright axis label, then the tick labels
   // The last x tick's label is centred on the plot's right edge: room for its half.
   std::string last = c.x_format ? c.x_format(l.x_ticks.back()) : Coord(l.x_ticks.back());
@@ -113,7 +122,7 @@ Layout LayOut(const XyChart& c) {
       y += kLegendRow;
     }
     l.legend += LegendSample(c.series[i], i, l.plot_left + x, y - 4) +
-                Text(l.plot_left + x + 36, y, c.series[i].name, "class=\"legend\"");
+                SvgText(l.plot_left + x + 36, y, c.series[i].name, "class=\"legend\"");
     x += w;
   }
   l.plot_top = y + 18;
@@ -125,20 +134,26 @@ std::string Axes(const XyChart& c, const Layout& l) {
   std::string svg;
   for (double t : l.x_ticks) {
     std::string x = Coord(l.X(t));
-    svg += "<line x1=\"" + x + "\" y1=\"" + Coord(l.plot_top) + "\" x2=\"" + x + "\" y2=\"" + Coord(l.plot_bottom) +
-           "\" stroke=\"" + (t == 0 ? "#333" : "#d0d0d0") + "\" stroke-width=\"" + (t == 0 ? "1" : "0.6") + "\"/>";
-    svg += Text(l.X(t), l.plot_bottom + 14, c.x_format ? c.x_format(t) : Coord(t), "class=\"tick\" text-anchor=\"middle\"");
+    svg += "<line x1=\"" + x + "\" y1=\"" + Coord(l.plot_top) + "\" x2=\"" + x + "\" y2=\"" +
+           Coord(l.plot_bottom) + "\" stroke=\"" + (t == 0 ? "#333" : "#d0d0d0") +
+           "\" stroke-width=\"" + (t == 0 ? "1" : "0.6") + "\"/>";
+    svg += SvgText(l.X(t), l.plot_bottom + 14, c.x_format ? c.x_format(t) : Coord(t),
+                   "class=\"tick\" text-anchor=\"middle\"");
   }
   for (double t : l.y_ticks) {
     std::string y = Coord(l.Y(t));
-    svg += "<line x1=\"" + Coord(l.plot_left) + "\" y1=\"" + y + "\" x2=\"" + Coord(l.plot_right) + "\" y2=\"" + y +
-           "\" stroke=\"" + (t == 0 ? "#333" : "#d0d0d0") + "\" stroke-width=\"" + (t == 0 ? "1" : "0.6") + "\"/>";
-    svg += Text(l.plot_left - 6, l.Y(t) + 3.5, c.y_format ? c.y_format(t) : Coord(t), "class=\"tick\" text-anchor=\"end\"");
+    svg += "<line x1=\"" + Coord(l.plot_left) + "\" y1=\"" + y + "\" x2=\"" + Coord(l.plot_right) +
+           "\" y2=\"" + y + "\" stroke=\"" + (t == 0 ? "#333" : "#d0d0d0") + "\" stroke-width=\"" +
+           (t == 0 ? "1" : "0.6") + "\"/>";
+    svg += SvgText(l.plot_left - 6, l.Y(t) + 3.5, c.y_format ? c.y_format(t) : Coord(t),
+                   "class=\"tick\" text-anchor=\"end\"");
   }
-  svg += Text((l.plot_left + l.plot_right) / 2, l.plot_bottom + 32, c.x_label, "class=\"axis\" text-anchor=\"middle\"");
+  svg += SvgText((l.plot_left + l.plot_right) / 2, l.plot_bottom + 32, c.x_label,
+                 "class=\"axis\" text-anchor=\"middle\"");
   double mid = (l.plot_top + l.plot_bottom) / 2;
-  svg += "<text x=\"14\" y=\"" + Coord(mid) + "\" class=\"axis\" text-anchor=\"middle\" transform=\"rotate(-90 14 " +
-         Coord(mid) + ")\">" + EscapeHtml(c.y_label) + "</text>";
+  svg += "<text x=\"14\" y=\"" + Coord(mid) +
+         "\" class=\"axis\" text-anchor=\"middle\" transform=\"rotate(-90 14 " + Coord(mid) +
+         ")\">" + EscapeHtml(c.y_label) + "</text>";
   return svg;
 }
 
@@ -146,9 +161,12 @@ std::string PathData(const std::vector<XyMark>& path, bool steps, const Layout& 
   std::string d;
   for (size_t i = 0; i < path.size(); ++i) {
     double x = l.X(path[i].x), y = l.Y(path[i].y);
-    if (i == 0) d += "M" + Coord(x) + " " + Coord(y);
-    else if (steps) d += "H" + Coord(x) + "V" + Coord(y);
-    else d += "L" + Coord(x) + " " + Coord(y);
+    if (i == 0)
+      d += "M" + Coord(x) + " " + Coord(y);
+    else if (steps)
+      d += "H" + Coord(x) + "V" + Coord(y);
+    else
+      d += "L" + Coord(x) + " " + Coord(y);
   }
   return d;
 }
@@ -168,19 +186,23 @@ std::string PlaceLabel(const XyMark& m, const Layout& l, std::vector<Box>& place
     double offset = (step % 2 == 1 ? 1 : -1) * k * kLabelRow;  // 0, +1, -1, +2, -2 rows ...
     ly = y + 4 + offset;
     box = Box{left ? lx - w : lx, ly - 10, left ? lx : lx + w, ly + 2};
-    bool clear = std::none_of(placed.begin(), placed.end(), [&](const Box& b) { return b.Overlaps(box); });
+    bool clear =
+        std::none_of(placed.begin(), placed.end(), [&](const Box& b) { return b.Overlaps(box); });
     if (clear && box.top >= l.plot_top - 12 && box.bottom <= l.plot_bottom + 2) break;
   }
   placed.push_back(box);
   std::string svg;
   if (std::abs(ly - (y + 4)) > 1) {
-    svg += "<line x1=\"" + Coord(x) + "\" y1=\"" + Coord(y) + "\" x2=\"" + Coord(lx) + "\" y2=\"" + Coord(ly - 4) +
-           "\" stroke=\"#8a8a8a\" stroke-width=\"0.6\"/>";
+    svg += "<line x1=\"" + Coord(x) + "\" y1=\"" + Coord(y) + "\" x2=\"" + Coord(lx) + "\" y2=\"" +
+           Coord(ly - 4) + "\" stroke=\"#8a8a8a\" stroke-width=\"0.6\"/>";
   }
-  return svg + Text(lx, ly, m.label, std::string("class=\"point-label\" text-anchor=\"") + (left ? "end" : "start") + "\"");
+  return svg + SvgText(lx, ly, m.label,
+                       std::string("class=\"point-label\" text-anchor=\"") +
+                           (left ? "end" : "start") + "\"");
 }
 
-std::string Series(const XyChart& c, const Layout& l, std::vector<Box>& placed, std::string& labels) {
+std::string Series(const XyChart& c, const Layout& l, std::vector<Box>& placed,
+                   std::string& labels) {
   std::string svg;
   for (size_t i = 0; i < c.series.size(); ++i) {
     const XySeries& s = c.series[i];
@@ -188,10 +210,13 @@ std::string Series(const XyChart& c, const Layout& l, std::vector<Box>& placed, 
     for (const std::vector<XyMark>& path : s.paths) {
       if (s.line != XyLine::kNone && path.size() > 1) {
         group += "<path d=\"" + PathData(path, s.steps, l) + "\" fill=\"none\" stroke=\"" + Ink(i) +
-                 "\" stroke-width=\"" + (s.line == XyLine::kSolid ? "2" : "1.4") + "\"" + Dash(s.line) + "/>";
+                 "\" stroke-width=\"" + (s.line == XyLine::kSolid ? "2" : "1.4") + "\"" +
+                 Dash(s.line) + "/>";
       }
       for (const XyMark& m : path) {
-        if (m.marker) group += Marker(s.marker, l.X(m.x), l.Y(m.y), Ink(i), "<title>" + EscapeHtml(m.tip) + "</title>");
+        if (m.marker)
+          group += Marker(s.marker, l.X(m.x), l.Y(m.y), Ink(i),
+                          "<title>" + EscapeHtml(m.tip) + "</title>");
         if (!m.label.empty()) labels += PlaceLabel(m, l, placed);
       }
     }
@@ -207,11 +232,11 @@ std::string RenderXyChart(const XyChart& c) {
   std::string id = EscapeHtml(c.id);
   double height = l.plot_bottom + 44;
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"" + id +
-                    "\" role=\"img\" viewBox=\"0 0 " + Coord(kWidth) + " " + Coord(height) + "\" aria-labelledby=\"" +
-                    id + "-title " + id + "-desc\">";
+                    "\" role=\"img\" viewBox=\"0 0 " + Coord(kWidth) + " " + Coord(height) +
+                    "\" aria-labelledby=\"" + id + "-title " + id + "-desc\">";
   svg += "<title id=\"" + id + "-title\">" + EscapeHtml(c.title) + "</title>";
   svg += "<desc id=\"" + id + "-desc\">" + EscapeHtml(c.description) + "</desc>";
-  svg += Text(10, 22, c.title, "class=\"chart-title\"");
+  svg += SvgText(10, 22, c.title, "class=\"chart-title\"");
   std::vector<Box> placed;
   std::string labels;
   svg += l.legend + Axes(c, l) + Series(c, l, placed, labels);

@@ -16,19 +16,7 @@ Money Eur(int64_t euros) { return Money::FromCents(euros * 100); }
 
 // One linear line (1 point per EUR 100) and one line with a single level
 // (EUR 500 for 20 points): the frontier has a step where the level fits.
-const char* const kModel = R"(format: allot/1
-title: t
-years: [2024]
-objectives: [{id: a, name: A}]
-weights: {w: {a: 1}, v: {a: 2}}
-lines:
-  - {id: lin, name: Lin, budget: {2024: 400}, effects: {a: {curve: linear, points: 1, per: 100}}}
-  - id: lev
-    name: Lev
-    budget: {2024: 0}
-    levels: [{name: only, budget: {2024: 500}}]
-    effects: {a: {curve: linear, points: 4, per: 100}}
-)";
+const char* const kModel = allot::testing::kStepModel;
 
 }  // namespace
 

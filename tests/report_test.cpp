@@ -16,6 +16,7 @@
 #include "test_support.hpp"
 
 using allot::testing::kSmallModel;
+using allot::testing::kStepModel;
 using allot::testing::ModelFrom;
 using allot::testing::ResolveOk;
 using allot::testing::ScenarioFrom;
@@ -49,21 +50,34 @@ changes:
   - move: {amount: 100, from: x, to: y}
 )yaml";
 
-allot::CompareResult CompareOf(const allot::Model& model, const std::vector<allot::Scenario>& scenarios) {
-  allot::Diagnostics diags;
-  std::optional<allot::CompareResult> result =
-      allot::Compare(model, ResolveOk(model, scenarios), allot::CompareOptions{}, diags);
-  REQUIRE(result);
-  return *result;
-}
+// A model and scenarios, resolved and compared; constructed in place
+// because the resolved scenarios point into the scenarios.
+struct Compared {
+  Compared(const std::string& model_yaml, const std::vector<std::string>& scenario_yaml) : model(ModelFrom(model_yaml)) {
+    for (const std::string& yaml : scenario_yaml) scenarios.push_back(ScenarioFrom(yaml));
+    resolved = ResolveOk(model, scenarios);
+    allot::Diagnostics diags;
+    std::optional<allot::CompareResult> compared = allot::Compare(model, resolved, allot::CompareOptions{}, diags);
+    REQUIRE(compared);
+    result = *compared;
+  }
+  Compared(const Compared&) = delete;
+  Compared& operator=(const Compared&) = delete;
+  std::string Html(const allot::ReportOptions& options) const {
+    return allot::RenderReportHtml(result, model, scenarios, options);
+  }
+  allot::Model model;
+  std::vector<allot::Scenario> scenarios;
+  std::vector<allot::ResolvedScenario> resolved;
+  allot::CompareResult result;
+};
 
 std::string HtmlOf(const std::string& model_yaml, const std::vector<std::string>& scenario_yaml,
                    allot::Lang lang = allot::Lang::kEn) {
-  allot::Model model = ModelFrom(model_yaml);
-  std::vector<allot::Scenario> scenarios;
-  for (const std::string& yaml : scenario_yaml) scenarios.push_back(ScenarioFrom(yaml));
-  return allot::RenderReportHtml(CompareOf(model, scenarios), model, scenarios, allot::ReportOptions{lang, std::nullopt, std::nullopt, std::nullopt});
+  return Compared(model_yaml, scenario_yaml).Html({lang, std::nullopt, std::nullopt, std::nullopt});
 }
+
+
 
 struct Run {
   int code;
@@ -224,18 +238,13 @@ scenario: more
 changes:
   - set: {line: y, budget: {2024: 300}}
 )";
-  allot::Model model = ModelFrom(kSmallModel);
-  std::vector<allot::Scenario> scenarios = {ScenarioFrom(more)};
-  std::vector<allot::ResolvedScenario> resolved = ResolveOk(model, scenarios);
-  allot::Diagnostics diags;
-  std::optional<allot::CompareResult> result = allot::Compare(model, resolved, allot::CompareOptions{}, diags);
-  REQUIRE(result);
+  Compared c(kSmallModel, {more});
   std::string error;
-  std::optional<allot::WeightSpec> uniform = allot::ParseWeightSpec("uniform", model, error);
+  std::optional<allot::WeightSpec> uniform = allot::ParseWeightSpec("uniform", c.model, error);
   REQUIRE(uniform);
-  allot::SmaaPlan plan(model, resolved, allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
+  allot::SmaaPlan plan(c.model, c.resolved, allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
   allot::ReportOptions options{allot::Lang::kEn, allot::Finish(plan.Run(0, 500, 1, 500)), std::nullopt, std::nullopt};
-  std::string html = allot::RenderReportHtml(*result, model, scenarios, options);
+  std::string html = c.Html(options);
   CHECK(Contains(html, "<section id=\"sensitivity\">"));
   CHECK(Contains(html, "<a href=\"#sensitivity\">"));
   CHECK(Contains(html, "<tr><td>model</td><td class=\"num\">0.0%<small>\u00b10.0%</small></td>"
@@ -245,7 +254,7 @@ changes:
   CHECK(Contains(html, "<title>more \u2014 rank 1: 100.0%</title>"));
   CHECK(Contains(html, "500 \u00d7, weights uniform"));
   // Without the option there is no such section.
-  CHECK_FALSE(Contains(allot::RenderReportHtml(*result, model, scenarios, allot::ReportOptions{}), "sensitivity"));
+  CHECK_FALSE(Contains(c.Html(allot::ReportOptions{}), "sensitivity"));
 }
 
 TEST_CASE("report --sensitivity checks its weights and sample count before writing", "[report]") {
@@ -280,19 +289,14 @@ TEST_CASE("report --sensitivity checks its weights and sample count before writi
 }
 
 TEST_CASE("the tornado section draws the swings around the base gap", "[report]") {
-  allot::Model model = ModelFrom(kSmallModel);
-  std::vector<allot::Scenario> scenarios = {ScenarioFrom(kShift)};
-  std::vector<allot::ResolvedScenario> resolved = ResolveOk(model, scenarios);
+  Compared c(kSmallModel, {kShift});
   allot::Diagnostics diags;
-  std::optional<allot::CompareResult> result = allot::Compare(model, resolved, allot::CompareOptions{}, diags);
-  std::optional<allot::TornadoResult> tornado = allot::Tornado(model, resolved, "model", "shift", "even", diags);
-  REQUIRE(result);
+  std::optional<allot::TornadoResult> tornado = allot::Tornado(c.model, c.resolved, "model", "shift", "even", diags);
   REQUIRE(tornado);
   // The model scores 0.5 * 6 (a) and shift 0.5 * 3 + 0.5 * 37.5 (b: 50 * 300 / 400).
   CHECK(tornado->base_gap == Approx(-17.25));
   REQUIRE(tornado->bars.size() == 2);  // no uncertain effects: the two weights
-  allot::ReportOptions options{allot::Lang::kEn, std::nullopt, *tornado, std::nullopt};
-  std::string html = allot::RenderReportHtml(*result, model, scenarios, options);
+  std::string html = c.Html(allot::ReportOptions{allot::Lang::kEn, std::nullopt, *tornado, std::nullopt});
   CHECK(Contains(html, "<section id=\"tornado\">"));
   CHECK(Contains(html, "gap with every parameter at its likely value (model \u2212 shift, even): -17.25"));
   const allot::TornadoBar& top = tornado->bars[0];
@@ -303,46 +307,23 @@ TEST_CASE("the tornado section draws the swings around the base gap", "[report]"
 
 namespace {
 
-// One linear line (1 point per EUR 100) and one line with a single level
-// (EUR 500 for 20 points), as in frontier_test.cpp: below EUR 500 the best
-// score is budget/100, from EUR 500 on 20 + (budget - 500)/100.
-const char* const kFrontierModel = R"(format: allot/1
-title: t
-years: [2024]
-objectives: [{id: a, name: A}]
-weights: {w: {a: 1}, v: {a: 2}}
-lines:
-  - {id: lin, name: Lin, budget: {2024: 400}, effects: {a: {curve: linear, points: 1, per: 100}}}
-  - id: lev
-    name: Lev
-    budget: {2024: 0}
-    levels: [{name: only, budget: {2024: 500}}]
-    effects: {a: {curve: linear, points: 4, per: 100}}
-)";
-
 const char* const kHalf = "format: allot/1\nscenario: half\nchanges:\n  - set: {line: lin, budget: {2024: 200}}\n";
 
 }  // namespace
 
 TEST_CASE("the frontier section draws the step line with the scenarios placed exactly", "[report]") {
-  allot::Model model = ModelFrom(kFrontierModel);
-  std::vector<allot::Scenario> scenarios = {ScenarioFrom(kHalf)};
-  std::vector<allot::ResolvedScenario> resolved = ResolveOk(model, scenarios);
-  allot::Diagnostics diags;
-  std::optional<allot::CompareResult> result = allot::Compare(model, resolved, allot::CompareOptions{}, diags);
-  REQUIRE(result);
+  Compared c(kStepModel, {kHalf});
   allot::OptimiseOptions optimise;
-  optimise.weights = model.weights[0].weights;
+  optimise.weights = c.model.weights[0].weights;
   allot::FrontierOptions options;
   options.points = 10;
   options.to = allot::Money::FromCents(100000);
   options.refine = 30;
+  allot::Diagnostics diags;
   std::optional<allot::FrontierResult> frontier =
-      allot::Frontier(model, resolved[0], resolved, allot::OptimiseConstraints{}, optimise, options, diags);
+      allot::Frontier(c.model, c.resolved[0], c.resolved, allot::OptimiseConstraints{}, optimise, options, diags);
   REQUIRE(frontier);
-  allot::ReportOptions report{allot::Lang::kEn, std::nullopt, std::nullopt,
-                              allot::FrontierReport{"w", "", *frontier, {}}};
-  std::string html = allot::RenderReportHtml(*result, model, scenarios, report);
+  std::string html = c.Html({allot::Lang::kEn, std::nullopt, std::nullopt, allot::FrontierReport{"w", "", *frontier, {}}});
   CHECK(Contains(html, "<section id=\"frontier\">"));
   CHECK(Contains(html, "<a href=\"#frontier\">Frontier</a>"));
   CHECK(Contains(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"chart-frontier\""));
@@ -363,7 +344,7 @@ TEST_CASE("the frontier section draws the step line with the scenarios placed ex
 
 TEST_CASE("report --frontier checks its weight set and options before writing", "[report]") {
   TempDir dir;
-  std::string model = dir.Write("m.yaml", kFrontierModel);
+  std::string model = dir.Write("m.yaml", kStepModel);
   std::string half = dir.Write("h.yaml", kHalf);
   std::string html = dir.path() + "/r.html";
   Run unknown = Cli({"report", model, half, "--html", html, "--frontier", "ww"});

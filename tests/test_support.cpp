@@ -57,6 +57,20 @@ lines:
       b: {curve: saturating, max: 50, half: 100}
 )";
 
+const char* const kStepModel = R"(format: allot/1
+title: t
+years: [2024]
+objectives: [{id: a, name: A}]
+weights: {w: {a: 1}, v: {a: 2}}
+lines:
+  - {id: lin, name: Lin, budget: {2024: 400}, effects: {a: {curve: linear, points: 1, per: 100}}}
+  - id: lev
+    name: Lev
+    budget: {2024: 0}
+    levels: [{name: only, budget: {2024: 500}}]
+    effects: {a: {curve: linear, points: 4, per: 100}}
+)";
+
 Model ModelFrom(const std::string& yaml) {
   Diagnostics diags;
   std::optional<Model> model = LoadModel(yaml, "model.yaml", diags);

@@ -31,6 +31,12 @@ namespace allot::testing {
 // 1 point on a per EUR 100; line y (empty) saturates on b (max 50, half 100).
 extern const char* const kSmallModel;
 
+// A model with a step: year 2024, one objective a, weight sets w and v; line
+// lin (EUR 400) scores 1 point per EUR 100, line lev (empty) has one level
+// (EUR 500) and 4 points per EUR 100. The best score for a budget B is B/100
+// below EUR 500 and 20 + (B - 500)/100 from EUR 500 on.
+extern const char* const kStepModel;
+
 // Loads a model / scenario that must be valid; fails the test otherwise.
 Model ModelFrom(const std::string& yaml);
 Scenario ScenarioFrom(const std::string& yaml, const std::string& name = "s.yaml");
