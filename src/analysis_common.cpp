@@ -5,6 +5,7 @@
 
 #include "allot/evaluate.hpp"
 #include "analysis_output.hpp"
+#include "finite_output.hpp"
 
 namespace allot::detail {
 
@@ -60,6 +61,7 @@ double Dot(const std::vector<double>& w, const std::vector<double>& s) {
 }
 
 std::string Fixed(double value, int decimals) {
+  CheckFinite(value);
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
   std::string text = buffer;

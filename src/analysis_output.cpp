@@ -1,4 +1,5 @@
 #include "analysis_output.hpp"
+#include "finite_output.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -104,6 +105,7 @@ void WriteCsv(const std::vector<std::string>& header,
 }
 
 std::string CsvNumber(double value) {
+  CheckFinite(value);
   if (value == 0) return "0";
   char buffer[32];
   if (std::fabs(value) < 1e15 && std::floor(value) == value) {
@@ -118,6 +120,7 @@ std::string CsvNumber(double value) {
 }
 
 double Rounded(double value, int decimals) {
+  CheckFinite(value);
   double scale = std::pow(10.0, decimals);
   double r = std::round(value * scale) / scale;
   return r == 0 ? 0.0 : r;

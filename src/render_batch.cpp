@@ -8,6 +8,7 @@
 #include "allot/batch.hpp"
 #include "analysis_common.hpp"
 #include "analysis_output.hpp"
+#include "finite_output.hpp"
 
 namespace allot {
 
@@ -108,7 +109,7 @@ void RenderBatch(const BatchSpec& spec, const std::vector<BatchRun>& runs,
                            {"metric", row.metric},
                            {"value", detail::Rounded(row.value)}});
     }
-    out << j.dump(2) << '\n';
+    out << detail::CheckedJson(j).dump(2) << '\n';
     return;
   }
   std::vector<std::vector<std::string>> cells;

@@ -5,6 +5,7 @@
 
 #include "allot/frontier.hpp"
 #include "optimise_report_text.hpp"
+#include "finite_output.hpp"
 
 namespace allot {
 
@@ -81,7 +82,7 @@ void RenderJson(const FrontierReport& r, std::ostream& out) {
       j["core"]["lines"].push_back({{"id", c.id}, {"funded", c.funded}, {"runs", c.runs}, {"kind", c.kind()}});
     }
   }
-  out << j.dump(2) << '\n';
+  out << detail::CheckedJson(j).dump(2) << '\n';
 }
 
 }  // namespace

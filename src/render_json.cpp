@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "render_text.hpp"
+#include "finite_output.hpp"
 
 namespace allot::detail {
 
@@ -14,6 +15,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 double Score(double v) {
+  CheckFinite(v);
   double rounded = std::round(v * 1e6) / 1e6;
   return rounded == 0 ? 0.0 : rounded;  // no -0
 }
@@ -86,7 +88,7 @@ void RenderJson(const CompareResult& result, std::ostream& out) {
   j["scenarios"] = Json::array();
   for (const ScenarioResult& s : result.scenarios) j["scenarios"].push_back(ScenarioJson(result, s));
   // Invalid UTF-8 in a name must not abort rendering: replace it.
-  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  out << CheckedJson(j).dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace allot::detail

@@ -8,6 +8,7 @@
 
 #include "allot/optimise.hpp"
 #include "optimise_report_text.hpp"
+#include "finite_output.hpp"
 
 namespace allot {
 
@@ -134,7 +135,7 @@ void RenderJson(const OptimiseReport& r, std::ostream& out) {
   }
   j["solver"] = {{"name", "GLPK"}, {"version", glp_version()}, {"rows", res.stats.rows},
                  {"columns", res.stats.columns}, {"integers", res.stats.integers}};
-  out << j.dump(2) << '\n';
+  out << detail::CheckedJson(j).dump(2) << '\n';
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "allot/sensitivity.hpp"
+#include "finite_output.hpp"
 
 namespace allot::detail {
 
@@ -73,7 +74,7 @@ void RenderSensitivityJson(const SmaaResult& r, std::ostream& out) {
     }
     j["pairwise"][r.scenarios[a].id] = row;
   }
-  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  out << CheckedJson(j).dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace allot::detail

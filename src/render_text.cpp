@@ -1,4 +1,5 @@
 #include "render_text.hpp"
+#include "finite_output.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -56,6 +57,7 @@ constexpr Labels kDutch = {
 const Labels& LabelsFor(Lang lang) { return lang == Lang::kNl ? kDutch : kEnglish; }
 
 std::string FormatScore(double value, int decimals, Lang lang, bool sign) {
+  CheckFinite(value);
   double scale = std::pow(10.0, decimals);
   double rounded = std::round(value * scale) / scale;
   if (rounded == 0) rounded = 0;  // no "-0.0"

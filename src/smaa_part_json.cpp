@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "allot/sensitivity_io.hpp"
+#include "finite_output.hpp"
 
 namespace allot {
 
@@ -235,7 +236,7 @@ std::string SmaaPartToJson(const SmaaPart& part) {
                             a.confidence_scores.begin() + static_cast<long>((r + 1) * S * J));
     j["confidence"].push_back({{"sample", a.confidence_samples[r]}, {"scores", Matrix(row, J)}});
   }
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  return detail::CheckedJson(j).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::optional<SmaaPart> ParseSmaaPart(const std::shared_ptr<const SourceText>& file,
