@@ -6,7 +6,7 @@
 Each case is generated into a temporary directory and run once with
 `allot check` or `allot compare --format json`; the line gives the input
 size, the wall time, the peak memory (ru_maxrss of the child) and the exit
-code. Growth is shown by running each case at two sizes, 10x apart: a
+code. Growth is shown by running each case at sizes 10x apart: a
 linear path takes ~10x the time, a quadratic one ~100x.
 """
 import os
@@ -90,7 +90,7 @@ def case_unknown_lines(d, n):
 CASES = [
     ("chained base scenarios", case_chain, (1000, 10000)),
     ("changes on one line", case_changes, (10000, 100000)),
-    ("model lines", case_lines, (10000, 100000)),
+    ("model lines", case_lines, (1000, 10000, 100000)),
     ("scenarios", case_scenarios, (1000, 10000)),
     ("id length (bytes)", case_long_ids, (10000, 100000)),
     ("lines with an unknown key", case_unknown_keys, (10000, 100000)),
