@@ -134,6 +134,13 @@ bool ReadSpecifics(LoadContext& ctx, MapReader& map, BatchEntry& entry) {
   }
   if (auto item = map.Get("samples")) {
     auto v = ReadCount(ctx, *item, 1);
+    const uint64_t limit = ctx.limits().max_batch_samples;
+    if (v && *v > limit) {
+      ctx.Error(item->mark, item->path,
+                "too many samples: " + std::to_string(*v) + " (limit " + std::to_string(limit) +
+                    "; raise with --max-samples)");
+      v.reset();
+    }
     ok = ok && v;
     if (v) entry.samples = *v;
   }

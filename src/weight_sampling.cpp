@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 
 namespace allot {
 
@@ -35,17 +36,27 @@ void DrawUniform(uint64_t base, size_t objectives, double* w) {
   for (size_t j = 0; j < objectives; ++j) w[j] /= sum;
 }
 
+// Gamma draws normalised to sum 1, in logs: for a small KAPPA the draws
+// (Gamma(shape + 1) * U^(1/shape)) underflow to 0 long before their ratios
+// stop mattering (the Dirichlet then puts nearly all weight on one
+// objective), so each is kept as its logarithm and the largest sets the
+// scale. ParseKappa's range keeps the largest logarithm finite.
 void DrawDirichlet(const WeightSpec& spec, uint64_t base, size_t objectives, double* w) {
+  double largest = -std::numeric_limits<double>::infinity();
+  for (size_t j = 0; j < objectives; ++j) {
+    double shape = spec.kappa * spec.mean[j];
+    w[j] = -std::numeric_limits<double>::infinity();  // log 0: zero weights stay zero
+    if (!(shape > 0)) continue;                       // also a shape that underflowed
+    SampleRng rng(base, WeightKey(j));
+    w[j] = rng.NextLogGamma(shape);
+    largest = std::max(largest, w[j]);
+  }
   double sum = 0;
   for (size_t j = 0; j < objectives; ++j) {
-    w[j] = 0;
-    if (spec.mean[j] <= 0) continue;  // zero weights stay zero
-    SampleRng rng(base, WeightKey(j));
-    w[j] = rng.NextGamma(spec.kappa * spec.mean[j]);
+    w[j] = std::exp(w[j] - largest);
     sum += w[j];
   }
-  // All Gamma draws can underflow to 0 for a tiny KAPPA: fall back to the mean.
-  for (size_t j = 0; j < objectives; ++j) w[j] = sum > 0 ? w[j] / sum : spec.mean[j];
+  for (size_t j = 0; j < objectives; ++j) w[j] /= sum;
 }
 
 // Uniform on {w : w[order[0]] >= w[order[1]] >= ...} within the active
@@ -70,7 +81,7 @@ std::optional<double> ParseKappa(const std::string& text) {
   try {
     size_t used = 0;
     double kappa = std::stod(text, &used);
-    if (used != text.size() || !std::isfinite(kappa) || kappa <= 0) return std::nullopt;
+    if (used != text.size() || !(kappa >= kMinKappa && kappa <= kMaxKappa)) return std::nullopt;
     return kappa;
   } catch (const std::exception&) {
     return std::nullopt;
@@ -91,6 +102,14 @@ double SampleRng::NextNormal() {
   double u1 = 1.0 - NextUniform();  // (0, 1]: log is finite
   double u2 = NextUniform();
   return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+}
+
+// log Gamma(shape): for shape < 1, log Gamma(shape + 1) + log(U) / shape,
+// which stays finite where U^(1/shape) would underflow to 0.
+double SampleRng::NextLogGamma(double shape) {
+  if (shape >= 1) return std::log(NextGamma(shape));
+  double g = NextGamma(shape + 1);
+  return std::log(g) + std::log1p(-NextUniform()) / shape;
 }
 
 // Marsaglia & Tsang (2000); shape < 1 through Gamma(shape + 1) * U^(1/shape).
@@ -144,7 +163,7 @@ std::optional<WeightSpec> ParseWeightSpec(const std::string& text, const Model& 
   }
   std::optional<double> kappa = ParseKappa(suffix);
   if (!kappa) {
-    error = "'" + suffix + "' after '" + spec.set + ":' must be a positive number (KAPPA) or 'order'";
+    error = "'" + suffix + "' after '" + spec.set + ":' must be a number from 1e-300 to 1e300 (KAPPA) or 'order'";
     return std::nullopt;
   }
   spec.mode = WeightMode::kDirichlet;

@@ -58,6 +58,12 @@ TEST_CASE("what-it-takes on files: words on stdout, usage errors exit 2", "[what
   Run unknown = Cli({"explain", "shift", "modl", model, shift});
   CHECK(unknown.code == 2);
   CHECK(unknown.err == "error: B: unknown scenario 'modl' (did you mean 'model'?)\n");
+  for (const char* permutations : {"0", "10000001"}) {
+    Run bad = Cli({"explain", "shift", "model", model, shift, "--permutations", permutations});
+    CHECK(bad.code == 2);
+    CHECK(bad.err.find(std::string("allot explain: error: --permutations must be from 1 to 10000000, not ") +
+                       permutations) == 0);
+  }
 }
 
 TEST_CASE("analysis --output writes the file and refuses an input", "[stability]") {

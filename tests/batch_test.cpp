@@ -176,3 +176,31 @@ batch:
   CHECK(r.out.find("1,sensitivity,model.yaml,shift.yaml,even,1,even,model,rank2_acceptability,1\r\n") !=
         std::string::npos);
 }
+
+TEST_CASE("batch: a sensitivity run above --max-samples is refused at its samples key", "[batch]") {
+  TempDir dir;
+  dir.Write("model.yaml", kSmallModel);
+  std::string runs = dir.Write("runs.yaml", R"(format: allot/1
+batch:
+  - analysis: sensitivity
+    models: [model.yaml]
+    samples: 1000000000000
+)");
+  Run r = Cli({"batch", runs, "--output", dir.path() + "/out.csv"});
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == runs + ":5:14: error: batch[0].samples: too many samples: 1000000000000 (limit 10000000; raise "
+                        "with --max-samples)\n"
+                        "      samples: 1000000000000\n"
+                        "               ^\n");
+  CHECK(dir.Read("out.csv") == "<missing>");
+  // A lower limit applies to a small run too; a limit out of range is a usage error.
+  dir.Write("small.yaml", "format: allot/1\nbatch:\n  - {analysis: sensitivity, models: [model.yaml], samples: 500}\n");
+  Run low = Cli({"batch", dir.path() + "/small.yaml", "--max-samples", "100"});
+  CHECK(low.code == 2);
+  CHECK(low.err.find("too many samples: 500 (limit 100; raise with --max-samples)") != std::string::npos);
+  CHECK(Cli({"batch", dir.path() + "/small.yaml", "--max-samples", "500"}).code == 0);
+  Run zero = Cli({"batch", dir.path() + "/small.yaml", "--max-samples", "0"});
+  CHECK(zero.code == 2);
+  CHECK(zero.err.find("--max-samples must be from 1 to 281474976710656") != std::string::npos);
+}

@@ -1,6 +1,7 @@
 // Weight sampling against exact answers: the simplex, Dirichlet means,
 // ordinal regions, and determinism by (seed, sample).
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -108,6 +109,35 @@ TEST_CASE("SET:KAPPA has mean SET, keeps zero weights at zero, and narrows as KA
   }
 }
 
+TEST_CASE("SET:KAPPA with a tiny KAPPA puts nearly all weight on one objective, never on none", "[sensitivity]") {
+  // As KAPPA -> 0 the Dirichlet tends to a vertex chosen with probability
+  // equal to the set's weight: w_a is 1 with probability 1/3, else 0, so its
+  // variance tends to (1/3)(2/3). The Gamma draws themselves underflow to 0
+  // here; the logs do not.
+  Model model = testing::ModelFrom(kThree);
+  for (const char* kappa : {"1e-6", "1e-300"}) {
+    WeightSpec spec = Spec(model, std::string("mean:") + kappa);
+    const int n = 50000;
+    double sum = 0, squares = 0;
+    for (int i = 0; i < n; ++i) {
+      double w[3];
+      DrawWeights(spec, 5, static_cast<uint64_t>(i), 3, w);
+      REQUIRE(w[0] + w[1] + w[2] == Approx(1).margin(1e-12));
+      REQUIRE(w[2] == 0);
+      REQUIRE(std::max(w[0], w[1]) > 0.999);
+      sum += w[0], squares += w[0] * w[0];
+    }
+    double mean = sum / n, var = squares / n - mean * mean;
+    INFO("KAPPA " << kappa);
+    CHECK(mean == Approx(1.0 / 3).margin(0.01));
+    CHECK(var == Approx(2.0 / 9).epsilon(0.03));
+  }
+  std::string error;
+  CHECK_FALSE(ParseWeightSpec("mean:1e-301", model, error));
+  CHECK(error == "'1e-301' after 'mean:' must be a number from 1e-300 to 1e300 (KAPPA) or 'order'");
+  CHECK_FALSE(ParseWeightSpec("mean:1e301", model, error));
+}
+
 TEST_CASE("a sample's weights depend only on seed and sample index", "[sensitivity]") {
   Model model = testing::ModelFrom(kThree);
   WeightSpec spec = Spec(model, "uniform");
@@ -130,7 +160,7 @@ TEST_CASE("weight specs that cannot work are refused with a reason", "[sensitivi
   CHECK_FALSE(ParseWeightSpec("mean:order", model, error));
   CHECK(error == "weight set 'mean' has no order: to sample from");
   CHECK_FALSE(ParseWeightSpec("mean:-3", model, error));
-  CHECK(error == "'-3' after 'mean:' must be a positive number (KAPPA) or 'order'");
+  CHECK(error == "'-3' after 'mean:' must be a number from 1e-300 to 1e300 (KAPPA) or 'order'");
   CHECK_FALSE(ParseWeightSpec("mean:nan", model, error));
 }
 

@@ -34,6 +34,10 @@ struct LoadLimits {
   // Scenario files in one run (checked by the command line, which gathers
   // the files): memory and time grow with scenarios x lines x years.
   int max_scenarios = 10'000;  // --max-scenarios
+  // Samples of one sensitivity run in a batch file (`samples:`), so that a
+  // RUNS.yaml from someone else cannot ask for a run of years. Only
+  // `allot batch` reads it (its --max-samples).
+  uint64_t max_batch_samples = 10'000'000;
 };
 
 // What one file turned out to be.

@@ -16,6 +16,12 @@
 
 namespace allot {
 
+// The range of KAPPA in SET:KAPPA. Below 1e-300 a draw's largest log-Gamma
+// could overflow; the extremes are far outside any meaningful spread (at
+// KAPPA 0.001 nearly every draw already puts all weight on one objective).
+inline constexpr double kMinKappa = 1e-300;
+inline constexpr double kMaxKappa = 1e300;
+
 // The SplitMix64 finaliser (Stafford's variant 13): a bijective 64-bit mix
 // whose outputs pass BigCrush when fed a counter.
 inline uint64_t Mix64(uint64_t x) {
@@ -54,6 +60,7 @@ class SampleRng {
   double NextExp();                // Exp(1), by inversion
   double NextNormal();             // N(0, 1), Box-Muller (one of the pair)
   double NextGamma(double shape);  // Gamma(shape, 1), shape > 0 (Marsaglia-Tsang)
+  double NextLogGamma(double shape);  // log of a Gamma(shape, 1) draw, finite for any shape > 0
 
  private:
   uint64_t state_;
@@ -72,7 +79,7 @@ struct WeightSpec {
   WeightMode mode = WeightMode::kUniform;
   std::string text = "uniform";  // as given on the command line
   std::string set;               // the weight set's name (all but uniform)
-  double kappa = 0;              // kDirichlet: concentration, > 0
+  double kappa = 0;              // kDirichlet: concentration, kMinKappa..kMaxKappa
   std::vector<double> mean;      // kFixed / kDirichlet: the set's weights
   std::vector<int> order;        // kOrdinal: objective indexes, most important first
   std::vector<int> active;       // kOrdinal: objectives that get weight: those

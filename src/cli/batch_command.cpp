@@ -71,6 +71,8 @@ po::options_description Options(BatchArgs& a) {
       ("output,o", po::value<std::string>(&a.output),
        "write to FILE (whole or not at all) instead of standard output")
       ("lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), kLangHelp)
+      ("max-samples", po::value<uint64_t>(&a.limits.max_batch_samples)->default_value(a.limits.max_batch_samples),
+       "the most `samples:` a sensitivity run in RUNS.yaml may ask for (1 to 2^48)")
       ("files", po::value<std::vector<std::string>>(), "the batch file");
   AddLimitOptions(options, a.limits);
   return options;
@@ -163,6 +165,10 @@ int RunBatch(const Args& args, std::ostream& out, std::ostream& err, const CliCo
   if (!ParseFormatOption("batch", a.format, format, err)) return kExitBadInput;
   Lang lang;
   if (!ParseLangOption("batch", a.lang, lang, err)) return kExitBadInput;
+  if (a.limits.max_batch_samples < 1 || a.limits.max_batch_samples > (uint64_t{1} << 48)) {
+    UsageError("batch", "--max-samples must be from 1 to 281474976710656", err);
+    return kExitBadInput;
+  }
   std::vector<std::string> files;
   if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
   if (files.size() != 1) {

@@ -46,6 +46,10 @@ struct ExplainArgs {
   LoadLimits limits;
 };
 
+// Each random order costs one evaluation per changed line; ten million
+// orders of 20 lines is minutes, which is as far as a flag should go.
+constexpr size_t kMaxPermutations = 10'000'000;
+
 po::options_description Options(ExplainArgs& a) {
   po::options_description options("Options");
   options.add_options()
@@ -59,7 +63,7 @@ po::options_description Options(ExplainArgs& a) {
       ("exact-max", po::value<size_t>(&a.exact_max)->default_value(a.exact_max),
        "exact Shapley values up to this many changed lines (2^N evaluations); at most 20")
       ("permutations", po::value<size_t>(&a.permutations)->default_value(a.permutations),
-       "random orders when there are more changed lines")
+       "random orders when there are more changed lines (1 to 10,000,000)")
       ("seed", po::value<uint64_t>(&a.seed)->default_value(a.seed), "seed of the random orders")
       ("files", po::value<std::vector<std::string>>(), "A, B, then model and scenario files");
   AddLimitOptions(options, a.limits);
@@ -86,8 +90,8 @@ int RunExplain(const Args& args, std::ostream& out, std::ostream& err, const Cli
     UsageError(command, "--exact-max must be at most 20, not " + std::to_string(a.exact_max), err);
     return kExitBadInput;
   }
-  if (a.permutations == 0) {
-    UsageError(command, "--permutations must be at least 1", err);
+  if (a.permutations == 0 || a.permutations > kMaxPermutations) {
+    UsageError(command, "--permutations must be from 1 to 10000000, not " + std::to_string(a.permutations), err);
     return kExitBadInput;
   }
   std::vector<std::string> files;
