@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "finite_output.hpp"
 #include "html_escape.hpp"
 #include "render_text.hpp"
 #include "svg_chart.hpp"
@@ -22,7 +23,11 @@ constexpr const char* kHatch[] = {"#ffffff", "#ffffff", "#1f3b5a", "#1f3b5a"};
 }  // namespace
 
 std::vector<double> NiceTicks(double lo, double hi, int target) {
-  if (!(hi > lo)) hi = lo + 1;
+  CheckFinite(lo);
+  CheckFinite(hi);
+  // Wide enough that the range is more than rounding: near 10^16 EUR,
+  // lo + 1 == lo, and a step below the spacing of doubles would never move.
+  hi = std::max(hi, lo + std::max(1.0, std::abs(lo) * 1e-9));
   double raw = (hi - lo) / std::max(target, 1);
   double power = std::pow(10.0, std::floor(std::log10(raw)));
   // The step of 1, 2, 5 or 10 times the power nearest to the raw step.
@@ -33,7 +38,10 @@ std::vector<double> NiceTicks(double lo, double hi, int target) {
   std::vector<double> ticks;
   double first = std::floor(lo / step) * step;
   double last = std::ceil(hi / step) * step;
-  for (double t = first; t <= last + step / 2; t += step) {
+  // Counted, not accumulated: t += step could stall or drift.
+  double count = std::round((last - first) / step);
+  for (double k = 0; k <= count && k <= 1000; ++k) {
+    double t = first + k * step;
     ticks.push_back(std::abs(t) < step / 1e6 ? 0.0 : t);  // no "-0" from rounding
   }
   return ticks;
@@ -84,6 +92,7 @@ std::string Truncate(const std::string& text, double max_width, double font_size
 }
 
 std::string Coord(double value) {
+  CheckFinite(value);
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.2f", value);
   std::string text = buffer;

@@ -1,8 +1,11 @@
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <utility>
 
+#include "finite_output.hpp"
 #include "svg_chart.hpp"
 
 using allot::detail::BarChart;
@@ -38,6 +41,21 @@ TEST_CASE("axis ticks are round numbers that cover the range and include zero", 
   std::vector<double> empty = NiceTicks(0, 0, 5);  // an empty range still gets an axis
   CHECK(empty.front() == 0);
   CHECK(empty.back() == Approx(1));
+}
+
+TEST_CASE("axis ticks near the largest amounts end, and a NaN never reaches the SVG", "[report]") {
+  // 10^16 EUR and up: a range of a few euros is below the spacing of
+  // doubles there, where adding the step to the last tick did not move it
+  // (an endless loop before ticks were counted).
+  for (double lo : {1e16, 9.2e16, -9.2e16}) {
+    std::vector<double> ticks = NiceTicks(lo, lo + 16, 5);
+    REQUIRE(ticks.size() >= 2);
+    CHECK(ticks.size() <= 1001);
+    CHECK(ticks.front() <= lo);
+    CHECK(std::is_sorted(ticks.begin(), ticks.end()));
+  }
+  CHECK_THROWS_AS(NiceTicks(0, std::nan(""), 5), allot::detail::NonFiniteOutput);
+  CHECK_THROWS_AS(NiceTicks(-HUGE_VAL, 0, 5), allot::detail::NonFiniteOutput);
 }
 
 TEST_CASE("a bar chart draws one titled bar per category and series, with a legend", "[report]") {
