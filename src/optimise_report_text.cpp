@@ -5,6 +5,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include "finite_output.hpp"
+
 namespace allot::report_text {
 
 namespace {
@@ -32,7 +34,7 @@ std::string CsvCell(const std::string& s) {
 
 std::string Fixed2(double value) {
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.2f", value);
+  std::snprintf(buffer, sizeof buffer, "%.2f", detail::CheckFinite(value));
   std::string s = buffer;
   return s == "-0.00" ? "0.00" : s;
 }

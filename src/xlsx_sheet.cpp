@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "finite_output.hpp"
 #include "render_text.hpp"
 #include "spreadsheet_text.hpp"
 
@@ -44,13 +45,13 @@ void Sheet::Note(lxw_row_t row, const std::string& text) {
 }
 
 void Sheet::Number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format) {
-  Check(worksheet_write_number(sheet_, row, col, value, format));
+  Check(worksheet_write_number(sheet_, row, col, CheckFinite(value), format));
   Fit(col, kNumberWidth);
 }
 
 void Sheet::Formula(lxw_row_t row, lxw_col_t col, const std::string& formula, double cached,
                     lxw_format* format) {
-  Check(worksheet_write_formula_num(sheet_, row, col, formula.c_str(), format, cached));
+  Check(worksheet_write_formula_num(sheet_, row, col, formula.c_str(), format, CheckFinite(cached)));
   Fit(col, kNumberWidth);
 }
 

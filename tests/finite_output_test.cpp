@@ -11,6 +11,7 @@
 #include "analysis_common.hpp"
 #include "analysis_output.hpp"
 #include "finite_output.hpp"
+#include "optimise_report_text.hpp"
 #include "render_text.hpp"
 #include "test_support.hpp"
 
@@ -38,7 +39,9 @@ TEST_CASE("the number formatters throw on NaN and infinity and pass finite numbe
     CHECK_THROWS_AS(allot::detail::Fixed(bad, 3, allot::Lang::kNl), NonFiniteOutput);
     CHECK_THROWS_AS(allot::detail::CsvNumber(bad), NonFiniteOutput);
     CHECK_THROWS_AS(allot::detail::Rounded(bad), NonFiniteOutput);
+    CHECK_THROWS_AS(allot::report_text::Fixed2(bad), NonFiniteOutput);  // optimise and frontier text
   }
+  CHECK(allot::report_text::Fixed2(-0.001) == "0.00");
   CHECK(allot::detail::FormatScore(-12.34, 1, allot::Lang::kNl) == "-12,3");
   CHECK(allot::detail::Fixed(0.5, 3) == "0.500");
   CHECK(allot::detail::CsvNumber(1e-300) == "1e-300");
