@@ -9,6 +9,7 @@
 #include "analysis_common.hpp"
 #include "analysis_output.hpp"
 #include "finite_output.hpp"
+#include "render_text.hpp"
 
 namespace allot {
 
@@ -17,12 +18,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 bool UsesSeed(BatchAnalysis a) { return a == BatchAnalysis::kSensitivity || a == BatchAnalysis::kExplain; }
-
-std::string Joined(const std::vector<std::string>& paths) {
-  std::string text;
-  for (const std::string& p : paths) text += (text.empty() ? "" : " ") + p;
-  return text;
-}
 
 // The words of the table and md in each language; analysis, metric, item
 // and weight set names stay as written (they are the csv's values).
@@ -67,7 +62,7 @@ void WriteBatchSections(const BatchSpec& spec, const std::vector<BatchRun>& runs
     detail::Section& s = sections[r];
     s.title = w.run + std::to_string(r + 1) + ": " + BatchAnalysisName(analysis);
     if (!run.model.empty()) s.title += w.model + run.model;
-    if (!run.scenarios.empty()) s.title += w.scenarios + Joined(run.scenarios);
+    if (!run.scenarios.empty()) s.title += w.scenarios + detail::Joined(run.scenarios, " ");
     if (!run.weights.empty()) s.title += w.weights + run.weights;
     if (UsesSeed(analysis)) s.title += w.seed + std::to_string(run.seed);
     s.text_columns = 3;
@@ -116,7 +111,7 @@ void RenderBatch(const BatchSpec& spec, const std::vector<BatchRun>& runs,
   for (const BatchRow& row : rows) {
     const BatchRun& run = runs[row.run];
     cells.push_back({std::to_string(row.run + 1), BatchAnalysisName(spec.entries[run.entry].analysis), run.model,
-                     Joined(run.scenarios), run.weights,
+                     detail::Joined(run.scenarios, " "), run.weights,
                      UsesSeed(spec.entries[run.entry].analysis) ? std::to_string(run.seed) : "", row.weight_set, row.item,
                      row.metric, detail::CsvNumber(row.value)});
   }

@@ -1,10 +1,11 @@
 // Rendering the frontier: table and Markdown for people, CSV and JSON for
 // programs; sentences for the committee ("reaches 41 points with ...").
-#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "allot/frontier.hpp"
 #include "optimise_report_text.hpp"
+#include "render_text.hpp"
+#include "analysis_output.hpp"
 #include "finite_output.hpp"
 
 namespace allot {
@@ -12,19 +13,10 @@ namespace allot {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using detail::Rounded;  // JSON scores: six decimals, no -0, never NaN
 using report_text::Fixed2;
 using report_text::Section;
 
-double Round6(double v) {
-  double r = std::round(v * 1e6) / 1e6;
-  return r == 0 ? 0.0 : r;
-}
-
-std::string Join(const std::vector<std::string>& parts) {
-  std::string text;
-  for (const std::string& p : parts) text += (text.empty() ? "" : ", ") + p;
-  return text;
-}
 
 std::vector<Section> Sections(const FrontierReport& r, bool plain, Lang lang) {
   auto money = [&](Money m) { return plain ? FormatMoneyPlain(m) : FormatMoney(m, lang); };
@@ -33,7 +25,7 @@ std::vector<Section> Sections(const FrontierReport& r, bool plain, Lang lang) {
   Section points{"Frontier: the best score for each total budget, weights " + r.weights_label,
                  {"budget", "spent", "score", "upper bound", "levels funded"}, {}};
   for (const FrontierPoint& p : r.frontier.points) {
-    points.rows.push_back({money(p.budget), money(p.spent), score(p.score), score(p.upper_bound), Join(p.levels)});
+    points.rows.push_back({money(p.budget), money(p.spent), score(p.score), score(p.upper_bound), detail::Joined(p.levels)});
   }
   out.push_back(points);
   Section placed{"Scenarios against the frontier",
@@ -67,14 +59,14 @@ void RenderJson(const FrontierReport& r, std::ostream& out) {
   j["points"] = Json::array();
   for (const FrontierPoint& p : r.frontier.points) {
     j["points"].push_back({{"budget_cents", p.budget.cents()}, {"spent_cents", p.spent.cents()},
-                           {"feasible", p.score >= 0}, {"score", Round6(p.score)},
-                           {"upper_bound", Round6(p.upper_bound)}, {"levels", p.levels}});
+                           {"feasible", p.score >= 0}, {"score", Rounded(p.score, 6)},
+                           {"upper_bound", Rounded(p.upper_bound, 6)}, {"levels", p.levels}});
   }
   j["scenarios"] = Json::array();
   for (const ScenarioPlacement& s : r.frontier.scenarios) {
     Json cheapest = s.cheapest ? Json(s.cheapest->cents()) : Json(nullptr);
-    j["scenarios"].push_back({{"id", s.id}, {"total_cents", s.total.cents()}, {"score", Round6(s.score)},
-                              {"cheapest_cents", cheapest}, {"best_for_money", Round6(s.best_for_money)}});
+    j["scenarios"].push_back({{"id", s.id}, {"total_cents", s.total.cents()}, {"score", Rounded(s.score, 6)},
+                              {"cheapest_cents", cheapest}, {"best_for_money", Rounded(s.best_for_money, 6)}});
   }
   if (!r.core_label.empty()) {
     j["core"] = {{"over", r.core_label}, {"lines", Json::array()}};

@@ -1,10 +1,10 @@
 // JSON: the stable machine interface (DESIGN.md, "compare --format json").
 // Keys are in a fixed order, money is in integer cents, scores are rounded
 // to six decimals so that re-runs give reviewable diffs; no timestamps.
-#include <cmath>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "analysis_output.hpp"
 #include "render_text.hpp"
 #include "finite_output.hpp"
 
@@ -14,11 +14,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-double Score(double v) {
-  CheckFinite(v);
-  double rounded = std::round(v * 1e6) / 1e6;
-  return rounded == 0 ? 0.0 : rounded;  // no -0
-}
+// Six decimals and no -0 (Rounded also refuses a non-finite score).
+double Score(double v) { return Rounded(v, 6); }
 
 Json ByYear(const std::vector<int>& years, const std::vector<Money>& amounts) {
   Json j = Json::object();

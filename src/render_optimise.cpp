@@ -3,11 +3,11 @@
 #include <glpk.h>
 
 #include <algorithm>
-#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "allot/optimise.hpp"
 #include "optimise_report_text.hpp"
+#include "analysis_output.hpp"
 #include "finite_output.hpp"
 
 namespace allot {
@@ -15,13 +15,10 @@ namespace allot {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using detail::Rounded;  // JSON scores: six decimals, no -0, never NaN
 using report_text::Fixed2;
 using report_text::Section;
 
-double Round6(double v) {
-  double r = std::round(v * 1e6) / 1e6;
-  return r == 0 ? 0.0 : r;
-}
 
 Money Total(const std::vector<Money>& v) {
   Money sum;
@@ -113,11 +110,11 @@ void RenderJson(const OptimiseReport& r, std::ostream& out) {
   j["analysis"] = "optimise";
   j["weights"] = r.weights_label;
   j["base"] = r.base->id;
-  j["base_score"] = Round6(res.base_score);
-  j["score"] = Round6(res.score);
-  j["upper_bound"] = Round6(res.upper_bound);
+  j["base_score"] = Rounded(res.base_score, 6);
+  j["score"] = Rounded(res.score, 6);
+  j["upper_bound"] = Rounded(res.upper_bound, 6);
   Json objectives = Json::object();
-  for (size_t k = 0; k < r.objectives.size(); ++k) objectives[r.objectives[k].id] = Round6(res.objectives[k]);
+  for (size_t k = 0; k < r.objectives.size(); ++k) objectives[r.objectives[k].id] = Rounded(res.objectives[k], 6);
   j["objectives"] = objectives;
   Json years = Json::object();
   for (size_t t = 0; t < r.years.size(); ++t) years[std::to_string(r.years[t])] = res.allocation.by_year[t].cents();
@@ -125,13 +122,13 @@ void RenderJson(const OptimiseReport& r, std::ostream& out) {
   j["lines"] = LinesJson(r);
   j["order"] = Json::array();
   for (const BuyStep& s : r.order) {
-    j["order"].push_back({{"line", s.line}, {"from_cents", s.from.cents()}, {"to_cents", s.to.cents()}, {"points", Round6(s.points)}});
+    j["order"].push_back({{"line", s.line}, {"from_cents", s.from.cents()}, {"to_cents", s.to.cents()}, {"points", Rounded(s.points, 6)}});
   }
   j["marginal"] = Json::array();
   for (const MarginalValue& m : r.marginal) {
     Json on = Json::array();
     for (const LineAmount& a : m.best_spent_on) on.push_back({{"line", a.line}, {"cents", a.amount.cents()}});
-    j["marginal"].push_back({{"year", m.year}, {"extra_cents", m.extra.cents()}, {"points", Round6(m.points)}, {"best_spent_on", on}});
+    j["marginal"].push_back({{"year", m.year}, {"extra_cents", m.extra.cents()}, {"points", Rounded(m.points, 6)}, {"best_spent_on", on}});
   }
   j["solver"] = {{"name", "GLPK"}, {"version", glp_version()}, {"rows", res.stats.rows},
                  {"columns", res.stats.columns}, {"integers", res.stats.integers}};

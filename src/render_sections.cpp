@@ -77,11 +77,9 @@ Section MotionsSection(const CompareResult& r, const Labels& l) {
   s.header = {l.scenario, l.motions_title};
   for (const ScenarioResult& sc : r.scenarios) {
     std::vector<std::string> unfunded = UnfundedMotions(r, sc);
-    std::string cell;
-    for (const std::string& id : unfunded) cell += (cell.empty() ? "" : ", ") + id;
     s.rows.push_back({ScenarioLabel(sc), r.motions.empty()  ? l.none
                                          : unfunded.empty() ? l.all_funded
-                                                            : cell});
+                                                            : Joined(unfunded)});
   }
   for (const Motion& m : r.motions) {
     s.notes.push_back(m.id + ": " + m.ref + (m.asks.empty() ? "" : " - " + m.asks));

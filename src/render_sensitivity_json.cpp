@@ -1,9 +1,9 @@
 // SMAA results as JSON: the machine interface of `allot sensitivity` and
 // `allot merge` (DESIGN.md, "allot sensitivity").
-#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "allot/sensitivity.hpp"
+#include "analysis_output.hpp"
 #include "finite_output.hpp"
 
 namespace allot::detail {
@@ -12,15 +12,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Six decimals, like compare's JSON, and never -0.
-double Round6(double v) {
-  double rounded = std::round(v * 1e6) / 1e6;
-  return rounded == 0 ? 0.0 : rounded;
-}
-
-Json Rounded(const std::vector<double>& values) {
+// Scores and shares: six decimals like compare's JSON (Rounded(v, 6)).
+Json RoundedList(const std::vector<double>& values) {
   Json j = Json::array();
-  for (double v : values) j.push_back(Round6(v));
+  for (double v : values) j.push_back(Rounded(v, 6));
   return j;
 }
 
@@ -28,21 +23,21 @@ Json ScenarioJson(const SmaaResult& r, const SmaaScenarioResult& s) {
   Json j;
   j["id"] = s.id;
   j["name"] = s.name;
-  j["rank_acceptability"] = Rounded(s.rank_acceptability);
-  j["rank_acceptability_se"] = Rounded(s.rank_acceptability_se);
-  j["p_best"] = Round6(s.rank_acceptability[0]);
-  j["mean_score"] = Round6(s.mean_score);
-  j["sd_score"] = Round6(s.sd_score);
-  j["p5_score"] = Round6(s.p5_score);
-  j["p95_score"] = Round6(s.p95_score);
+  j["rank_acceptability"] = RoundedList(s.rank_acceptability);
+  j["rank_acceptability_se"] = RoundedList(s.rank_acceptability_se);
+  j["p_best"] = Rounded(s.rank_acceptability[0], 6);
+  j["mean_score"] = Rounded(s.mean_score, 6);
+  j["sd_score"] = Rounded(s.sd_score, 6);
+  j["p5_score"] = Rounded(s.p5_score, 6);
+  j["p95_score"] = Rounded(s.p95_score, 6);
   if (s.central_weights) {
     Json w = Json::object();
-    for (size_t o = 0; o < r.header.objectives.size(); ++o) w[r.header.objectives[o]] = Round6((*s.central_weights)[o]);
+    for (size_t o = 0; o < r.header.objectives.size(); ++o) w[r.header.objectives[o]] = Rounded((*s.central_weights)[o], 6);
     j["central_weights"] = w;
   } else {
     j["central_weights"] = nullptr;
   }
-  j["confidence_factor"] = s.confidence_factor ? Json(Round6(*s.confidence_factor)) : Json(nullptr);
+  j["confidence_factor"] = s.confidence_factor ? Json(Rounded(*s.confidence_factor, 6)) : Json(nullptr);
   return j;
 }
 
@@ -57,7 +52,7 @@ void RenderSensitivityJson(const SmaaResult& r, std::ostream& out) {
   j["weights"] = r.header.weights;
   j["effects"] = r.header.effects;
   j["precision"] = r.precision ? Json(*r.precision) : Json(nullptr);
-  j["max_half_width"] = Round6(r.max_half_width());
+  j["max_half_width"] = Rounded(r.max_half_width(), 6);
   j["inputs_hash"] = r.header.inputs_hash;
   j["objectives"] = r.header.objectives;
   j["histogram_resolution"] = 1.0 / kHistogramBinsPerPoint;
@@ -70,7 +65,7 @@ void RenderSensitivityJson(const SmaaResult& r, std::ostream& out) {
   for (size_t a = 0; a < S; ++a) {
     Json row = Json::object();
     for (size_t b = 0; b < S; ++b) {
-      if (a != b) row[r.scenarios[b].id] = Round6(r.beats[a * S + b]);
+      if (a != b) row[r.scenarios[b].id] = Rounded(r.beats[a * S + b], 6);
     }
     j["pairwise"][r.scenarios[a].id] = row;
   }

@@ -72,6 +72,12 @@ std::string FormatScore(double value, int decimals, Lang lang, bool sign) {
   return text;
 }
 
+std::string Joined(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string text;
+  for (size_t i = 0; i < parts.size(); ++i) text += (i ? separator : "") + parts[i];
+  return text;
+}
+
 std::string FormatMoneyChange(Money m, Lang lang) {
   if (m.IsZero()) return "0";
   return (m.cents() > 0 ? "+" : "") + FormatMoney(m, lang);

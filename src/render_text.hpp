@@ -60,6 +60,9 @@ std::vector<Section> CompareSections(const CompareResult& result, Lang lang);
 // The ids of the motions a scenario leaves unfunded, in model order.
 std::vector<std::string> UnfundedMotions(const CompareResult& result, const ScenarioResult& s);
 
+// `parts` with `separator` between them: "a, b, c".
+std::string Joined(const std::vector<std::string>& parts, const std::string& separator = ", ");
+
 // The number of terminal columns a UTF-8 string takes (one per code point).
 size_t DisplayWidth(const std::string& text);
 

@@ -121,8 +121,7 @@ Table PointsTable(const FrontierReport& f, const ReportContext& c) {
                         {"\u2013", "", "muted"}});
       continue;
     }
-    std::string levels;
-    for (const std::string& level : p.levels) levels += (levels.empty() ? "" : ", ") + level;
+    std::string levels = Joined(p.levels);
     t.rows.push_back({MoneyCell(p.budget, c.lang),
                       MoneyCell(p.spent, c.lang),
                       {Points(p.score, c.lang),

@@ -27,12 +27,6 @@ Cell MoneyCell(Money amount, Money change, bool is_baseline, Lang lang) {
 
 std::string Figure(const BarChart& chart) { return "<figure>" + RenderBarChart(chart) + "</figure>"; }
 
-std::string Join(const std::vector<std::string>& parts) {
-  std::string text;
-  for (const std::string& part : parts) text += (text.empty() ? "" : ", ") + part;
-  return text;
-}
-
 Table MoneyTable(const ReportContext& c) {
   const CompareResult& r = c.result;
   const ScenarioResult& base = r.scenarios[BaselineIndex(r)];
@@ -65,7 +59,7 @@ Table ScoresTable(const ReportContext& c) {
     std::vector<std::string> unfunded = UnfundedMotions(r, s);
     std::vector<Cell> row = {
         {ScenarioLabel(s), "", ""},
-        {r.motions.empty() ? c.labels.none : unfunded.empty() ? c.labels.all_funded : Join(unfunded), "", ""}};
+        {r.motions.empty() ? c.labels.none : unfunded.empty() ? c.labels.all_funded : Joined(unfunded), "", ""}};
     for (size_t w = 0; w < r.weight_sets.size(); ++w) {
       // The change against the baseline under the score, marked for greyscale.
       Cell score{FormatScore(s.weighted[w], 2, c.lang), "", ""};

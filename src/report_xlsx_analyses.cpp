@@ -72,9 +72,7 @@ lxw_row_t FrontierSheet(Book& b, Sheet& sheet) {
     sheet.Number(row, 1, Euros(p.spent), b.formats.money);
     sheet.Number(row, 2, p.score, b.formats.score2);
     sheet.Number(row, 3, p.upper_bound, b.formats.score2);
-    std::string levels;
-    for (const std::string& level : p.levels) levels += (levels.empty() ? "" : ", ") + level;
-    sheet.Text(row, 4, levels);
+    sheet.Text(row, 4, Joined(p.levels));
   }
   lxw_row_t last = Row(f.frontier.points.size());
   sheet.Note(last + 2, FrontierNote(f, b.r.baseline, b.l));

@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "optimise_cli.hpp"
 #include "output_file.hpp"
+#include "render_text.hpp"
 
 namespace allot::cli {
 
@@ -44,12 +45,6 @@ struct FrontierArgs {
   std::string core_weights = "all";
 };
 
-std::string Join(const std::vector<std::string>& parts) {
-  std::string text;
-  for (const std::string& p : parts) text += (text.empty() ? "" : ", ") + p;
-  return text;
-}
-
 // The weight vectors of the core index and what they are.
 bool CoreWeights(const std::string& command, const FrontierArgs& f, const OptimiseArgs& a,
                  const Model& model, std::vector<std::vector<double>>& weights, std::string& label,
@@ -68,7 +63,7 @@ bool CoreWeights(const std::string& command, const FrontierArgs& f, const Optimi
       }
       weights.push_back(model.weights[static_cast<size_t>(index)].weights);
     }
-    label = "the weight sets " + Join(names);
+    label = "the weight sets " + detail::Joined(names);
     return true;
   }
   std::string error;
