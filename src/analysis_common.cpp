@@ -23,9 +23,8 @@ std::optional<std::vector<WeightSet>> PickWeightSets(const Model& model,
       picked.push_back(model.weights[static_cast<size_t>(index)]);
       continue;
     }
-    std::string hint = ClosestMatch(name, known);
     AddError(diags, {}, "--weights: unknown weight set '" + name + "'" +
-                            (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+                            DidYouMean(ClosestMatch(name, known)));
     ok = false;
   }
   if (!ok) return std::nullopt;
@@ -40,9 +39,8 @@ const ResolvedScenario* FindScenario(const std::vector<ResolvedScenario>& scenar
   }
   std::vector<std::string> known;
   for (const ResolvedScenario& r : scenarios) known.push_back(r.id);
-  std::string hint = ClosestMatch(id, known);
   AddError(diags, {}, what + ": unknown scenario '" + id + "'" +
-                          (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+                          DidYouMean(ClosestMatch(id, known)));
   return nullptr;
 }
 

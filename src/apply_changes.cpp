@@ -62,7 +62,7 @@ class ChangeApplier {
       hint = ClosestMatch(id, ids);
     }
     Error(key, "unknown line '" + id + "'" +
-                   (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + " in scenario '" +
+                   DidYouMean(hint) + " in scenario '" +
                    scenario_.id + "'");
     return nullptr;
   }
@@ -198,7 +198,7 @@ bool ChangeApplier::CheckAddedLine(const allot::Line& line) {
     }
     AddError(diags_, effect.where,
              path_ + ".add.effects." + effect.objective + ": unknown objective '" +
-                 effect.objective + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+                 effect.objective + "'" + DidYouMean(hint));
     ok = false;
   }
   for (const std::string& motion : line.motions) {

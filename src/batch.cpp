@@ -161,8 +161,7 @@ bool CheckBatchRun(const BatchEntry& entry, const BatchRun& run, const Model& mo
   for (const ResolvedScenario& r : scenarios) ids.push_back(r.id);
   for (const WeightSet& w : model.weights) sets.push_back(w.name);
   auto hint = [](const std::string& word, const std::vector<std::string>& known) {
-    std::string close = ClosestMatch(word, known);
-    return close.empty() ? std::string() : " (did you mean '" + close + "'?)";
+    return DidYouMean(ClosestMatch(word, known));
   };
   for (const auto& [id, where, key] : {std::tuple{entry.a, entry.a_where, "a"}, std::tuple{entry.b, entry.b_where, "b"}}) {
     if (!id.empty() && !HasScenario(scenarios, id)) {

@@ -37,9 +37,8 @@ std::optional<std::vector<WeightSet>> SelectWeightSets(const Model& model,
       selected.push_back(model.weights[static_cast<size_t>(index)]);
       continue;
     }
-    std::string hint = ClosestMatch(name, names);
     AddError(diags, {}, "--weights: unknown weight set '" + name + "'" +
-                            (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+                            DidYouMean(ClosestMatch(name, names)));
     ok = false;
   }
   if (!ok) return std::nullopt;

@@ -112,4 +112,8 @@ std::string ClosestMatch(std::string_view word, const std::vector<std::string>& 
   return best;
 }
 
+std::string DidYouMean(const std::string& match) {
+  return match.empty() ? std::string() : " (did you mean '" + match + "'?)";
+}
+
 }  // namespace allot

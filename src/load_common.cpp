@@ -96,7 +96,7 @@ std::string AbbreviationOf(const std::string& word, const std::vector<std::strin
 std::string Suggest(const std::string& word, const std::vector<std::string>& candidates) {
   std::string match = ClosestMatch(word, candidates);
   if (match.empty()) match = AbbreviationOf(word, candidates);
-  if (!match.empty()) return " (did you mean '" + match + "'?)";
+  if (!match.empty()) return DidYouMean(match);
   constexpr size_t kMaxListed = 5;
   if (candidates.empty() || candidates.size() > kMaxListed) return "";
   std::string listed;

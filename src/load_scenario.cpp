@@ -40,7 +40,7 @@ std::optional<BudgetRule> ReadBudgetRule(LoadContext& ctx, const Item& item) {
   ctx.Error(item.mark, item.path,
             "unknown budget rule " + Quoted(name) +
                 (match.empty() ? std::string(" (expected ") + expected + ")"
-                               : " (did you mean '" + match + "'?)"));
+                               : DidYouMean(match)));
   return std::nullopt;
 }
 

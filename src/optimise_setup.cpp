@@ -25,9 +25,8 @@ void CheckLine(const ResolvedScenario& base, const std::string& option, const st
     if (l.def->id == id) return;
     known.push_back(l.def->id);
   }
-  std::string hint = ClosestMatch(id, known);
   AddError(diags, {}, option + ": unknown line '" + id + "'" +
-                          (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+                          DidYouMean(ClosestMatch(id, known)));
 }
 
 // Rounding each year to cents moves a line's total by at most a cent per
@@ -244,9 +243,8 @@ bool CheckConstraints(const Model& model, const ResolvedScenario& base,
   for (const Motion& m : model.motions) motions.push_back(m.id);
   for (const std::string& id : c.fund_motions) {
     if (model.MotionIndex(id) >= 0) continue;
-    std::string hint = ClosestMatch(id, motions);
     AddError(diags, {}, "--fund-motions: unknown motion '" + id + "'" +
-                            (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+                            DidYouMean(ClosestMatch(id, motions)));
   }
   if (c.max_change_fraction && !(*c.max_change_fraction >= 0)) {
     AddError(diags, {}, "--max-change: must not be negative");

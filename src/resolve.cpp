@@ -246,7 +246,7 @@ void Resolver::ReportUnknownBase(size_t i) {
   }
   AddError(diags_, scenarios_[i].base_where,
            "base: unknown scenario '" + *scenarios_[i].base + "'" +
-               (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+               DidYouMean(hint));
   state_[i] = State::kFailed;
 }
 

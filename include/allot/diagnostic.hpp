@@ -52,4 +52,8 @@ inline void AddError(Diagnostics& diags, SourceLocation where, std::string messa
 // enough to be a plausible typo (used for "did you mean 'budget'?").
 std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates);
 
+// " (did you mean 'MATCH'?)" to append to an error, or "" when `match` is
+// empty (ClosestMatch found nothing).
+std::string DidYouMean(const std::string& match);
+
 }  // namespace allot

@@ -212,9 +212,8 @@ bool LoadForOptimise(const std::string& command, const std::vector<std::string>&
     ids.push_back(r.id);
   }
   if (base == nullptr) {
-    std::string hint = ClosestMatch(a.base, ids);
     UsageError(command, "--base: unknown scenario '" + a.base + "'" +
-                            (hint.empty() ? "" : " (did you mean '" + hint + "'?)"), err);
+                            DidYouMean(ClosestMatch(a.base, ids)), err);
     return false;
   }
   return true;

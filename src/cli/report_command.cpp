@@ -233,9 +233,8 @@ bool FrontierOf(const ReportArgs& a, const Model& model, const std::vector<Resol
   if (index < 0) {
     std::vector<std::string> names;
     for (const WeightSet& w : model.weights) names.push_back(w.name);
-    std::string hint = ClosestMatch(a.frontier, names);
     UsageError("report", "--frontier: unknown weight set '" + a.frontier + "'" +
-                             (hint.empty() ? "" : " (did you mean '" + hint + "'?)"), err);
+                             DidYouMean(ClosestMatch(a.frontier, names)), err);
     return false;
   }
   const ResolvedScenario* base = nullptr;
