@@ -115,22 +115,19 @@ class Worker {
   }
 
   // Rank = 1 + the number of scenarios scoring strictly higher, so equal
-  // scores share the better rank. Each row compares one scenario with all
-  // (itself included, which counts nothing): twice the comparisons of a
-  // triangle, but branch-free over contiguous arrays, which the compiler
-  // turns into vector compares.
+  // scores share the better rank.
   void Rank() {
     const size_t S = p_.scenarios;
-    const double* scores = scores_.data();
+    std::fill(ranks_.begin(), ranks_.end(), 0u);
     for (size_t a = 0; a < S; ++a) {
-      const double score = scores[a];
-      uint64_t* beats = &acc_.beats[a * S];
-      uint64_t higher = 0;
-      for (size_t b = 0; b < S; ++b) {
-        beats[b] += score > scores[b];
-        higher += scores[b] > score;
+      for (size_t b = a + 1; b < S; ++b) {
+        // Counted without branches: which scenario wins is random.
+        uint32_t a_wins = scores_[a] > scores_[b], b_wins = scores_[b] > scores_[a];
+        acc_.beats[a * S + b] += a_wins;
+        acc_.beats[b * S + a] += b_wins;
+        ranks_[b] += a_wins;
+        ranks_[a] += b_wins;
       }
-      ranks_[a] = static_cast<uint32_t>(higher);
     }
   }
 
