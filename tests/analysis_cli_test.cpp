@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-#include <sstream>
 
 #include "allot/cli.hpp"
 #include "test_support.hpp"
@@ -9,17 +8,9 @@ using allot::testing::TempDir;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Run = allot::testing::CliRun;
 
-Run Cli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = allot::RunCli(args, out, err, allot::CliContext{});
-  return Run{code, out.str(), err.str()};
-}
+Run Cli(const std::vector<std::string>& args) { return allot::testing::RunAllot(args); }
 
 const char* const kShift = R"(format: allot/1
 scenario: shift

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-#include <sstream>
 
 #include "allot/batch.hpp"
 #include "allot/cli.hpp"
@@ -12,17 +11,9 @@ using allot::testing::TempDir;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Run = allot::testing::CliRun;
 
-Run Cli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = RunCli(args, out, err, CliContext{});
-  return Run{code, out.str(), err.str()};
-}
+Run Cli(const std::vector<std::string>& args) { return allot::testing::RunAllot(args); }
 
 const char* const kShift = R"(format: allot/1
 scenario: shift

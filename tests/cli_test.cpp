@@ -1,7 +1,6 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
-#include <sstream>
 
 #include "allot/cli.hpp"
 #include "test_support.hpp"
@@ -11,16 +10,10 @@ using allot::testing::TempDir;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Run = allot::testing::CliRun;
 
-Run Cli(std::vector<std::string> args, std::vector<std::string> data_dirs = {}) {
-  std::ostringstream out, err;
-  int code = allot::RunCli(args, out, err, allot::CliContext{std::move(data_dirs)});
-  return Run{code, out.str(), err.str()};
+Run Cli(const std::vector<std::string>& args, std::vector<std::string> data_dirs = {}) {
+  return allot::testing::RunAllot(args, allot::CliContext{std::move(data_dirs)});
 }
 
 bool Contains(const std::string& text, const std::string& part) {

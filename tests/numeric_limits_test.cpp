@@ -15,17 +15,9 @@ using allot::testing::TempDir;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Run = allot::testing::CliRun;
 
-Run Cli(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  int code = allot::RunCli(args, out, err, allot::CliContext{});
-  return Run{code, out.str(), err.str()};
-}
+Run Cli(const std::vector<std::string>& args) { return allot::testing::RunAllot(args); }
 
 bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;

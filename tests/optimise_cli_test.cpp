@@ -2,7 +2,6 @@
 // check and compare, which report the same score; bad options are usage
 // errors with nothing on stdout and no file written.
 #include <catch2/catch.hpp>
-#include <sstream>
 
 #include "allot/cli.hpp"
 #include "test_support.hpp"
@@ -11,16 +10,10 @@ using allot::testing::TempDir;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Run = allot::testing::CliRun;
 
-Run Cli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = allot::RunCli(args, out, err, allot::CliContext{{allot::testing::SourcePath("")}});
-  return Run{code, out.str(), err.str()};
+Run Cli(const std::vector<std::string>& args) {
+  return allot::testing::RunAllot(args, allot::CliContext{{allot::testing::SourcePath("")}});
 }
 
 // The number after `"key": ` in JSON text.

@@ -1,7 +1,6 @@
 // allot sensitivity and allot merge, in-process: determinism across threads
 // and shards (byte for byte), --precision, and every refusal.
 #include <catch2/catch.hpp>
-#include <sstream>
 
 #include "allot/cli.hpp"
 #include "test_support.hpp"
@@ -12,16 +11,9 @@ namespace {
 using testing::SourcePath;
 using testing::TempDir;
 
-struct Run {
-  int code;
-  std::string out, err;
-};
+using Run = allot::testing::CliRun;
 
-Run Cli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = RunCli(args, out, err);
-  return Run{code, out.str(), err.str()};
-}
+Run Cli(const std::vector<std::string>& args) { return allot::testing::RunAllot(args); }
 
 std::vector<std::string> Shipped(std::vector<std::string> args) {
   std::vector<std::string> all = {"sensitivity", SourcePath("model"), SourcePath("scenarios")};

@@ -24,6 +24,12 @@ std::string SourcePath(const std::string& relative_path) {
   return std::string(ALLOT_SOURCE_DIR) + "/" + relative_path;
 }
 
+CliRun RunAllot(const std::vector<std::string>& args, const CliContext& context) {
+  std::ostringstream out, err;
+  int code = RunCli(args, out, err, context);
+  return CliRun{code, out.str(), err.str()};
+}
+
 }  // namespace allot::testing
 
 #include <catch2/catch.hpp>

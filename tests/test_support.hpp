@@ -2,7 +2,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "allot/cli.hpp"
 #include "allot/diagnostic.hpp"
 
 namespace allot::testing {
@@ -15,6 +17,14 @@ std::string ReadTestData(const std::string& relative_path);
 
 // The absolute path of a file in the source tree.
 std::string SourcePath(const std::string& relative_path);
+
+// What `allot ARGS...` returned and printed, run in-process through RunCli.
+struct CliRun {
+  int code = 0;
+  std::string out;
+  std::string err;
+};
+CliRun RunAllot(const std::vector<std::string>& args, const CliContext& context = {});
 
 }  // namespace allot::testing
 
