@@ -1,9 +1,9 @@
-#include "analysis_cli.hpp"
+#include "cli/analysis_cli.hpp"
 
 #include <sstream>
 
-#include "common_options.hpp"
-#include "output_file.hpp"
+#include "cli/common_options.hpp"
+#include "cli/output_file.hpp"
 
 namespace allot::cli {
 

@@ -11,7 +11,7 @@
 #include "allot/cli.hpp"
 #include "allot/render.hpp"
 #include "allot/resolve.hpp"
-#include "inputs.hpp"
+#include "cli/inputs.hpp"
 
 namespace allot::cli {
 

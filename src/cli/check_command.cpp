@@ -1,8 +1,8 @@
 // allot check: validate files, report every error of every file.
 #include "allot/resolve.hpp"
-#include "commands.hpp"
-#include "common_options.hpp"
-#include "inputs.hpp"
+#include "cli/commands.hpp"
+#include "cli/common_options.hpp"
+#include "cli/inputs.hpp"
 
 namespace allot::cli {
 

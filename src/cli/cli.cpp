@@ -3,7 +3,7 @@
 #include <exception>
 #include <string>
 
-#include "commands.hpp"
+#include "cli/commands.hpp"
 
 namespace allot {
 

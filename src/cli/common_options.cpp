@@ -1,4 +1,4 @@
-#include "common_options.hpp"
+#include "cli/common_options.hpp"
 
 namespace allot::cli {
 

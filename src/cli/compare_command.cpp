@@ -4,11 +4,11 @@
 #include "allot/compare.hpp"
 #include "allot/render.hpp"
 #include "allot/resolve.hpp"
-#include "analysis_cli.hpp"
-#include "commands.hpp"
-#include "common_options.hpp"
-#include "inputs.hpp"
-#include "output_file.hpp"
+#include "cli/analysis_cli.hpp"
+#include "cli/commands.hpp"
+#include "cli/common_options.hpp"
+#include "cli/inputs.hpp"
+#include "cli/output_file.hpp"
 
 namespace allot::cli {
 

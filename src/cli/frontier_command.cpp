@@ -5,10 +5,10 @@
 
 #include "allot/frontier.hpp"
 #include "allot/weight_sampling.hpp"
-#include "commands.hpp"
-#include "optimise_cli.hpp"
-#include "output_file.hpp"
-#include "render_text.hpp"
+#include "cli/commands.hpp"
+#include "cli/optimise_cli.hpp"
+#include "cli/output_file.hpp"
+#include "render/text.hpp"
 
 namespace allot::cli {
 

@@ -3,9 +3,9 @@
 
 #include "allot/render_sensitivity.hpp"
 #include "allot/sensitivity_io.hpp"
-#include "commands.hpp"
-#include "common_options.hpp"
-#include "output_file.hpp"
+#include "cli/commands.hpp"
+#include "cli/common_options.hpp"
+#include "cli/output_file.hpp"
 
 namespace allot::cli {
 

@@ -1,9 +1,9 @@
-#include "optimise_cli.hpp"
+#include "cli/optimise_cli.hpp"
 
 #include <sstream>
 
 #include "allot/weight_sampling.hpp"
-#include "output_file.hpp"
+#include "cli/output_file.hpp"
 
 namespace allot::cli {
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "allot/optimise.hpp"
-#include "common_options.hpp"
-#include "inputs.hpp"
+#include "cli/common_options.hpp"
+#include "cli/inputs.hpp"
 
 namespace allot::cli {
 

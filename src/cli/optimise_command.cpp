@@ -5,9 +5,9 @@
 #include <sstream>
 
 #include "allot/evaluate.hpp"
-#include "commands.hpp"
-#include "optimise_cli.hpp"
-#include "output_file.hpp"
+#include "cli/commands.hpp"
+#include "cli/optimise_cli.hpp"
+#include "cli/output_file.hpp"
 
 namespace allot::cli {
 

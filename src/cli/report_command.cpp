@@ -15,11 +15,11 @@
 #include "allot/sensitivity.hpp"
 #include "allot/tornado.hpp"
 #include "allot/weight_sampling.hpp"
-#include "commands.hpp"
-#include "common_options.hpp"
-#include "inputs.hpp"
-#include "optimise_cli.hpp"
-#include "output_file.hpp"
+#include "cli/commands.hpp"
+#include "cli/common_options.hpp"
+#include "cli/inputs.hpp"
+#include "cli/optimise_cli.hpp"
+#include "cli/output_file.hpp"
 
 namespace allot::cli {
 

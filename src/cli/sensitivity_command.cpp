@@ -5,10 +5,10 @@
 #include "allot/resolve.hpp"
 #include "allot/sensitivity.hpp"
 #include "allot/sensitivity_io.hpp"
-#include "commands.hpp"
-#include "common_options.hpp"
-#include "inputs.hpp"
-#include "output_file.hpp"
+#include "cli/commands.hpp"
+#include "cli/common_options.hpp"
+#include "cli/inputs.hpp"
+#include "cli/output_file.hpp"
 
 namespace allot::cli {
 

@@ -2,9 +2,9 @@
 #include <sstream>
 
 #include "allot/tornado.hpp"
-#include "analysis_cli.hpp"
-#include "commands.hpp"
-#include "common_options.hpp"
+#include "cli/analysis_cli.hpp"
+#include "cli/commands.hpp"
+#include "cli/common_options.hpp"
 
 namespace allot::cli {
 

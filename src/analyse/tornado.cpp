@@ -1,0 +1,152 @@
+// Tornado. A parameter is moved by evaluating a copy of the scenario whose
+// line points at a copy of the Line with that one Param changed: the
+// ordinary Evaluate does the scoring, untouched and unslowed.
+#include "allot/tornado.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "allot/evaluate.hpp"
+#include "analyse/analysis_common.hpp"
+#include "render/analysis_output.hpp"
+
+namespace allot {
+
+namespace {
+
+// Where one uncertain Param lives: a line, one of its effects, a field.
+struct ParamSlot {
+  const Line* line = nullptr;
+  size_t effect = 0;
+  std::string field;                        // "points", "max", "half", "table[2]"
+  std::function<Param&(Line&)> access;      // the Param inside a copy of the line
+};
+
+void AddSlot(std::vector<ParamSlot>& slots, const Line* line, size_t e, const Param& p,
+             std::string field, std::function<Param&(Line&)> access) {
+  if (p.uncertain) slots.push_back({line, e, std::move(field), std::move(access)});
+}
+
+void SlotsOfLine(const Line* line, std::vector<ParamSlot>& slots) {
+  for (size_t e = 0; e < line->effects.size(); ++e) {
+    const Curve& c = line->effects[e].curve;
+    switch (c.kind) {
+      case CurveKind::kLinear:
+        AddSlot(slots, line, e, c.points, "points", [e](Line& l) -> Param& { return l.effects[e].curve.points; });
+        break;
+      case CurveKind::kSaturating:
+        AddSlot(slots, line, e, c.max, "max", [e](Line& l) -> Param& { return l.effects[e].curve.max; });
+        AddSlot(slots, line, e, c.half, "half", [e](Line& l) -> Param& { return l.effects[e].curve.half; });
+        break;
+      case CurveKind::kTable:
+        for (size_t i = 0; i < c.table.size(); ++i) {
+          AddSlot(slots, line, e, c.table[i].value, "table[" + std::to_string(i + 1) + "]",
+                  [e, i](Line& l) -> Param& { return l.effects[e].curve.table[i].value; });
+        }
+        break;
+    }
+  }
+}
+
+// Every uncertain parameter of the lines of a and b, each line once, in
+// order of line id.
+std::vector<ParamSlot> UncertainSlots(const ResolvedScenario& a, const ResolvedScenario& b) {
+  std::vector<const Line*> lines;
+  for (const ResolvedScenario* r : {&a, &b}) {
+    for (const ResolvedLine& l : r->lines) {
+      if (std::find(lines.begin(), lines.end(), l.def) == lines.end()) lines.push_back(l.def);
+    }
+  }
+  std::stable_sort(lines.begin(), lines.end(), [](const Line* x, const Line* y) { return x->id < y->id; });
+  std::vector<ParamSlot> slots;
+  for (const Line* line : lines) SlotsOfLine(line, slots);
+  return slots;
+}
+
+ResolvedScenario Swapped(const ResolvedScenario& r, const Line* from, const Line* to) {
+  ResolvedScenario copy = r;
+  for (ResolvedLine& l : copy.lines) {
+    if (l.def == from) l.def = to;
+  }
+  return copy;
+}
+
+struct Gap {
+  const Model& model;
+  const ResolvedScenario& a;
+  const ResolvedScenario& b;
+  const std::vector<double>& w;
+
+  double operator()(const ResolvedScenario& ra, const ResolvedScenario& rb) const {
+    return detail::Dot(w, Evaluate(model, ra).objectives) - detail::Dot(w, Evaluate(model, rb).objectives);
+  }
+};
+
+TornadoBar EffectBar(const Gap& gap, const ParamSlot& slot) {
+  const Effect& effect = slot.line->effects[slot.effect];
+  TornadoBar bar;
+  bar.factor = slot.line->id + ": " + effect.objective + " " + slot.field;
+  Line moved = *slot.line;
+  Param& p = slot.access(moved);
+  bar.low_value = p.low;
+  bar.high_value = p.high;
+  // Evaluate uses `likely`: set it to the end being tried.
+  p.likely = bar.low_value;
+  bar.gap_low = gap(Swapped(gap.a, slot.line, &moved), Swapped(gap.b, slot.line, &moved));
+  p.likely = bar.high_value;
+  bar.gap_high = gap(Swapped(gap.a, slot.line, &moved), Swapped(gap.b, slot.line, &moved));
+  return bar;
+}
+
+std::vector<double> Scaled(const std::vector<double>& w, size_t k, double factor) {
+  std::vector<double> scaled = w;
+  scaled[k] *= factor;
+  double sum = 0;
+  for (double v : scaled) sum += v;
+  for (double& v : scaled) v /= sum;
+  return scaled;
+}
+
+}  // namespace
+
+std::optional<TornadoResult> Tornado(const Model& model,
+                                     const std::vector<ResolvedScenario>& scenarios,
+                                     const std::string& a, const std::string& b,
+                                     const std::string& weight_set, Diagnostics& diags) {
+  const ResolvedScenario* ra = detail::FindScenario(scenarios, a, "A", diags);
+  const ResolvedScenario* rb = detail::FindScenario(scenarios, b, "B", diags);
+  auto sets = detail::PickWeightSets(model, {weight_set}, diags);
+  if (!ra || !rb || !sets) return std::nullopt;
+  const std::vector<double>& w = sets->front().weights;
+
+  TornadoResult result{model.title, weight_set, a, b, 0, {}};
+  Gap gap{model, *ra, *rb, w};
+  result.base_gap = gap(*ra, *rb);
+  for (const ParamSlot& slot : UncertainSlots(*ra, *rb)) result.bars.push_back(EffectBar(gap, slot));
+
+  std::vector<double> s_a = Evaluate(model, *ra).objectives;
+  std::vector<double> s_b = Evaluate(model, *rb).objectives;
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (w[k] == 0) continue;  // 25% of nothing moves nothing
+    TornadoBar bar;
+    bar.kind = TornadoFactorKind::kWeight;
+    bar.factor = model.objectives[k].id;
+    std::vector<double> low = Scaled(w, k, 0.75), high = Scaled(w, k, 1.25);
+    bar.low_value = low[k];
+    bar.high_value = high[k];
+    bar.gap_low = detail::Dot(low, s_a) - detail::Dot(low, s_b);
+    bar.gap_high = detail::Dot(high, s_a) - detail::Dot(high, s_b);
+    result.bars.push_back(bar);
+  }
+  for (TornadoBar& bar : result.bars) bar.swing = std::fabs(bar.gap_high - bar.gap_low);
+  // Swings equal to 9 decimals count as tied, so that rounding noise does
+  // not decide the order of bars that are equal on paper.
+  std::stable_sort(result.bars.begin(), result.bars.end(), [](const TornadoBar& x, const TornadoBar& y) {
+    double sx = detail::Rounded(x.swing), sy = detail::Rounded(y.swing);
+    return sx != sy ? sx > sy : x.factor < y.factor;
+  });
+  return result;
+}
+
+}  // namespace allot

@@ -1,0 +1,162 @@
+// "What would it take" as a linear program, solved by GLPK:
+//
+//   minimise   sum_k (p_k + m_k)
+//   subject to w_k - p_k + m_k = w0_k   for every objective k
+//              sum_k w_k = 1
+//              sum_k (s_Bk - s_Ak) w_k >= 0
+//              w, p, m >= 0
+//
+// At the optimum p_k + m_k = |w_k - w0_k|, so the objective is the L1
+// distance. glp_simplex finds a basis in floating point, glp_exact then
+// proves it optimal in exact rational arithmetic on the given data.
+#include "allot/what_it_takes.hpp"
+
+#include <glpk.h>
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <memory>
+
+#include "analyse/analysis_common.hpp"
+#include "render/analysis_output.hpp"
+
+namespace allot {
+
+namespace {
+
+struct ProblemDeleter {
+  void operator()(glp_prob* p) const { glp_delete_prob(p); }
+};
+
+// Column indexes are 1-based in GLPK: w_k = 1 + k, p_k = 1 + n + k, m_k = 1 + 2n + k.
+std::vector<double> SolveNearest(const std::vector<double>& d, const std::vector<double>& w0) {
+  int n = static_cast<int>(w0.size());
+  std::unique_ptr<glp_prob, ProblemDeleter> lp(glp_create_prob());
+  glp_set_obj_dir(lp.get(), GLP_MIN);
+  glp_add_cols(lp.get(), 3 * n);
+  for (int c = 1; c <= 3 * n; ++c) {
+    glp_set_col_bnds(lp.get(), c, GLP_LO, 0, 0);
+    glp_set_obj_coef(lp.get(), c, c > n ? 1 : 0);
+  }
+  glp_add_rows(lp.get(), n + 2);
+  std::vector<int> rows{0}, cols{0};
+  std::vector<double> values{0};
+  auto put = [&](int r, int c, double v) {
+    rows.push_back(r);
+    cols.push_back(c);
+    values.push_back(v);
+  };
+  for (int k = 0; k < n; ++k) {
+    glp_set_row_bnds(lp.get(), k + 1, GLP_FX, w0[static_cast<size_t>(k)], 0);
+    put(k + 1, 1 + k, 1);
+    put(k + 1, 1 + n + k, -1);
+    put(k + 1, 1 + 2 * n + k, 1);
+    put(n + 1, 1 + k, 1);
+    put(n + 2, 1 + k, d[static_cast<size_t>(k)]);
+  }
+  glp_set_row_bnds(lp.get(), n + 1, GLP_FX, 1, 0);
+  glp_set_row_bnds(lp.get(), n + 2, GLP_LO, 0, 0);
+  glp_load_matrix(lp.get(), static_cast<int>(rows.size()) - 1, rows.data(), cols.data(), values.data());
+
+  glp_smcp params;
+  glp_init_smcp(&params);
+  params.msg_lev = GLP_MSG_OFF;
+  glp_simplex(lp.get(), &params);
+  int failed = glp_exact(lp.get(), &params);
+  // Feasibility was established by the caller (some objective favours B)
+  // and the objective is bounded below by 0, so an optimum exists.
+  assert(failed == 0 && glp_get_status(lp.get()) == GLP_OPT);
+  (void)failed;
+  std::vector<double> w(w0.size());
+  for (int k = 0; k < n; ++k) w[static_cast<size_t>(k)] = glp_get_col_prim(lp.get(), 1 + k);
+  return w;
+}
+
+}  // namespace
+
+OvertakeResult NearestOvertake(const std::vector<double>& s_a, const std::vector<double>& s_b,
+                               const std::vector<double>& w0) {
+  OvertakeResult r;
+  std::vector<double> d(w0.size());
+  for (size_t k = 0; k < d.size(); ++k) d[k] = s_b[k] - s_a[k];
+  r.score_a = detail::Dot(w0, s_a);
+  r.score_b = detail::Dot(w0, s_b);
+  std::vector<double> w;
+  if (detail::Dot(w0, d) >= 0) {
+    r.status = OvertakeStatus::kAlreadyWins;
+    w = w0;
+  } else if (*std::max_element(d.begin(), d.end()) < 0) {
+    // B is behind on every objective: any weights average negative gaps.
+    r.status = OvertakeStatus::kImpossible;
+    w = w0;
+  } else {
+    r.status = OvertakeStatus::kFound;
+    w = SolveNearest(d, w0);
+  }
+  for (size_t k = 0; k < w.size(); ++k) {
+    r.weights.push_back({"", w0[k], w[k]});
+    r.distance += std::fabs(w[k] - w0[k]);
+  }
+  r.new_score_a = detail::Dot(w, s_a);
+  r.new_score_b = detail::Dot(w, s_b);
+  return r;
+}
+
+std::string OvertakeSummary(const OvertakeResult& r, Lang lang) {
+  bool nl = lang == Lang::kNl;
+  auto fixed = [lang](double v, int decimals) { return detail::Fixed(v, decimals, lang); };
+  if (r.status == OvertakeStatus::kAlreadyWins) {
+    return nl ? r.b + " scoort onder " + r.weight_set + " al minstens zoveel als " + r.a + " (" +
+                    fixed(r.score_b, 2) + " tegen " + fixed(r.score_a, 2) + "): afstand 0"
+              : r.b + " already scores at least as much as " + r.a + " under " + r.weight_set + " (" +
+                    fixed(r.score_b, 2) + " against " + fixed(r.score_a, 2) + "): distance 0";
+  }
+  if (r.status == OvertakeStatus::kImpossible) {
+    return nl ? "bij geen enkele verdeling van de gewichten scoort " + r.b + " minstens zoveel als " + r.a +
+                    ": " + r.b + " scoort op elk doel lager"
+              : "no weights make " + r.b + " score at least as much as " + r.a + ": " + r.b +
+                    " scores less on every objective";
+  }
+  // "B catches up with A once x weighs 0.237 instead of 0.125 and y weighs ..."
+  // / "B haalt A in zodra x 0,237 weegt in plaats van 0,125 en y ... weegt ...".
+  std::string text = nl ? r.b + " haalt " + r.a + " in zodra " : r.b + " catches up with " + r.a + " once ";
+  size_t shown = std::min<size_t>(r.changes.size(), 3);
+  for (size_t i = 0; i < shown; ++i) {
+    const WeightChange& c = r.changes[i];
+    text += i == 0 ? "" : i + 1 == shown ? (nl ? " en " : " and ") : ", ";
+    text += nl ? c.objective + " " + fixed(c.to, 3) + " weegt in plaats van " + fixed(c.from, 3)
+               : c.objective + " weighs " + fixed(c.to, 3) + " instead of " + fixed(c.from, 3);
+  }
+  if (r.changes.size() > shown) text += nl ? " (en kleinere wijzigingen)" : " (and smaller changes)";
+  return text + (nl ? " (L1-afstand " : " (L1 distance ") + fixed(r.distance, 3) + ")";
+}
+
+std::optional<OvertakeResult> WhatItTakes(const Model& model,
+                                          const std::vector<ResolvedScenario>& scenarios,
+                                          const std::string& a, const std::string& b,
+                                          const std::string& weight_set, Diagnostics& diags) {
+  const ResolvedScenario* ra = detail::FindScenario(scenarios, a, "A", diags);
+  const ResolvedScenario* rb = detail::FindScenario(scenarios, b, "B", diags);
+  auto sets = detail::PickWeightSets(model, {weight_set}, diags);
+  if (!ra || !rb || !sets) return std::nullopt;
+  auto scores = detail::ObjectiveScores(model, {*ra, *rb});
+  OvertakeResult r = NearestOvertake(scores[0], scores[1], sets->front().weights);
+  r.title = model.title;
+  r.weight_set = weight_set;
+  r.a = a;
+  r.b = b;
+  for (size_t k = 0; k < r.weights.size(); ++k) r.weights[k].objective = model.objectives[k].id;
+  for (const WeightChange& c : r.weights) {
+    // Below 1e-9 a change is rounding in the solver's output, not a move.
+    if (std::fabs(c.to - c.from) > 1e-9) r.changes.push_back(c);
+  }
+  // Largest change first; changes equal to 9 decimals keep model order.
+  std::stable_sort(r.changes.begin(), r.changes.end(), [](const WeightChange& x, const WeightChange& y) {
+    return detail::Rounded(std::fabs(x.to - x.from)) > detail::Rounded(std::fabs(y.to - y.from));
+  });
+  r.summary = OvertakeSummary(r, Lang::kEn);
+  return r;
+}
+
+}  // namespace allot

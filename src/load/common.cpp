@@ -1,0 +1,461 @@
+#include "load/common.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <system_error>
+
+#include "load/yaml_reader.hpp"
+
+namespace allot::detail {
+
+SourceLocation LoadContext::Where(const YAML::Mark& mark) const {
+  return LocationOf(source_, mark);
+}
+
+void LoadContext::Error(const YAML::Mark& mark, const std::string& path,
+                        const std::string& sentence) {
+  if (errors_ >= limits_.max_errors) throw TooManyErrors{};
+  ++errors_;
+  AddError(diags_, Where(mark), path.empty() ? sentence : path + ": " + sentence);
+}
+
+Item RootItem(const YAML::Node& root) { return Item{root, "", root.Mark()}; }
+
+Item ElementItem(const Item& list, const YAML::Node& element, size_t i) {
+  return Item{element, list.path + "[" + std::to_string(i) + "]", element.Mark()};
+}
+
+namespace {
+
+std::string ChildPath(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + "." + key;
+}
+
+// Plain scalars are untagged ("?"); quoted ones are "!". An explicit core
+// tag other than !!str (`!!int 5`) is taken at its word.
+bool IsPlainScalar(const YAML::Node& node) {
+  if (!node.IsScalar()) return false;
+  const std::string& tag = node.Tag();
+  return tag == "?" || (tag.rfind("tag:yaml.org,2002:", 0) == 0 && tag != "tag:yaml.org,2002:str");
+}
+
+// Long values are cut so that a message stays one readable line.
+std::string Shorten(const std::string& text) {
+  constexpr size_t kMax = 40;
+  return text.size() <= kMax ? text : text.substr(0, kMax - 3) + "...";
+}
+
+}  // namespace
+
+std::string Quoted(const std::string& text) { return "'" + Shorten(text) + "'"; }
+
+std::string DescribeNode(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Map:
+      return "a mapping";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Scalar:
+      return IsPlainScalar(node) ? Quoted(node.Scalar())
+                                 : "a string: \"" + Shorten(node.Scalar()) + "\"";
+    default:
+      return "nothing";
+  }
+}
+
+std::string ValueText(const YAML::Node& node) {
+  if (node.IsScalar()) return Shorten(node.Scalar());
+  if (!node.IsSequence()) return DescribeNode(node);
+  std::string text = "[";
+  for (const YAML::Node& element : node) {
+    text += (text.size() > 1 ? ", " : "") + ValueText(element);
+  }
+  return Shorten(text + "]");
+}
+
+namespace {
+
+// The one candidate that `word` abbreviates ("info" -> "information"), or
+// "": edit distance alone rates a short abbreviation as far from its word.
+std::string AbbreviationOf(const std::string& word, const std::vector<std::string>& candidates) {
+  constexpr size_t kMinLength = 3;
+  std::string found;
+  if (word.size() < kMinLength) return found;
+  for (const std::string& candidate : candidates) {
+    if (candidate.size() <= word.size() || candidate.compare(0, word.size(), word) != 0) continue;
+    if (!found.empty()) return "";  // ambiguous
+    found = candidate;
+  }
+  return found;
+}
+
+}  // namespace
+
+std::string Suggest(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string match = ClosestMatch(word, candidates);
+  if (match.empty()) match = AbbreviationOf(word, candidates);
+  if (!match.empty()) return DidYouMean(match);
+  constexpr size_t kMaxListed = 5;
+  if (candidates.empty() || candidates.size() > kMaxListed) return "";
+  std::string listed;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (i > 0) listed += i + 1 == candidates.size() ? " or " : ", ";
+    listed += "'" + candidates[i] + "'";
+  }
+  return " (expected " + listed + ")";
+}
+
+// --- maps and lists --------------------------------------------------------
+
+MapReader::MapReader(LoadContext& ctx, const Item& item) : ctx_(ctx), item_(item) {
+  if (!item.node.IsMap()) {
+    ctx.Error(item.mark, item.path, "expected a mapping, got " + DescribeNode(item.node));
+    return;
+  }
+  ok_ = true;
+  std::map<std::string, int> first_line;
+  for (const auto& pair : item.node) {
+    const YAML::Node& key = pair.first;
+    const YAML::Node& value = pair.second;
+    if (!key.IsScalar()) {
+      ctx.Error(key.Mark(), item.path, "expected a key name, got " + DescribeNode(key));
+      continue;
+    }
+    std::string path = ChildPath(item.path, key.Scalar());
+    auto [first, fresh] = first_line.emplace(key.Scalar(), key.Mark().line + 1);
+    if (!fresh) {
+      ctx.Error(key.Mark(), path,
+                "duplicate key (first defined at line " + std::to_string(first->second) + ")");
+      continue;
+    }
+    YAML::Mark mark = value.IsNull() ? key.Mark() : value.Mark();
+    entries_.push_back(Entry{key.Scalar(), key.Mark(), Item{value, path, mark}});
+  }
+}
+
+MapReader::MapReader(LoadContext& ctx, const Item& item, const std::vector<std::string>& allowed)
+    : MapReader(ctx, item) {
+  CheckKeys(allowed);
+}
+
+void MapReader::CheckKeys(const std::vector<std::string>& allowed) {
+  for (const Entry& entry : entries_) {
+    if (std::find(allowed.begin(), allowed.end(), entry.key) != allowed.end()) continue;
+    ctx_.Error(entry.key_mark, entry.value.path, "unknown key" + Suggest(entry.key, allowed));
+  }
+}
+
+const Entry* MapReader::Find(const std::string& key) const {
+  for (const Entry& entry : entries_) {
+    if (entry.key == key) return &entry;
+  }
+  return nullptr;
+}
+
+std::optional<Item> MapReader::Get(const std::string& key) const {
+  const Entry* entry = Find(key);
+  if (entry == nullptr) return std::nullopt;
+  return entry->value;
+}
+
+std::optional<Item> MapReader::Require(const std::string& key) {
+  std::optional<Item> value = Get(key);
+  if (!value && ok_) ctx_.Error(item_.mark, item_.path, "missing required key '" + key + "'");
+  return value;
+}
+
+std::optional<std::vector<Item>> ReadList(LoadContext& ctx, const Item& item) {
+  if (!item.node.IsSequence()) {
+    ctx.Error(item.mark, item.path, "expected a list, got " + DescribeNode(item.node));
+    return std::nullopt;
+  }
+  std::vector<Item> elements;
+  elements.reserve(item.node.size());
+  for (const YAML::Node& element : item.node) {
+    elements.push_back(ElementItem(item, element, elements.size()));
+  }
+  return elements;
+}
+
+std::optional<std::vector<Item>> ReadList(LoadContext& ctx, const Item& item, int64_t limit,
+                                          const std::string& what) {
+  if (item.node.IsSequence() && static_cast<int64_t>(item.node.size()) > limit) {
+    ctx.Error(item.mark, item.path,
+              "too many " + what + ": " + std::to_string(item.node.size()) + " (limit " +
+                  std::to_string(limit) + ")");
+    return std::nullopt;
+  }
+  return ReadList(ctx, item);
+}
+
+// --- scalars ---------------------------------------------------------------
+
+std::optional<std::string> ReadString(LoadContext& ctx, const Item& item) {
+  if (item.node.IsScalar()) return item.node.Scalar();
+  ctx.Error(item.mark, item.path, "expected a string, got " + DescribeNode(item.node));
+  return std::nullopt;
+}
+
+bool CheckId(LoadContext& ctx, const std::string& id, const YAML::Mark& mark,
+             const std::string& path) {
+  bool valid = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '.' || c == '-';
+  });
+  if (!valid) {
+    ctx.Error(mark, path,
+              "invalid id " + Quoted(id) + ": use only letters, digits, '_', '.' and '-'");
+  }
+  return valid;
+}
+
+std::optional<std::string> ReadId(LoadContext& ctx, const Item& item) {
+  std::optional<std::string> id = ReadString(ctx, item);
+  if (!id || !CheckId(ctx, *id, item.mark, item.path)) return std::nullopt;
+  return id;
+}
+
+std::optional<bool> ReadBool(LoadContext& ctx, const Item& item) {
+  if (IsPlainScalar(item.node)) {
+    const std::string& text = item.node.Scalar();
+    if (text == "true" || text == "True" || text == "TRUE") return true;
+    if (text == "false" || text == "False" || text == "FALSE") return false;
+  }
+  ctx.Error(item.mark, item.path, "expected true or false, got " + DescribeNode(item.node));
+  return std::nullopt;
+}
+
+namespace {
+
+// A year from its text; `why` says what is wrong when it returns nullopt.
+std::optional<int> ParseYear(const std::string& text, std::string& why) {
+  constexpr size_t kMaxDigits = 9;  // keeps the value within int
+  bool digits = !text.empty() && text.size() <= kMaxDigits &&
+                std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits) {
+    why = "expected a year, got " + Quoted(text);
+    return std::nullopt;
+  }
+  int year = std::stoi(text);
+  if (year < 1 || year > 9999) {
+    why = "year out of range (1 to 9999): " + text;
+    return std::nullopt;
+  }
+  return year;
+}
+
+}  // namespace
+
+std::optional<int> ReadYear(LoadContext& ctx, const Item& item) {
+  std::string why = "expected a year, got " + DescribeNode(item.node);
+  std::optional<int> year;
+  if (IsPlainScalar(item.node)) year = ParseYear(item.node.Scalar(), why);
+  if (!year) ctx.Error(item.mark, item.path, why);
+  return year;
+}
+
+std::optional<int> ReadYearKey(LoadContext& ctx, const Entry& entry) {
+  std::string why;
+  std::optional<int> year = ParseYear(entry.key, why);
+  if (!year) ctx.Error(entry.key_mark, entry.value.path, why);
+  return year;
+}
+
+std::optional<Money> ReadMoney(LoadContext& ctx, const Item& item) {
+  if (!IsPlainScalar(item.node)) {
+    ctx.Error(item.mark, item.path, "expected a number, got " + DescribeNode(item.node));
+    return std::nullopt;
+  }
+  const std::string& text = item.node.Scalar();
+  MoneyParse parsed = ParseMoney(text);
+  if (parsed.value) return parsed.value;
+  ctx.Error(item.mark, item.path,
+            parsed.error == MoneyParseError::kNotANumber
+                ? "expected a number, got " + Quoted(text)
+                : DescribeMoneyParseError(parsed.error) + ": " + Shorten(text));
+  return std::nullopt;
+}
+
+std::optional<Money> ReadPositiveMoney(LoadContext& ctx, const Item& item) {
+  std::optional<Money> money = ReadMoney(ctx, item);
+  if (!money || !money->IsZero()) return money;
+  ctx.Error(item.mark, item.path, "amount must be greater than 0: " + item.node.Scalar());
+  return std::nullopt;
+}
+
+namespace {
+
+bool IsNonFiniteSpelling(std::string text) {
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.erase(0, 1);
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text == ".nan" || text == ".inf" || text == "nan" || text == "inf" || text == "infinity";
+}
+
+}  // namespace
+
+std::optional<double> ReadNumber(LoadContext& ctx, const Item& item) {
+  if (!IsPlainScalar(item.node)) {
+    ctx.Error(item.mark, item.path, "expected a number, got " + DescribeNode(item.node));
+    return std::nullopt;
+  }
+  const std::string& text = item.node.Scalar();
+  if (IsNonFiniteSpelling(text)) {
+    ctx.Error(item.mark, item.path, "expected a finite number, got " + text);
+    return std::nullopt;
+  }
+  // from_chars takes no leading '+', which YAML allows.
+  const char* begin = text.data() + (!text.empty() && text[0] == '+' ? 1 : 0);
+  const char* end = text.data() + text.size();
+  double value = 0;
+  auto [stop, error] = std::from_chars(begin, end, value);
+  if (error == std::errc::result_out_of_range) {
+    ctx.Error(item.mark, item.path, "number out of range: " + Shorten(text));
+    return std::nullopt;
+  }
+  if (error != std::errc() || stop != end || begin == end || !std::isfinite(value)) {
+    ctx.Error(item.mark, item.path, "expected a number, got " + Quoted(text));
+    return std::nullopt;
+  }
+  return value;
+}
+
+namespace {
+
+// A number or [low, likely, high], each value read by `read_value`.
+template <typename ReadValue>
+std::optional<Param> ReadParamWith(LoadContext& ctx, const Item& item, ReadValue read_value) {
+  if (!item.node.IsSequence()) {
+    std::optional<double> value = read_value(ctx, item);
+    return value ? std::optional<Param>(Param::Exact(*value)) : std::nullopt;
+  }
+  if (item.node.size() != 3) {
+    ctx.Error(item.mark, item.path,
+              "expected a number or [low, likely, high], got a list of " +
+                  std::to_string(item.node.size()) + " values");
+    return std::nullopt;
+  }
+  std::optional<std::vector<Item>> elements = ReadList(ctx, item);
+  double values[3] = {0, 0, 0};
+  bool ok = true;
+  for (size_t i = 0; i < 3; ++i) {
+    std::optional<double> value = read_value(ctx, (*elements)[i]);
+    ok = ok && value.has_value();
+    if (value) values[i] = *value;
+  }
+  if (!ok) return std::nullopt;
+  if (values[0] > values[1] || values[1] > values[2]) {
+    ctx.Error(item.mark, item.path,
+              "[low, likely, high] must satisfy low <= likely <= high: " + ValueText(item.node));
+    return std::nullopt;
+  }
+  return Param{values[0], values[1], values[2], true};
+}
+
+std::optional<double> ReadMoneyAsEuros(LoadContext& ctx, const Item& item) {
+  std::optional<Money> money = ReadMoney(ctx, item);
+  if (!money) return std::nullopt;
+  return static_cast<double>(money->cents()) / 100.0;
+}
+
+}  // namespace
+
+namespace {
+
+std::optional<double> ReadPoints(LoadContext& ctx, const Item& item) {
+  std::optional<double> value = ReadNumber(ctx, item);
+  if (!value || std::fabs(*value) <= kMaxEffectPoints) return value;
+  ctx.Error(item.mark, item.path,
+            "points must be between -1000000 and 1000000, got " + Shorten(item.node.Scalar()));
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Param> ReadParam(LoadContext& ctx, const Item& item) {
+  return ReadParamWith(ctx, item, ReadPoints);
+}
+
+std::optional<Param> ReadMoneyParam(LoadContext& ctx, const Item& item) {
+  return ReadParamWith(ctx, item, ReadMoneyAsEuros);
+}
+
+std::optional<Decimal> ReadDecimal(LoadContext& ctx, const Item& item) {
+  if (!IsPlainScalar(item.node)) {
+    ctx.Error(item.mark, item.path, "expected a number, got " + DescribeNode(item.node));
+    return std::nullopt;
+  }
+  const std::string& text = item.node.Scalar();
+  size_t start = !text.empty() && text[0] == '+' ? 1 : 0;
+  size_t point = text.find('.');
+  std::string whole = text.substr(start, point == std::string::npos ? point : point - start);
+  std::string fraction = point == std::string::npos ? "" : text.substr(point + 1);
+  auto is_digits = [](const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!text.empty() && text[0] == '-' && text.size() > 1) {
+    ctx.Error(item.mark, item.path, "scale factor must not be negative: " + Shorten(text));
+    return std::nullopt;
+  }
+  if ((whole.empty() && fraction.empty()) || !is_digits(whole) || !is_digits(fraction)) {
+    ctx.Error(item.mark, item.path, "expected a decimal number like 0.5, got " + Quoted(text));
+    return std::nullopt;
+  }
+  // Trailing zeros of the fraction and leading zeros of the whole carry no
+  // precision, so "1.50" and "001.5" fit as well as "1.5".
+  fraction.erase(fraction.find_last_not_of('0') + 1);
+  std::string digits = whole + fraction;
+  digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size()));
+  constexpr size_t kMaxDigits = 18;  // 10^18 - 1 fits int64; Decimal::scale is 0..18
+  if (digits.size() > kMaxDigits || fraction.size() > kMaxDigits) {
+    const char* what = digits.size() > kMaxDigits ? "significant digits" : "decimals";
+    ctx.Error(item.mark, item.path,
+              std::string("scale factor has more than 18 ") + what + ": " + Shorten(text));
+    return std::nullopt;
+  }
+  return Decimal{digits.empty() ? 0 : std::stoll(digits), static_cast<int>(fraction.size())};
+}
+
+bool ReadRequiredString(LoadContext& ctx, MapReader& map, const std::string& key,
+                        std::string& out) {
+  std::optional<Item> item = map.Require(key);
+  std::optional<std::string> value = item ? ReadString(ctx, *item) : std::nullopt;
+  if (value) out = *value;
+  return value.has_value();
+}
+
+void ReadOptionalString(LoadContext& ctx, const MapReader& map, const std::string& key,
+                        std::string& out) {
+  if (std::optional<Item> item = map.Get(key)) {
+    if (std::optional<std::string> value = ReadString(ctx, *item)) out = *value;
+  }
+}
+
+void ReadOptionalBool(LoadContext& ctx, const MapReader& map, const std::string& key, bool& out) {
+  if (std::optional<Item> item = map.Get(key)) {
+    if (std::optional<bool> value = ReadBool(ctx, *item)) out = *value;
+  }
+}
+
+bool CheckFormat(LoadContext& ctx, MapReader& top) {
+  std::optional<Item> item = top.Require("format");
+  if (!item) return true;  // reported; the rest may still be an allot file
+  std::optional<std::string> format = ReadString(ctx, *item);
+  if (!format) return false;
+  if (*format == "allot/1") return true;
+  ctx.Error(item->mark, item->path,
+            "unsupported format " + Quoted(*format) + "; expected 'allot/1'");
+  return false;
+}
+
+bool IdRegistry::Add(LoadContext& ctx, const std::string& id, const Item& where) {
+  auto [first, fresh] = first_line_.emplace(id, where.mark.line + 1);
+  if (fresh) return true;
+  ctx.Error(where.mark, where.path,
+            "duplicate " + what_ + " id '" + id + "' (first defined at line " +
+                std::to_string(first->second) + ")");
+  return false;
+}
+
+}  // namespace allot::detail

@@ -1,0 +1,292 @@
+// Building the optimisation problem: bounds per line from the options,
+// pieces per effect, options per line with levels or a lock; checking the
+// options; finding which constraints conflict; rounding to cents.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "allot/evaluate.hpp"
+#include "optimise/setup.hpp"
+
+namespace allot::detail {
+
+namespace {
+
+double Euros(Money m) { return static_cast<double>(m.cents()) / 100.0; }
+
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+void CheckLine(const ResolvedScenario& base, const std::string& option, const std::string& id,
+               Diagnostics& diags) {
+  std::vector<std::string> known;
+  for (const ResolvedLine& l : base.lines) {
+    if (l.def->id == id) return;
+    known.push_back(l.def->id);
+  }
+  AddError(diags, {}, option + ": unknown line '" + id + "'" +
+                          DidYouMean(ClosestMatch(id, known)));
+}
+
+// Rounding each year to cents moves a line's total by at most a cent per
+// year, and the solver's tolerances add a little (1e-7 relative, on amounts
+// in units of at most the whole budget, see MoneyUnit): constraints on
+// totals are tightened by this much so that the rounded answer still meets
+// them.
+double Margin(const std::vector<Money>& budget) {
+  double sum = 0;
+  for (Money m : budget) sum += Euros(m);
+  return 0.01 * static_cast<double>(budget.size()) + 2e-7 * (1 + sum);
+}
+
+// The inner problem tightens constraints by the margin, so that its
+// rounded answer meets them; the outer one must be a relaxation of the
+// problem in cents (its optimum is the reported upper bound), so it keeps
+// every constraint exact: a total may sit exactly on a threshold there.
+double MarginFor(const std::vector<Money>& budget, Approx approx) {
+  return approx == Approx::kInner ? Margin(budget) : 0.0;
+}
+
+struct Bounds {
+  Money lo;
+  Money hi;
+};
+
+// A line's allowed total from --min, --max and --max-change.
+Bounds LineBounds(const OptimiseConstraints& c, const std::string& id, Money base_total,
+                  Money budget_total) {
+  Bounds b{Money(), budget_total};
+  for (const LineAmount& m : c.min) {
+    if (m.line == id) b.lo = std::max(b.lo, m.amount);
+  }
+  for (const LineAmount& m : c.max) {
+    if (m.line == id) b.hi = std::min(b.hi, m.amount);
+  }
+  std::optional<Money> change = c.max_change;
+  if (c.max_change_fraction) {
+    auto cents = static_cast<int64_t>(
+        std::floor(static_cast<double>(base_total.cents()) * *c.max_change_fraction));
+    change = Money::FromCents(change ? std::min(change->cents(), cents) : cents);
+  }
+  if (change) {
+    b.lo = std::max(b.lo, base_total.cents() > change->cents() ? base_total - *change : Money());
+    b.hi = std::min(b.hi, Money::FromCents(base_total.cents() + change->cents()));
+  }
+  return b;
+}
+
+std::vector<double> ToEuros(const std::vector<Money>& amounts) {
+  std::vector<double> e;
+  for (Money m : amounts) e.push_back(Euros(m));
+  return e;
+}
+
+std::vector<Money> LevelAmounts(const Level& level, const std::vector<int>& years) {
+  std::vector<Money> amounts;
+  for (int y : years) {
+    auto it = level.budget.find(y);
+    amounts.push_back(it == level.budget.end() ? Money() : it->second);
+  }
+  return amounts;
+}
+
+// A discrete choice for a line: its amounts per year and its exact value.
+void AddOption(ProblemLine& pl, const Model& model, const Line& def,
+               const std::vector<Money>& amounts, const std::vector<int>& kept) {
+  // Points per kept objective, exactly as Evaluate computes them.
+  size_t n = 0;
+  for (int k : kept) n += k >= 0 ? 1 : 0;
+  std::vector<double> values(n, 0.0);
+  Money total = TotalOf(amounts);
+  for (const Effect& e : def.effects) {
+    int k = kept[static_cast<size_t>(model.ObjectiveIndex(e.objective))];
+    if (k >= 0) values[static_cast<size_t>(k)] += CurveValue(e.curve, total);
+  }
+  pl.options.push_back(ToEuros(amounts));
+  pl.values.push_back(values);
+}
+
+// The most any line may spend: the whole budget, or without yearly
+// budgets (when testing for conflicts) enough for every --min and the base.
+Money Ceiling(const ResolvedScenario& base, const OptimiseConstraints& c, bool budget_rows) {
+  Money ceiling = TotalOf(c.budget);
+  if (budget_rows) return ceiling;
+  for (const LineAmount& m : c.min) ceiling += m.amount;
+  return ceiling + base.total;
+}
+
+ProblemLine MakeLine(const Model& model, const ResolvedLine& line, const OptimiseConstraints& c,
+                     const OptimiseOptions& o, Approx approx, const std::vector<int>& kept,
+                     Money budget_total) {
+  ProblemLine pl;
+  const Line& def = *line.def;
+  Bounds b = LineBounds(c, def.id, TotalOf(line.by_year), budget_total);
+  if (Contains(c.lock, def.id)) {
+    pl.discrete = true;
+    pl.none_allowed = false;
+    AddOption(pl, model, def, line.by_year, kept);
+    return pl;
+  }
+  if (!def.levels.empty()) {
+    pl.discrete = true;
+    pl.none_allowed = b.lo.IsZero();
+    for (const Level& level : def.levels) {
+      std::vector<Money> amounts = LevelAmounts(level, model.years);
+      Money total = TotalOf(amounts);
+      if (total >= b.lo && total <= b.hi) AddOption(pl, model, def, amounts, kept);
+    }
+    return pl;
+  }
+  double margin = MarginFor(c.budget, approx);
+  pl.lo = b.lo.IsZero() ? 0 : Euros(b.lo) + margin;
+  pl.hi = b.hi >= budget_total ? Euros(b.hi) : Euros(b.hi) - margin;
+  if (pl.hi < pl.lo) pl.lo = pl.hi = (Euros(b.lo) + Euros(b.hi)) / 2;
+  if (Euros(b.hi) < Euros(b.lo)) pl.lo = Euros(b.lo), pl.hi = Euros(b.hi);  // infeasible, as asked
+  for (const Effect& e : def.effects) {
+    int k = kept[static_cast<size_t>(model.ObjectiveIndex(e.objective))];
+    if (k < 0) continue;
+    PiecewiseEffect pe;
+    pe.objective = k;
+    double upper = std::max(0.0, pl.hi);
+    Curve plain = e.curve;  // a concave curve's threshold becomes one binary
+    plain.threshold.reset();
+    std::vector<Piece> chords = CurvePieces(plain, upper, o.segments, margin, Approx::kInner);
+    pe.concave = IsConcave(chords);
+    bool threshold = e.curve.threshold && !e.curve.threshold->IsZero();
+    if (threshold && pe.concave) {
+      pe.threshold = Euros(*e.curve.threshold) + margin;
+      if (pe.threshold > upper) continue;  // out of reach: no effect
+      // Below the threshold the total stays a margin under it, so that the
+      // rounded answer is below it too; unless --min asks for more, then
+      // y = 0 is allowed up to the most the line may have (worth 0 there,
+      // an underestimate).
+      pe.below = std::max(0.0, Euros(*e.curve.threshold) - margin);
+      if (approx == Approx::kOuter) pe.below = Euros(*e.curve.threshold);
+      if (pe.below < pl.lo) pe.below = upper;
+    } else if (threshold) {
+      plain = e.curve;
+      chords = CurvePieces(plain, upper, o.segments, margin, Approx::kInner);
+      pe.concave = false;
+    }
+    if (approx == Approx::kInner) {
+      pe.pieces = std::move(chords);
+    } else if (pe.concave && e.curve.kind == CurveKind::kSaturating) {
+      pe.pieces = TangentEnvelope(plain, chords);
+    } else {
+      pe.pieces = CurvePieces(plain, upper, o.segments, margin, Approx::kOuter);
+    }
+    pl.effects.push_back(std::move(pe));
+  }
+  return pl;
+}
+
+}  // namespace
+
+Money TotalOf(const std::vector<Money>& amounts) {
+  return std::accumulate(amounts.begin(), amounts.end(), Money());
+}
+
+bool MeetsConstraints(const Model& model, const ResolvedScenario& base, const OptimiseConstraints& c,
+                      const std::vector<std::vector<Money>>& amounts) {
+  Money budget_total = TotalOf(c.budget);
+  for (size_t t = 0; t < c.budget.size(); ++t) {
+    Money year;
+    for (const std::vector<Money>& line : amounts) year += line[t];
+    if (c.spend_exactly ? year != c.budget[t] : year > c.budget[t]) return false;
+  }
+  for (size_t i = 0; i < base.lines.size(); ++i) {
+    const ResolvedLine& line = base.lines[i];
+    if (Contains(c.lock, line.def->id) && amounts[i] != line.by_year) return false;
+    Bounds b = LineBounds(c, line.def->id, TotalOf(line.by_year), budget_total);
+    Money total = TotalOf(amounts[i]);
+    if (total < b.lo || total > b.hi) return false;
+  }
+  for (const std::string& id : c.fund_motions) {
+    const Motion& motion = model.motions[static_cast<size_t>(model.MotionIndex(id))];
+    Money spent;
+    for (size_t i = 0; i < base.lines.size(); ++i) {
+      if (Contains(base.lines[i].def->motions, id)) spent += TotalOf(amounts[i]);
+    }
+    if (spent < std::max(Money::FromCents(1), motion.min_spend.value_or(Money()))) return false;
+  }
+  return true;
+}
+
+namespace {
+
+// The solver works in doubles, which hold whole cents exactly only up to
+// 2^53; beyond that, rounding its answer to cents could overflow int64.
+void CheckSolverRange(const ResolvedScenario& base, const OptimiseConstraints& c, Diagnostics& diags) {
+  constexpr int64_t kMaxSolverCents = int64_t{1} << 53;
+  std::optional<Money> budget = Money();
+  for (Money m : c.budget) budget = budget ? CheckedAdd(*budget, m) : std::nullopt;
+  if (budget && budget->cents() <= kMaxSolverCents && base.total.cents() <= kMaxSolverCents) return;
+  AddError(diags, {}, "the budget and the base's total must each be at most " +
+                          FormatMoney(Money::FromCents(kMaxSolverCents), Lang::kEn) +
+                          " (2^53 cents, where the solver's floating point stops being exact to the cent)");
+}
+
+}  // namespace
+
+bool CheckConstraints(const Model& model, const ResolvedScenario& base,
+                      const OptimiseConstraints& c, const OptimiseOptions& o, Diagnostics& diags) {
+  size_t before = diags.size();
+  if (c.budget.size() != model.years.size()) {
+    AddError(diags, {}, "--budget: expected an amount for each of the model's " +
+                            std::to_string(model.years.size()) + " years");
+  }
+  for (const LineAmount& m : c.min) CheckLine(base, "--min", m.line, diags);
+  for (const LineAmount& m : c.max) CheckLine(base, "--max", m.line, diags);
+  for (const std::string& id : c.lock) CheckLine(base, "--lock", id, diags);
+  std::vector<std::string> motions;
+  for (const Motion& m : model.motions) motions.push_back(m.id);
+  for (const std::string& id : c.fund_motions) {
+    if (model.MotionIndex(id) >= 0) continue;
+    AddError(diags, {}, "--fund-motions: unknown motion '" + id + "'" +
+                            DidYouMean(ClosestMatch(id, motions)));
+  }
+  if (c.max_change_fraction && !(*c.max_change_fraction >= 0)) {
+    AddError(diags, {}, "--max-change: must not be negative");
+  }
+  if (o.segments < 1 || o.segments > 1000) {
+    AddError(diags, {}, "--segments: must be between 1 and 1000, not " + std::to_string(o.segments));
+  }
+  if (o.weights.size() != model.objectives.size()) {
+    AddError(diags, {}, "--weights: expected a weight for each objective");
+  }
+  CheckSolverRange(base, c, diags);
+  return diags.size() == before;
+}
+
+Problem MakeProblem(const Model& model, const ResolvedScenario& base,
+                    const OptimiseConstraints& c, const OptimiseOptions& o, Approx approx,
+                    bool budget_rows) {
+  Problem p;
+  std::vector<int> kept(model.objectives.size(), -1);
+  for (size_t j = 0; j < o.weights.size(); ++j) {
+    if (o.weights[j] <= 0) continue;  // an objective nobody weighs adds nothing
+    kept[j] = static_cast<int>(p.weights.size());
+    p.weights.push_back(o.weights[j]);
+  }
+  p.budget = ToEuros(c.budget);
+  p.budget_rows = budget_rows;
+  p.spend_exactly = c.spend_exactly;
+  for (const ResolvedLine& line : base.lines) {
+    p.lines.push_back(MakeLine(model, line, c, o, approx, kept, Ceiling(base, c, budget_rows)));
+  }
+  double margin = MarginFor(c.budget, approx);
+  for (const std::string& id : c.fund_motions) {
+    const Motion& motion = model.motions[static_cast<size_t>(model.MotionIndex(id))];
+    MotionRow row;
+    // "Funded" needs some spend even without a min_spend: at least a cent.
+    row.min = (motion.min_spend ? std::max(0.01, Euros(*motion.min_spend)) : 0.01) + margin;
+    for (size_t i = 0; i < base.lines.size(); ++i) {
+      if (Contains(base.lines[i].def->motions, id)) row.lines.push_back(static_cast<int>(i));
+    }
+    p.motions.push_back(row);
+  }
+  return p;
+}
+
+}  // namespace allot::detail

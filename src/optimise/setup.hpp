@@ -1,0 +1,43 @@
+// From model, base and constraints to a Problem (internal).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "allot/diagnostic.hpp"
+#include "allot/optimise.hpp"
+#include "optimise/problem.hpp"
+
+namespace allot::detail {
+
+// Checks names and numbers in `c` against the base; a diagnostic per error,
+// naming the option ("--min: unknown line 'x' (did you mean 'y'?)").
+bool CheckConstraints(const Model& model, const ResolvedScenario& base,
+                      const OptimiseConstraints& c, const OptimiseOptions& o, Diagnostics& diags);
+
+// The problem for validated constraints. `budget_rows` false drops the
+// yearly budgets (to test whether they are part of a conflict).
+Problem MakeProblem(const Model& model, const ResolvedScenario& base,
+                    const OptimiseConstraints& c, const OptimiseOptions& o, Approx approx,
+                    bool budget_rows = true);
+
+// Each constraint whose removal alone makes `c` feasible, described as its
+// option ("--lock information_point", "the yearly budgets").
+std::vector<std::string> FindConflicts(const Model& model, const ResolvedScenario& base,
+                                       const OptimiseConstraints& c, const OptimiseOptions& o,
+                                       int& solves);
+
+// The solution's amounts in cents: each year's total exact (spend_exactly)
+// or at most the budget, by largest remainder over the free lines.
+std::vector<std::vector<Money>> RoundToCents(const Problem& problem, const Solution& solution,
+                                             const std::vector<Money>& budget);
+
+// Whether `amounts` ([line][year], cents) meet every constraint of `c`
+// exactly: yearly budgets, --min, --max, --max-change, locks and motions.
+bool MeetsConstraints(const Model& model, const ResolvedScenario& base, const OptimiseConstraints& c,
+                      const std::vector<std::vector<Money>>& amounts);
+
+// Sum of a line's amounts.
+Money TotalOf(const std::vector<Money>& amounts);
+
+}  // namespace allot::detail

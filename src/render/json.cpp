@@ -1,0 +1,91 @@
+// JSON: the stable machine interface (DESIGN.md, "compare --format json").
+// Keys are in a fixed order, money is in integer cents, scores are rounded
+// to six decimals so that re-runs give reviewable diffs; no timestamps.
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "render/analysis_output.hpp"
+#include "render/text.hpp"
+#include "core/finite_output.hpp"
+
+namespace allot::detail {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Six decimals and no -0 (Rounded also refuses a non-finite score).
+double Score(double v) { return Rounded(v, 6); }
+
+Json ByYear(const std::vector<int>& years, const std::vector<Money>& amounts) {
+  Json j = Json::object();
+  for (size_t y = 0; y < years.size(); ++y) j[std::to_string(years[y])] = amounts[y].cents();
+  return j;
+}
+
+Json PerSet(const CompareResult& r, const std::vector<double>& values) {
+  Json j = Json::object();
+  for (size_t w = 0; w < r.weight_sets.size(); ++w) j[r.weight_sets[w].name] = Score(values[w]);
+  return j;
+}
+
+Json ScenarioJson(const CompareResult& r, const ScenarioResult& s) {
+  Json j;
+  j["id"] = s.id;
+  j["name"] = s.name;
+  j["illustrative"] = s.illustrative;
+  j["total_cents"] = s.total.cents();
+  j["by_year_cents"] = ByYear(r.years, s.by_year);
+  // Line ids are unique within a scenario, so append to the ordered map's
+  // vector directly: operator[] searches it linearly, which made rendering
+  // quadratic in the number of lines.
+  Json lines = Json::object();
+  auto& entries = lines.get_ref<Json::object_t&>();
+  entries.reserve(s.lines.size());
+  Json illustrative_lines = Json::array();
+  for (const LineAllocation& line : s.lines) {
+    entries.std::vector<Json::object_t::value_type>::emplace_back(line.id, ByYear(r.years, line.by_year));
+    if (line.illustrative) illustrative_lines.push_back(line.id);
+  }
+  j["lines"] = std::move(lines);
+  j["illustrative_lines"] = illustrative_lines;
+  j["objectives"] = Json::object();
+  for (size_t o = 0; o < r.objectives.size(); ++o) j["objectives"][r.objectives[o].id] = Score(s.objectives[o]);
+  j["weighted"] = PerSet(r, s.weighted);
+  j["rank"] = Json::object();
+  for (size_t w = 0; w < r.weight_sets.size(); ++w) j["rank"][r.weight_sets[w].name] = s.rank[w];
+  j["motions"] = Json::object();
+  for (size_t m = 0; m < r.motions.size(); ++m) j["motions"][r.motions[m].id] = static_cast<bool>(s.motions_funded[m]);
+  j["delta"] = {{"total_cents", s.delta_total.cents()},
+                {"by_year_cents", ByYear(r.years, s.delta_by_year)},
+                {"weighted", PerSet(r, s.delta_weighted)}};
+  j["cost_per_point_cents"] = Json::object();
+  for (size_t w = 0; w < r.weight_sets.size(); ++w) {
+    const std::optional<Money>& cost = s.cost_per_point[w];
+    j["cost_per_point_cents"][r.weight_sets[w].name] = cost ? Json(cost->cents()) : Json(nullptr);
+  }
+  return j;
+}
+
+}  // namespace
+
+void RenderJson(const CompareResult& result, std::ostream& out) {
+  Json j;
+  j["format"] = "allot/1";
+  j["title"] = result.title;
+  j["currency"] = result.currency;
+  j["years"] = result.years;
+  j["baseline"] = result.baseline;
+  j["weights"] = Json::object();
+  for (const WeightSet& set : result.weight_sets) {
+    Json weights = Json::object();
+    for (size_t o = 0; o < result.objectives.size(); ++o) weights[result.objectives[o].id] = Score(set.weights[o]);
+    j["weights"][set.name] = weights;
+  }
+  j["scenarios"] = Json::array();
+  for (const ScenarioResult& s : result.scenarios) j["scenarios"].push_back(ScenarioJson(result, s));
+  // Invalid UTF-8 in a name must not abort rendering: replace it.
+  out << CheckedJson(j).dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace allot::detail

@@ -1,0 +1,102 @@
+#include "render/text.hpp"
+#include "core/finite_output.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace allot::detail {
+
+namespace {
+
+constexpr Labels kEnglish = {
+    "Scenarios",
+    "name",
+    "scenario",
+    "total",
+    "Money per year",
+    "change vs",
+    "Objective scores (0-100)",
+    "Weighted score: ",
+    "score",
+    "rank",
+    "change",
+    "cost per point",
+    "Motions left unfunded",
+    "none",
+    "all funded",
+    "* contains illustrative figures: estimates, not sourced amounts",
+    "Objectives",
+    "baseline",
+    "weights",
+};
+
+constexpr Labels kDutch = {
+    "Scenario's",
+    "naam",
+    "scenario",
+    "totaal",
+    "Geld per jaar",
+    "verschil met",
+    "Score per doel (0-100)",
+    "Gewogen score: ",
+    "score",
+    "rang",
+    "verschil",
+    "kosten per punt",
+    "Niet-gefinancierde moties",
+    "geen",
+    "alle gefinancierd",
+    "* bevat illustratieve bedragen: schattingen, geen bronbedragen",
+    "Doelen",
+    "basis",
+    "gewichten",
+};
+
+}  // namespace
+
+const Labels& LabelsFor(Lang lang) { return lang == Lang::kNl ? kDutch : kEnglish; }
+
+std::string FormatScore(double value, int decimals, Lang lang, bool sign) {
+  CheckFinite(value);
+  double scale = std::pow(10.0, decimals);
+  double rounded = std::round(value * scale) / scale;
+  if (rounded == 0) rounded = 0;  // no "-0.0"
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, sign && rounded > 0 ? "+%.*f" : "%.*f", decimals, rounded);
+  std::string text = buffer;
+  if (lang == Lang::kNl) {
+    for (char& c : text) {
+      if (c == '.') c = ',';
+    }
+  }
+  return text;
+}
+
+std::string Joined(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string text;
+  for (size_t i = 0; i < parts.size(); ++i) text += (i ? separator : "") + parts[i];
+  return text;
+}
+
+std::string FormatMoneyChange(Money m, Lang lang) {
+  if (m.IsZero()) return "0";
+  return (m.cents() > 0 ? "+" : "") + FormatMoney(m, lang);
+}
+
+std::vector<std::string> UnfundedMotions(const CompareResult& result, const ScenarioResult& s) {
+  std::vector<std::string> ids;
+  for (size_t m = 0; m < result.motions.size(); ++m) {
+    if (!s.motions_funded[m]) ids.push_back(result.motions[m].id);
+  }
+  return ids;
+}
+
+size_t DisplayWidth(const std::string& text) {
+  size_t width = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) ++width;  // count lead bytes only
+  }
+  return width;
+}
+
+}  // namespace allot::detail

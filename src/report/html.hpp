@@ -1,0 +1,63 @@
+// The HTML report's building blocks (internal): tables and sections.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "allot/compare.hpp"
+#include "allot/frontier.hpp"
+#include "allot/model.hpp"
+#include "allot/scenario.hpp"
+#include "allot/sensitivity.hpp"
+#include "allot/tornado.hpp"
+#include "report/labels.hpp"
+
+namespace allot::detail {
+
+// A table cell. `text` and `sub` are plain text (escaped when rendered);
+// `css_class` is one of the report's own classes ("up", "down", "muted").
+struct Cell {
+  std::string text;
+  std::string sub;        // a second, smaller line (e.g. the change)
+  std::string css_class;
+};
+
+// A table: the first `text_columns` columns are text, the rest numbers.
+struct Table {
+  std::string id;         // the table element's id
+  std::string caption;
+  size_t text_columns = 1;
+  std::vector<std::string> header;
+  std::vector<std::vector<Cell>> rows;
+  std::vector<std::string> notes;  // paragraphs under the table
+};
+
+std::string RenderTable(const Table& table);
+
+// Everything a section needs.
+struct ReportContext {
+  const CompareResult& result;
+  const Model& model;
+  const std::vector<Scenario>& scenarios;
+  Lang lang;
+  const ReportLabels& labels;
+};
+
+// Each section as a <section id=...> element: summary, allocations,
+// objectives, motions, provenance.
+std::string SummarySection(const ReportContext& c);
+std::string AllocationSection(const ReportContext& c);
+std::string ObjectivesSection(const ReportContext& c);
+std::string MotionsSection(const ReportContext& c);
+std::string ProvenanceSection(const ReportContext& c);
+// Rank acceptability of an SMAA run over the same scenarios.
+std::string SensitivitySection(const ReportContext& c, const SmaaResult& smaa);
+// The largest swings of a tornado between two scenarios.
+std::string TornadoSection(const ReportContext& c, const TornadoResult& tornado);
+// The efficient frontier with the scenarios placed against it.
+std::string FrontierSection(const ReportContext& c, const FrontierReport& frontier);
+
+// "<section id=ID><h2>TITLE</h2>BODY</section>" with TITLE escaped.
+std::string SectionHtml(const std::string& id, const std::string& title, const std::string& body);
+
+}  // namespace allot::detail

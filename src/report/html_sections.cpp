@@ -1,0 +1,164 @@
+// The report's numeric sections: summary, allocations, objective scores.
+#include <cmath>
+
+#include "report/html_escape.hpp"
+#include "render/text.hpp"
+#include "report/data.hpp"
+#include "report/html.hpp"
+#include "report/svg_chart.hpp"
+
+namespace allot::detail {
+
+namespace {
+
+// Euros as a double, for chart geometry only; labels come from FormatMoney.
+double Euros(Money m) { return static_cast<double>(m.cents()) / 100.0; }
+
+// A money cell: the amount, and against the baseline the change, shaded
+// and marked so that it shows in greyscale too.
+Cell MoneyCell(Money amount, Money change, bool is_baseline, Lang lang) {
+  Cell cell{FormatMoney(amount, lang), "", ""};
+  if (is_baseline || change.IsZero()) return cell;
+  bool up = change.cents() > 0;
+  cell.sub = std::string(up ? "\u25b2 " : "\u25bc ") + FormatMoneyChange(change, lang);
+  cell.css_class = up ? "up" : "down";
+  return cell;
+}
+
+std::string Figure(const BarChart& chart) { return "<figure>" + RenderBarChart(chart) + "</figure>"; }
+
+Table MoneyTable(const ReportContext& c) {
+  const CompareResult& r = c.result;
+  const ScenarioResult& base = r.scenarios[BaselineIndex(r)];
+  Table t{"money-table", c.labels.money_table, 2, {c.labels.scenario, c.labels.name, c.labels.total}, {}, {}};
+  for (int year : r.years) t.header.push_back(std::to_string(year));
+  t.header.push_back(std::string(c.labels.change) + " " + r.baseline);
+  for (const ScenarioResult& s : r.scenarios) {
+    bool is_base = s.id == r.baseline;
+    std::vector<Cell> row = {{ScenarioLabel(s), "", ""}, {s.name, "", ""},
+                             MoneyCell(s.total, s.delta_total, is_base, c.lang)};
+    row.back().sub.clear();  // the change has its own column
+    for (size_t y = 0; y < r.years.size(); ++y) {
+      row.push_back(MoneyCell(s.by_year[y], s.by_year[y] - base.by_year[y], is_base, c.lang));
+    }
+    row.push_back({FormatMoneyChange(s.delta_total, c.lang), "", ""});
+    t.rows.push_back(std::move(row));
+  }
+  t.notes = {c.labels.change_note, c.labels.illustrative_note};
+  return t;
+}
+
+Table ScoresTable(const ReportContext& c) {
+  const CompareResult& r = c.result;
+  Table t{"scores-table", c.labels.scores_table, 2, {c.labels.scenario, c.labels.unfunded}, {}, {}};
+  for (const WeightSet& w : r.weight_sets) {
+    t.header.push_back(w.name + ": " + c.labels.score);
+    t.header.push_back(c.labels.rank);
+  }
+  for (const ScenarioResult& s : r.scenarios) {
+    std::vector<std::string> unfunded = UnfundedMotions(r, s);
+    std::vector<Cell> row = {
+        {ScenarioLabel(s), "", ""},
+        {r.motions.empty() ? c.labels.none : unfunded.empty() ? c.labels.all_funded : Joined(unfunded), "", ""}};
+    for (size_t w = 0; w < r.weight_sets.size(); ++w) {
+      // The change against the baseline under the score, marked for greyscale.
+      Cell score{FormatScore(s.weighted[w], 2, c.lang), "", ""};
+      double delta = s.delta_weighted[w];
+      if (s.id != r.baseline && FormatScore(delta, 2, c.lang, true) != FormatScore(0, 2, c.lang)) {
+        score.sub = std::string(delta > 0 ? "\u25b2 " : "\u25bc ") + FormatScore(delta, 2, c.lang, true);
+      }
+      row.push_back(score);
+      row.push_back({std::to_string(s.rank[w]), "", ""});
+    }
+    t.rows.push_back(std::move(row));
+  }
+  t.notes.push_back(std::string(c.labels.change) + " " + r.baseline + ": \u25b2 / \u25bc");
+  for (const WeightSet& w : r.weight_sets) {
+    std::string note = w.name + " (" + c.labels.weights + "):";
+    for (size_t j = 0; j < r.objectives.size(); ++j) {
+      if (w.weights[j] != 0) note += " " + r.objectives[j].id + " " + FormatScore(w.weights[j], 3, c.lang);
+    }
+    t.notes.push_back(note);
+  }
+  return t;
+}
+
+// One series per scenario, as the charts use them.
+std::vector<BarSeries> ScenarioSeries(const CompareResult& r) {
+  std::vector<BarSeries> series;
+  for (const ScenarioResult& s : r.scenarios) series.push_back({ScenarioLabel(s), {}, {}});
+  return series;
+}
+
+BarChart WeightedChart(const ReportContext& c) {
+  const CompareResult& r = c.result;
+  BarChart chart{"chart-weighted", c.labels.weighted_chart, c.labels.scores_table, c.labels.weighted_axis,
+                 {}, ScenarioSeries(r), 0, [lang = c.lang](double v) { return FormatScore(v, 0, lang); }};
+  for (size_t w = 0; w < r.weight_sets.size(); ++w) {
+    chart.categories.push_back(r.weight_sets[w].name);
+    for (size_t s = 0; s < r.scenarios.size(); ++s) {
+      double v = r.scenarios[s].weighted[w];
+      chart.series[s].values.push_back(v);
+      chart.series[s].labels.push_back(FormatScore(v, 1, c.lang) + " (#" + std::to_string(r.scenarios[s].rank[w]) + ")");
+    }
+  }
+  return chart;
+}
+
+}  // namespace
+
+std::string SummarySection(const ReportContext& c) {
+  std::string body = RenderTable(MoneyTable(c)) + RenderTable(ScoresTable(c));
+  if (!c.result.weight_sets.empty()) body += Figure(WeightedChart(c));
+  return SectionHtml("summary", c.labels.summary, body);
+}
+
+std::string AllocationSection(const ReportContext& c) {
+  const CompareResult& r = c.result;
+  const ScenarioResult& base = r.scenarios[BaselineIndex(r)];
+  BarChart chart{"chart-allocations", c.labels.allocation_chart, c.labels.allocation_table, c.labels.money_axis,
+                 {}, ScenarioSeries(r), 0, [lang = c.lang](double v) {
+                   return FormatMoney(Money::FromCents(std::llround(v * 100)), lang);
+                 }};
+  Table t{"allocation-table", c.labels.allocation_table, 1, {c.labels.line}, {}, {c.labels.change_note}};
+  for (const ScenarioResult& s : r.scenarios) t.header.push_back(ScenarioLabel(s));
+  for (const ReportLine& report_line : ReportLines(r, c.model, c.scenarios)) {
+    const std::string& id = report_line.id;
+    const LineAllocation* in_base = FindLine(base, id);
+    Money base_total = in_base ? Sum(in_base->by_year) : Money();
+    chart.categories.push_back(report_line.Name());
+    std::vector<Cell> row = {{report_line.Name(), id, ""}};
+    for (size_t s = 0; s < r.scenarios.size(); ++s) {
+      const LineAllocation* line = FindLine(r.scenarios[s], id);
+      Money total = line ? Sum(line->by_year) : Money();
+      chart.series[s].values.push_back(Euros(total));
+      chart.series[s].labels.push_back(line ? FormatMoney(total, c.lang) : "\u2013");
+      row.push_back(line ? MoneyCell(total, total - base_total, r.scenarios[s].id == r.baseline, c.lang)
+                         : Cell{"\u2013", c.labels.not_in_scenario, "muted"});
+    }
+    t.rows.push_back(std::move(row));
+  }
+  return SectionHtml("allocations", c.labels.allocations, Figure(chart) + RenderTable(t));
+}
+
+std::string ObjectivesSection(const ReportContext& c) {
+  const CompareResult& r = c.result;
+  BarChart chart{"chart-objectives", c.labels.objective_chart, c.labels.objective_chart, c.labels.points_axis,
+                 {}, ScenarioSeries(r), 100, [lang = c.lang](double v) { return FormatScore(v, 0, lang); }};
+  Table t{"objective-table", c.labels.objective_chart, 2, {c.labels.objective, c.labels.name}, {}, {}};
+  for (const ScenarioResult& s : r.scenarios) t.header.push_back(ScenarioLabel(s));
+  for (size_t j = 0; j < r.objectives.size(); ++j) {
+    chart.categories.push_back(r.objectives[j].name);
+    std::vector<Cell> row = {{r.objectives[j].id, "", ""}, {r.objectives[j].name, "", ""}};
+    for (size_t s = 0; s < r.scenarios.size(); ++s) {
+      double v = r.scenarios[s].objectives[j];
+      chart.series[s].values.push_back(v);
+      chart.series[s].labels.push_back(FormatScore(v, 1, c.lang));
+      row.push_back({FormatScore(v, 1, c.lang), "", ""});
+    }
+    t.rows.push_back(std::move(row));
+  }
+  return SectionHtml("objectives", c.labels.objectives, Figure(chart) + RenderTable(t));
+}
+
+}  // namespace allot::detail

@@ -1,0 +1,210 @@
+// The XLSX workbook through libxlsxwriter: the numbers of the HTML report in
+// sheets a finance committee can check, with totals as live SUM formulas.
+#include <xlsxwriter.h>
+
+#include "allot/report.hpp"
+#include "render/text.hpp"
+#include "report/data.hpp"
+#include "report/xlsx_book.hpp"
+
+namespace allot::detail {
+
+namespace {
+
+std::string SumFormula(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row, lxw_col_t last_col) {
+  return "=SUM(" + CellName(first_row, first_col) + ":" + CellName(last_row, last_col) + ")";
+}
+
+// One row per scenario: money, the total as SUM over the years, scores.
+lxw_row_t SummarySheet(Book& b, Sheet& sheet) {
+  std::vector<std::string> header = {b.l.scenario, b.l.name, b.l.illustrative};
+  for (int year : b.r.years) header.push_back(std::to_string(year));
+  header.push_back(b.l.total);
+  header.push_back(std::string(b.l.change) + " " + b.r.baseline);
+  for (const WeightSet& w : b.r.weight_sets) {
+    header.push_back(w.name + ": " + b.l.score);
+    header.push_back(w.name + ": " + b.l.rank);
+  }
+  header.push_back(b.l.unfunded);
+  sheet.Header(header);
+  size_t years = b.r.years.size();
+  for (size_t i = 0; i < b.r.scenarios.size(); ++i) {
+    const ScenarioResult& s = b.r.scenarios[i];
+    lxw_row_t row = Row(i + 1);
+    sheet.Text(row, 0, s.id);
+    sheet.Text(row, 1, s.name);
+    sheet.Text(row, 2, s.illustrative ? b.l.illustrative : b.l.sourced);
+    for (size_t y = 0; y < years; ++y) sheet.Number(row, Col(3 + y), Euros(s.by_year[y]), b.formats.money);
+    sheet.Formula(row, Col(3 + years), SumFormula(row, 3, row, Col(2 + years)), Euros(s.total), b.formats.total);
+    sheet.Number(row, Col(4 + years), Euros(s.delta_total), b.formats.money);
+    size_t c = 5 + years;
+    for (size_t w = 0; w < b.r.weight_sets.size(); ++w) {
+      sheet.Number(row, Col(c++), s.weighted[w], b.formats.score);
+      sheet.Number(row, Col(c++), s.rank[w], nullptr);
+    }
+    std::string unfunded;
+    for (const std::string& id : UnfundedMotions(b.r, s)) unfunded += (unfunded.empty() ? "" : ", ") + id;
+    sheet.Text(row, Col(c), unfunded);
+  }
+  return Row(b.r.scenarios.size());
+}
+
+// Line x year rows, one column per scenario, and a SUM row per scenario
+// whose cached value is the scenario's total.
+lxw_row_t AllocationsSheet(Book& b, Sheet& sheet) {
+  std::vector<std::string> header = {b.l.line, b.l.name, b.l.year};
+  for (const ScenarioResult& s : b.r.scenarios) header.push_back(s.id);
+  sheet.Header(header);
+  lxw_row_t row = 1;
+  for (const ReportLine& line_info : ReportLines(b.r, b.model, b.scenarios)) {
+    const std::string& id = line_info.id;
+    for (size_t y = 0; y < b.r.years.size(); ++y, ++row) {
+      sheet.Text(row, 0, id);
+      sheet.Text(row, 1, line_info.Name());
+      sheet.Number(row, 2, b.r.years[y], nullptr);
+      for (size_t s = 0; s < b.r.scenarios.size(); ++s) {
+        const LineAllocation* line = FindLine(b.r.scenarios[s], id);
+        if (line) sheet.Number(row, Col(3 + s), Euros(line->by_year[y]), b.formats.money);
+      }
+    }
+  }
+  lxw_row_t last = row - 1;
+  sheet.Text(row, 0, b.l.total, b.formats.bold);
+  for (size_t s = 0; s < b.r.scenarios.size(); ++s) {
+    sheet.Formula(row, Col(3 + s), SumFormula(1, Col(3 + s), last, Col(3 + s)), Euros(b.r.scenarios[s].total),
+                  b.formats.total);
+  }
+  return last;  // the filter leaves the total row out, so it stays put
+}
+
+lxw_row_t ObjectivesSheet(Book& b, Sheet& sheet) {
+  std::vector<std::string> header = {b.l.objective, b.l.name};
+  for (const ScenarioResult& s : b.r.scenarios) header.push_back(s.id);
+  sheet.Header(header);
+  for (size_t j = 0; j < b.r.objectives.size(); ++j) {
+    lxw_row_t row = Row(j + 1);
+    sheet.Text(row, 0, b.r.objectives[j].id);
+    sheet.Text(row, 1, b.r.objectives[j].name);
+    for (size_t s = 0; s < b.r.scenarios.size(); ++s) {
+      sheet.Number(row, Col(2 + s), b.r.scenarios[s].objectives[j], b.formats.score);
+    }
+  }
+  return Row(b.r.objectives.size());
+}
+
+lxw_row_t MotionsSheet(Book& b, Sheet& sheet) {
+  std::vector<std::string> header = {b.l.motion, b.l.reference, b.l.date, b.l.asks, b.l.min_spend};
+  for (const ScenarioResult& s : b.r.scenarios) header.push_back(s.id);
+  sheet.Header(header);
+  for (size_t m = 0; m < b.r.motions.size(); ++m) {
+    const Motion& motion = b.r.motions[m];
+    lxw_row_t row = Row(m + 1);
+    sheet.Text(row, 0, motion.id);
+    sheet.Text(row, 1, motion.ref);
+    sheet.Text(row, 2, FormatDate(motion.date, b.lang));
+    sheet.Text(row, 3, motion.asks);
+    if (motion.min_spend) sheet.Number(row, 4, Euros(*motion.min_spend), b.formats.money);
+    for (size_t s = 0; s < b.r.scenarios.size(); ++s) {
+      sheet.Text(row, Col(5 + s), b.r.scenarios[s].motions_funded[m] ? b.l.funded_mark : b.l.unfunded_mark);
+    }
+  }
+  return Row(b.r.motions.size());
+}
+
+// A row per line (its amounts' source) and per effect (its points' source).
+lxw_row_t ProvenanceSheet(Book& b, Sheet& sheet) {
+  sheet.Header({b.l.line, b.l.name, b.l.objective, b.l.owner, b.l.status, b.l.source, b.l.note, b.l.added_by});
+  lxw_row_t row = 1;
+  for (const ReportLine& line_info : ReportLines(b.r, b.model, b.scenarios)) {
+    if (!line_info.def) continue;
+    const Line& line = *line_info.def;
+    sheet.Text(row, 0, line.id);
+    sheet.Text(row, 1, line.name);
+    sheet.Text(row, 3, line.owner);
+    sheet.Text(row, 4, line.illustrative ? b.l.illustrative : b.l.sourced);
+    sheet.Text(row, 5, line.source);
+    sheet.Text(row, 6, line.note);
+    sheet.Text(row, 7, line_info.added_by);
+    ++row;
+    for (const Effect& e : line.effects) {
+      sheet.Text(row, 0, line.id);
+      sheet.Text(row, 2, e.objective);
+      sheet.Text(row, 5, e.source);
+      sheet.Text(row, 6, e.note);
+      ++row;
+    }
+  }
+  return row - 1;
+}
+
+XlsxFormats MakeFormats(lxw_workbook* workbook, Lang lang) {
+  // Excel format codes always use ',' for thousands and '.' for decimals;
+  // the reader's locale shows them (a Dutch Excel shows € 650.000,00).
+  const char* money = lang == Lang::kNl ? "\"€ \"#,##0.00;-\"€ \"#,##0.00" : "\"€\"#,##0.00;-\"€\"#,##0.00";
+  XlsxFormats f;
+  f.header = workbook_add_format(workbook);
+  format_set_bold(f.header);
+  format_set_bottom(f.header, LXW_BORDER_THIN);
+  f.money = workbook_add_format(workbook);
+  format_set_num_format(f.money, money);
+  f.total = workbook_add_format(workbook);
+  format_set_num_format(f.total, money);
+  format_set_bold(f.total);
+  f.score = workbook_add_format(workbook);
+  format_set_num_format(f.score, "0.0");
+  f.score2 = workbook_add_format(workbook);
+  format_set_num_format(f.score2, "0.00");
+  f.percent = workbook_add_format(workbook);
+  format_set_num_format(f.percent, "0.0%");
+  f.bold = workbook_add_format(workbook);
+  format_set_bold(f.bold);
+  return f;
+}
+
+bool Always(const ReportOptions&) { return true; }
+
+// The core sheets, then the analysis sheets that the options ask for.
+std::vector<SheetSpec> Sheets() {
+  std::vector<SheetSpec> sheets = {
+      {"Summary", "Samenvatting", Always, SummarySheet},     {"Allocations", "Verdeling", Always, AllocationsSheet},
+      {"Objectives", "Doelen", Always, ObjectivesSheet},     {"Motions", "Moties", Always, MotionsSheet},
+      {"Provenance", "Herkomst", Always, ProvenanceSheet},
+  };
+  for (const SheetSpec& spec : AnalysisSheets()) sheets.push_back(spec);
+  return sheets;
+}
+
+}  // namespace
+
+}  // namespace allot::detail
+
+namespace allot {
+
+bool WriteReportXlsx(const CompareResult& result, const Model& model, const std::vector<Scenario>& scenarios,
+                     const ReportOptions& options, const std::string& path, std::string& error) {
+  using namespace detail;
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  if (!workbook) {
+    error = "cannot create workbook '" + path + "'";
+    return false;
+  }
+  Book book{result, model, scenarios, options, options.lang, ReportLabelsFor(options.lang),
+            MakeFormats(workbook, options.lang)};
+  lxw_error first = LXW_NO_ERROR;
+  for (const SheetSpec& spec : Sheets()) {
+    if (!spec.wanted(options)) continue;
+    lxw_worksheet* ws = workbook_add_worksheet(workbook, options.lang == Lang::kNl ? spec.nl : spec.en);
+    Sheet sheet(ws, book.formats);
+    sheet.Finish(spec.fill(book, sheet));
+    if (first == LXW_NO_ERROR) first = sheet.error();
+  }
+  lxw_error closed = workbook_close(workbook);  // frees the workbook whatever happens
+  if (first == LXW_NO_ERROR) first = closed;
+  if (first != LXW_NO_ERROR) {
+    error = "cannot write workbook '" + path + "': " + lxw_strerror(first);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace allot

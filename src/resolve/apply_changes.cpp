@@ -1,0 +1,254 @@
+#include "resolve/apply_changes.hpp"
+
+#include <algorithm>
+#include <string>
+#include <variant>
+
+namespace allot::detail {
+
+WorkingAllocation WorkingAllocation::FromLines(const std::vector<ResolvedLine>& lines) {
+  WorkingAllocation work;
+  work.lines = lines;
+  work.index.reserve(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) work.index.emplace(lines[i].def->id, i);
+  return work;
+}
+
+ResolvedLine* WorkingAllocation::Find(const std::string& id) {
+  auto it = index.find(id);
+  return it == index.end() ? nullptr : &lines[it->second];
+}
+
+std::vector<ResolvedLine> WorkingAllocation::Compact() && {
+  std::vector<ResolvedLine> kept;
+  kept.reserve(index.size());
+  for (ResolvedLine& line : lines) {
+    if (line.def != nullptr) kept.push_back(std::move(line));
+  }
+  return kept;
+}
+
+namespace {
+
+// Applies one change; one instance per scenario so that every change can
+// report with the same context.
+class ChangeApplier {
+ public:
+  ChangeApplier(const Model& model, const Scenario& scenario, WorkingAllocation& work,
+                Diagnostics& diags)
+      : model_(model), scenario_(scenario), work_(work), diags_(diags) {}
+
+  bool Apply(const Change& change, size_t position) {
+    where_ = change.where;
+    path_ = "changes[" + std::to_string(position) + "]";
+    return std::visit([this](const auto& c) { return Do(c); }, change.what);
+  }
+
+ private:
+  bool Error(const std::string& key, const std::string& message) {
+    AddError(diags_, where_, path_ + "." + key + ": " + message);
+    return false;
+  }
+
+  // The line `id`, or an error naming the closest existing line.
+  ResolvedLine* Line(const std::string& key, const std::string& id) {
+    if (ResolvedLine* line = work_.Find(id)) return line;
+    std::string hint;
+    if (diags_.size() < kMaxHintedErrors) {
+      std::vector<std::string> ids;
+      ids.reserve(work_.index.size());
+      for (const auto& entry : work_.index) ids.push_back(entry.first);
+      std::sort(ids.begin(), ids.end());  // deterministic suggestion on ties
+      hint = ClosestMatch(id, ids);
+    }
+    Error(key, "unknown line '" + id + "'" +
+                   DidYouMean(hint) + " in scenario '" +
+                   scenario_.id + "'");
+    return nullptr;
+  }
+
+  int Year(const std::string& key, int year) {
+    int index = model_.YearIndex(year);
+    if (index < 0) {
+      Error(key, "year " + std::to_string(year) + " is not a model year (" +
+                     std::to_string(model_.years.front()) + "-" +
+                     std::to_string(model_.years.back()) + ")");
+    }
+    return index;
+  }
+
+  // Marks a line as changed by this scenario.
+  void Touch(ResolvedLine& line) { line.illustrative = line.illustrative || scenario_.illustrative; }
+
+  bool AddTo(ResolvedLine& line, size_t year, Money amount, const std::string& key) {
+    std::optional<Money> sum = CheckedAdd(line.by_year[year], amount);
+    if (!sum) return Error(key, "amount overflows line '" + line.def->id + "'");
+    line.by_year[year] = *sum;
+    return true;
+  }
+
+  bool Do(const MoveChange& move);
+  bool Do(const SetChange& set);
+  bool Do(const ScaleChange& scale);
+  bool Do(const AddChange& add);
+  bool Do(const RemoveChange& remove);
+  bool MoveInYear(const MoveChange& move, ResolvedLine& from, ResolvedLine& to, size_t year);
+  bool MoveSpread(const MoveChange& move, ResolvedLine& from, ResolvedLine& to);
+  bool CheckAddedLine(const allot::Line& line);
+
+  const Model& model_;
+  const Scenario& scenario_;
+  WorkingAllocation& work_;
+  Diagnostics& diags_;
+  SourceLocation where_;
+  std::string path_;
+};
+
+bool ChangeApplier::Do(const MoveChange& move) {
+  ResolvedLine* from = Line("move.from", move.from);
+  ResolvedLine* to = Line("move.to", move.to);
+  if (from == nullptr || to == nullptr) return false;
+  if (move.year) {
+    int year = Year("move.year", *move.year);
+    return year >= 0 && MoveInYear(move, *from, *to, static_cast<size_t>(year));
+  }
+  return MoveSpread(move, *from, *to);
+}
+
+bool ChangeApplier::MoveInYear(const MoveChange& move, ResolvedLine& from, ResolvedLine& to,
+                               size_t year) {
+  Money available = from.by_year[year];
+  if (move.amount > available) {
+    return Error("move.amount",
+                 "takes " + FormatMoney(move.amount, Lang::kEn) + " from '" + move.from + "' in " +
+                     std::to_string(model_.years[year]) + ", which has only " +
+                     FormatMoney(available, Lang::kEn) + " (short by " +
+                     FormatMoney(move.amount - available, Lang::kEn) + ")");
+  }
+  from.by_year[year] -= move.amount;
+  Touch(from);
+  Touch(to);
+  return AddTo(to, year, move.amount, "move.amount");
+}
+
+bool ChangeApplier::MoveSpread(const MoveChange& move, ResolvedLine& from, ResolvedLine& to) {
+  Money available;
+  for (Money m : from.by_year) {
+    std::optional<Money> sum = CheckedAdd(available, m);
+    if (!sum) return Error("move.from", "line '" + move.from + "' overflows in total");
+    available = *sum;
+  }
+  if (move.amount > available) {
+    return Error("move.amount", "takes " + FormatMoney(move.amount, Lang::kEn) + " from '" +
+                                    move.from + "', which has only " +
+                                    FormatMoney(available, Lang::kEn) + " in all years (short by " +
+                                    FormatMoney(move.amount - available, Lang::kEn) + ")");
+  }
+  if (move.amount.IsZero()) return true;
+  std::vector<Money> parts = SplitProportionally(move.amount, from.by_year);
+  Touch(from);
+  Touch(to);
+  for (size_t year = 0; year < parts.size(); ++year) {
+    from.by_year[year] -= parts[year];
+    if (!AddTo(to, year, parts[year], "move.amount")) return false;
+  }
+  return true;
+}
+
+bool ChangeApplier::Do(const SetChange& set) {
+  ResolvedLine* line = Line("set.line", set.line);
+  if (line == nullptr) return false;
+  std::vector<Money> budget(model_.years.size());
+  bool ok = true;
+  for (const auto& [year, amount] : set.budget) {
+    int index = Year("set.budget." + std::to_string(year), year);
+    if (index < 0) ok = false;
+    else budget[static_cast<size_t>(index)] = amount;
+  }
+  if (!ok) return false;
+  line->by_year = std::move(budget);
+  Touch(*line);
+  return true;
+}
+
+bool ChangeApplier::Do(const ScaleChange& scale) {
+  ResolvedLine* line = Line("scale.line", scale.line);
+  if (line == nullptr) return false;
+  for (Money& amount : line->by_year) {
+    std::optional<Money> scaled = ScaleMoney(amount, scale.by);
+    if (!scaled) return Error("scale.by", "scaling line '" + scale.line + "' overflows");
+    amount = *scaled;
+  }
+  Touch(*line);
+  return true;
+}
+
+bool ChangeApplier::CheckAddedLine(const allot::Line& line) {
+  bool ok = true;
+  for (const auto& entry : line.budget) {
+    if (Year("add.budget." + std::to_string(entry.first), entry.first) < 0) ok = false;
+  }
+  for (const Effect& effect : line.effects) {
+    if (model_.ObjectiveIndex(effect.objective) >= 0) continue;
+    std::string hint;
+    if (diags_.size() < kMaxHintedErrors) {
+      std::vector<std::string> ids;
+      for (const Objective& o : model_.objectives) ids.push_back(o.id);
+      hint = ClosestMatch(effect.objective, ids);
+    }
+    AddError(diags_, effect.where,
+             path_ + ".add.effects." + effect.objective + ": unknown objective '" +
+                 effect.objective + "'" + DidYouMean(hint));
+    ok = false;
+  }
+  for (const std::string& motion : line.motions) {
+    if (model_.MotionIndex(motion) >= 0) continue;
+    ok = Error("add.motions", "unknown motion '" + motion + "'");
+  }
+  return ok;
+}
+
+bool ChangeApplier::Do(const AddChange& add) {
+  if (work_.Find(add.line.id) != nullptr) {
+    return Error("add.id", "line '" + add.line.id + "' already exists in scenario '" +
+                               scenario_.id + "'; use set or move to change it");
+  }
+  if (!CheckAddedLine(add.line)) return false;
+  ResolvedLine line;
+  line.def = &add.line;
+  line.by_year.assign(model_.years.size(), Money());
+  for (const auto& [year, amount] : add.line.budget) {
+    line.by_year[static_cast<size_t>(model_.YearIndex(year))] = amount;
+  }
+  line.illustrative = add.line.illustrative || scenario_.illustrative;
+  work_.index.emplace(add.line.id, work_.lines.size());
+  work_.lines.push_back(std::move(line));
+  return true;
+}
+
+bool ChangeApplier::Do(const RemoveChange& remove) {
+  ResolvedLine* line = Line("remove", remove.line);
+  if (line == nullptr) return false;
+  line->def = nullptr;
+  work_.index.erase(remove.line);
+  return true;
+}
+
+}  // namespace
+
+bool ApplyChanges(const Model& model, const Scenario& scenario, WorkingAllocation& work,
+                  Diagnostics& diags) {
+  ChangeApplier applier(model, scenario, work, diags);
+  bool ok = true;
+  for (size_t i = 0; i < scenario.changes.size(); ++i) {
+    // Later changes would report follow-on errors against a state the user
+    // did not intend; stop at the first failure in a scenario.
+    if (!applier.Apply(scenario.changes[i], i)) {
+      ok = false;
+      break;
+    }
+  }
+  return ok;
+}
+
+}  // namespace allot::detail

@@ -1,0 +1,111 @@
+#include "sensitivity/draw.hpp"
+
+#include <cmath>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define ALLOT_HAVE_AVX512_PATH 1
+#endif
+
+#include "allot/weight_sampling.hpp"
+
+namespace allot {
+
+namespace {
+
+// Triangular(low, likely, high) by inversion of its CDF at u, without
+// branches: u is random, so a branch between the two sides would be
+// mispredicted half the time, and std::sqrt's errno check serialises the
+// loop on the sqrt's latency. Both paths give the same bits.
+inline double Triangular(double u, double split, double low, double high, double left, double right) {
+#if defined(__SSE2__)
+  __m128d mask = _mm_cmplt_sd(_mm_set_sd(u), _mm_set_sd(split));
+  __m128d below = _mm_set_sd(u * left), above = _mm_set_sd((1.0 - u) * right);
+  __m128d t = _mm_or_pd(_mm_and_pd(mask, below), _mm_andnot_pd(mask, above));
+  __m128d r = _mm_sqrt_sd(t, t);
+  __m128d from_low = _mm_add_sd(_mm_set_sd(low), r), from_high = _mm_sub_sd(_mm_set_sd(high), r);
+  return _mm_cvtsd_f64(_mm_or_pd(_mm_and_pd(mask, from_low), _mm_andnot_pd(mask, from_high)));
+#else
+  return u < split ? low + std::sqrt(u * left) : high - std::sqrt((1.0 - u) * right);
+#endif
+}
+
+#if defined(__SSE2__)
+// Two triangular draws at once (slots k and k + 1): the same operations as
+// Triangular in each lane, so the same bits, with half the sqrt latency.
+inline void TriangularPair(const SmaaSlots& s, size_t k, double u0, double u1, double* out) {
+  __m128d u = _mm_set_pd(u1, u0);
+  __m128d mask = _mm_cmplt_pd(u, _mm_loadu_pd(&s.split[k]));
+  __m128d below = _mm_mul_pd(u, _mm_loadu_pd(&s.left[k]));
+  __m128d above = _mm_mul_pd(_mm_sub_pd(_mm_set1_pd(1.0), u), _mm_loadu_pd(&s.right[k]));
+  __m128d r = _mm_sqrt_pd(_mm_or_pd(_mm_and_pd(mask, below), _mm_andnot_pd(mask, above)));
+  __m128d from_low = _mm_add_pd(_mm_loadu_pd(&s.low[k]), r);
+  __m128d from_high = _mm_sub_pd(_mm_loadu_pd(&s.high[k]), r);
+  _mm_storeu_pd(out + k, _mm_or_pd(_mm_and_pd(mask, from_low), _mm_andnot_pd(mask, from_high)));
+}
+#endif
+
+#if defined(ALLOT_HAVE_AVX512_PATH)
+// Eight slots at once: Mix64 of base ^ key in 64-bit lanes (vpmullq is
+// AVX-512DQ), the top 53 bits to [0, 1) as UnitInterval does (exact: they
+// fit a double), then Triangular's operations with mask blends. Shifts and
+// the square root use the zero-masked forms with a full mask: the same
+// instructions, but GCC 12 warns that the plain forms' "undefined" source
+// may be used uninitialized (a false positive, GCC bug 105593).
+constexpr __mmask8 kAll = 0xFF;
+
+template <unsigned kBits>
+__attribute__((target("avx512f,avx512dq"))) inline __m512i ShiftRight(__m512i x) {
+  return _mm512_maskz_srli_epi64(kAll, x, kBits);  // an immediate: unoptimised builds need one
+}
+
+__attribute__((target("avx512f,avx512dq"))) void DrawSlotsAvx512(const SmaaSlots& s, uint64_t base,
+                                                                    double* out) {
+  const __m512i b = _mm512_set1_epi64(static_cast<long long>(base));
+  const __m512i m1 = _mm512_set1_epi64(static_cast<long long>(0xbf58476d1ce4e5b9ULL));
+  const __m512i m2 = _mm512_set1_epi64(static_cast<long long>(0x94d049bb133111ebULL));
+  const __m512d scale = _mm512_set1_pd(0x1.0p-53), one = _mm512_set1_pd(1.0);
+  size_t k = 0;
+  for (; k + 8 <= s.size(); k += 8) {
+    __m512i x = _mm512_xor_si512(b, _mm512_loadu_si512(&s.key[k]));
+    x = _mm512_mullo_epi64(_mm512_xor_si512(x, ShiftRight<30>(x)), m1);
+    x = _mm512_mullo_epi64(_mm512_xor_si512(x, ShiftRight<27>(x)), m2);
+    x = _mm512_xor_si512(x, ShiftRight<31>(x));
+    __m512d u = _mm512_mul_pd(_mm512_cvtepu64_pd(ShiftRight<11>(x)), scale);
+    __mmask8 below = _mm512_cmp_pd_mask(u, _mm512_loadu_pd(&s.split[k]), _CMP_LT_OQ);
+    __m512d t = _mm512_mask_blend_pd(below, _mm512_mul_pd(_mm512_sub_pd(one, u), _mm512_loadu_pd(&s.right[k])),
+                                     _mm512_mul_pd(u, _mm512_loadu_pd(&s.left[k])));
+    __m512d r = _mm512_maskz_sqrt_pd(kAll, t);
+    _mm512_storeu_pd(out + k, _mm512_mask_blend_pd(below, _mm512_sub_pd(_mm512_loadu_pd(&s.high[k]), r),
+                                                   _mm512_add_pd(_mm512_loadu_pd(&s.low[k]), r)));
+  }
+  for (; k < s.size(); ++k) {
+    out[k] = Triangular(UniformAt(base, s.key[k]), s.split[k], s.low[k], s.high[k], s.left[k], s.right[k]);
+  }
+}
+#endif
+
+}  // namespace
+
+void DrawSlotsPortable(const SmaaSlots& s, uint64_t base, double* out) {
+  size_t k = 0;
+#if defined(__SSE2__)
+  for (; k + 1 < s.size(); k += 2) {
+    TriangularPair(s, k, UniformAt(base, s.key[k]), UniformAt(base, s.key[k + 1]), out);
+  }
+#endif
+  for (; k < s.size(); ++k) {
+    out[k] = Triangular(UniformAt(base, s.key[k]), s.split[k], s.low[k], s.high[k], s.left[k], s.right[k]);
+  }
+}
+
+DrawSlotsFn DrawSlotsWide() {
+#if defined(ALLOT_HAVE_AVX512_PATH)
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq")) return DrawSlotsAvx512;
+#endif
+  return nullptr;
+}
+
+}  // namespace allot

@@ -1,0 +1,30 @@
+// The triangular draws of one SMAA sample: the hottest loop of
+// `allot sensitivity`. A portable path (SSE2 pairs on x86-64, scalar
+// elsewhere) and, where the CPU has AVX-512 (F and DQ), an eight-lane path.
+// Both give the same bits: the hash is integer arithmetic, and the
+// floating-point steps (multiply, subtract, square root, add) are correctly
+// rounded IEEE operations in the same order, never fused. So results do not
+// depend on which path ran (tested).
+#pragma once
+
+#include <cstdint>
+
+#include "sensitivity/plan_impl.hpp"
+
+namespace allot {
+
+// out[k] = the draw of slot k in the sample with base `base`, for every slot.
+using DrawSlotsFn = void (*)(const SmaaSlots& slots, uint64_t base, double* out);
+
+void DrawSlotsPortable(const SmaaSlots& slots, uint64_t base, double* out);
+
+// The AVX-512 path, or null when this build or this CPU has none.
+DrawSlotsFn DrawSlotsWide();
+
+// The widest path this CPU runs.
+inline DrawSlotsFn ChooseDrawSlots() {
+  DrawSlotsFn wide = DrawSlotsWide();
+  return wide ? wide : DrawSlotsPortable;
+}
+
+}  // namespace allot

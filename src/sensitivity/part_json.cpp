@@ -1,0 +1,291 @@
+// Partial SMAA results as JSON, read back with every problem reported
+// against the file.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "allot/sensitivity_io.hpp"
+#include "core/finite_output.hpp"
+
+namespace allot {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+__extension__ typedef unsigned __int128 U128;
+
+std::string ToDecimal(ExactSum v) {
+  if (v == 0) return "0";
+  bool negative = v < 0;
+  U128 u = negative ? -static_cast<U128>(v) : static_cast<U128>(v);
+  std::string digits;
+  for (; u > 0; u /= 10) digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
+  return negative ? "-" + digits : digits;
+}
+
+// Throws std::invalid_argument on anything but an optional '-' and digits
+// that fit 127 bits.
+ExactSum FromDecimal(const std::string& text) {
+  size_t start = !text.empty() && text[0] == '-' ? 1 : 0;
+  if (start == text.size() || text.size() - start > 38) throw std::invalid_argument("not an integer: " + text);
+  ExactSum v = 0;
+  for (size_t i = start; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') throw std::invalid_argument("not an integer: " + text);
+    v = v * 10 + (text[i] - '0');
+  }
+  return start ? -v : v;
+}
+
+template <typename T>
+Json Matrix(const std::vector<T>& flat, size_t columns) {
+  Json rows = Json::array();
+  for (size_t k = 0; k < flat.size(); k += columns) {
+    rows.push_back(std::vector<T>(flat.begin() + static_cast<long>(k), flat.begin() + static_cast<long>(k + columns)));
+  }
+  return rows;
+}
+
+Json Sums(const std::vector<ExactSum>& sums) {
+  Json j = Json::array();
+  for (ExactSum v : sums) j.push_back(ToDecimal(v));
+  return j;
+}
+
+Json Histogram(const SmaaAccumulator& a, size_t s) {
+  Json j = Json::array();
+  for (int b = 0; b < kHistogramBins; ++b) {
+    uint64_t count = a.histogram[s * kHistogramBins + static_cast<size_t>(b)];
+    if (count > 0) j.push_back({b, count});
+  }
+  return j;
+}
+
+// Reads `json[key]` as a flat array of `rows` x `columns` values, or throws.
+template <typename T>
+std::vector<T> ReadMatrix(const Json& json, const char* key, size_t rows, size_t columns) {
+  const Json& m = json.at(key);
+  if (!m.is_array() || m.size() != rows) throw std::invalid_argument(std::string("'") + key + "' has the wrong shape");
+  std::vector<T> flat;
+  for (const Json& row : m) {
+    if (!row.is_array() || row.size() != columns) throw std::invalid_argument(std::string("'") + key + "' has the wrong shape");
+    for (const Json& v : row) flat.push_back(v.get<T>());
+  }
+  return flat;
+}
+
+std::vector<ExactSum> ReadSums(const Json& json, const char* key, size_t size) {
+  std::vector<ExactSum> sums;
+  for (const Json& row : json.at(key)) {
+    if (row.is_array()) {
+      for (const Json& v : row) sums.push_back(FromDecimal(v.get<std::string>()));
+    } else {
+      sums.push_back(FromDecimal(row.get<std::string>()));
+    }
+  }
+  if (sums.size() != size) throw std::invalid_argument(std::string("'") + key + "' has the wrong size");
+  return sums;
+}
+
+void ReadHistogram(const Json& json, SmaaAccumulator& a) {
+  const Json& all = json.at("histogram");
+  size_t S = a.header.scenario_ids.size();
+  if (!all.is_array() || all.size() != S) throw std::invalid_argument("'histogram' has the wrong shape");
+  for (size_t s = 0; s < S; ++s) {
+    for (const Json& pair : all[s]) {
+      int bin = pair.at(0).get<int>();
+      if (bin < 0 || bin >= kHistogramBins) throw std::invalid_argument("histogram bin out of range");
+      a.histogram[s * kHistogramBins + static_cast<size_t>(bin)] += pair.at(1).get<uint64_t>();
+    }
+  }
+}
+
+void ReadConfidence(const Json& json, SmaaAccumulator& a) {
+  size_t width = a.header.scenario_ids.size() * a.header.objectives.size();
+  for (const Json& row : json.at("confidence")) {
+    a.confidence_samples.push_back(row.at("sample").get<uint64_t>());
+    std::vector<double> scores = ReadMatrix<double>(row, "scores", a.header.scenario_ids.size(),
+                                                    a.header.objectives.size());
+    if (scores.size() != width) throw std::invalid_argument("'confidence' has the wrong shape");
+    a.confidence_scores.insert(a.confidence_scores.end(), scores.begin(), scores.end());
+  }
+}
+
+SmaaHeader ReadHeader(const Json& j) {
+  if (j.at("format").get<std::string>() != "allot/1" || j.at("analysis").get<std::string>() != "smaa-part") {
+    throw std::invalid_argument("not an allot/1 sensitivity part (analysis 'smaa-part')");
+  }
+  SmaaHeader h;
+  h.inputs_hash = j.at("inputs_hash").get<std::string>();
+  h.weights = j.at("weights").get<std::string>();
+  h.effects = j.at("effects").get<std::string>();
+  h.seed = j.at("seed").get<uint64_t>();
+  h.samples = j.at("samples").get<uint64_t>();
+  h.objectives = j.at("objectives").get<std::vector<std::string>>();
+  for (const Json& s : j.at("scenarios")) {
+    h.scenario_ids.push_back(s.at("id").get<std::string>());
+    h.scenario_names.push_back(s.at("name").get<std::string>());
+  }
+  return h;
+}
+
+// Counts that a real run cannot produce (a hand-edited or truncated part).
+void CheckConsistent(const SmaaAccumulator& a) {
+  size_t S = a.header.scenario_ids.size();
+  if (a.header.samples == 0) throw std::invalid_argument("'samples' must be at least 1");
+  for (size_t s = 0; s < S; ++s) {
+    uint64_t ranks = 0, binned = 0;
+    for (size_t r = 0; r < S; ++r) ranks += a.rank_counts[s * S + r];
+    for (int b = 0; b < kHistogramBins; ++b) binned += a.histogram[s * kHistogramBins + static_cast<size_t>(b)];
+    if (ranks != a.count() || binned != a.count()) {
+      throw std::invalid_argument("the counts of scenario '" + a.header.scenario_ids[s] + "' do not add up to the shard's samples");
+    }
+  }
+  uint64_t expected_first = a.first, expected_end = std::max(a.first, std::min(a.end, kConfidenceSamples));
+  bool rows_ok = a.confidence_samples.size() == expected_end - expected_first;
+  for (size_t r = 0; rows_ok && r < a.confidence_samples.size(); ++r) rows_ok = a.confidence_samples[r] == expected_first + r;
+  if (!rows_ok) throw std::invalid_argument("'confidence' does not hold the shard's first samples in order");
+}
+
+SmaaPart ReadPart(const Json& j) {
+  SmaaPart part;
+  SmaaHeader h = ReadHeader(j);
+  const Json& shard = j.at("shard");
+  part.index = shard.at("index").get<uint32_t>();
+  part.count = shard.at("count").get<uint32_t>();
+  if (part.count == 0 || part.index == 0 || part.index > part.count) throw std::invalid_argument("'shard' is not K of N with 1 <= K <= N");
+  SmaaAccumulator& a = part.accumulator;
+  a = EmptyAccumulator(h, shard.at("first").get<uint64_t>());
+  a.end = shard.at("end").get<uint64_t>();
+  auto [first, end] = ShardRange(h.samples, part.index, part.count);
+  if (a.first != first || a.end != end) throw std::invalid_argument("'shard' range does not match shard K of N");
+  size_t S = h.scenario_ids.size(), J = h.objectives.size();
+  a.rank_counts = ReadMatrix<uint64_t>(j, "rank_counts", S, S);
+  a.beats = ReadMatrix<uint64_t>(j, "beats", S, S);
+  a.score_sum = ReadSums(j, "score_sum", S);
+  a.score_square_sum = ReadSums(j, "score_square_sum", S);
+  a.best_weight_sum = ReadSums(j, "best_weight_sum", S * J);
+  ReadHistogram(j, a);
+  ReadConfidence(j, a);
+  CheckConsistent(a);
+  return part;
+}
+
+// 1-based line and column of byte `offset` in `text`.
+SourceLocation At(const std::shared_ptr<const SourceText>& file, size_t offset) {
+  SourceLocation where{file, 1, 1};
+  for (size_t i = 0; i < offset && i < file->text.size(); ++i) {
+    if (file->text[i] == '\n') ++where.line, where.column = 1;
+    else ++where.column;
+  }
+  return where;
+}
+
+// A field that differs between the first part and another.
+void CheckSame(const SmaaPart& first, const SmaaPart& other, Diagnostics& diags) {
+  const SmaaHeader& a = first.accumulator.header;
+  const SmaaHeader& b = other.accumulator.header;
+  auto differs = [&](bool different, const std::string& what) {
+    if (different) AddError(diags, other.where, "this part has a different " + what + " than " + first.where.source->name);
+  };
+  differs(a.inputs_hash != b.inputs_hash, "inputs hash (model and scenarios)");
+  differs(a.objectives != b.objectives, "list of objectives");
+  differs(a.scenario_ids != b.scenario_ids || a.scenario_names != b.scenario_names, "list of scenarios");
+  differs(a.weights != b.weights, "--weights (" + b.weights + " vs " + a.weights + ")");
+  differs(a.effects != b.effects, "--effects (" + b.effects + " vs " + a.effects + ")");
+  differs(a.seed != b.seed, "--seed (" + std::to_string(b.seed) + " vs " + std::to_string(a.seed) + ")");
+  differs(a.samples != b.samples, "--samples (" + std::to_string(b.samples) + " vs " + std::to_string(a.samples) + ")");
+  differs(first.count != other.count, "shard count (" + std::to_string(other.count) + " vs " + std::to_string(first.count) + ")");
+}
+
+}  // namespace
+
+std::pair<uint64_t, uint64_t> ShardRange(uint64_t samples, uint32_t index, uint32_t count) {
+  return {static_cast<uint64_t>(U128(samples) * (index - 1) / count),
+          static_cast<uint64_t>(U128(samples) * index / count)};
+}
+
+std::string SmaaPartToJson(const SmaaPart& part) {
+  const SmaaAccumulator& a = part.accumulator;
+  const SmaaHeader& h = a.header;
+  size_t S = h.scenario_ids.size(), J = h.objectives.size();
+  Json j;
+  j["format"] = "allot/1";
+  j["analysis"] = "smaa-part";
+  j["inputs_hash"] = h.inputs_hash;
+  j["weights"] = h.weights;
+  j["effects"] = h.effects;
+  j["seed"] = h.seed;
+  j["samples"] = h.samples;
+  j["shard"] = {{"index", part.index}, {"count", part.count}, {"first", a.first}, {"end", a.end}};
+  j["objectives"] = h.objectives;
+  j["scenarios"] = Json::array();
+  for (size_t s = 0; s < S; ++s) j["scenarios"].push_back({{"id", h.scenario_ids[s]}, {"name", h.scenario_names[s]}});
+  j["rank_counts"] = Matrix(a.rank_counts, S);
+  j["beats"] = Matrix(a.beats, S);
+  j["score_sum"] = Sums(a.score_sum);
+  j["score_square_sum"] = Sums(a.score_square_sum);
+  j["best_weight_sum"] = Json::array();
+  for (size_t s = 0; s < S; ++s) {
+    j["best_weight_sum"].push_back(Sums(std::vector<ExactSum>(a.best_weight_sum.begin() + static_cast<long>(s * J),
+                                                              a.best_weight_sum.begin() + static_cast<long>((s + 1) * J))));
+  }
+  j["histogram"] = Json::array();
+  for (size_t s = 0; s < S; ++s) j["histogram"].push_back(Histogram(a, s));
+  j["confidence"] = Json::array();
+  for (size_t r = 0; r < a.confidence_samples.size(); ++r) {
+    std::vector<double> row(a.confidence_scores.begin() + static_cast<long>(r * S * J),
+                            a.confidence_scores.begin() + static_cast<long>((r + 1) * S * J));
+    j["confidence"].push_back({{"sample", a.confidence_samples[r]}, {"scores", Matrix(row, J)}});
+  }
+  return detail::CheckedJson(j).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::optional<SmaaPart> ParseSmaaPart(const std::shared_ptr<const SourceText>& file,
+                                      Diagnostics& diags) {
+  Json json;
+  try {
+    json = Json::parse(file->text);
+  } catch (const Json::parse_error& e) {
+    AddError(diags, At(file, e.byte > 0 ? e.byte - 1 : 0), "not valid JSON");
+    return std::nullopt;
+  }
+  try {
+    SmaaPart part = ReadPart(json);
+    part.where = SourceLocation{file, 0, 0};
+    return part;
+  } catch (const std::exception& e) {
+    std::string what = e.what();
+    // nlohmann's messages start with "[json.exception.type_error.302] ".
+    size_t cut = what.find("] ");
+    if (what.rfind("[json.exception", 0) == 0 && cut != std::string::npos) what = what.substr(cut + 2);
+    AddError(diags, SourceLocation{file, 0, 0}, "not a valid sensitivity part: " + what);
+    return std::nullopt;
+  }
+}
+
+std::optional<SmaaAccumulator> MergeSmaaParts(const std::vector<SmaaPart>& parts, Diagnostics& diags) {
+  size_t errors = diags.size();
+  if (parts.empty()) return std::nullopt;
+  const SmaaPart& first = parts[0];
+  std::vector<const SmaaPart*> by_index(first.count + 1, nullptr);
+  for (const SmaaPart& part : parts) {
+    CheckSame(first, part, diags);
+    if (part.count != first.count) continue;
+    if (by_index[part.index]) {
+      AddError(diags, part.where, "shard " + std::to_string(part.index) + "/" + std::to_string(part.count) +
+                                      " is also in " + by_index[part.index]->where.source->name);
+    }
+    by_index[part.index] = &part;
+  }
+  for (uint32_t k = 1; k <= first.count && diags.size() == errors; ++k) {
+    if (!by_index[k]) {
+      AddError(diags, SourceLocation{}, "shard " + std::to_string(k) + "/" + std::to_string(first.count) +
+                                            " is missing: merge needs every shard exactly once");
+    }
+  }
+  if (diags.size() != errors) return std::nullopt;
+  SmaaAccumulator total = EmptyAccumulator(first.accumulator.header, 0);
+  for (uint32_t k = 1; k <= first.count; ++k) MergeInto(total, by_index[k]->accumulator);
+  return total;
+}
+
+}  // namespace allot
