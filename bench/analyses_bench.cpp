@@ -32,7 +32,8 @@ Model MakeModel() {
   Model m;
   m.title = "bench";
   m.years = {2024, 2025};
-  for (int j = 0; j < kObjectives; ++j) m.objectives.push_back({"o" + std::to_string(j), "", "", {}});
+  for (int j = 0; j < kObjectives; ++j)
+    m.objectives.push_back({"o" + std::to_string(j), "", "", {}});
   m.weights.push_back({"w", {0.3, 0.2, 0.2, 0.1, 0.1, 0.1}, {}, {}});
   for (int i = 0; i < kLines; ++i) {
     Line line;
@@ -71,7 +72,9 @@ double BestMs(const std::function<void()>& run) {
   for (int rep = 0; rep < 5; ++rep) {
     auto start = std::chrono::steady_clock::now();
     run();
-    best = std::min(best, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    best = std::min(
+        best, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                  .count());
   }
   return best;
 }
@@ -81,24 +84,31 @@ double BestMs(const std::function<void()>& run) {
 int main() {
   Model model = MakeModel();
   std::vector<Scenario> scenarios;
-  for (int s = 1; s <= kScenarios; ++s) scenarios.push_back(MakeScenario(s, s == 1 ? 12 : s == 2 ? 40 : 4));
+  for (int s = 1; s <= kScenarios; ++s)
+    scenarios.push_back(MakeScenario(s, s == 1 ? 12 : s == 2 ? 40 : 4));
   Diagnostics diags;
   std::vector<ResolvedScenario> resolved = ResolveScenarios(model, scenarios, diags);
   if (!diags.empty() || resolved.size() != kScenarios + 1) {
-    std::fprintf(stderr, "bench inputs did not resolve: %s\n", diags.empty() ? "" : diags[0].message.c_str());
+    std::fprintf(stderr, "bench inputs did not resolve: %s\n",
+                 diags.empty() ? "" : diags[0].message.c_str());
     return 1;
   }
   size_t bars = 0;
-  std::printf("%d lines, %d objectives, %d scenarios; best of 5, milliseconds\n", kLines, kObjectives,
-              kScenarios + 1);
-  std::printf("%-16s %10.3f\n", "stability", BestMs([&] { Stability(model, resolved, {}, diags); }));
-  std::printf("%-16s %10.3f\n", "what-it-takes", BestMs([&] { WhatItTakes(model, resolved, "s1", "model", "w", diags); }));
-  std::printf("%-16s %10.3f", "tornado", BestMs([&] { bars = Tornado(model, resolved, "model", "s1", "w", diags)->bars.size(); }));
+  std::printf("%d lines, %d objectives, %d scenarios; best of 5, milliseconds\n", kLines,
+              kObjectives, kScenarios + 1);
+  std::printf("%-16s %10.3f\n", "stability",
+              BestMs([&] { Stability(model, resolved, {}, diags); }));
+  std::printf("%-16s %10.3f\n", "what-it-takes",
+              BestMs([&] { WhatItTakes(model, resolved, "s1", "model", "w", diags); }));
+  std::printf("%-16s %10.3f", "tornado", BestMs([&] {
+                bars = Tornado(model, resolved, "model", "s1", "w", diags)->bars.size();
+              }));
   std::printf("   (%zu factors)\n", bars);
   ExplainOptions options;
   std::printf("%-16s %10.3f   (12 lines, 4,096 coalitions)\n", "explain exact",
               BestMs([&] { Explain(model, resolved, "model", "s1", options, diags); }));
   std::printf("%-16s %10.3f   (40 lines, %zu random orders)\n", "explain sampled",
-              BestMs([&] { Explain(model, resolved, "model", "s2", options, diags); }), options.permutations);
+              BestMs([&] { Explain(model, resolved, "model", "s2", options, diags); }),
+              options.permutations);
   return diags.empty() ? 0 : 1;
 }

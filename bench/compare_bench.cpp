@@ -122,8 +122,8 @@ void AppendEffects(std::string& out, Rng& rng, int salt, double scale, const cha
         break;
       default:
         out += field + "curve: table\n";
-        out += field + "points: [[50000, " + Num(scale * 0.2) + "], [300000, " +
-               Num(scale * 0.7) + "], [900000, " + Num(scale * 1.2) + "]]\n";
+        out += field + "points: [[50000, " + Num(scale * 0.2) + "], [300000, " + Num(scale * 0.7) +
+               "], [900000, " + Num(scale * 1.2) + "]]\n";
         break;
     }
     if (rng.OneIn(5)) out += field + "threshold: 100000\n";
@@ -207,8 +207,8 @@ std::string Move(Rng& rng, State& s) {
   Budget& src = s.budget[static_cast<size_t>(from)];
   Budget& dst = s.budget[static_cast<size_t>(to)];
   std::string head = "  - move: {amount: ";
-  std::string ids = ", from: " + s.ids[static_cast<size_t>(from)] + ", to: " +
-                    s.ids[static_cast<size_t>(to)];
+  std::string ids =
+      ", from: " + s.ids[static_cast<size_t>(from)] + ", to: " + s.ids[static_cast<size_t>(to)];
   size_t y = static_cast<size_t>(rng.Between(0, kNumYears - 1));
   if (rng.OneIn(3) && src[y] >= 10000) {
     int64_t amount = src[y] / 10 / 100 * 100;
@@ -277,8 +277,7 @@ std::string ScenarioYaml(int k, int lines, Rng& rng, std::vector<State>& states)
   std::string changes;
   int count = static_cast<int>(rng.Between(2, 5));
   for (int c = 0; c < count; ++c) {
-    changes += moves_only || rng.OneIn(3) ? Move(rng, s)
-                                          : OtherChange(rng, s, k, c, 240.0 / lines);
+    changes += moves_only || rng.OneIn(3) ? Move(rng, s) : OtherChange(rng, s, k, c, 240.0 / lines);
   }
   if (changes.empty()) changes = "  - remove: " + s.ids[static_cast<size_t>(s.Pick(rng, 0))] + "\n";
   if (rule == 5) y += "budget: {cap: " + std::to_string(s.Total() + s.Total() / 10) + "}\n";
@@ -322,22 +321,22 @@ bool RunOnce(const Generated& g, std::array<double, kNumStages>& t, size_t& json
   t[kLoadScenarios] = Time([&] {
     scenarios.reserve(g.scenarios.size());
     for (size_t k = 0; k < g.scenarios.size(); ++k) {
-      std::optional<allot::Scenario> s =
-          allot::LoadScenario(g.scenarios[k], "bench-scenario-" + std::to_string(k) + ".yaml", diags);
+      std::optional<allot::Scenario> s = allot::LoadScenario(
+          g.scenarios[k], "bench-scenario-" + std::to_string(k) + ".yaml", diags);
       if (s) scenarios.push_back(std::move(*s));
     }
   });
   if (!model || !diags.empty()) return PrintDiagnostics(diags), false;
   std::vector<allot::ResolvedScenario> resolved;
   t[kResolve] = Time([&] { resolved = allot::ResolveScenarios(*model, scenarios, diags); });
-  if (!diags.empty() || resolved.size() != scenarios.size() + 1) return PrintDiagnostics(diags), false;
+  if (!diags.empty() || resolved.size() != scenarios.size() + 1)
+    return PrintDiagnostics(diags), false;
   std::optional<allot::CompareResult> result;
   t[kCompare] = Time([&] { result = allot::Compare(*model, resolved, {}, diags); });
   if (!result) return PrintDiagnostics(diags), false;
   std::ostringstream json;
-  t[kRender] = Time([&] {
-    allot::RenderCompare(*result, allot::OutputFormat::kJson, allot::Lang::kEn, json);
-  });
+  t[kRender] = Time(
+      [&] { allot::RenderCompare(*result, allot::OutputFormat::kJson, allot::Lang::kEn, json); });
   json_bytes = json.str().size();
   return true;
 }
@@ -363,11 +362,12 @@ bool WriteFiles(const std::string& dir, const Size& size) {
   if (ec) return std::cerr << "cannot create " << dir << ": " << ec.message() << "\n", false;
   std::ofstream(fs::path(dir) / "model.yaml") << g.model;
   for (size_t k = 0; k < g.scenarios.size(); ++k) {
-    std::ofstream(fs::path(dir) / "scenarios" / (Padded("scenario_", static_cast<int>(k)) + ".yaml"))
+    std::ofstream(fs::path(dir) / "scenarios" /
+                  (Padded("scenario_", static_cast<int>(k)) + ".yaml"))
         << g.scenarios[k];
   }
-  std::cout << "wrote " << dir << "/model.yaml (" << size.lines << " lines) and "
-            << size.scenarios << " files in " << dir << "/scenarios/\n";
+  std::cout << "wrote " << dir << "/model.yaml (" << size.lines << " lines) and " << size.scenarios
+            << " files in " << dir << "/scenarios/\n";
   return true;
 }
 

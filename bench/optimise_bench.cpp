@@ -36,7 +36,9 @@ class Rng {
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
     return z ^ (z >> 31);
   }
-  int64_t Between(int64_t lo, int64_t hi) { return lo + static_cast<int64_t>(Next() % static_cast<uint64_t>(hi - lo + 1)); }
+  int64_t Between(int64_t lo, int64_t hi) {
+    return lo + static_cast<int64_t>(Next() % static_cast<uint64_t>(hi - lo + 1));
+  }
 
  private:
   uint64_t state_;
@@ -56,7 +58,8 @@ std::string Generate(int lines) {
       << ", 2026: " << b << "}\n    effects:\n";
     int effects = static_cast<int>(rng.Between(1, 2));
     for (int e = 0; e < effects; ++e) {
-      y << "      o" << (i + 3 * e) % 8 << ": {curve: saturating, max: " << static_cast<double>(rng.Between(2, 15)) / 10.0
+      y << "      o" << (i + 3 * e) % 8
+        << ": {curve: saturating, max: " << static_cast<double>(rng.Between(2, 15)) / 10.0
         << ", half: " << rng.Between(100, 2000) * 1000;
       if (i % 10 == 3) y << ", threshold: " << rng.Between(100, 600) * 1000;
       y << "}\n";
@@ -64,8 +67,8 @@ std::string Generate(int lines) {
     if (i % 20 == 7) {
       y << "    levels:\n";
       for (int k = 1; k <= 3; ++k) {
-        y << "      - {name: level" << k << ", budget: {2024: " << b * k / 2 << ", 2025: " << b * k / 2
-          << ", 2026: " << b * k / 2 << "}}\n";
+        y << "      - {name: level" << k << ", budget: {2024: " << b * k / 2
+          << ", 2025: " << b * k / 2 << ", 2026: " << b * k / 2 << "}}\n";
       }
     }
   }
@@ -111,12 +114,13 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::printf("optimise: %d lines x 3 years, 10 pieces per curve\n", lines);
-  std::printf("  model size        %d rows, %d columns, %d binaries\n", r->stats.rows, r->stats.columns,
-              r->stats.integers);
-  std::printf("  solver time       %.3f s over %d solves (inner + outer)\n", r->stats.seconds, r->stats.solves);
+  std::printf("  model size        %d rows, %d columns, %d binaries\n", r->stats.rows,
+              r->stats.columns, r->stats.integers);
+  std::printf("  solver time       %.3f s over %d solves (inner + outer)\n", r->stats.seconds,
+              r->stats.solves);
   std::printf("  optimise total    %.3f s (target < 2 s)\n", optimise_seconds);
-  std::printf("  score %.4f, upper bound %.4f, gap %.4f points (base %.4f)\n", r->score, r->upper_bound,
-              r->upper_bound - r->score, r->base_score);
+  std::printf("  score %.4f, upper bound %.4f, gap %.4f points (base %.4f)\n", r->score,
+              r->upper_bound, r->upper_bound - r->score, r->base_score);
 
   allot::FrontierOptions f;
   f.points = 20;
@@ -133,7 +137,9 @@ int main(int argc, char** argv) {
   std::printf("  first %.4f, middle %.4f, last %.4f points\n", fr->points.front().score,
               fr->points[fr->points.size() / 2].score, fr->points.back().score);
   double widest = 0;
-  for (const allot::FrontierPoint& p : fr->points) widest = std::max(widest, p.upper_bound - p.score);
-  std::printf("  largest gap       %.4f points (upper bound - score, over the 20 points)\n", widest);
+  for (const allot::FrontierPoint& p : fr->points)
+    widest = std::max(widest, p.upper_bound - p.score);
+  std::printf("  largest gap       %.4f points (upper bound - score, over the 20 points)\n",
+              widest);
   return 0;
 }

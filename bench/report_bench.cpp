@@ -36,7 +36,8 @@ namespace {
 namespace fs = std::filesystem;
 
 // Loads every *.yaml under DIR/model and DIR/scenarios; exits on an error.
-void LoadShipped(const std::string& dir, allot::Model& model, std::vector<allot::Scenario>& scenarios) {
+void LoadShipped(const std::string& dir, allot::Model& model,
+                 std::vector<allot::Scenario>& scenarios) {
   std::vector<std::string> files;
   for (const char* sub : {"model", "scenarios"}) {
     std::vector<std::string> found;
@@ -53,8 +54,10 @@ void LoadShipped(const std::string& dir, allot::Model& model, std::vector<allot:
       std::fprintf(stderr, "cannot load %s\n", file.c_str());
       std::exit(1);
     }
-    if (loaded->kind() == allot::FileKind::kModel) model = std::get<allot::Model>(loaded->content);
-    else scenarios.push_back(std::get<allot::Scenario>(loaded->content));
+    if (loaded->kind() == allot::FileKind::kModel)
+      model = std::get<allot::Model>(loaded->content);
+    else
+      scenarios.push_back(std::get<allot::Scenario>(loaded->content));
   }
 }
 
@@ -72,7 +75,8 @@ double BestMs(int reps, const std::function<void()>& work) {
 
 // The optional sections as the CLI computes them for the shipped model;
 // exits when the model lacks the weight set or scenarios they name.
-allot::ReportOptions Analyses(const allot::Model& model, const std::vector<allot::ResolvedScenario>& resolved) {
+allot::ReportOptions Analyses(const allot::Model& model,
+                              const std::vector<allot::ResolvedScenario>& resolved) {
   allot::ReportOptions options;
   std::string error;
   std::optional<allot::WeightSpec> uniform = allot::ParseWeightSpec("uniform", model, error);
@@ -81,7 +85,8 @@ allot::ReportOptions Analyses(const allot::Model& model, const std::vector<allot
     std::fprintf(stderr, "the model has no weight set ckm\n");
     std::exit(1);
   }
-  allot::SmaaPlan plan(model, resolved, allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
+  allot::SmaaPlan plan(model, resolved,
+                       allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
   options.sensitivity = allot::Finish(plan.Run(0, 10000, 1, 10000));
   allot::Diagnostics diags;
   options.tornado = allot::Tornado(model, resolved, "ckm-tegenvoorstel", "model", "ckm", diags);
@@ -90,8 +95,8 @@ allot::ReportOptions Analyses(const allot::Model& model, const std::vector<allot
   allot::FrontierOptions frontier;
   for (const allot::ResolvedScenario& r : resolved) frontier.to = std::max(frontier.to, r.total);
   frontier.to = allot::Money::FromCents(frontier.to.cents() / 2 * 3);
-  std::optional<allot::FrontierResult> result =
-      allot::Frontier(model, resolved.front(), resolved, allot::OptimiseConstraints{}, optimise, frontier, diags);
+  std::optional<allot::FrontierResult> result = allot::Frontier(
+      model, resolved.front(), resolved, allot::OptimiseConstraints{}, optimise, frontier, diags);
   if (!options.tornado || !result) {
     std::fprintf(stderr, "tornado or frontier failed\n");
     std::exit(1);
@@ -107,15 +112,18 @@ int main(int argc, char** argv) {
   int reps = 9;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "--reps" && i + 1 < argc) reps = std::atoi(argv[++i]);
-    else dir = arg;
+    if (arg == "--reps" && i + 1 < argc)
+      reps = std::atoi(argv[++i]);
+    else
+      dir = arg;
   }
   allot::Model model;
   std::vector<allot::Scenario> scenarios;
   LoadShipped(dir, model, scenarios);
   allot::Diagnostics diags;
   std::vector<allot::ResolvedScenario> resolved = allot::ResolveScenarios(model, scenarios, diags);
-  std::optional<allot::CompareResult> result = allot::Compare(model, resolved, allot::CompareOptions{}, diags);
+  std::optional<allot::CompareResult> result =
+      allot::Compare(model, resolved, allot::CompareOptions{}, diags);
   if (!result) return 1;
   std::string xlsx = (fs::temp_directory_path() / "allot_bench_report.xlsx").string();
   std::printf("shipped model: %zu lines, %zu scenarios, best of %d runs\n", model.lines.size(),
@@ -124,18 +132,21 @@ int main(int argc, char** argv) {
   double analyses_ms = BestMs(1, [&] { analyses = Analyses(model, resolved); });
   std::printf("sensitivity (10000 samples) + tornado + frontier (%zu budgets): %.1f ms\n",
               analyses.frontier->frontier.points.size(), analyses_ms);
-  std::printf("%-6s %-9s %12s %12s %12s %12s\n", "lang", "sections", "html_ms", "html_bytes", "xlsx_ms",
-              "xlsx_bytes");
+  std::printf("%-6s %-9s %12s %12s %12s %12s\n", "lang", "sections", "html_ms", "html_bytes",
+              "xlsx_ms", "xlsx_bytes");
   for (bool all : {false, true}) {
     for (allot::Lang lang : {allot::Lang::kEn, allot::Lang::kNl}) {
       allot::ReportOptions options = all ? analyses : allot::ReportOptions{};
       options.lang = lang;
       std::string html;
-      double html_ms = BestMs(reps, [&] { html = allot::RenderReportHtml(*result, model, scenarios, options); });
+      double html_ms =
+          BestMs(reps, [&] { html = allot::RenderReportHtml(*result, model, scenarios, options); });
       std::string error;
-      double xlsx_ms = BestMs(reps, [&] { allot::WriteReportXlsx(*result, model, scenarios, options, xlsx, error); });
+      double xlsx_ms = BestMs(
+          reps, [&] { allot::WriteReportXlsx(*result, model, scenarios, options, xlsx, error); });
       std::printf("%-6s %-9s %12.2f %12zu %12.2f %12ju\n", lang == allot::Lang::kEn ? "en" : "nl",
-                  all ? "all" : "core", html_ms, html.size(), xlsx_ms, static_cast<uintmax_t>(fs::file_size(xlsx)));
+                  all ? "all" : "core", html_ms, html.size(), xlsx_ms,
+                  static_cast<uintmax_t>(fs::file_size(xlsx)));
     }
   }
   fs::remove(xlsx);

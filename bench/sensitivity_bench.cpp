@@ -32,7 +32,9 @@ constexpr int kLines = 200, kObjectives = 6, kScenarios = 15;
 class Rng {
  public:
   uint64_t Next() { return Mix64(state_ += 0x9e3779b97f4a7c15ULL); }
-  int Between(int lo, int hi) { return lo + static_cast<int>(Next() % static_cast<uint64_t>(hi - lo + 1)); }
+  int Between(int lo, int hi) {
+    return lo + static_cast<int>(Next() % static_cast<uint64_t>(hi - lo + 1));
+  }
 
  private:
   uint64_t state_ = 2024;
@@ -65,8 +67,10 @@ Model GenerateModel(Rng& rng) {
   Model m;
   m.title = "Generated";
   m.years = {2024, 2025, 2026};
-  for (int j = 0; j < kObjectives; ++j) m.objectives.push_back(Objective{"o" + std::to_string(j), "O", "", {}});
-  m.weights.push_back(WeightSet{"even", std::vector<double>(kObjectives, 1.0 / kObjectives), {}, {}});
+  for (int j = 0; j < kObjectives; ++j)
+    m.objectives.push_back(Objective{"o" + std::to_string(j), "O", "", {}});
+  m.weights.push_back(
+      WeightSet{"even", std::vector<double>(kObjectives, 1.0 / kObjectives), {}, {}});
   for (int l = 0; l < kLines; ++l) {
     Line line;
     line.id = "line" + std::to_string(l);
@@ -75,7 +79,8 @@ Model GenerateModel(Rng& rng) {
     int first = rng.Between(0, kObjectives - 1);
     line.effects.push_back(RandomEffect(m.objectives[static_cast<size_t>(first)].id, rng));
     if (rng.Between(0, 1)) {
-      line.effects.push_back(RandomEffect(m.objectives[static_cast<size_t>((first + 1) % kObjectives)].id, rng));
+      line.effects.push_back(
+          RandomEffect(m.objectives[static_cast<size_t>((first + 1) % kObjectives)].id, rng));
     }
     m.lines.push_back(line);
   }
@@ -90,12 +95,14 @@ std::vector<Scenario> GenerateScenarios(Rng& rng) {
     sc.name = sc.id;
     int changes = rng.Between(1, 4);
     for (int c = 0; c < changes; ++c) {
-      MoveChange move{Eur(rng.Between(1, 9) * 1000), "line" + std::to_string(rng.Between(0, kLines / 2 - 1)),
+      MoveChange move{Eur(rng.Between(1, 9) * 1000),
+                      "line" + std::to_string(rng.Between(0, kLines / 2 - 1)),
                       "line" + std::to_string(rng.Between(kLines / 2, kLines - 1)), std::nullopt};
       sc.changes.push_back(Change{move, {}});
     }
     if (s % 3 == 0) {
-      sc.changes.push_back(Change{ScaleChange{"line" + std::to_string(rng.Between(0, kLines - 1)), Decimal{12, 1}}, {}});
+      sc.changes.push_back(Change{
+          ScaleChange{"line" + std::to_string(rng.Between(0, kLines - 1)), Decimal{12, 1}}, {}});
     }
     scenarios.push_back(sc);
   }
@@ -105,7 +112,9 @@ std::vector<Scenario> GenerateScenarios(Rng& rng) {
 double CpuSeconds() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  auto seconds = [](timeval t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  auto seconds = [](timeval t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
@@ -122,10 +131,12 @@ void Time(const SmaaPlan& plan, uint64_t samples, unsigned threads, size_t scena
   double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   double cpu = CpuSeconds() - cpu0;
   double evaluations = static_cast<double>(samples) * static_cast<double>(scenarios);
-  std::printf("%9llu samples  %u thread%s  wall %6.3f s  cpu %6.3f s  %6.2f M evaluations/s/core  %6.2f M/s wall  peak RSS %ld KiB  (check %llu)\n",
-              static_cast<unsigned long long>(samples), threads, threads == 1 ? " " : "s", wall, cpu,
-              evaluations / cpu / 1e6, evaluations / wall / 1e6, PeakRssKb(),
-              static_cast<unsigned long long>(acc.rank_counts[0]));
+  std::printf(
+      "%9llu samples  %u thread%s  wall %6.3f s  cpu %6.3f s  %6.2f M evaluations/s/core  %6.2f "
+      "M/s wall  peak RSS %ld KiB  (check %llu)\n",
+      static_cast<unsigned long long>(samples), threads, threads == 1 ? " " : "s", wall, cpu,
+      evaluations / cpu / 1e6, evaluations / wall / 1e6, PeakRssKb(),
+      static_cast<unsigned long long>(acc.rank_counts[0]));
 }
 
 }  // namespace
@@ -138,13 +149,17 @@ int main(int argc, char** argv) {
   Diagnostics diags;
   std::vector<ResolvedScenario> resolved = ResolveScenarios(model, scenarios, diags);
   if (!diags.empty() || resolved.size() != kScenarios + 1) {
-    std::fprintf(stderr, "generated scenarios did not resolve: %s\n", diags.empty() ? "?" : diags[0].message.c_str());
+    std::fprintf(stderr, "generated scenarios did not resolve: %s\n",
+                 diags.empty() ? "?" : diags[0].message.c_str());
     return 1;
   }
   std::string error;
-  SmaaPlan plan(model, resolved, SmaaOptions{*ParseWeightSpec("uniform", model, error), EffectsMode::kUncertain, 1});
-  std::printf("SMAA-2: %d lines, %d objectives, %zu scenarios (model + %d), weights uniform, effects uncertain\n",
-              kLines, kObjectives, resolved.size(), kScenarios);
+  SmaaPlan plan(model, resolved,
+                SmaaOptions{*ParseWeightSpec("uniform", model, error), EffectsMode::kUncertain, 1});
+  std::printf(
+      "SMAA-2: %d lines, %d objectives, %zu scenarios (model + %d), weights uniform, effects "
+      "uncertain\n",
+      kLines, kObjectives, resolved.size(), kScenarios);
   Time(plan, 100000, 1, resolved.size());
   Time(plan, samples, 1, resolved.size());
   Time(plan, samples, 2, resolved.size());

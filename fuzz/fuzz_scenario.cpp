@@ -65,7 +65,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<allot::Scenario> scenarios = shipped.scenarios;
   bool all_loaded = true;
   int n = 0;
-  for (const std::string& file : SplitFiles(std::string(reinterpret_cast<const char*>(data), size))) {
+  for (const std::string& file :
+       SplitFiles(std::string(reinterpret_cast<const char*>(data), size))) {
     allot::Diagnostics diags;
     std::optional<allot::Scenario> scenario =
         allot::LoadScenario(file, "fuzz" + std::to_string(n++) + ".yaml", diags);

@@ -95,7 +95,8 @@ Scenario ScenarioFrom(const std::string& yaml, const std::string& name) {
   return *scenario;
 }
 
-std::vector<ResolvedScenario> ResolveOk(const Model& model, const std::vector<Scenario>& scenarios) {
+std::vector<ResolvedScenario> ResolveOk(const Model& model,
+                                        const std::vector<Scenario>& scenarios) {
   Diagnostics diags;
   std::vector<ResolvedScenario> resolved = ResolveScenarios(model, scenarios, diags);
   INFO(Render(diags));

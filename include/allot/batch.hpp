@@ -43,8 +43,8 @@ const char* BatchAnalysisName(BatchAnalysis analysis);
 
 struct BatchEntry {
   BatchAnalysis analysis = BatchAnalysis::kCompare;
-  std::vector<std::string> models;                     // paths; empty = the shipped model
-  std::vector<std::vector<std::string>> scenario_sets; // empty = one set: the default
+  std::vector<std::string> models;                      // paths; empty = the shipped model
+  std::vector<std::vector<std::string>> scenario_sets;  // empty = one set: the default
   // Weight sets (compare, stability, explain: empty = all in one run;
   // what-it-takes, tornado: required) or sensitivity weight specs
   // ("uniform", "SET", "SET:KAPPA", "SET:order"; empty = uniform).
@@ -107,6 +107,7 @@ bool RunBatchAnalysis(const BatchEntry& entry, const BatchRun& run, size_t run_i
 // for people, table or md with one section per run, whose labels and
 // number formats follow `lang` (csv and json do not).
 void RenderBatch(const BatchSpec& spec, const std::vector<BatchRun>& runs,
-                 const std::vector<BatchRow>& rows, OutputFormat format, Lang lang, std::ostream& out);
+                 const std::vector<BatchRow>& rows, OutputFormat format, Lang lang,
+                 std::ostream& out);
 
 }  // namespace allot

@@ -13,8 +13,8 @@
 namespace allot {
 
 struct CompareOptions {
-  std::vector<std::string> weight_sets;        // names; empty = all, model order
-  std::string baseline = kModelScenarioId;     // scenario id to compare against
+  std::vector<std::string> weight_sets;     // names; empty = all, model order
+  std::string baseline = kModelScenarioId;  // scenario id to compare against
 };
 
 struct LineAllocation {
@@ -29,17 +29,17 @@ struct ScenarioResult {
   bool illustrative = false;
   Money total;
   std::vector<Money> by_year;
-  std::vector<LineAllocation> lines;   // every line the scenario has
-  std::vector<double> objectives;      // capped score, per objective
-  std::vector<double> weighted;        // per selected weight set
-  std::vector<int> rank;               // per selected weight set; 1 = best, ties share
-  Money delta_total;                   // against the baseline
+  std::vector<LineAllocation> lines;  // every line the scenario has
+  std::vector<double> objectives;     // capped score, per objective
+  std::vector<double> weighted;       // per selected weight set
+  std::vector<int> rank;              // per selected weight set; 1 = best, ties share
+  Money delta_total;                  // against the baseline
   std::vector<Money> delta_by_year;
   std::vector<double> delta_weighted;  // per selected weight set
   // Total money per weighted point, per selected weight set; nullopt where
   // the weighted score is 0. Rounded to the cent (a ratio, not an amount).
   std::vector<std::optional<Money>> cost_per_point;
-  std::vector<bool> motions_funded;    // per model motion
+  std::vector<bool> motions_funded;  // per model motion
 };
 
 struct CompareResult {

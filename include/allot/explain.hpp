@@ -26,34 +26,34 @@ namespace allot {
 
 struct ExplainOptions {
   std::vector<std::string> weight_sets;  // names; empty = all, model order
-  size_t exact_max_lines = 12;           // exact Shapley up to this many changed lines (2^n evaluations)
-  size_t permutations = 10000;           // random orders beyond that
-  uint64_t seed = 1;                     // of the random orders (std::mt19937_64)
+  size_t exact_max_lines = 12;  // exact Shapley up to this many changed lines (2^n evaluations)
+  size_t permutations = 10000;  // random orders beyond that
+  uint64_t seed = 1;            // of the random orders (std::mt19937_64)
 };
 
 enum class LineChange { kAmount, kAdded, kRemoved, kDefinition };
 
 struct LineAttribution {
-  std::string line;                 // line id
+  std::string line;  // line id
   LineChange change = LineChange::kAmount;
-  Money total_a, total_b;           // the line's total spend in A and in B (0 when absent)
-  std::vector<double> by_objective; // Shapley value of the capped score of each objective (points)
-  std::vector<double> by_set;       // Shapley value of the weighted score, per weight set
-  std::vector<double> error_by_set; // standard error of by_set; 0 when exact
+  Money total_a, total_b;            // the line's total spend in A and in B (0 when absent)
+  std::vector<double> by_objective;  // Shapley value of the capped score of each objective (points)
+  std::vector<double> by_set;        // Shapley value of the weighted score, per weight set
+  std::vector<double> error_by_set;  // standard error of by_set; 0 when exact
 };
 
 struct ExplainResult {
   std::string title;
   std::string a, b;
-  std::vector<std::string> objectives;    // Objective ids
-  std::vector<WeightSet> weight_sets;     // the selected sets
-  std::vector<double> score_a, score_b;   // weighted, per set
+  std::vector<std::string> objectives;             // Objective ids
+  std::vector<WeightSet> weight_sets;              // the selected sets
+  std::vector<double> score_a, score_b;            // weighted, per set
   std::vector<double> objectives_a, objectives_b;  // capped objective scores
   std::vector<std::vector<double>> by_objective;   // [set][objective]: w_j (s_Bj - s_Aj)
-  std::vector<LineAttribution> lines;     // changed lines, in order of line id
-  bool exact = true;                      // false: sampled permutations
-  size_t permutations = 0;                // used when sampled
-  uint64_t seed = 0;                      // used when sampled
+  std::vector<LineAttribution> lines;              // changed lines, in order of line id
+  bool exact = true;                               // false: sampled permutations
+  size_t permutations = 0;                         // used when sampled
+  uint64_t seed = 0;                               // used when sampled
 };
 
 // The game behind the line attributions, exposed for testing: base[j] is

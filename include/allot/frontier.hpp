@@ -18,15 +18,15 @@
 namespace allot {
 
 struct FrontierOptions {
-  int points = 20;      // budgets 1/N .. N/N of `to`
-  Money to;             // the largest total budget
-  int refine = 12;      // bisection steps for "the cheapest budget reaching a score"
+  int points = 20;  // budgets 1/N .. N/N of `to`
+  Money to;         // the largest total budget
+  int refine = 12;  // bisection steps for "the cheapest budget reaching a score"
 };
 
 struct FrontierPoint {
-  Money budget;         // total, split over the years like the base's
-  Money spent;          // what the optimum spends (at most the budget)
-  double score = 0;     // exact weighted score of the optimum
+  Money budget;      // total, split over the years like the base's
+  Money spent;       // what the optimum spends (at most the budget)
+  double score = 0;  // exact weighted score of the optimum
   double upper_bound = 0;
   std::vector<std::string> levels;  // "line=level" for every line with levels funded
 };
@@ -34,10 +34,10 @@ struct FrontierPoint {
 struct ScenarioPlacement {
   std::string id;
   Money total;
-  double score = 0;                 // exact weighted score
-  std::optional<Money> cheapest;    // least total budget whose optimum reaches `score`
-                                    // (to within 1/2^refine of a frontier step); none: beyond `to`
-  double best_for_money = 0;        // the optimum with the scenario's own money per year
+  double score = 0;               // exact weighted score
+  std::optional<Money> cheapest;  // least total budget whose optimum reaches `score`
+                                  // (to within 1/2^refine of a frontier step); none: beyond `to`
+  double best_for_money = 0;      // the optimum with the scenario's own money per year
 };
 
 struct FrontierResult {
@@ -60,7 +60,7 @@ std::optional<FrontierResult> Frontier(const Model& model, const ResolvedScenari
 // each of several weight vectors.
 struct CoreLine {
   std::string id;
-  int funded = 0;   // of `runs`
+  int funded = 0;  // of `runs`
   int runs = 0;
   const char* kind() const {  // "core" (always), "borderline" (sometimes), "exterior" (never)
     return funded == 0 ? "exterior" : funded == runs ? "core" : "borderline";
@@ -80,6 +80,7 @@ struct FrontierReport {
   std::vector<CoreLine> core;
 };
 
-void RenderFrontier(const FrontierReport& report, OutputFormat format, Lang lang, std::ostream& out);
+void RenderFrontier(const FrontierReport& report, OutputFormat format, Lang lang,
+                    std::ostream& out);
 
 }  // namespace allot

@@ -48,8 +48,8 @@ enum class CurveKind {
 };
 
 struct TablePoint {
-  Money x;       // total spend at which the value is reached
-  Param value;   // points at x
+  Money x;      // total spend at which the value is reached
+  Param value;  // points at x
 };
 
 // How a line's total spend x (over all model years) becomes points on one
@@ -68,9 +68,9 @@ struct Curve {
 struct Effect {
   std::string objective;  // an Objective::id of the model
   Curve curve;
-  std::string source;     // optional: where the numbers come from
-  std::string note;       // optional: the reasoning
-  SourceLocation where;   // the effect's key in the file
+  std::string source;    // optional: where the numbers come from
+  std::string note;      // optional: the reasoning
+  SourceLocation where;  // the effect's key in the file
 };
 
 // A named alternative budget profile for a line (`levels:`), as
@@ -78,24 +78,24 @@ struct Effect {
 // and `allot frontier` use levels: they fund a line with levels at exactly
 // one level's budget or not at all (0). Compare and evaluate ignore them.
 struct Level {
-  std::string name;              // unique within the line
-  std::map<int, Money> budget;   // year -> amount; years within the model
-  SourceLocation where;          // the level's `name:` in the file
+  std::string name;             // unique within the line
+  std::map<int, Money> budget;  // year -> amount; years within the model
+  SourceLocation where;         // the level's `name:` in the file
 };
 
 // An action line (actielijn) or measure.
 struct Line {
   std::string id;
   std::string name;
-  std::string owner;                // optional
-  std::map<int, Money> budget;      // year -> amount; years within the model
-  std::string source;               // optional: where the amounts come from
-  bool illustrative = false;        // true where the amounts are estimates
-  std::string note;                 // optional
-  std::vector<std::string> motions; // ids of motions this line funds
-  std::vector<Effect> effects;      // in file order
-  std::vector<Level> levels;        // optional: options for optimise, file order
-  SourceLocation where;             // the line's `id:` in the file
+  std::string owner;                 // optional
+  std::map<int, Money> budget;       // year -> amount; years within the model
+  std::string source;                // optional: where the amounts come from
+  bool illustrative = false;         // true where the amounts are estimates
+  std::string note;                  // optional
+  std::vector<std::string> motions;  // ids of motions this line funds
+  std::vector<Effect> effects;       // in file order
+  std::vector<Level> levels;         // optional: options for optimise, file order
+  SourceLocation where;              // the line's `id:` in the file
 };
 
 // An adopted motion or commitment. It counts as funded when the lines that
@@ -103,10 +103,10 @@ struct Line {
 // at all when min_spend is absent).
 struct Motion {
   std::string id;
-  std::string ref;    // e.g. "Kamerstuk 28638 nr. 229"
-  std::string date;   // as written, e.g. "2023-10-03"
-  std::string asks;   // what it asks, one sentence
-  std::string note;   // optional
+  std::string ref;   // e.g. "Kamerstuk 28638 nr. 229"
+  std::string date;  // as written, e.g. "2023-10-03"
+  std::string asks;  // what it asks, one sentence
+  std::string note;  // optional
   std::optional<Money> min_spend;
   SourceLocation where;
 };

@@ -51,11 +51,11 @@ inline constexpr Money kMaxInputAmount = Money::FromCents(1'000'000'000'000'000)
 
 // Why a money text was rejected.
 enum class MoneyParseError {
-  kNotANumber,     // "650k", "", "EUR 5"
-  kTooManyDecimals,// "1.005"
-  kNegative,       // "-5"
-  kTooLarge,       // over kMaxInputAmount
-  kNotFinite,      // ".nan", ".inf"
+  kNotANumber,       // "650k", "", "EUR 5"
+  kTooManyDecimals,  // "1.005"
+  kNegative,         // "-5"
+  kTooLarge,         // over kMaxInputAmount
+  kNotFinite,        // ".nan", ".inf"
 };
 
 struct MoneyParse {

@@ -24,30 +24,30 @@ struct LineAmount {
 
 // What an allocation must satisfy. Lines are those of the base scenario.
 struct OptimiseConstraints {
-  std::vector<Money> budget;         // per model year (Model::years order)
-  bool spend_exactly = true;         // true: each year's total equals budget
-                                     // (optimise); false: at most (frontier)
-  std::vector<LineAmount> min;       // line total >= amount
-  std::vector<LineAmount> max;       // line total <= amount
-  std::vector<std::string> lock;     // lines kept at the base's amounts, year by year
-  std::optional<Money> max_change;   // |line total - base total| <= this, every line
+  std::vector<Money> budget;                  // per model year (Model::years order)
+  bool spend_exactly = true;                  // true: each year's total equals budget
+                                              // (optimise); false: at most (frontier)
+  std::vector<LineAmount> min;                // line total >= amount
+  std::vector<LineAmount> max;                // line total <= amount
+  std::vector<std::string> lock;              // lines kept at the base's amounts, year by year
+  std::optional<Money> max_change;            // |line total - base total| <= this, every line
   std::optional<double> max_change_fraction;  // same, as a fraction of the base total (0.2 = 20%)
   std::vector<std::string> fund_motions;      // motion ids whose min_spend must be met
 };
 
 struct OptimiseOptions {
-  std::vector<double> weights;   // per objective (Model::objectives order), sum 1
-  int segments = 16;             // pieces per nonlinear curve, >= 1
+  std::vector<double> weights;     // per objective (Model::objectives order), sum 1
+  int segments = 16;               // pieces per nonlinear curve, >= 1
   double time_limit_seconds = 60;  // per MILP solve
-  double mip_gap = 1e-4;         // relative; the bound reported accounts for it
+  double mip_gap = 1e-4;           // relative; the bound reported accounts for it
 };
 
 // Size and effort of the last solve of the inner approximation.
 struct SolverStats {
   int rows = 0;
   int columns = 0;
-  int integers = 0;        // binary columns (levels, thresholds, non-concave curves)
-  double seconds = 0;      // wall time of all solves of this result
+  int integers = 0;    // binary columns (levels, thresholds, non-concave curves)
+  double seconds = 0;  // wall time of all solves of this result
   int solves = 0;
 };
 
@@ -58,13 +58,13 @@ struct OptimiseResult {
   // several together helps (then `conflict_note` says so).
   std::vector<std::string> conflicts;
   std::string conflict_note;
-  ResolvedScenario allocation;       // the base with the optimal amounts (cents, exact budgets)
-  std::vector<std::string> level;    // per line of `allocation`: chosen level name,
-                                     // "(none)" when a line with levels is left at 0, "" otherwise
-  std::vector<double> objectives;    // capped scores of `allocation`, allot's Evaluate
-  double score = 0;                  // exact weighted score of `allocation`
-  double upper_bound = 0;            // no allocation scores more (solver, outer approximation)
-  double base_score = 0;             // the base scenario's weighted score
+  ResolvedScenario allocation;     // the base with the optimal amounts (cents, exact budgets)
+  std::vector<std::string> level;  // per line of `allocation`: chosen level name,
+                                   // "(none)" when a line with levels is left at 0, "" otherwise
+  std::vector<double> objectives;  // capped scores of `allocation`, allot's Evaluate
+  double score = 0;                // exact weighted score of `allocation`
+  double upper_bound = 0;          // no allocation scores more (solver, outer approximation)
+  double base_score = 0;           // the base scenario's weighted score
   std::vector<double> base_objectives;  // the base scenario's capped scores
   SolverStats stats;
 };
@@ -102,7 +102,7 @@ std::vector<BuyStep> OrderOfBuy(const Model& model, const ResolvedScenario& base
 struct MarginalValue {
   int year = 0;
   Money extra;
-  double points = 0;                  // exact score gained
+  double points = 0;                      // exact score gained
   std::vector<LineAmount> best_spent_on;  // lines whose total grew, most first
 };
 
@@ -133,7 +133,7 @@ std::string OptimisedScenarioYaml(const Model& model, const ResolvedScenario& ba
 // What `allot optimise` prints: the result against the base, line by line,
 // the order of buy and the marginal values.
 struct OptimiseReport {
-  std::string weights_label;             // e.g. "ckm" or "uniform (mean of 1000 samples)"
+  std::string weights_label;  // e.g. "ckm" or "uniform (mean of 1000 samples)"
   std::vector<int> years;
   std::vector<Objective> objectives;
   const ResolvedScenario* base = nullptr;

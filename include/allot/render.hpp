@@ -21,7 +21,6 @@ std::optional<Lang> ParseLang(const std::string& text);
 // Writes `result` in `format`. JSON follows DESIGN.md's core exactly, with
 // stable ordering and no timestamps; `lang` affects labels and number
 // formats of table and Markdown only (CSV and JSON are for programs).
-void RenderCompare(const CompareResult& result, OutputFormat format, Lang lang,
-                   std::ostream& out);
+void RenderCompare(const CompareResult& result, OutputFormat format, Lang lang, std::ostream& out);
 
 }  // namespace allot

@@ -22,15 +22,15 @@ struct ResolvedLine {
 };
 
 struct ResolvedScenario {
-  std::string id;                   // "model" for the model itself
+  std::string id;  // "model" for the model itself
   std::string name;
   const Scenario* scenario = nullptr;  // null for the model
-  bool illustrative = false;        // any line with spend is illustrative,
-                                    // or a scenario in its base chain is
-  std::vector<ResolvedLine> lines;  // model lines in model order (removed
-                                    // ones dropped), then added lines in order
-  std::vector<Money> by_year;       // per-year totals over all lines
-  Money total;                      // grand total; fits int64 (checked)
+  bool illustrative = false;           // any line with spend is illustrative,
+                                       // or a scenario in its base chain is
+  std::vector<ResolvedLine> lines;     // model lines in model order (removed
+                                       // ones dropped), then added lines in order
+  std::vector<Money> by_year;          // per-year totals over all lines
+  Money total;                         // grand total; fits int64 (checked)
 };
 
 // The id under which the model itself appears among resolved scenarios.

@@ -77,12 +77,12 @@ struct Scenario {
   std::string name;
   std::optional<std::string> base;  // another scenario's id; none = the model
   BudgetRule budget;
-  std::vector<Change> changes;      // applied in order
-  std::string source;               // optional
-  std::string note;                 // optional
-  bool illustrative = false;        // true where the scenario's amounts are estimates
-  SourceLocation where;             // the `scenario:` key
-  SourceLocation base_where;        // the `base:` value, when present
+  std::vector<Change> changes;  // applied in order
+  std::string source;           // optional
+  std::string note;             // optional
+  bool illustrative = false;    // true where the scenario's amounts are estimates
+  SourceLocation where;         // the `scenario:` key
+  SourceLocation base_where;    // the `base:` value, when present
 };
 
 }  // namespace allot

@@ -53,33 +53,34 @@ enum class EffectsMode {
 };
 
 struct SmaaOptions {
-  WeightSpec weights;                      // --weights
+  WeightSpec weights;  // --weights
   EffectsMode effects = EffectsMode::kFixed;
   uint64_t seed = 1;
 };
 
 // What identifies a run: parts can be merged only when all of this agrees.
 struct SmaaHeader {
-  std::string inputs_hash;                 // 16 hex digits over the compiled inputs
-  std::string weights = "uniform";         // WeightSpec::text
-  std::string effects = "fixed";           // "fixed" | "uncertain"
+  std::string inputs_hash;          // 16 hex digits over the compiled inputs
+  std::string weights = "uniform";  // WeightSpec::text
+  std::string effects = "fixed";    // "fixed" | "uncertain"
   uint64_t seed = 1;
-  uint64_t samples = 0;                    // N of the whole run
-  std::vector<std::string> objectives;     // objective ids, model order
-  std::vector<std::string> scenario_ids;   // "model" first, then as given
+  uint64_t samples = 0;                   // N of the whole run
+  std::vector<std::string> objectives;    // objective ids, model order
+  std::vector<std::string> scenario_ids;  // "model" first, then as given
   std::vector<std::string> scenario_names;
 };
 
 // Exact, mergeable sums over a range of samples. S = scenarios, J = objectives.
 struct SmaaAccumulator {
   SmaaHeader header;
-  uint64_t first = 0, end = 0;             // the sample range covered, [first, end)
-  std::vector<uint64_t> rank_counts;       // S x S: [s * S + r] samples where s had rank r + 1
-  std::vector<uint64_t> beats;             // S x S: [a * S + b] samples where a scored strictly above b
-  std::vector<ExactSum> score_sum;         // S: sum of trunc(score * 2^32)
+  uint64_t first = 0, end = 0;        // the sample range covered, [first, end)
+  std::vector<uint64_t> rank_counts;  // S x S: [s * S + r] samples where s had rank r + 1
+  std::vector<uint64_t> beats;        // S x S: [a * S + b] samples where a scored strictly above b
+  std::vector<ExactSum> score_sum;    // S: sum of trunc(score * 2^32)
   std::vector<ExactSum> score_square_sum;  // S: sum of trunc(score * 2^32)^2
-  std::vector<ExactSum> best_weight_sum;   // S x J: sum of trunc(w_j * 2^32) over samples where s is best
-  std::vector<uint64_t> histogram;         // S x kHistogramBins
+  std::vector<ExactSum>
+      best_weight_sum;              // S x J: sum of trunc(w_j * 2^32) over samples where s is best
+  std::vector<uint64_t> histogram;  // S x kHistogramBins
   // Objective scores (capped, S x J per sample) of samples i < kConfidenceSamples
   // in the range, in sample order, with their sample indexes.
   std::vector<uint64_t> confidence_samples;
@@ -141,7 +142,7 @@ struct SmaaResult {
   std::vector<SmaaScenarioResult> scenarios;  // header order
   std::vector<double> beats;                  // S x S: P(a scores strictly above b)
 
-  double max_half_width() const;              // max over all b_r of 1.96 SE
+  double max_half_width() const;  // max over all b_r of 1.96 SE
 };
 
 // Turns a complete accumulator (covering [0, header.samples)) into results.

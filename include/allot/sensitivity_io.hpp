@@ -22,7 +22,7 @@ struct SmaaPart {
   SmaaAccumulator accumulator;  // covers exactly ShardRange(samples, index, count)
   uint32_t index = 1;
   uint32_t count = 1;
-  SourceLocation where;         // the file, for messages
+  SourceLocation where;  // the file, for messages
 };
 
 // The part as JSON (analysis "smaa-part"): the run's identity, the shard,

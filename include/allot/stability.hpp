@@ -18,25 +18,25 @@ namespace allot {
 
 // One end of an interval of the weight t of objective j, in [0, 1].
 struct StabilityEnd {
-  double t = 0;            // the weight at which the interval ends
-  std::string overtaker;   // the scenario that moves up past it; "" = none (t is 0 or 1)
-  std::string overtaken;   // the scenario it passes ("" = none)
+  double t = 0;           // the weight at which the interval ends
+  std::string overtaker;  // the scenario that moves up past it; "" = none (t is 0 or 1)
+  std::string overtaken;  // the scenario it passes ("" = none)
 };
 
 // For one objective of one weight set. While objective j weighs t, every
 // other objective k weighs w_k (1 - t) / (1 - w_j); when w_j = 1 the others
 // share 1 - t equally.
 struct ObjectiveStability {
-  std::string objective;  // Objective::id
-  double weight = 0;      // the set's current w_j
+  std::string objective;             // Objective::id
+  double weight = 0;                 // the set's current w_j
   StabilityEnd top_low, top_high;    // the top scenario stays on top in [low, high]
   StabilityEnd rank_low, rank_high;  // the whole ranking stays the same in [low, high]
 };
 
 struct WeightSetStability {
   std::string weight_set;
-  std::vector<std::string> ranking;      // scenario ids, best first (ties: input order)
-  std::vector<double> scores;            // weighted score, in `ranking` order
+  std::vector<std::string> ranking;            // scenario ids, best first (ties: input order)
+  std::vector<double> scores;                  // weighted score, in `ranking` order
   std::vector<ObjectiveStability> objectives;  // Model::objectives order
 };
 
@@ -60,6 +60,7 @@ std::optional<StabilityResult> Stability(const Model& model,
 
 // Writes the result as table, csv (long format), json or md; `lang` sets the
 // labels and number formats of table and md (csv and json are for programs).
-void RenderStability(const StabilityResult& result, OutputFormat format, Lang lang, std::ostream& out);
+void RenderStability(const StabilityResult& result, OutputFormat format, Lang lang,
+                     std::ostream& out);
 
 }  // namespace allot

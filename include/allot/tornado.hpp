@@ -21,9 +21,10 @@ enum class TornadoFactorKind { kEffect, kWeight };
 
 struct TornadoBar {
   TornadoFactorKind kind = TornadoFactorKind::kEffect;
-  std::string factor;     // "line: objective field", e.g. "informatiepunt: information points",
-                          // or the objective id for a weight
-  double low_value = 0;   // the parameter's low; for a weight, its value after -25% and renormalising
+  std::string factor;  // "line: objective field", e.g. "informatiepunt: information points",
+                       // or the objective id for a weight
+  double low_value =
+      0;  // the parameter's low; for a weight, its value after -25% and renormalising
   double high_value = 0;  // the parameter's high; for a weight, after +25%
   double gap_low = 0;     // S_A - S_B with the factor at low
   double gap_high = 0;    // S_A - S_B with the factor at high

@@ -42,9 +42,7 @@ inline uint64_t SampleBase(uint64_t seed, uint64_t sample) {
 }
 
 // A uniform double in [0, 1) from 64 random bits (the top 53).
-inline double UnitInterval(uint64_t bits) {
-  return static_cast<double>(bits >> 11) * 0x1.0p-53;
-}
+inline double UnitInterval(uint64_t bits) { return static_cast<double>(bits >> 11) * 0x1.0p-53; }
 
 // The single uniform draw of stream `key` in the sample with base `base`:
 // the hot path for effect parameters, which need one draw each.
@@ -57,9 +55,9 @@ class SampleRng {
   SampleRng(uint64_t base, uint64_t key) : state_(Mix64(base ^ key)) {}
   uint64_t NextBits() { return Mix64(state_ += 0x9e3779b97f4a7c15ULL); }
   double NextUniform() { return UnitInterval(NextBits()); }
-  double NextExp();                // Exp(1), by inversion
-  double NextNormal();             // N(0, 1), Box-Muller (one of the pair)
-  double NextGamma(double shape);  // Gamma(shape, 1), shape > 0 (Marsaglia-Tsang)
+  double NextExp();                   // Exp(1), by inversion
+  double NextNormal();                // N(0, 1), Box-Muller (one of the pair)
+  double NextGamma(double shape);     // Gamma(shape, 1), shape > 0 (Marsaglia-Tsang)
   double NextLogGamma(double shape);  // log of a Gamma(shape, 1) draw, finite for any shape > 0
 
  private:

@@ -31,14 +31,14 @@ struct WeightChange {
 struct OvertakeResult {
   std::string title;
   std::string weight_set;
-  std::string a, b;                 // scenario ids
+  std::string a, b;  // scenario ids
   OvertakeStatus status = OvertakeStatus::kImpossible;
-  double score_a = 0, score_b = 0;  // at the set's weights
+  double score_a = 0, score_b = 0;          // at the set's weights
   double new_score_a = 0, new_score_b = 0;  // at the new weights (kFound, kAlreadyWins)
-  double distance = 0;              // L1 distance, in [0, 2]
-  std::vector<WeightChange> weights;  // Model::objectives order
-  std::vector<WeightChange> changes;  // the changed weights, largest |to - from| first
-  std::string summary;              // one sentence in plain words (English)
+  double distance = 0;                      // L1 distance, in [0, 2]
+  std::vector<WeightChange> weights;        // Model::objectives order
+  std::vector<WeightChange> changes;        // the changed weights, largest |to - from| first
+  std::string summary;                      // one sentence in plain words (English)
 };
 
 // The pure core: s_a, s_b are the two scenarios' objective scores, w0 the
@@ -62,6 +62,7 @@ std::string OvertakeSummary(const OvertakeResult& result, Lang lang);
 // Writes the result as table, csv, json or md; `lang` sets the labels,
 // number formats and summary sentence of table and md (csv and json are for
 // programs; the json summary is English).
-void RenderOvertake(const OvertakeResult& result, OutputFormat format, Lang lang, std::ostream& out);
+void RenderOvertake(const OvertakeResult& result, OutputFormat format, Lang lang,
+                    std::ostream& out);
 
 }  // namespace allot

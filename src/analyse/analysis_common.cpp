@@ -4,8 +4,8 @@
 #include <cstdio>
 
 #include "allot/evaluate.hpp"
-#include "render/analysis_output.hpp"
 #include "core/finite_output.hpp"
+#include "render/analysis_output.hpp"
 
 namespace allot::detail {
 
@@ -23,8 +23,9 @@ std::optional<std::vector<WeightSet>> PickWeightSets(const Model& model,
       picked.push_back(model.weights[static_cast<size_t>(index)]);
       continue;
     }
-    AddError(diags, {}, "--weights: unknown weight set '" + name + "'" +
-                            DidYouMean(ClosestMatch(name, known)));
+    AddError(
+        diags, {},
+        "--weights: unknown weight set '" + name + "'" + DidYouMean(ClosestMatch(name, known)));
     ok = false;
   }
   if (!ok) return std::nullopt;
@@ -39,8 +40,8 @@ const ResolvedScenario* FindScenario(const std::vector<ResolvedScenario>& scenar
   }
   std::vector<std::string> known;
   for (const ResolvedScenario& r : scenarios) known.push_back(r.id);
-  AddError(diags, {}, what + ": unknown scenario '" + id + "'" +
-                          DidYouMean(ClosestMatch(id, known)));
+  AddError(diags, {},
+           what + ": unknown scenario '" + id + "'" + DidYouMean(ClosestMatch(id, known)));
   return nullptr;
 }
 

@@ -40,7 +40,8 @@ std::vector<std::vector<double>> ExactShapley(const std::vector<double>& base,
       if (mask >> i & 1) continue;
       const double* without = &value[mask * objectives];
       const double* with = &value[(mask | size_t{1} << i) * objectives];
-      for (size_t j = 0; j < objectives; ++j) shapley[i][j] += weight[size] * (with[j] - without[j]);
+      for (size_t j = 0; j < objectives; ++j)
+        shapley[i][j] += weight[size] * (with[j] - without[j]);
     }
   }
   return shapley;
@@ -67,7 +68,8 @@ struct Sampled {
 // Shapley values estimated from `permutations` random orders: in each
 // order, a player's marginal contribution is the change it makes when it
 // switches after those before it.
-Sampled SampledShapley(const std::vector<double>& base, const std::vector<std::vector<double>>& delta,
+Sampled SampledShapley(const std::vector<double>& base,
+                       const std::vector<std::vector<double>>& delta,
                        const std::vector<WeightSet>& sets, size_t permutations, uint64_t seed) {
   size_t n = delta.size(), objectives = base.size();
   std::vector<std::vector<double>> sum_obj(n, std::vector<double>(objectives, 0.0));
@@ -100,7 +102,8 @@ Sampled SampledShapley(const std::vector<double>& base, const std::vector<std::v
     for (double& v : out.by_objective[i]) v /= count;
     for (size_t s = 0; s < sets.size(); ++s) {
       double mean = sum[i][s] / count;
-      double variance = std::max(0.0, sum_sq[i][s] / count - mean * mean) * count / std::max(1.0, count - 1);
+      double variance =
+          std::max(0.0, sum_sq[i][s] / count - mean * mean) * count / std::max(1.0, count - 1);
       out.by_set[i][s] = mean;
       out.error_by_set[i][s] = std::sqrt(variance / count);
     }
@@ -158,7 +161,8 @@ void Attribute(const std::vector<double>& base, const std::vector<std::vector<do
     std::vector<std::vector<double>> shapley = ExactShapley(base, delta);
     for (size_t i = 0; i < delta.size(); ++i) {
       r.lines[i].by_objective = shapley[i];
-      for (const WeightSet& set : sets) r.lines[i].by_set.push_back(detail::Dot(set.weights, shapley[i]));
+      for (const WeightSet& set : sets)
+        r.lines[i].by_set.push_back(detail::Dot(set.weights, shapley[i]));
       r.lines[i].error_by_set.assign(sets.size(), 0.0);
     }
     return;

@@ -91,7 +91,8 @@ ObjectiveStability StabilityForObjective(const std::vector<std::vector<double>>&
     for (size_t q = p + 1; q < order.size(); ++q) {
       const Line1& above = lines[order[p]];
       const Line1& below = lines[order[q]];
-      if (p == 0) Constrain(above, below, ids[order[p]], ids[order[q]], result.top_low, result.top_high);
+      if (p == 0)
+        Constrain(above, below, ids[order[p]], ids[order[q]], result.top_low, result.top_high);
       Constrain(above, below, ids[order[p]], ids[order[q]], result.rank_low, result.rank_high);
     }
   }

@@ -19,8 +19,8 @@ namespace {
 struct ParamSlot {
   const Line* line = nullptr;
   size_t effect = 0;
-  std::string field;                        // "points", "max", "half", "table[2]"
-  std::function<Param&(Line&)> access;      // the Param inside a copy of the line
+  std::string field;                    // "points", "max", "half", "table[2]"
+  std::function<Param&(Line&)> access;  // the Param inside a copy of the line
 };
 
 void AddSlot(std::vector<ParamSlot>& slots, const Line* line, size_t e, const Param& p,
@@ -33,11 +33,14 @@ void SlotsOfLine(const Line* line, std::vector<ParamSlot>& slots) {
     const Curve& c = line->effects[e].curve;
     switch (c.kind) {
       case CurveKind::kLinear:
-        AddSlot(slots, line, e, c.points, "points", [e](Line& l) -> Param& { return l.effects[e].curve.points; });
+        AddSlot(slots, line, e, c.points, "points",
+                [e](Line& l) -> Param& { return l.effects[e].curve.points; });
         break;
       case CurveKind::kSaturating:
-        AddSlot(slots, line, e, c.max, "max", [e](Line& l) -> Param& { return l.effects[e].curve.max; });
-        AddSlot(slots, line, e, c.half, "half", [e](Line& l) -> Param& { return l.effects[e].curve.half; });
+        AddSlot(slots, line, e, c.max, "max",
+                [e](Line& l) -> Param& { return l.effects[e].curve.max; });
+        AddSlot(slots, line, e, c.half, "half",
+                [e](Line& l) -> Param& { return l.effects[e].curve.half; });
         break;
       case CurveKind::kTable:
         for (size_t i = 0; i < c.table.size(); ++i) {
@@ -58,7 +61,8 @@ std::vector<ParamSlot> UncertainSlots(const ResolvedScenario& a, const ResolvedS
       if (std::find(lines.begin(), lines.end(), l.def) == lines.end()) lines.push_back(l.def);
     }
   }
-  std::stable_sort(lines.begin(), lines.end(), [](const Line* x, const Line* y) { return x->id < y->id; });
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const Line* x, const Line* y) { return x->id < y->id; });
   std::vector<ParamSlot> slots;
   for (const Line* line : lines) SlotsOfLine(line, slots);
   return slots;
@@ -79,7 +83,8 @@ struct Gap {
   const std::vector<double>& w;
 
   double operator()(const ResolvedScenario& ra, const ResolvedScenario& rb) const {
-    return detail::Dot(w, Evaluate(model, ra).objectives) - detail::Dot(w, Evaluate(model, rb).objectives);
+    return detail::Dot(w, Evaluate(model, ra).objectives) -
+           detail::Dot(w, Evaluate(model, rb).objectives);
   }
 };
 
@@ -123,7 +128,8 @@ std::optional<TornadoResult> Tornado(const Model& model,
   TornadoResult result{model.title, weight_set, a, b, 0, {}};
   Gap gap{model, *ra, *rb, w};
   result.base_gap = gap(*ra, *rb);
-  for (const ParamSlot& slot : UncertainSlots(*ra, *rb)) result.bars.push_back(EffectBar(gap, slot));
+  for (const ParamSlot& slot : UncertainSlots(*ra, *rb))
+    result.bars.push_back(EffectBar(gap, slot));
 
   std::vector<double> s_a = Evaluate(model, *ra).objectives;
   std::vector<double> s_b = Evaluate(model, *rb).objectives;
@@ -142,10 +148,11 @@ std::optional<TornadoResult> Tornado(const Model& model,
   for (TornadoBar& bar : result.bars) bar.swing = std::fabs(bar.gap_high - bar.gap_low);
   // Swings equal to 9 decimals count as tied, so that rounding noise does
   // not decide the order of bars that are equal on paper.
-  std::stable_sort(result.bars.begin(), result.bars.end(), [](const TornadoBar& x, const TornadoBar& y) {
-    double sx = detail::Rounded(x.swing), sy = detail::Rounded(y.swing);
-    return sx != sy ? sx > sy : x.factor < y.factor;
-  });
+  std::stable_sort(result.bars.begin(), result.bars.end(),
+                   [](const TornadoBar& x, const TornadoBar& y) {
+                     double sx = detail::Rounded(x.swing), sy = detail::Rounded(y.swing);
+                     return sx != sy ? sx > sy : x.factor < y.factor;
+                   });
   return result;
 }
 

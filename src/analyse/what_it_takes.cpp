@@ -57,7 +57,8 @@ std::vector<double> SolveNearest(const std::vector<double>& d, const std::vector
   }
   glp_set_row_bnds(lp.get(), n + 1, GLP_FX, 1, 0);
   glp_set_row_bnds(lp.get(), n + 2, GLP_LO, 0, 0);
-  glp_load_matrix(lp.get(), static_cast<int>(rows.size()) - 1, rows.data(), cols.data(), values.data());
+  glp_load_matrix(lp.get(), static_cast<int>(rows.size()) - 1, rows.data(), cols.data(),
+                  values.data());
 
   glp_smcp params;
   glp_init_smcp(&params);
@@ -109,18 +110,20 @@ std::string OvertakeSummary(const OvertakeResult& r, Lang lang) {
   if (r.status == OvertakeStatus::kAlreadyWins) {
     return nl ? r.b + " scoort onder " + r.weight_set + " al minstens zoveel als " + r.a + " (" +
                     fixed(r.score_b, 2) + " tegen " + fixed(r.score_a, 2) + "): afstand 0"
-              : r.b + " already scores at least as much as " + r.a + " under " + r.weight_set + " (" +
-                    fixed(r.score_b, 2) + " against " + fixed(r.score_a, 2) + "): distance 0";
+              : r.b + " already scores at least as much as " + r.a + " under " + r.weight_set +
+                    " (" + fixed(r.score_b, 2) + " against " + fixed(r.score_a, 2) +
+                    "): distance 0";
   }
   if (r.status == OvertakeStatus::kImpossible) {
-    return nl ? "bij geen enkele verdeling van de gewichten scoort " + r.b + " minstens zoveel als " + r.a +
-                    ": " + r.b + " scoort op elk doel lager"
+    return nl ? "bij geen enkele verdeling van de gewichten scoort " + r.b +
+                    " minstens zoveel als " + r.a + ": " + r.b + " scoort op elk doel lager"
               : "no weights make " + r.b + " score at least as much as " + r.a + ": " + r.b +
                     " scores less on every objective";
   }
   // "B catches up with A once x weighs 0.237 instead of 0.125 and y weighs ..."
   // / "B haalt A in zodra x 0,237 weegt in plaats van 0,125 en y ... weegt ...".
-  std::string text = nl ? r.b + " haalt " + r.a + " in zodra " : r.b + " catches up with " + r.a + " once ";
+  std::string text =
+      nl ? r.b + " haalt " + r.a + " in zodra " : r.b + " catches up with " + r.a + " once ";
   size_t shown = std::min<size_t>(r.changes.size(), 3);
   for (size_t i = 0; i < shown; ++i) {
     const WeightChange& c = r.changes[i];
@@ -128,7 +131,8 @@ std::string OvertakeSummary(const OvertakeResult& r, Lang lang) {
     text += nl ? c.objective + " " + fixed(c.to, 3) + " weegt in plaats van " + fixed(c.from, 3)
                : c.objective + " weighs " + fixed(c.to, 3) + " instead of " + fixed(c.from, 3);
   }
-  if (r.changes.size() > shown) text += nl ? " (en kleinere wijzigingen)" : " (and smaller changes)";
+  if (r.changes.size() > shown)
+    text += nl ? " (en kleinere wijzigingen)" : " (and smaller changes)";
   return text + (nl ? " (L1-afstand " : " (L1 distance ") + fixed(r.distance, 3) + ")";
 }
 
@@ -152,9 +156,11 @@ std::optional<OvertakeResult> WhatItTakes(const Model& model,
     if (std::fabs(c.to - c.from) > 1e-9) r.changes.push_back(c);
   }
   // Largest change first; changes equal to 9 decimals keep model order.
-  std::stable_sort(r.changes.begin(), r.changes.end(), [](const WeightChange& x, const WeightChange& y) {
-    return detail::Rounded(std::fabs(x.to - x.from)) > detail::Rounded(std::fabs(y.to - y.from));
-  });
+  std::stable_sort(r.changes.begin(), r.changes.end(),
+                   [](const WeightChange& x, const WeightChange& y) {
+                     return detail::Rounded(std::fabs(x.to - x.from)) >
+                            detail::Rounded(std::fabs(y.to - y.from));
+                   });
   r.summary = OvertakeSummary(r, Lang::kEn);
   return r;
 }

@@ -18,10 +18,12 @@ std::vector<BatchRun> ExpandBatch(const BatchSpec& spec) {
   std::vector<BatchRun> runs;
   for (size_t e = 0; e < spec.entries.size(); ++e) {
     const BatchEntry& entry = spec.entries[e];
-    std::vector<std::string> models = entry.models.empty() ? std::vector<std::string>{""} : entry.models;
+    std::vector<std::string> models =
+        entry.models.empty() ? std::vector<std::string>{""} : entry.models;
     std::vector<std::vector<std::string>> sets = entry.scenario_sets;
     if (sets.empty()) sets.emplace_back();
-    std::vector<std::string> weights = entry.weights.empty() ? std::vector<std::string>{""} : entry.weights;
+    std::vector<std::string> weights =
+        entry.weights.empty() ? std::vector<std::string>{""} : entry.weights;
     for (const std::string& model : models) {
       for (const std::vector<std::string>& set : sets) {
         for (const std::string& w : weights) {
@@ -38,7 +40,8 @@ namespace {
 struct Rows {
   std::vector<BatchRow>& rows;
   size_t run;
-  void Add(const std::string& set, const std::string& item, const std::string& metric, double value) {
+  void Add(const std::string& set, const std::string& item, const std::string& metric,
+           double value) {
     rows.push_back(BatchRow{run, set, item, metric, value});
   }
 };
@@ -58,7 +61,8 @@ bool Relocate(Diagnostics& diags, size_t first, const SourceLocation& where) {
 void CompareRows(const CompareResult& r, Rows& out) {
   for (const ScenarioResult& s : r.scenarios) {
     out.Add("", s.id, "total_cents", static_cast<double>(s.total.cents()));
-    for (size_t j = 0; j < r.objectives.size(); ++j) out.Add("", s.id, "objective:" + r.objectives[j].id, s.objectives[j]);
+    for (size_t j = 0; j < r.objectives.size(); ++j)
+      out.Add("", s.id, "objective:" + r.objectives[j].id, s.objectives[j]);
     for (size_t w = 0; w < r.weight_sets.size(); ++w) {
       out.Add(r.weight_sets[w].name, s.id, "score", s.weighted[w]);
       out.Add(r.weight_sets[w].name, s.id, "rank", s.rank[w]);
@@ -68,7 +72,8 @@ void CompareRows(const CompareResult& r, Rows& out) {
 
 void StabilityRows(const StabilityResult& r, Rows& out) {
   for (const WeightSetStability& s : r.sets) {
-    for (size_t i = 0; i < s.ranking.size(); ++i) out.Add(s.weight_set, s.ranking[i], "rank", static_cast<double>(i + 1));
+    for (size_t i = 0; i < s.ranking.size(); ++i)
+      out.Add(s.weight_set, s.ranking[i], "rank", static_cast<double>(i + 1));
     for (const ObjectiveStability& o : s.objectives) {
       out.Add(s.weight_set, o.objective, "weight", o.weight);
       out.Add(s.weight_set, o.objective, "top_low", o.top_low.t);
@@ -104,7 +109,8 @@ void ExplainRows(const ExplainResult& r, Rows& out) {
       out.Add(set, l.line, "line_attribution", l.by_set[w]);
       if (!r.exact) out.Add(set, l.line, "std_error", l.error_by_set[w]);
     }
-    for (size_t j = 0; j < r.objectives.size(); ++j) out.Add(set, r.objectives[j], "objective_attribution", r.by_objective[w][j]);
+    for (size_t j = 0; j < r.objectives.size(); ++j)
+      out.Add(set, r.objectives[j], "objective_attribution", r.by_objective[w][j]);
   }
 }
 
@@ -113,7 +119,8 @@ void SensitivityRows(const SmaaResult& r, const std::string& spec, Rows& out) {
   for (size_t s = 0; s < count; ++s) {
     const SmaaScenarioResult& sc = r.scenarios[s];
     for (size_t k = 0; k < sc.rank_acceptability.size(); ++k) {
-      out.Add(spec, sc.id, "rank" + std::to_string(k + 1) + "_acceptability", sc.rank_acceptability[k]);
+      out.Add(spec, sc.id, "rank" + std::to_string(k + 1) + "_acceptability",
+              sc.rank_acceptability[k]);
       out.Add(spec, sc.id, "rank" + std::to_string(k + 1) + "_se", sc.rank_acceptability_se[k]);
     }
     out.Add(spec, sc.id, "mean_score", sc.mean_score);
@@ -137,7 +144,8 @@ bool RunSensitivity(const BatchEntry& entry, const BatchRun& run, const Model& m
     return false;
   }
   SmaaPlan plan(model, scenarios,
-                SmaaOptions{*spec, entry.uncertain ? EffectsMode::kUncertain : EffectsMode::kFixed, run.seed});
+                SmaaOptions{*spec, entry.uncertain ? EffectsMode::kUncertain : EffectsMode::kFixed,
+                            run.seed});
   SmaaAccumulator acc = plan.Run(0, entry.samples, 1, entry.samples);
   SensitivityRows(Finish(acc), text, out);
   return true;
@@ -163,7 +171,8 @@ bool CheckBatchRun(const BatchEntry& entry, const BatchRun& run, const Model& mo
   auto hint = [](const std::string& word, const std::vector<std::string>& known) {
     return DidYouMean(ClosestMatch(word, known));
   };
-  for (const auto& [id, where, key] : {std::tuple{entry.a, entry.a_where, "a"}, std::tuple{entry.b, entry.b_where, "b"}}) {
+  for (const auto& [id, where, key] :
+       {std::tuple{entry.a, entry.a_where, "a"}, std::tuple{entry.b, entry.b_where, "b"}}) {
     if (!id.empty() && !HasScenario(scenarios, id)) {
       AddError(diags, where, path + key + ": unknown scenario '" + id + "'" + in + hint(id, ids));
     }
@@ -174,8 +183,9 @@ bool CheckBatchRun(const BatchEntry& entry, const BatchRun& run, const Model& mo
       AddError(diags, entry.weights_where, path + "weights: " + error);
     }
   } else if (!run.weights.empty() && model.WeightSetIndex(run.weights) < 0) {
-    AddError(diags, entry.weights_where,
-             path + "weights: unknown weight set '" + run.weights + "'" + in + hint(run.weights, sets));
+    AddError(
+        diags, entry.weights_where,
+        path + "weights: unknown weight set '" + run.weights + "'" + in + hint(run.weights, sets));
   }
   return diags.size() == first;
 }
@@ -187,22 +197,26 @@ bool RunBatchAnalysis(const BatchEntry& entry, const BatchRun& run, size_t run_i
   size_t first = diags.size();
   switch (entry.analysis) {
     case BatchAnalysis::kCompare:
-      if (auto r = Compare(model, scenarios, CompareOptions{SetsOf(run), kModelScenarioId}, diags)) CompareRows(*r, out);
+      if (auto r = Compare(model, scenarios, CompareOptions{SetsOf(run), kModelScenarioId}, diags))
+        CompareRows(*r, out);
       break;
     case BatchAnalysis::kStability:
       if (auto r = Stability(model, scenarios, SetsOf(run), diags)) StabilityRows(*r, out);
       break;
     case BatchAnalysis::kWhatItTakes:
-      if (auto r = WhatItTakes(model, scenarios, entry.a, entry.b, run.weights, diags)) OvertakeRows(*r, out);
+      if (auto r = WhatItTakes(model, scenarios, entry.a, entry.b, run.weights, diags))
+        OvertakeRows(*r, out);
       break;
     case BatchAnalysis::kTornado:
-      if (auto r = Tornado(model, scenarios, entry.a, entry.b, run.weights, diags)) TornadoRows(*r, out);
+      if (auto r = Tornado(model, scenarios, entry.a, entry.b, run.weights, diags))
+        TornadoRows(*r, out);
       break;
     case BatchAnalysis::kExplain: {
       ExplainOptions options;
       options.weight_sets = SetsOf(run);
       options.seed = run.seed;
-      if (auto r = Explain(model, scenarios, entry.a, entry.b, options, diags)) ExplainRows(*r, out);
+      if (auto r = Explain(model, scenarios, entry.a, entry.b, options, diags))
+        ExplainRows(*r, out);
       break;
     }
     case BatchAnalysis::kSensitivity:

@@ -16,9 +16,10 @@ using detail::Item;
 using detail::LoadContext;
 using detail::MapReader;
 
-const std::vector<std::string> kAnalyses{"compare", "stability", "what-it-takes", "tornado", "explain", "sensitivity"};
-const std::vector<std::string> kEntryKeys{"analysis", "models", "scenarios", "weights", "seeds",
-                                          "samples", "effects", "a", "b"};
+const std::vector<std::string> kAnalyses{"compare", "stability", "what-it-takes",
+                                         "tornado", "explain",   "sensitivity"};
+const std::vector<std::string> kEntryKeys{"analysis", "models",  "scenarios", "weights", "seeds",
+                                          "samples",  "effects", "a",         "b"};
 
 std::optional<std::vector<std::string>> ReadStrings(LoadContext& ctx, const Item& item) {
   std::optional<std::vector<Item>> list = detail::ReadList(ctx, item);
@@ -48,8 +49,8 @@ std::optional<uint64_t> ReadCount(LoadContext& ctx, const Item& item, double min
   if (!v) return std::nullopt;
   if (*v < minimum || *v > 9007199254740992.0 || std::floor(*v) != *v) {
     ctx.Error(item.mark, item.path,
-              "expected a whole number of at least " + std::to_string(static_cast<int>(minimum)) + ", got " +
-                  detail::Quoted(detail::ValueText(item.node)));
+              "expected a whole number of at least " + std::to_string(static_cast<int>(minimum)) +
+                  ", got " + detail::Quoted(detail::ValueText(item.node)));
     return std::nullopt;
   }
   return static_cast<uint64_t>(*v);
@@ -147,7 +148,8 @@ bool ReadSpecifics(LoadContext& ctx, MapReader& map, BatchEntry& entry) {
   if (auto item = map.Get("effects")) {
     auto effects = detail::ReadString(ctx, *item);
     if (effects && *effects != "fixed" && *effects != "uncertain") {
-      ctx.Error(item->mark, item->path, "expected 'fixed' or 'uncertain', got " + detail::Quoted(*effects));
+      ctx.Error(item->mark, item->path,
+                "expected 'fixed' or 'uncertain', got " + detail::Quoted(*effects));
       effects.reset();
     }
     ok = ok && effects;
@@ -161,9 +163,9 @@ bool ReadSpecifics(LoadContext& ctx, MapReader& map, BatchEntry& entry) {
   }
   bool one_set = kind == BatchAnalysis::kWhatItTakes || kind == BatchAnalysis::kTornado;
   if (one_set && !map.Has("weights")) {
-    ctx.Error(map.item().mark, map.item().path, "missing required key 'weights' (" +
-                                                    std::string(BatchAnalysisName(kind)) +
-                                                    " needs a weight set)");
+    ctx.Error(map.item().mark, map.item().path,
+              "missing required key 'weights' (" + std::string(BatchAnalysisName(kind)) +
+                  " needs a weight set)");
     ok = false;
   }
   return ok;
@@ -222,7 +224,8 @@ std::optional<BatchSpec> LoadBatch(const std::string& text, const std::string& s
     // In file order, as the model and scenario loaders report.
     std::stable_sort(diags.begin() + static_cast<std::ptrdiff_t>(first), diags.end(),
                      [](const Diagnostic& x, const Diagnostic& y) {
-                       return std::pair(x.where.line, x.where.column) < std::pair(y.where.line, y.where.column);
+                       return std::pair(x.where.line, x.where.column) <
+                              std::pair(y.where.line, y.where.column);
                      });
     return spec;
   } catch (const detail::TooManyErrors&) {

@@ -32,7 +32,9 @@ int EmitResult(const std::string& command, const std::string& output, const Inpu
     return kExitSuccess;
   }
   if (IsOneOf(output, inputs.files)) {
-    UsageError(command, "--output '" + output + "' is one of the input files; refusing to overwrite it", err);
+    UsageError(command,
+               "--output '" + output + "' is one of the input files; refusing to overwrite it",
+               err);
     return kExitBadInput;
   }
   std::string error;
@@ -64,8 +66,8 @@ std::vector<std::string> SplitList(const std::string& text) {
   return parts;
 }
 
-bool ParseFormatOption(const std::string& command, const std::string& text,
-                       OutputFormat& format, std::ostream& err) {
+bool ParseFormatOption(const std::string& command, const std::string& text, OutputFormat& format,
+                       std::ostream& err) {
   std::optional<OutputFormat> parsed = ParseOutputFormat(text);
   if (!parsed) {
     UsageError(command, "--format must be table, csv, json or md, not '" + text + "'", err);
@@ -95,14 +97,13 @@ int RunPairAnalysis(const PairAnalysis& analysis, const std::vector<std::string>
   std::string lang_text = "en";
   LoadLimits limits;
   po::options_description options("Options");
-  options.add_options()
-      ("help,h", "show this help")
-      ("weights,w", po::value<std::string>(&weights), analysis.weights_help)
-      ("format,f", po::value<std::string>(&format_text)->default_value(format_text), "table | csv | json | md")
-      ("output,o", po::value<std::string>(&output),
-       "write to FILE (whole or not at all) instead of standard output")
-      ("lang,l", po::value<std::string>(&lang_text)->default_value(lang_text), kLangHelp)
-      ("files", po::value<std::vector<std::string>>(), "A, B, then model and scenario files");
+  options.add_options()("help,h", "show this help")("weights,w", po::value<std::string>(&weights),
+                                                    analysis.weights_help)(
+      "format,f", po::value<std::string>(&format_text)->default_value(format_text),
+      "table | csv | json | md")("output,o", po::value<std::string>(&output),
+                                 "write to FILE (whole or not at all) instead of standard output")(
+      "lang,l", po::value<std::string>(&lang_text)->default_value(lang_text), kLangHelp)(
+      "files", po::value<std::vector<std::string>>(), "A, B, then model and scenario files");
   AddLimitOptions(options, limits);
   po::variables_map values;
   if (!ParseArgs(command, args, options, values, err)) return kExitBadInput;

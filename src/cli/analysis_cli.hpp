@@ -35,9 +35,9 @@ bool TakePair(const std::string& command, std::vector<std::string>& positional, 
 // under exactly one weight set (what-it-takes, tornado): the rest of their
 // command line, loading and output is the same.
 struct PairAnalysis {
-  const char* command;         // e.g. "tornado"
-  const char* help;            // usage text printed before the options
-  const char* weights_help;    // description of --weights
+  const char* command;       // e.g. "tornado"
+  const char* help;          // usage text printed before the options
+  const char* weights_help;  // description of --weights
   // Runs the analysis and renders it in `format` and `lang` to `text`;
   // false after appending diagnostics.
   std::function<bool(const Model& model, const std::vector<ResolvedScenario>& resolved,
@@ -54,11 +54,12 @@ int RunPairAnalysis(const PairAnalysis& analysis, const std::vector<std::string>
 std::vector<std::string> SplitList(const std::string& text);
 
 // Parses --format; prints a usage error and returns false when invalid.
-bool ParseFormatOption(const std::string& command, const std::string& text,
-                       OutputFormat& format, std::ostream& err);
+bool ParseFormatOption(const std::string& command, const std::string& text, OutputFormat& format,
+                       std::ostream& err);
 
 // The --help line of --lang for the analysis commands.
-constexpr const char* kLangHelp = "en | nl: labels and number formats of table and md (csv and json stay as they are)";
+constexpr const char* kLangHelp =
+    "en | nl: labels and number formats of table and md (csv and json stay as they are)";
 
 // Parses --lang; prints a usage error and returns false when invalid.
 bool ParseLangOption(const std::string& command, const std::string& text, Lang& lang,

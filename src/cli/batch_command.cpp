@@ -65,15 +65,15 @@ struct BatchArgs {
 
 po::options_description Options(BatchArgs& a) {
   po::options_description options("Options");
-  options.add_options()
-      ("help,h", "show this help")
-      ("format,f", po::value<std::string>(&a.format)->default_value(a.format), "csv | json | table | md")
-      ("output,o", po::value<std::string>(&a.output),
-       "write to FILE (whole or not at all) instead of standard output")
-      ("lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), kLangHelp)
-      ("max-samples", po::value<uint64_t>(&a.limits.max_batch_samples)->default_value(a.limits.max_batch_samples),
-       "the most `samples:` a sensitivity run in RUNS.yaml may ask for (1 to 2^48)")
-      ("files", po::value<std::vector<std::string>>(), "the batch file");
+  options.add_options()("help,h", "show this help")(
+      "format,f", po::value<std::string>(&a.format)->default_value(a.format),
+      "csv | json | table | md")("output,o", po::value<std::string>(&a.output),
+                                 "write to FILE (whole or not at all) instead of standard output")(
+      "lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), kLangHelp)(
+      "max-samples",
+      po::value<uint64_t>(&a.limits.max_batch_samples)->default_value(a.limits.max_batch_samples),
+      "the most `samples:` a sensitivity run in RUNS.yaml may ask for (1 to 2^48)")(
+      "files", po::value<std::vector<std::string>>(), "the batch file");
   AddLimitOptions(options, a.limits);
   return options;
 }
@@ -99,10 +99,12 @@ std::vector<std::string> RunFiles(const BatchRun& run, const std::filesystem::pa
 // "\rbatch [#######.............] 7/20 runs  2.1 runs/s  0:06 left".
 class Progress {
  public:
-  Progress(std::ostream& err, bool enabled, size_t total) : err_(err), enabled_(enabled), total_(total) {}
+  Progress(std::ostream& err, bool enabled, size_t total)
+      : err_(err), enabled_(enabled), total_(total) {}
   void Update(size_t done) {
     if (!enabled_) return;
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
     int left = rate > 0 ? static_cast<int>(static_cast<double>(total_ - done) / rate + 0.5) : 0;
     const int width = 30;
@@ -124,16 +126,18 @@ class Progress {
 
 // Loads every distinct input of `runs` and checks each run; false after
 // printing the errors.
-bool Prepare(const BatchSpec& spec, const std::vector<BatchRun>& runs, const std::filesystem::path& base,
-             const CliContext& context, const LoadLimits& limits,
-             std::map<std::vector<std::string>, std::unique_ptr<Loaded>>& loaded, std::ostream& err) {
+bool Prepare(const BatchSpec& spec, const std::vector<BatchRun>& runs,
+             const std::filesystem::path& base, const CliContext& context, const LoadLimits& limits,
+             std::map<std::vector<std::string>, std::unique_ptr<Loaded>>& loaded,
+             std::ostream& err) {
   Diagnostics diags;
   for (const BatchRun& run : runs) {
     std::vector<std::string> files = RunFiles(run, base);
     auto& slot = loaded[files];
     if (!slot) {
       slot = std::make_unique<Loaded>();
-      if (!LoadResolved("batch", files, context, limits, slot->inputs, slot->resolved, err)) return false;
+      if (!LoadResolved("batch", files, context, limits, slot->inputs, slot->resolved, err))
+        return false;
     }
     Diagnostics found;
     CheckBatchRun(spec.entries[run.entry], run, *slot->inputs.model, slot->resolved, found);
@@ -178,7 +182,8 @@ int RunBatch(const Args& args, std::ostream& out, std::ostream& err, const CliCo
   Diagnostics diags;
   std::string text;
   std::optional<BatchSpec> spec;
-  if (ReadFileText(files[0], text, diags, a.limits)) spec = LoadBatch(text, files[0], diags, a.limits);
+  if (ReadFileText(files[0], text, diags, a.limits))
+    spec = LoadBatch(text, files[0], diags, a.limits);
   if (!spec) {
     PrintDiagnostics(diags, err);
     return kExitBadInput;
@@ -193,7 +198,8 @@ int RunBatch(const Args& args, std::ostream& out, std::ostream& err, const CliCo
   std::vector<BatchRow> rows;
   for (size_t r = 0; r < runs.size(); ++r) {
     const Loaded& in = *loaded.at(RunFiles(runs[r], base));
-    RunBatchAnalysis(spec->entries[runs[r].entry], runs[r], r, *in.inputs.model, in.resolved, rows, diags);
+    RunBatchAnalysis(spec->entries[runs[r].entry], runs[r], r, *in.inputs.model, in.resolved, rows,
+                     diags);
     progress.Update(r + 1);
   }
   if (!diags.empty()) {
@@ -204,7 +210,8 @@ int RunBatch(const Args& args, std::ostream& out, std::ostream& err, const CliCo
   RenderBatch(*spec, runs, rows, format, lang, rendered);
   Inputs all;
   all.files.push_back(files[0]);
-  for (const auto& [key, value] : loaded) all.files.insert(all.files.end(), value->inputs.files.begin(), value->inputs.files.end());
+  for (const auto& [key, value] : loaded)
+    all.files.insert(all.files.end(), value->inputs.files.begin(), value->inputs.files.end());
   return EmitResult("batch", a.output, all, rendered.str(), out, err);
 }
 

@@ -28,8 +28,8 @@ Exit status: 0 when all files are valid, 2 when any is not.
 int RunCheck(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context) {
   LoadLimits limits;
   po::options_description options("Options");
-  options.add_options()("help,h", "show this help")(
-      "files", po::value<std::vector<std::string>>(), "model and scenario files");
+  options.add_options()("help,h", "show this help")("files", po::value<std::vector<std::string>>(),
+                                                    "model and scenario files");
   AddLimitOptions(options, limits);
   po::variables_map values;
   if (!ParseArgs("check", args, options, values, err)) return kExitBadInput;

@@ -18,11 +18,13 @@ int RunCompare(const Args& args, std::ostream& out, std::ostream& err, const Cli
 int RunCheck(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunOptimise(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunFrontier(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
-int RunSensitivity(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
+int RunSensitivity(const Args& args, std::ostream& out, std::ostream& err,
+                   const CliContext& context);
 int RunMerge(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunReport(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunStability(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
-int RunWhatItTakes(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
+int RunWhatItTakes(const Args& args, std::ostream& out, std::ostream& err,
+                   const CliContext& context);
 int RunTornado(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunExplain(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunBatch(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
@@ -39,16 +41,26 @@ struct Command {
 inline constexpr Command kCommands[] = {
     {"compare", "compare scenarios: money, scores and ranks per weight set", RunCompare},
     {"check", "validate model and scenario files; report every error", RunCheck},
-    {"optimise", "the best allocation under constraints (MILP, GLPK), as a report and a scenario", RunOptimise},
-    {"frontier", "the best score for each budget, and where each scenario sits against it", RunFrontier},
-    {"sensitivity", "SMAA: how often each scenario takes each rank under uncertain weights and effects", RunSensitivity},
+    {"optimise", "the best allocation under constraints (MILP, GLPK), as a report and a scenario",
+     RunOptimise},
+    {"frontier", "the best score for each budget, and where each scenario sits against it",
+     RunFrontier},
+    {"sensitivity",
+     "SMAA: how often each scenario takes each rank under uncertain weights and effects",
+     RunSensitivity},
     {"merge", "add up the shards of a sensitivity run into its exact result", RunMerge},
     {"report", "write the comparison as an HTML report and/or an XLSX workbook", RunReport},
-    {"stability", "weight stability intervals: how far each weight can move before the ranking changes", RunStability},
-    {"what-it-takes", "the nearest weights at which scenario B catches up with scenario A", RunWhatItTakes},
-    {"tornado", "which uncertain effect or weight moves the gap between two scenarios most", RunTornado},
-    {"explain", "attribute the score difference of two scenarios to lines and objectives", RunExplain},
-    {"batch", "run the analyses listed in a RUNS.yaml file into one long CSV or JSON table", RunBatch},
+    {"stability",
+     "weight stability intervals: how far each weight can move before the ranking changes",
+     RunStability},
+    {"what-it-takes", "the nearest weights at which scenario B catches up with scenario A",
+     RunWhatItTakes},
+    {"tornado", "which uncertain effect or weight moves the gap between two scenarios most",
+     RunTornado},
+    {"explain", "attribute the score difference of two scenarios to lines and objectives",
+     RunExplain},
+    {"batch", "run the analyses listed in a RUNS.yaml file into one long CSV or JSON table",
+     RunBatch},
 };
 
 }  // namespace allot::cli

@@ -47,19 +47,17 @@ struct CompareArgs {
 
 po::options_description CompareOptionsDescription(CompareArgs& a) {
   po::options_description options("Options");
-  options.add_options()
-      ("help,h", "show this help")
-      ("weights,w", po::value<std::string>(&a.weights),
-       "weight sets to show, comma-separated (default: all, in model order)")
-      ("baseline,b", po::value<std::string>(&a.baseline)->default_value(a.baseline),
-       "scenario id that changes are measured against")
-      ("format,f", po::value<std::string>(&a.format)->default_value(a.format),
-       "table | csv | json | md")
-      ("output,o", po::value<std::string>(&a.output),
-       "write to FILE (whole or not at all) instead of standard output")
-      ("lang,l", po::value<std::string>(&a.lang)->default_value(a.lang),
-       "en | nl: labels and number formats of table and md")
-      ("files", po::value<std::vector<std::string>>(), "model and scenario files");
+  options.add_options()("help,h", "show this help")(
+      "weights,w", po::value<std::string>(&a.weights),
+      "weight sets to show, comma-separated (default: all, in model order)")(
+      "baseline,b", po::value<std::string>(&a.baseline)->default_value(a.baseline),
+      "scenario id that changes are measured against")(
+      "format,f", po::value<std::string>(&a.format)->default_value(a.format),
+      "table | csv | json | md")("output,o", po::value<std::string>(&a.output),
+                                 "write to FILE (whole or not at all) instead of standard output")(
+      "lang,l", po::value<std::string>(&a.lang)->default_value(a.lang),
+      "en | nl: labels and number formats of table and md")(
+      "files", po::value<std::vector<std::string>>(), "model and scenario files");
   AddLimitOptions(options, a.limits);
   return options;
 }
@@ -77,7 +75,8 @@ int RunCompare(const Args& args, std::ostream& out, std::ostream& err, const Cli
   }
   std::optional<OutputFormat> format = ParseOutputFormat(a.format);
   std::optional<Lang> lang = ParseLang(a.lang);
-  if (!format) UsageError("compare", "--format must be table, csv, json or md, not '" + a.format + "'", err);
+  if (!format)
+    UsageError("compare", "--format must be table, csv, json or md, not '" + a.format + "'", err);
   if (!lang) UsageError("compare", "--lang must be en or nl, not '" + a.lang + "'", err);
   if (!format || !lang) return kExitBadInput;
 
@@ -95,14 +94,17 @@ int RunCompare(const Args& args, std::ostream& out, std::ostream& err, const Cli
   if (diags.empty()) resolved = ResolveScenarios(*inputs.model, inputs.scenarios, diags);
   std::optional<CompareResult> result;
   if (diags.empty()) {
-    result = Compare(*inputs.model, resolved, CompareOptions{SplitList(a.weights), a.baseline}, diags);
+    result =
+        Compare(*inputs.model, resolved, CompareOptions{SplitList(a.weights), a.baseline}, diags);
   }
   if (!diags.empty()) {
     PrintDiagnostics(diags, err);
     return kExitBadInput;
   }
   if (!a.output.empty() && IsOneOf(a.output, inputs.files)) {
-    UsageError("compare", "--output '" + a.output + "' is one of the input files; refusing to overwrite it", err);
+    UsageError("compare",
+               "--output '" + a.output + "' is one of the input files; refusing to overwrite it",
+               err);
     return kExitBadInput;
   }
   std::ostringstream rendered;

@@ -52,20 +52,19 @@ constexpr size_t kMaxPermutations = 10'000'000;
 
 po::options_description Options(ExplainArgs& a) {
   po::options_description options("Options");
-  options.add_options()
-      ("help,h", "show this help")
-      ("weights,w", po::value<std::string>(&a.weights),
-       "weight sets, comma-separated (default: all, in model order)")
-      ("format,f", po::value<std::string>(&a.format)->default_value(a.format), "table | csv | json | md")
-      ("output,o", po::value<std::string>(&a.output),
-       "write to FILE (whole or not at all) instead of standard output")
-      ("lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), kLangHelp)
-      ("exact-max", po::value<size_t>(&a.exact_max)->default_value(a.exact_max),
-       "exact Shapley values up to this many changed lines (2^N evaluations); at most 20")
-      ("permutations", po::value<size_t>(&a.permutations)->default_value(a.permutations),
-       "random orders when there are more changed lines (1 to 10,000,000)")
-      ("seed", po::value<uint64_t>(&a.seed)->default_value(a.seed), "seed of the random orders")
-      ("files", po::value<std::vector<std::string>>(), "A, B, then model and scenario files");
+  options.add_options()("help,h", "show this help")(
+      "weights,w", po::value<std::string>(&a.weights),
+      "weight sets, comma-separated (default: all, in model order)")(
+      "format,f", po::value<std::string>(&a.format)->default_value(a.format),
+      "table | csv | json | md")("output,o", po::value<std::string>(&a.output),
+                                 "write to FILE (whole or not at all) instead of standard output")(
+      "lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), kLangHelp)(
+      "exact-max", po::value<size_t>(&a.exact_max)->default_value(a.exact_max),
+      "exact Shapley values up to this many changed lines (2^N evaluations); at most 20")(
+      "permutations", po::value<size_t>(&a.permutations)->default_value(a.permutations),
+      "random orders when there are more changed lines (1 to 10,000,000)")(
+      "seed", po::value<uint64_t>(&a.seed)->default_value(a.seed), "seed of the random orders")(
+      "files", po::value<std::vector<std::string>>(), "A, B, then model and scenario files");
   AddLimitOptions(options, a.limits);
   return options;
 }
@@ -91,7 +90,9 @@ int RunExplain(const Args& args, std::ostream& out, std::ostream& err, const Cli
     return kExitBadInput;
   }
   if (a.permutations == 0 || a.permutations > kMaxPermutations) {
-    UsageError(command, "--permutations must be from 1 to 10000000, not " + std::to_string(a.permutations), err);
+    UsageError(command,
+               "--permutations must be from 1 to 10000000, not " + std::to_string(a.permutations),
+               err);
     return kExitBadInput;
   }
   std::vector<std::string> files;
@@ -103,7 +104,8 @@ int RunExplain(const Args& args, std::ostream& out, std::ostream& err, const Cli
   if (!LoadResolved(command, files, context, a.limits, inputs, resolved, err)) return kExitBadInput;
   Diagnostics diags;
   ExplainOptions explain{SplitList(a.weights), a.exact_max, a.permutations, a.seed};
-  std::optional<ExplainResult> result = Explain(*inputs.model, resolved, id_a, id_b, explain, diags);
+  std::optional<ExplainResult> result =
+      Explain(*inputs.model, resolved, id_a, id_b, explain, diags);
   if (!result) {
     PrintDiagnostics(diags, err);
     return kExitBadInput;

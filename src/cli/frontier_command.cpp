@@ -69,7 +69,9 @@ bool CoreWeights(const std::string& command, const FrontierArgs& f, const Optimi
   std::string error;
   std::optional<WeightSpec> spec = ParseWeightSpec(f.core_weights, model, error);
   if (!spec || a.samples < 1) {
-    UsageError(command, "--core-weights: " + (spec ? std::string("--samples must be at least 1") : error), err);
+    UsageError(command,
+               "--core-weights: " + (spec ? std::string("--samples must be at least 1") : error),
+               err);
     return false;
   }
   for (int s = 0; s < a.samples; ++s) {
@@ -77,7 +79,8 @@ bool CoreWeights(const std::string& command, const FrontierArgs& f, const Optimi
     DrawWeights(*spec, a.seed, static_cast<uint64_t>(s), w.size(), w.data());
     weights.push_back(w);
   }
-  label = std::to_string(a.samples) + " draws of " + f.core_weights + " (seed " + std::to_string(a.seed) + ")";
+  label = std::to_string(a.samples) + " draws of " + f.core_weights + " (seed " +
+          std::to_string(a.seed) + ")";
   return true;
 }
 
@@ -90,16 +93,17 @@ int RunFrontier(const Args& args, std::ostream& out, std::ostream& err, const Cl
   po::options_description options("Options");
   options.add_options()("help,h", "show this help");
   AddOptimiseOptions(options, a, true);
-  options.add_options()
-      ("points", po::value<int>(&f.points)->default_value(f.points), "budgets on the frontier")
-      ("to", po::value<std::string>(&f.to), "largest total budget (default: 1.5 x the largest scenario total)")
-      ("core", po::bool_switch(&f.core), "also compute the core index across weights")
-      ("core-weights", po::value<std::string>(&f.core_weights)->default_value(f.core_weights),
-       "all | SET,SET | a sampling spec (uniform, SET:KAPPA) drawn --samples times");
+  options.add_options()("points", po::value<int>(&f.points)->default_value(f.points),
+                        "budgets on the frontier")(
+      "to", po::value<std::string>(&f.to),
+      "largest total budget (default: 1.5 x the largest scenario total)")(
+      "core", po::bool_switch(&f.core), "also compute the core index across weights")(
+      "core-weights", po::value<std::string>(&f.core_weights)->default_value(f.core_weights),
+      "all | SET,SET | a sampling spec (uniform, SET:KAPPA) drawn --samples times");
   AddFormatOptions(options, a);
-  options.add_options()
-      ("output,o", po::value<std::string>(&a.output), "write to FILE (whole or not at all)")
-      ("files", po::value<std::vector<std::string>>(), "model and scenario files");
+  options.add_options()("output,o", po::value<std::string>(&a.output),
+                        "write to FILE (whole or not at all)")(
+      "files", po::value<std::vector<std::string>>(), "model and scenario files");
   AddLimitOptions(options, a.limits);
   po::variables_map values;
   if (!ParseArgs(command, args, options, values, err)) return kExitBadInput;
@@ -110,7 +114,8 @@ int RunFrontier(const Args& args, std::ostream& out, std::ostream& err, const Cl
   std::optional<OutputFormat> format;
   std::optional<Lang> lang;
   bool ok = ParseFormatAndLang(command, a, format, lang, err);
-  if (f.points < 1 || f.points > 1000) UsageError(command, "--points must be between 1 and 1000", err);
+  if (f.points < 1 || f.points > 1000)
+    UsageError(command, "--points must be between 1 and 1000", err);
   MoneyParse to = f.to.empty() ? MoneyParse{Money(), {}} : ParseMoney(f.to);
   if (!to.value) UsageError(command, "--to expects an amount in euros, not '" + f.to + "'", err);
   if (!ok || !to.value || f.points < 1 || f.points > 1000) return kExitBadInput;
@@ -125,7 +130,8 @@ int RunFrontier(const Args& args, std::ostream& out, std::ostream& err, const Cl
   FrontierReport report;
   report.weights_label = setup.weights_label;
   std::vector<std::vector<double>> core_weights;
-  if (f.core && !CoreWeights(command, f, a, model, core_weights, report.core_label, err)) return kExitBadInput;
+  if (f.core && !CoreWeights(command, f, a, model, core_weights, report.core_label, err))
+    return kExitBadInput;
   if (OutputIsAnInput(command, a, setup.inputs, err)) return kExitBadInput;
   FrontierOptions fo;
   fo.points = f.points;

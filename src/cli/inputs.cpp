@@ -24,7 +24,8 @@ bool Expand(const std::string& arg, std::vector<std::string>& files, std::string
   }
   std::vector<std::string> found;
   for (const fs::directory_entry& entry : fs::directory_iterator(arg, ec)) {
-    if (entry.is_regular_file(ec) && IsYamlFile(entry.path())) found.push_back(entry.path().string());
+    if (entry.is_regular_file(ec) && IsYamlFile(entry.path()))
+      found.push_back(entry.path().string());
   }
   if (ec) {
     usage_error = "cannot read directory '" + arg + "': " + ec.message();
@@ -56,8 +57,9 @@ bool LoadInputs(const std::vector<std::string>& args, const CliContext& context,
   if (paths.empty()) {
     std::optional<std::string> dir = ShippedDataDir(context);
     if (!dir) {
-      usage_error = "no files given and no shipped model found (looked for model/ in the "
-                    "current directory and the installed share/allot)";
+      usage_error =
+          "no files given and no shipped model found (looked for model/ in the "
+          "current directory and the installed share/allot)";
       return false;
     }
     std::string prefix = *dir == "." ? "" : *dir + "/";

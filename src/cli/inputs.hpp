@@ -14,9 +14,9 @@ namespace allot::cli {
 
 struct Inputs {
   std::optional<Model> model;
-  std::vector<Scenario> scenarios;   // in the order given
-  std::vector<std::string> files;    // every file read, as named
-  std::string model_file;            // the file the model came from
+  std::vector<Scenario> scenarios;  // in the order given
+  std::vector<std::string> files;   // every file read, as named
+  std::string model_file;           // the file the model came from
 };
 
 // Expands directories to their *.yaml / *.yml files (sorted by name); with

@@ -33,26 +33,27 @@ struct MergeArgs {
 
 po::options_description Options(MergeArgs& a) {
   po::options_description options("Options");
-  options.add_options()
-      ("help,h", "show this help")
-      ("format,f", po::value<std::string>(&a.format)->default_value(a.format), "table | csv | json | md")
-      ("output,o", po::value<std::string>(&a.output),
-       "write to FILE (whole or not at all) instead of standard output")
-      ("lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), "en | nl: labels of table and md")
-      ("files", po::value<std::vector<std::string>>(), "partial results");
+  options.add_options()("help,h", "show this help")(
+      "format,f", po::value<std::string>(&a.format)->default_value(a.format),
+      "table | csv | json | md")("output,o", po::value<std::string>(&a.output),
+                                 "write to FILE (whole or not at all) instead of standard output")(
+      "lang,l", po::value<std::string>(&a.lang)->default_value(a.lang),
+      "en | nl: labels of table and md")("files", po::value<std::vector<std::string>>(),
+                                         "partial results");
   AddLimitOptions(options, a.limits);
   return options;
 }
 
-std::optional<SmaaAccumulator> ReadAndMerge(const std::vector<std::string>& files, const LoadLimits& limits,
-                                            std::ostream& err) {
+std::optional<SmaaAccumulator> ReadAndMerge(const std::vector<std::string>& files,
+                                            const LoadLimits& limits, std::ostream& err) {
   Diagnostics diags;
   std::vector<SmaaPart> parts;
   for (const std::string& path : files) {
     auto file = std::make_shared<SourceText>();
     file->name = path;
     if (!ReadFileText(path, file->text, diags, limits)) continue;
-    if (std::optional<SmaaPart> part = ParseSmaaPart(file, diags)) parts.push_back(std::move(*part));
+    if (std::optional<SmaaPart> part = ParseSmaaPart(file, diags))
+      parts.push_back(std::move(*part));
   }
   std::optional<SmaaAccumulator> merged;
   if (diags.empty()) merged = MergeSmaaParts(parts, diags);
@@ -73,14 +74,17 @@ int RunMerge(const Args& args, std::ostream& out, std::ostream& err, const CliCo
   }
   std::optional<OutputFormat> format = ParseOutputFormat(a.format);
   std::optional<Lang> lang = ParseLang(a.lang);
-  if (!format) UsageError("merge", "--format must be table, csv, json or md, not '" + a.format + "'", err);
+  if (!format)
+    UsageError("merge", "--format must be table, csv, json or md, not '" + a.format + "'", err);
   if (!lang) UsageError("merge", "--lang must be en or nl, not '" + a.lang + "'", err);
   std::vector<std::string> files;
   if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
   if (files.empty()) UsageError("merge", "no partial results given", err);
   if (!format || !lang || files.empty()) return kExitBadInput;
   if (!a.output.empty() && IsOneOf(a.output, files)) {
-    UsageError("merge", "--output '" + a.output + "' is one of the input files; refusing to overwrite it", err);
+    UsageError("merge",
+               "--output '" + a.output + "' is one of the input files; refusing to overwrite it",
+               err);
     return kExitBadInput;
   }
   std::optional<SmaaAccumulator> merged = ReadAndMerge(files, a.limits, err);

@@ -17,11 +17,13 @@ bool ParseAmount(const std::string& text, Money& out) {
 }
 
 // "LINE=AMOUNT".
-bool ParseLineAmount(const std::string& command, const std::string& option,
-                     const std::string& text, LineAmount& out, std::ostream& err) {
+bool ParseLineAmount(const std::string& command, const std::string& option, const std::string& text,
+                     LineAmount& out, std::ostream& err) {
   size_t eq = text.find('=');
   if (eq == std::string::npos || eq == 0 || !ParseAmount(text.substr(eq + 1), out.amount)) {
-    UsageError(command, option + " expects LINE=AMOUNT (euros, at most two decimals), not '" + text + "'", err);
+    UsageError(command,
+               option + " expects LINE=AMOUNT (euros, at most two decimals), not '" + text + "'",
+               err);
     return false;
   }
   out.line = text.substr(0, eq);
@@ -44,8 +46,10 @@ bool ParseBudget(const std::string& command, const std::string& text, const Mode
         index = -1;
       }
     }
-    if (index < 0 || !ParseAmount(part.substr(eq + 1), amount) || seen[static_cast<size_t>(index)]) {
-      UsageError(command, "--budget expects YEAR=AMOUNT for each model year once, not '" + part + "'", err);
+    if (index < 0 || !ParseAmount(part.substr(eq + 1), amount) ||
+        seen[static_cast<size_t>(index)]) {
+      UsageError(command,
+                 "--budget expects YEAR=AMOUNT for each model year once, not '" + part + "'", err);
       return false;
     }
     seen[static_cast<size_t>(index)] = true;
@@ -76,7 +80,8 @@ bool ParseMaxChange(const std::string& command, const std::string& text, Optimis
     c.max_change = amount;
     return true;
   }
-  UsageError(command, "--max-change expects a percentage such as 20% or an amount, not '" + text + "'", err);
+  UsageError(command,
+             "--max-change expects a percentage such as 20% or an amount, not '" + text + "'", err);
   return false;
 }
 
@@ -94,31 +99,34 @@ std::vector<std::string> SplitAll(const std::vector<std::string>& values) {
 }
 
 void AddOptimiseOptions(po::options_description& options, OptimiseArgs& a, bool constraints) {
-  options.add_options()
-      ("weights,w", po::value<std::string>(&a.weights),
-       "weight set to maximise (e.g. ckm), or a sampling spec (uniform, SET:KAPPA, SET:order): "
-       "then the expected score over --samples draws, i.e. the score under their mean weights")
-      ("samples", po::value<int>(&a.samples)->default_value(a.samples), "draws for a sampling spec")
-      ("seed", po::value<uint64_t>(&a.seed)->default_value(a.seed), "seed for a sampling spec")
-      ("base", po::value<std::string>(&a.base)->default_value(a.base),
-       "scenario whose lines and per-year money are the starting point")
-      ("segments", po::value<int>(&a.segments)->default_value(a.segments),
-       "linear pieces per nonlinear curve (more: smaller gap, slower)")
-      ("time-limit", po::value<double>(&a.time_limit)->default_value(a.time_limit),
-       "seconds per solver call");
+  options.add_options()(
+      "weights,w", po::value<std::string>(&a.weights),
+      "weight set to maximise (e.g. ckm), or a sampling spec (uniform, SET:KAPPA, SET:order): "
+      "then the expected score over --samples draws, i.e. the score under their mean weights")(
+      "samples", po::value<int>(&a.samples)->default_value(a.samples), "draws for a sampling spec")(
+      "seed", po::value<uint64_t>(&a.seed)->default_value(a.seed), "seed for a sampling spec")(
+      "base", po::value<std::string>(&a.base)->default_value(a.base),
+      "scenario whose lines and per-year money are the starting point")(
+      "segments", po::value<int>(&a.segments)->default_value(a.segments),
+      "linear pieces per nonlinear curve (more: smaller gap, slower)")(
+      "time-limit", po::value<double>(&a.time_limit)->default_value(a.time_limit),
+      "seconds per solver call");
   if (!constraints) return;
-  options.add_options()
-      ("budget", po::value<std::string>(&a.budget),
-       "money per year, e.g. 2024=2000000,2025=2000000,2026=2000000 (default: the base's)")
-      ("total", po::value<std::string>(&a.total),
-       "total money, split over the years in proportion to the base's")
-      ("min", po::value<std::vector<std::string>>(&a.min), "LINE=AMOUNT: at least this in total (repeatable)")
-      ("max", po::value<std::vector<std::string>>(&a.max), "LINE=AMOUNT: at most this in total (repeatable)")
-      ("lock", po::value<std::vector<std::string>>(&a.lock), "LINE[,LINE]: keep at the base's amounts")
-      ("max-change", po::value<std::string>(&a.max_change),
-       "largest change of any line's total against the base: 20% or an amount")
-      ("fund-motions", po::value<std::string>(&a.fund_motions),
-       "all, or motion ids: their lines must spend the motion's min_spend");
+  options.add_options()(
+      "budget", po::value<std::string>(&a.budget),
+      "money per year, e.g. 2024=2000000,2025=2000000,2026=2000000 (default: the base's)")(
+      "total", po::value<std::string>(&a.total),
+      "total money, split over the years in proportion to the base's")(
+      "min", po::value<std::vector<std::string>>(&a.min),
+      "LINE=AMOUNT: at least this in total (repeatable)")(
+      "max", po::value<std::vector<std::string>>(&a.max),
+      "LINE=AMOUNT: at most this in total (repeatable)")(
+      "lock", po::value<std::vector<std::string>>(&a.lock),
+      "LINE[,LINE]: keep at the base's amounts")(
+      "max-change", po::value<std::string>(&a.max_change),
+      "largest change of any line's total against the base: 20% or an amount")(
+      "fund-motions", po::value<std::string>(&a.fund_motions),
+      "all, or motion ids: their lines must spend the motion's min_spend");
 }
 
 bool ParseObjective(const std::string& command, const OptimiseArgs& a, const Model& model,
@@ -148,7 +156,8 @@ bool ParseObjective(const std::string& command, const OptimiseArgs& a, const Mod
     DrawWeights(*spec, a.seed, static_cast<uint64_t>(s), n, w.data());
     for (size_t j = 0; j < n; ++j) weights[j] += w[j] / a.samples;
   }
-  label = text + " (mean of " + std::to_string(a.samples) + " samples, seed " + std::to_string(a.seed) + ")";
+  label = text + " (mean of " + std::to_string(a.samples) + " samples, seed " +
+          std::to_string(a.seed) + ")";
   return true;
 }
 
@@ -168,7 +177,8 @@ bool ParseConstraints(const std::string& command, const OptimiseArgs& a, const M
     }
     std::vector<Money> shape = base.by_year;
     if (base.total.IsZero()) shape.assign(shape.size(), Money::FromCents(1));  // evenly
-    c.budget = total.IsZero() ? std::vector<Money>(shape.size()) : SplitProportionally(total, shape);
+    c.budget =
+        total.IsZero() ? std::vector<Money>(shape.size()) : SplitProportionally(total, shape);
   }
   for (const std::string& text : a.min) {
     LineAmount m;
@@ -212,17 +222,19 @@ bool LoadForOptimise(const std::string& command, const std::vector<std::string>&
     ids.push_back(r.id);
   }
   if (base == nullptr) {
-    UsageError(command, "--base: unknown scenario '" + a.base + "'" +
-                            DidYouMean(ClosestMatch(a.base, ids)), err);
+    UsageError(command,
+               "--base: unknown scenario '" + a.base + "'" + DidYouMean(ClosestMatch(a.base, ids)),
+               err);
     return false;
   }
   return true;
 }
 
 void AddFormatOptions(po::options_description& options, OptimiseArgs& a) {
-  options.add_options()
-      ("format,f", po::value<std::string>(&a.format)->default_value(a.format), "table | csv | json | md")
-      ("lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), "en | nl: number formats of table and md");
+  options.add_options()("format,f", po::value<std::string>(&a.format)->default_value(a.format),
+                        "table | csv | json | md")(
+      "lang,l", po::value<std::string>(&a.lang)->default_value(a.lang),
+      "en | nl: number formats of table and md");
 }
 
 bool ParseFormatAndLang(const std::string& command, const OptimiseArgs& a,
@@ -230,7 +242,8 @@ bool ParseFormatAndLang(const std::string& command, const OptimiseArgs& a,
                         std::ostream& err) {
   format = ParseOutputFormat(a.format);
   lang = ParseLang(a.lang);
-  if (!format) UsageError(command, "--format must be table, csv, json or md, not '" + a.format + "'", err);
+  if (!format)
+    UsageError(command, "--format must be table, csv, json or md, not '" + a.format + "'", err);
   if (!lang) UsageError(command, "--lang must be en or nl, not '" + a.lang + "'", err);
   return format && lang;
 }
@@ -240,9 +253,11 @@ bool SetUpOptimise(const std::string& command, const po::variables_map& values,
                    std::ostream& err) {
   std::vector<std::string> files;
   if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
-  if (!LoadForOptimise(command, files, context, a, setup.inputs, setup.resolved, setup.base, err)) return false;
+  if (!LoadForOptimise(command, files, context, a, setup.inputs, setup.resolved, setup.base, err))
+    return false;
   const Model& model = *setup.inputs.model;
-  if (!ParseObjective(command, a, model, setup.options.weights, setup.weights_label, err)) return false;
+  if (!ParseObjective(command, a, model, setup.options.weights, setup.weights_label, err))
+    return false;
   if (!ParseConstraints(command, a, model, *setup.base, setup.constraints, err)) return false;
   setup.options.segments = a.segments;
   setup.options.time_limit_seconds = a.time_limit;
@@ -252,11 +267,14 @@ bool SetUpOptimise(const std::string& command, const po::variables_map& values,
 bool OutputIsAnInput(const std::string& command, const OptimiseArgs& a, const Inputs& inputs,
                      std::ostream& err) {
   if (a.output.empty() || !IsOneOf(a.output, inputs.files)) return false;
-  UsageError(command, "--output '" + a.output + "' is one of the input files; refusing to overwrite it", err);
+  UsageError(command,
+             "--output '" + a.output + "' is one of the input files; refusing to overwrite it",
+             err);
   return true;
 }
 
-void PrintOptionDiagnostics(const std::string& command, const Diagnostics& diags, std::ostream& err) {
+void PrintOptionDiagnostics(const std::string& command, const Diagnostics& diags,
+                            std::ostream& err) {
   for (const Diagnostic& d : diags) {
     if (d.where.source) {
       err << FormatDiagnostic(d);

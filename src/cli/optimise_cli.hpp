@@ -15,15 +15,15 @@
 namespace allot::cli {
 
 struct OptimiseArgs {
-  std::string weights;             // SET or a sampling spec ("uniform", "SET:KAPPA")
+  std::string weights;  // SET or a sampling spec ("uniform", "SET:KAPPA")
   int samples = 1000;
   uint64_t seed = 1;
   std::string base = kModelScenarioId;
-  std::string budget;              // "2024=2000000,2025=..."
-  std::string total;               // one amount, split over the years like the base
+  std::string budget;  // "2024=2000000,2025=..."
+  std::string total;   // one amount, split over the years like the base
   std::vector<std::string> min, max, lock;
-  std::string max_change;          // "20%" or an amount
-  std::string fund_motions;        // "all" or ids
+  std::string max_change;    // "20%" or an amount
+  std::string fund_motions;  // "all" or ids
   int segments = 16;
   double time_limit = 60;
   std::string format = "table";
@@ -84,7 +84,8 @@ bool OutputIsAnInput(const std::string& command, const OptimiseArgs& a, const In
 
 // Prints library diagnostics: those without a file position as
 // "allot COMMAND: error: ...", the others as FILE:LINE:COL.
-void PrintOptionDiagnostics(const std::string& command, const Diagnostics& diags, std::ostream& err);
+void PrintOptionDiagnostics(const std::string& command, const Diagnostics& diags,
+                            std::ostream& err);
 
 // "a,b,,c" -> {"a", "b", "c"}; repeated options are joined first.
 std::vector<std::string> SplitAll(const std::vector<std::string>& values);

@@ -66,8 +66,9 @@ std::string Describe(const Model& model, const OptimiseConstraints& c) {
   return text;
 }
 
-std::vector<std::string> Header(const Model& model, const Inputs& inputs, const OptimiseConstraints& c,
-                                const OptimiseResult& r, const std::string& label, int segments) {
+std::vector<std::string> Header(const Model& model, const Inputs& inputs,
+                                const OptimiseConstraints& c, const OptimiseResult& r,
+                                const std::string& label, int segments) {
   std::string text;
   Diagnostics ignored;
   std::string hash = ReadFileText(inputs.model_file, text, ignored) ? Fnv1a64Hex(text) : "unknown";
@@ -106,15 +107,16 @@ int RunOptimise(const Args& args, std::ostream& out, std::ostream& err, const Cl
   po::options_description options("Options");
   options.add_options()("help,h", "show this help");
   AddOptimiseOptions(options, a, true);
-  options.add_options()
-      ("step", po::value<std::string>(&x.step)->default_value(x.step), "extra money per year for the marginal value")
-      ("order-steps", po::value<int>(&x.order_steps)->default_value(x.order_steps), "steps of the order of buy shown");
+  options.add_options()("step", po::value<std::string>(&x.step)->default_value(x.step),
+                        "extra money per year for the marginal value")(
+      "order-steps", po::value<int>(&x.order_steps)->default_value(x.order_steps),
+      "steps of the order of buy shown");
   AddFormatOptions(options, a);
-  options.add_options()
-      ("output,o", po::value<std::string>(&a.output), "write the answer as an allot/1 scenario FILE")
-      ("id", po::value<std::string>(&x.id)->default_value(x.id), "scenario id in the written file")
-      ("name", po::value<std::string>(&x.name), "scenario name in the written file")
-      ("files", po::value<std::vector<std::string>>(), "model and scenario files");
+  options.add_options()("output,o", po::value<std::string>(&a.output),
+                        "write the answer as an allot/1 scenario FILE")(
+      "id", po::value<std::string>(&x.id)->default_value(x.id), "scenario id in the written file")(
+      "name", po::value<std::string>(&x.name), "scenario name in the written file")(
+      "files", po::value<std::vector<std::string>>(), "model and scenario files");
   AddLimitOptions(options, a.limits);
   po::variables_map values;
   if (!ParseArgs(command, args, options, values, err)) return kExitBadInput;
@@ -126,7 +128,8 @@ int RunOptimise(const Args& args, std::ostream& out, std::ostream& err, const Cl
   std::optional<Lang> lang;
   bool ok = ParseFormatAndLang(command, a, format, lang, err);
   MoneyParse step = ParseMoney(x.step);
-  if (!step.value) UsageError(command, "--step expects an amount in euros, not '" + x.step + "'", err);
+  if (!step.value)
+    UsageError(command, "--step expects an amount in euros, not '" + x.step + "'", err);
   if (!ok || !step.value) return kExitBadInput;
 
   OptimiseSetup setup;
@@ -152,7 +155,14 @@ int RunOptimise(const Args& args, std::ostream& out, std::ostream& err, const Cl
   report.objectives = model.objectives;
   report.base = base;
   report.result = *result;
-  report.order = OrderOfBuy(model, *base, oo.weights, [&] { Money t; for (Money m : c.budget) t += m; return t; }(), oo.segments);
+  report.order = OrderOfBuy(
+      model, *base, oo.weights,
+      [&] {
+        Money t;
+        for (Money m : c.budget) t += m;
+        return t;
+      }(),
+      oo.segments);
   if (x.order_steps >= 0 && report.order.size() > static_cast<size_t>(x.order_steps)) {
     report.order.resize(static_cast<size_t>(x.order_steps));
   }

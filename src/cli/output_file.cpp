@@ -46,14 +46,14 @@ bool SyncDirectory(const std::string& dir) {
 
 }  // namespace
 
-bool WriteFileAtomically(const std::string& path, const std::string& contents,
-                         std::string& error) {
+bool WriteFileAtomically(const std::string& path, const std::string& contents, std::string& error) {
   std::filesystem::path target(path);
   std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
   struct stat existing {};
   bool exists = ::stat(path.c_str(), &existing) == 0;
   if (exists && !S_ISREG(existing.st_mode)) {
-    error = "'" + path + "' is not a regular file; --output replaces files whole (write to "
+    error = "'" + path +
+            "' is not a regular file; --output replaces files whole (write to "
             "standard output to reach a device or pipe)";
     return false;
   }

@@ -25,7 +25,8 @@ namespace allot::cli {
 
 namespace {
 
-constexpr const char* kReportHelp = R"(Usage: allot report [MODEL] [SCENARIO...] --html FILE [--xlsx FILE] [options]
+constexpr const char* kReportHelp =
+    R"(Usage: allot report [MODEL] [SCENARIO...] --html FILE [--xlsx FILE] [options]
 
 Writes the comparison of the scenarios as a report for people:
 
@@ -86,8 +87,8 @@ struct ReportArgs {
   std::string lang = "en";
   std::string sensitivity;  // a WeightSpec text; empty = no sensitivity section
   std::string samples = "10000";
-  std::string tornado;      // "A,B" or "A,B,SET"; empty = no tornado section
-  std::string frontier;     // a weight set; empty = no frontier section
+  std::string tornado;   // "A,B" or "A,B,SET"; empty = no tornado section
+  std::string frontier;  // a weight set; empty = no frontier section
   int frontier_points = 20;
   std::string frontier_to;  // an amount; empty = 1.5 x the largest scenario total
   LoadLimits limits;
@@ -104,31 +105,30 @@ std::vector<std::string> SplitCommas(const std::string& text) {
 
 po::options_description ReportOptionsDescription(ReportArgs& a) {
   po::options_description options("Options");
-  options.add_options()
-      ("help,h", "show this help")
-      ("html", po::value<std::string>(&a.html), "write the HTML report to FILE")
-      ("xlsx", po::value<std::string>(&a.xlsx), "write the XLSX workbook to FILE")
-      ("lang,l", po::value<std::string>(&a.lang)->default_value(a.lang),
-       "en | nl: labels, number formats (€650,000 / € 650.000) and dates; "
-       "names from the files stay as written")
-      ("weights,w", po::value<std::string>(&a.weights),
-       "weight sets to show, comma-separated (default: all, in model order)")
-      ("baseline,b", po::value<std::string>(&a.baseline)->default_value(a.baseline),
-       "scenario id that changes are measured against")
-      ("sensitivity", po::value<std::string>(&a.sensitivity),
-       "add the rank acceptability heatmap of an SMAA run over WEIGHTS: uniform, SET, SET:KAPPA "
-       "or SET:order (as for allot sensitivity --weights)")
-      ("samples,n", po::value<std::string>(&a.samples)->default_value(a.samples),
-       "with --sensitivity: the number of samples, 1 to 10000000")
-      ("tornado", po::value<std::string>(&a.tornado),
-       "add a tornado chart of the gap between scenarios A and B: A,B or A,B,SET")
-      ("frontier", po::value<std::string>(&a.frontier),
-       "add the efficient frontier under weight set SET (as allot frontier --weights SET)")
-      ("frontier-points", po::value<int>(&a.frontier_points)->default_value(a.frontier_points),
-       "with --frontier: budgets on the frontier, 1 to 1000")
-      ("frontier-to", po::value<std::string>(&a.frontier_to),
-       "with --frontier: the largest total budget (default: 1.5 x the largest scenario total)")
-      ("files", po::value<std::vector<std::string>>(), "model and scenario files");
+  options.add_options()("help,h", "show this help")("html", po::value<std::string>(&a.html),
+                                                    "write the HTML report to FILE")(
+      "xlsx", po::value<std::string>(&a.xlsx), "write the XLSX workbook to FILE")(
+      "lang,l", po::value<std::string>(&a.lang)->default_value(a.lang),
+      "en | nl: labels, number formats (€650,000 / € 650.000) and dates; "
+      "names from the files stay as written")(
+      "weights,w", po::value<std::string>(&a.weights),
+      "weight sets to show, comma-separated (default: all, in model order)")(
+      "baseline,b", po::value<std::string>(&a.baseline)->default_value(a.baseline),
+      "scenario id that changes are measured against")(
+      "sensitivity", po::value<std::string>(&a.sensitivity),
+      "add the rank acceptability heatmap of an SMAA run over WEIGHTS: uniform, SET, SET:KAPPA "
+      "or SET:order (as for allot sensitivity --weights)")(
+      "samples,n", po::value<std::string>(&a.samples)->default_value(a.samples),
+      "with --sensitivity: the number of samples, 1 to 10000000")(
+      "tornado", po::value<std::string>(&a.tornado),
+      "add a tornado chart of the gap between scenarios A and B: A,B or A,B,SET")(
+      "frontier", po::value<std::string>(&a.frontier),
+      "add the efficient frontier under weight set SET (as allot frontier --weights SET)")(
+      "frontier-points", po::value<int>(&a.frontier_points)->default_value(a.frontier_points),
+      "with --frontier: budgets on the frontier, 1 to 1000")(
+      "frontier-to", po::value<std::string>(&a.frontier_to),
+      "with --frontier: the largest total budget (default: 1.5 x the largest scenario total)")(
+      "files", po::value<std::vector<std::string>>(), "model and scenario files");
   AddLimitOptions(options, a.limits);
   return options;
 }
@@ -136,7 +136,8 @@ po::options_description ReportOptionsDescription(ReportArgs& a) {
 // --samples: digits only, 1 to 10^7 (a report is for reading, not for a
 // cluster run; `allot sensitivity` takes more).
 std::optional<uint64_t> ParseSamples(const std::string& text) {
-  if (text.empty() || text.size() > 8 || text.find_first_not_of("0123456789") != std::string::npos) {
+  if (text.empty() || text.size() > 8 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
     return std::nullopt;
   }
   uint64_t n = std::stoull(text);
@@ -150,7 +151,8 @@ bool ValidOptions(const ReportArgs& a, std::optional<Lang>& lang, std::ostream& 
   lang = ParseLang(a.lang);
   if (!lang) problems.push_back("--lang must be en or nl, not '" + a.lang + "'");
   if (a.html.empty() && a.xlsx.empty()) problems.push_back("give --html FILE and/or --xlsx FILE");
-  if (!a.html.empty() && a.html == a.xlsx) problems.push_back("--html and --xlsx name the same file");
+  if (!a.html.empty() && a.html == a.xlsx)
+    problems.push_back("--html and --xlsx name the same file");
   if (a.frontier_points < 1 || a.frontier_points > 1000) {
     problems.push_back("--frontier-points must be between 1 and 1000");
   }
@@ -162,7 +164,8 @@ bool ValidOptions(const ReportArgs& a, std::optional<Lang>& lang, std::ostream& 
     problems.push_back("--tornado must be A,B or A,B,SET, not '" + a.tornado + "'");
   }
   if (!ParseSamples(a.samples)) {
-    problems.push_back("--samples must be a whole number from 1 to 10000000, not '" + a.samples + "'");
+    problems.push_back("--samples must be a whole number from 1 to 10000000, not '" + a.samples +
+                       "'");
   }
   for (const std::string& problem : problems) UsageError("report", problem, err);
   return problems.empty();
@@ -181,7 +184,8 @@ std::optional<CompareResult> Load(const std::vector<std::string>& files, const R
   if (diags.empty()) resolved = ResolveScenarios(*inputs.model, inputs.scenarios, diags);
   std::optional<CompareResult> result;
   if (diags.empty()) {
-    result = Compare(*inputs.model, resolved, CompareOptions{SplitCommas(a.weights), a.baseline}, diags);
+    result =
+        Compare(*inputs.model, resolved, CompareOptions{SplitCommas(a.weights), a.baseline}, diags);
   }
   if (!diags.empty()) {
     PrintDiagnostics(diags, err);
@@ -219,22 +223,25 @@ bool XlsxBytes(const CompareResult& result, const Inputs& inputs, const ReportOp
 
 // One SMAA run on this thread: the effects at their likely values, seed 1,
 // so the section is the same on every run.
-SmaaResult Sensitivity(const Model& model, const std::vector<ResolvedScenario>& resolved, const WeightSpec& weights,
-                       uint64_t samples) {
+SmaaResult Sensitivity(const Model& model, const std::vector<ResolvedScenario>& resolved,
+                       const WeightSpec& weights, uint64_t samples) {
   SmaaPlan plan(model, resolved, SmaaOptions{weights, EffectsMode::kFixed, 1});
   return Finish(plan.Run(0, samples, 1, samples));
 }
 
 // The frontier under weight set `a.frontier`, based on the baseline; as
 // `allot frontier` computes it with no constraints.
-bool FrontierOf(const ReportArgs& a, const Model& model, const std::vector<ResolvedScenario>& resolved,
+bool FrontierOf(const ReportArgs& a, const Model& model,
+                const std::vector<ResolvedScenario>& resolved,
                 std::optional<FrontierReport>& report, std::ostream& err) {
   int index = model.WeightSetIndex(a.frontier);
   if (index < 0) {
     std::vector<std::string> names;
     for (const WeightSet& w : model.weights) names.push_back(w.name);
-    UsageError("report", "--frontier: unknown weight set '" + a.frontier + "'" +
-                             DidYouMean(ClosestMatch(a.frontier, names)), err);
+    UsageError("report",
+               "--frontier: unknown weight set '" + a.frontier + "'" +
+                   DidYouMean(ClosestMatch(a.frontier, names)),
+               err);
     return false;
   }
   const ResolvedScenario* base = nullptr;
@@ -253,7 +260,8 @@ bool FrontierOf(const ReportArgs& a, const Model& model, const std::vector<Resol
   }
   Diagnostics diags;
   std::optional<FrontierResult> result;
-  if (base) result = Frontier(model, *base, resolved, OptimiseConstraints{}, options, frontier, diags);
+  if (base)
+    result = Frontier(model, *base, resolved, OptimiseConstraints{}, options, frontier, diags);
   if (!result || !diags.empty()) {
     PrintOptionDiagnostics("report", diags, err);
     return false;
@@ -262,10 +270,13 @@ bool FrontierOf(const ReportArgs& a, const Model& model, const std::vector<Resol
   return true;
 }
 
-bool RefusesInput(const std::string& output, const char* flag, const Inputs& inputs, std::ostream& err) {
+bool RefusesInput(const std::string& output, const char* flag, const Inputs& inputs,
+                  std::ostream& err) {
   if (output.empty() || !IsOneOf(output, inputs.files)) return false;
-  UsageError("report", std::string(flag) + " '" + output + "' is one of the input files; refusing to overwrite it",
-             err);
+  UsageError(
+      "report",
+      std::string(flag) + " '" + output + "' is one of the input files; refusing to overwrite it",
+      err);
   return true;
 }
 
@@ -300,7 +311,9 @@ int RunReport(const Args& args, std::ostream& out, std::ostream& err, const CliC
   }
   if (!a.tornado.empty()) {
     std::vector<std::string> ids = SplitCommas(a.tornado);
-    std::string set = ids.size() == 3 ? ids[2] : result->weight_sets.empty() ? "" : result->weight_sets[0].name;
+    std::string set = ids.size() == 3               ? ids[2]
+                      : result->weight_sets.empty() ? ""
+                                                    : result->weight_sets[0].name;
     Diagnostics diags;
     report.tornado = Tornado(*inputs.model, resolved, ids[0], ids[1], set, diags);
     if (!report.tornado) {
@@ -308,13 +321,15 @@ int RunReport(const Args& args, std::ostream& out, std::ostream& err, const CliC
       return kExitBadInput;
     }
   }
-  if (!a.frontier.empty() && !FrontierOf(a, *inputs.model, resolved, report.frontier, err)) return kExitBadInput;
+  if (!a.frontier.empty() && !FrontierOf(a, *inputs.model, resolved, report.frontier, err))
+    return kExitBadInput;
   bool refused = RefusesInput(a.html, "--html", inputs, err);
   if (RefusesInput(a.xlsx, "--xlsx", inputs, err) || refused) return kExitBadInput;
 
   // Everything is rendered before anything is written, so a failure leaves
   // no half of the report behind.
-  std::string html = a.html.empty() ? "" : RenderReportHtml(*result, *inputs.model, inputs.scenarios, report);
+  std::string html =
+      a.html.empty() ? "" : RenderReportHtml(*result, *inputs.model, inputs.scenarios, report);
   std::string xlsx, error;
   if (!a.xlsx.empty() && !XlsxBytes(*result, inputs, report, a.xlsx, xlsx, error)) {
     err << "allot report: error: " << error << '\n';

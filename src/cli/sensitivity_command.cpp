@@ -55,35 +55,36 @@ struct SensitivityArgs {
 
 po::options_description Options(SensitivityArgs& a) {
   po::options_description options("Options");
-  options.add_options()
-      ("help,h", "show this help")
-      ("samples,n", po::value<std::string>(&a.samples), "number of samples N (default 10000)")
-      ("seed,s", po::value<std::string>(&a.seed)->default_value(a.seed), "random seed, 0 to 2^64-1")
-      ("threads,t", po::value<std::string>(&a.threads)->default_value(a.threads),
-       "threads to use (results do not depend on it)")
-      ("weights,w", po::value<std::string>(&a.weights)->default_value(a.weights),
-       "uniform | SET | SET:KAPPA | SET:order")
-      ("effects,e", po::value<std::string>(&a.effects)->default_value(a.effects),
-       "fixed (likely values) | uncertain (triangular draws)")
-      ("precision,p", po::value<double>(&a.precision),
-       "instead of --samples: double the samples from 1000 until every rank acceptability's "
-       "95% half-width is below P, e.g. 0.005")
-      ("max-samples", po::value<std::string>(&a.max_samples)->default_value(a.max_samples),
-       "with --precision: stop at this many samples")
-      ("shard", po::value<std::string>(&a.shard),
-       "K/N: compute only shard K of N and write the partial result (JSON) for 'allot merge'")
-      ("format,f", po::value<std::string>(&a.format)->default_value(a.format), "table | csv | json | md")
-      ("output,o", po::value<std::string>(&a.output),
-       "write to FILE (whole or not at all) instead of standard output")
-      ("lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), "en | nl: labels of table and md")
-      ("files", po::value<std::vector<std::string>>(), "model and scenario files");
+  options.add_options()("help,h", "show this help")("samples,n", po::value<std::string>(&a.samples),
+                                                    "number of samples N (default 10000)")(
+      "seed,s", po::value<std::string>(&a.seed)->default_value(a.seed), "random seed, 0 to 2^64-1")(
+      "threads,t", po::value<std::string>(&a.threads)->default_value(a.threads),
+      "threads to use (results do not depend on it)")(
+      "weights,w", po::value<std::string>(&a.weights)->default_value(a.weights),
+      "uniform | SET | SET:KAPPA | SET:order")(
+      "effects,e", po::value<std::string>(&a.effects)->default_value(a.effects),
+      "fixed (likely values) | uncertain (triangular draws)")(
+      "precision,p", po::value<double>(&a.precision),
+      "instead of --samples: double the samples from 1000 until every rank acceptability's "
+      "95% half-width is below P, e.g. 0.005")(
+      "max-samples", po::value<std::string>(&a.max_samples)->default_value(a.max_samples),
+      "with --precision: stop at this many samples")(
+      "shard", po::value<std::string>(&a.shard),
+      "K/N: compute only shard K of N and write the partial result (JSON) for 'allot merge'")(
+      "format,f", po::value<std::string>(&a.format)->default_value(a.format),
+      "table | csv | json | md")("output,o", po::value<std::string>(&a.output),
+                                 "write to FILE (whole or not at all) instead of standard output")(
+      "lang,l", po::value<std::string>(&a.lang)->default_value(a.lang),
+      "en | nl: labels of table and md")("files", po::value<std::vector<std::string>>(),
+                                         "model and scenario files");
   AddLimitOptions(options, a.limits);
   return options;
 }
 
 // A whole number in [low, high] written in plain digits.
 std::optional<uint64_t> ParseCount(const std::string& text, uint64_t low, uint64_t high) {
-  if (text.empty() || text.size() > 20 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  if (text.empty() || text.size() > 20 || text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
   uint64_t v = 0;
   for (char c : text) {
     uint64_t digit = static_cast<uint64_t>(c - '0');
@@ -104,13 +105,20 @@ struct Plan {
 };
 
 // Checks every option; prints each problem; false when any.
-bool CheckOptions(const SensitivityArgs& a, const po::variables_map& values, Plan& p, std::ostream& err) {
+bool CheckOptions(const SensitivityArgs& a, const po::variables_map& values, Plan& p,
+                  std::ostream& err) {
   bool ok = true;
-  auto fail = [&](const std::string& message) { UsageError("sensitivity", message, err), ok = false; };
-  auto count = [&](const std::string& text, uint64_t low, uint64_t high, const char* what, auto& into) {
+  auto fail = [&](const std::string& message) {
+    UsageError("sensitivity", message, err), ok = false;
+  };
+  auto count = [&](const std::string& text, uint64_t low, uint64_t high, const char* what,
+                   auto& into) {
     std::optional<uint64_t> v = ParseCount(text, low, high);
-    if (v) into = static_cast<std::remove_reference_t<decltype(into)>>(*v);
-    else fail(std::string(what) + " must be a whole number from " + std::to_string(low) + " to " + std::to_string(high) + ", not '" + text + "'");
+    if (v)
+      into = static_cast<std::remove_reference_t<decltype(into)>>(*v);
+    else
+      fail(std::string(what) + " must be a whole number from " + std::to_string(low) + " to " +
+           std::to_string(high) + ", not '" + text + "'");
   };
   if (values.count("samples")) count(a.samples, 1, uint64_t{1} << 48, "--samples", p.samples);
   count(a.seed, 0, UINT64_MAX, "--seed", p.seed);
@@ -118,28 +126,44 @@ bool CheckOptions(const SensitivityArgs& a, const po::variables_map& values, Pla
   count(a.max_samples, 1000, uint64_t{1} << 48, "--max-samples", p.max_samples);
   std::optional<OutputFormat> format = ParseOutputFormat(a.format);
   std::optional<Lang> lang = ParseLang(a.lang);
-  if (format) p.format = *format; else fail("--format must be table, csv, json or md, not '" + a.format + "'");
-  if (lang) p.lang = *lang; else fail("--lang must be en or nl, not '" + a.lang + "'");
-  if (a.effects == "fixed") p.effects = EffectsMode::kFixed;
-  else if (a.effects != "uncertain") fail("--effects must be fixed or uncertain, not '" + a.effects + "'");
+  if (format)
+    p.format = *format;
+  else
+    fail("--format must be table, csv, json or md, not '" + a.format + "'");
+  if (lang)
+    p.lang = *lang;
+  else
+    fail("--lang must be en or nl, not '" + a.lang + "'");
+  if (a.effects == "fixed")
+    p.effects = EffectsMode::kFixed;
+  else if (a.effects != "uncertain")
+    fail("--effects must be fixed or uncertain, not '" + a.effects + "'");
   bool precision = values.count("precision") > 0;
-  if (precision && !(a.precision > 0 && a.precision < 1)) fail("--precision must be between 0 and 1 (e.g. 0.005)");
-  if (precision && values.count("samples")) fail("give --samples or --precision, not both: --precision chooses the sample count");
+  if (precision && !(a.precision > 0 && a.precision < 1))
+    fail("--precision must be between 0 and 1 (e.g. 0.005)");
+  if (precision && values.count("samples"))
+    fail("give --samples or --precision, not both: --precision chooses the sample count");
   if (!a.shard.empty()) {
     size_t slash = a.shard.find('/');
     std::optional<uint64_t> k = ParseCount(a.shard.substr(0, slash), 1, 1000000);
-    std::optional<uint64_t> n = slash == std::string::npos ? std::nullopt : ParseCount(a.shard.substr(slash + 1), 1, 1000000);
-    if (!k || !n || *k > *n) fail("--shard must be K/N with 1 <= K <= N, e.g. 3/10, not '" + a.shard + "'");
-    else p.shard_index = static_cast<uint32_t>(*k), p.shard_count = static_cast<uint32_t>(*n);
+    std::optional<uint64_t> n = slash == std::string::npos
+                                    ? std::nullopt
+                                    : ParseCount(a.shard.substr(slash + 1), 1, 1000000);
+    if (!k || !n || *k > *n)
+      fail("--shard must be K/N with 1 <= K <= N, e.g. 3/10, not '" + a.shard + "'");
+    else
+      p.shard_index = static_cast<uint32_t>(*k), p.shard_count = static_cast<uint32_t>(*n);
     if (precision) fail("--shard needs a fixed --samples; --precision cannot be split");
-    if (!values["format"].defaulted()) fail("--shard writes a partial result (JSON) for 'allot merge'; leave out --format");
+    if (!values["format"].defaulted())
+      fail("--shard writes a partial result (JSON) for 'allot merge'; leave out --format");
   }
   return ok;
 }
 
 // Loads, resolves and compiles the inputs; prints diagnostics on failure.
-std::optional<SmaaPlan> Compile(const std::vector<std::string>& files, const SensitivityArgs& a, const Plan& p,
-                                const CliContext& context, Inputs& inputs, std::ostream& err) {
+std::optional<SmaaPlan> Compile(const std::vector<std::string>& files, const SensitivityArgs& a,
+                                const Plan& p, const CliContext& context, Inputs& inputs,
+                                std::ostream& err) {
   Diagnostics diags;
   std::string usage_error;
   if (!LoadInputs(files, context, a.limits, inputs, diags, usage_error)) {
@@ -166,7 +190,8 @@ std::string Render(const SmaaPlan& plan, const SensitivityArgs& a, const Plan& p
   std::ostringstream rendered;
   if (p.shard_count > 0) {
     auto [first, end] = ShardRange(p.samples, p.shard_index, p.shard_count);
-    rendered << SmaaPartToJson(SmaaPart{plan.Run(first, end, p.threads, p.samples), p.shard_index, p.shard_count, {}});
+    rendered << SmaaPartToJson(
+        SmaaPart{plan.Run(first, end, p.threads, p.samples), p.shard_index, p.shard_count, {}});
     return rendered.str();
   }
   SmaaAccumulator acc = precision ? RunToPrecision(plan, a.precision, p.max_samples, p.threads)
@@ -179,7 +204,8 @@ std::string Render(const SmaaPlan& plan, const SensitivityArgs& a, const Plan& p
 
 }  // namespace
 
-int RunSensitivity(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context) {
+int RunSensitivity(const Args& args, std::ostream& out, std::ostream& err,
+                   const CliContext& context) {
   SensitivityArgs a;
   po::options_description options = Options(a);
   po::variables_map values;
@@ -196,7 +222,9 @@ int RunSensitivity(const Args& args, std::ostream& out, std::ostream& err, const
   std::optional<SmaaPlan> plan = Compile(files, a, p, context, inputs, err);
   if (!plan) return kExitBadInput;
   if (!a.output.empty() && IsOneOf(a.output, inputs.files)) {
-    UsageError("sensitivity", "--output '" + a.output + "' is one of the input files; refusing to overwrite it", err);
+    UsageError("sensitivity",
+               "--output '" + a.output + "' is one of the input files; refusing to overwrite it",
+               err);
     return kExitBadInput;
   }
   std::string rendered = Render(*plan, a, p, values.count("precision") > 0);

@@ -41,23 +41,22 @@ struct StabilityArgs {
 
 po::options_description Options(StabilityArgs& a) {
   po::options_description options("Options");
-  options.add_options()
-      ("help,h", "show this help")
-      ("weights,w", po::value<std::string>(&a.weights),
-       "weight sets, comma-separated (default: all, in model order)")
-      ("format,f", po::value<std::string>(&a.format)->default_value(a.format),
-       "table | csv | json | md")
-      ("output,o", po::value<std::string>(&a.output),
-       "write to FILE (whole or not at all) instead of standard output")
-      ("lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), kLangHelp)
-      ("files", po::value<std::vector<std::string>>(), "model and scenario files");
+  options.add_options()("help,h", "show this help")(
+      "weights,w", po::value<std::string>(&a.weights),
+      "weight sets, comma-separated (default: all, in model order)")(
+      "format,f", po::value<std::string>(&a.format)->default_value(a.format),
+      "table | csv | json | md")("output,o", po::value<std::string>(&a.output),
+                                 "write to FILE (whole or not at all) instead of standard output")(
+      "lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), kLangHelp)(
+      "files", po::value<std::vector<std::string>>(), "model and scenario files");
   AddLimitOptions(options, a.limits);
   return options;
 }
 
 }  // namespace
 
-int RunStability(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context) {
+int RunStability(const Args& args, std::ostream& out, std::ostream& err,
+                 const CliContext& context) {
   StabilityArgs a;
   po::options_description options = Options(a);
   po::variables_map values;
@@ -74,9 +73,11 @@ int RunStability(const Args& args, std::ostream& out, std::ostream& err, const C
   if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
   Inputs inputs;
   std::vector<ResolvedScenario> resolved;
-  if (!LoadResolved("stability", files, context, a.limits, inputs, resolved, err)) return kExitBadInput;
+  if (!LoadResolved("stability", files, context, a.limits, inputs, resolved, err))
+    return kExitBadInput;
   Diagnostics diags;
-  std::optional<StabilityResult> result = Stability(*inputs.model, resolved, SplitList(a.weights), diags);
+  std::optional<StabilityResult> result =
+      Stability(*inputs.model, resolved, SplitList(a.weights), diags);
   if (!result) {
     PrintDiagnostics(diags, err);
     return kExitBadInput;

@@ -10,7 +10,8 @@ namespace allot::cli {
 
 namespace {
 
-constexpr const char* kHelp = R"(Usage: allot tornado A B [MODEL] [SCENARIO...] --weights SET [options]
+constexpr const char* kHelp =
+    R"(Usage: allot tornado A B [MODEL] [SCENARIO...] --weights SET [options]
 
 Which single uncertainty moves the gap between two scenarios most? Starting
 from the gap S_A - S_B under weight set SET with every effect at its likely
@@ -36,15 +37,15 @@ Examples:
 }  // namespace
 
 int RunTornado(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context) {
-  PairAnalysis analysis{
-      "tornado", kHelp, "the weight set (required)",
-      [](const Model& model, const std::vector<ResolvedScenario>& resolved, const std::string& a,
-         const std::string& b, const std::string& weights, OutputFormat format, Lang lang,
-         Diagnostics& diags, std::ostream& text) {
-        std::optional<TornadoResult> result = Tornado(model, resolved, a, b, weights, diags);
-        if (result) RenderTornado(*result, format, lang, text);
-        return result.has_value();
-      }};
+  PairAnalysis analysis{"tornado", kHelp, "the weight set (required)",
+                        [](const Model& model, const std::vector<ResolvedScenario>& resolved,
+                           const std::string& a, const std::string& b, const std::string& weights,
+                           OutputFormat format, Lang lang, Diagnostics& diags, std::ostream& text) {
+                          std::optional<TornadoResult> result =
+                              Tornado(model, resolved, a, b, weights, diags);
+                          if (result) RenderTornado(*result, format, lang, text);
+                          return result.has_value();
+                        }};
   return RunPairAnalysis(analysis, args, out, err, context);
 }
 

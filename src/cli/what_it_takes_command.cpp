@@ -10,7 +10,8 @@ namespace allot::cli {
 
 namespace {
 
-constexpr const char* kHelp = R"(Usage: allot what-it-takes A B [MODEL] [SCENARIO...] --weights SET [options]
+constexpr const char* kHelp =
+    R"(Usage: allot what-it-takes A B [MODEL] [SCENARIO...] --weights SET [options]
 
 What would it take for scenario B to score at least as much as scenario A?
 Finds the nearest weights (smallest L1 distance: the sum of the absolute
@@ -33,16 +34,17 @@ Examples:
 
 }  // namespace
 
-int RunWhatItTakes(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context) {
-  PairAnalysis analysis{
-      "what-it-takes", kHelp, "the weight set to start from (required)",
-      [](const Model& model, const std::vector<ResolvedScenario>& resolved, const std::string& a,
-         const std::string& b, const std::string& weights, OutputFormat format, Lang lang,
-         Diagnostics& diags, std::ostream& text) {
-        std::optional<OvertakeResult> result = WhatItTakes(model, resolved, a, b, weights, diags);
-        if (result) RenderOvertake(*result, format, lang, text);
-        return result.has_value();
-      }};
+int RunWhatItTakes(const Args& args, std::ostream& out, std::ostream& err,
+                   const CliContext& context) {
+  PairAnalysis analysis{"what-it-takes", kHelp, "the weight set to start from (required)",
+                        [](const Model& model, const std::vector<ResolvedScenario>& resolved,
+                           const std::string& a, const std::string& b, const std::string& weights,
+                           OutputFormat format, Lang lang, Diagnostics& diags, std::ostream& text) {
+                          std::optional<OvertakeResult> result =
+                              WhatItTakes(model, resolved, a, b, weights, diags);
+                          if (result) RenderOvertake(*result, format, lang, text);
+                          return result.has_value();
+                        }};
   return RunPairAnalysis(analysis, args, out, err, context);
 }
 

@@ -40,8 +40,7 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   text += "error: " + d.message + "\n";
   if (!at.source || at.line <= 0) return text;
   std::string_view line = LineText(at.source->text, at.line);
-  if (line.empty() || line.size() > kMaxQuotedLine ||
-      line.find('\0') != std::string_view::npos) {
+  if (line.empty() || line.size() > kMaxQuotedLine || line.find('\0') != std::string_view::npos) {
     return text;
   }
   text += "  ";
@@ -74,8 +73,10 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
     size_t high = std::min(b.size(), i + limit);
     // Only the band is written; the cells just outside it, which the next
     // rows read, are marked far (filling whole rows would be quadratic).
-    if (low == 0) current[0] = i;
-    else current[low - 1] = far;
+    if (low == 0)
+      current[0] = i;
+    else
+      current[low - 1] = far;
     if (high + 1 <= b.size()) current[high + 1] = far;
     size_t row_best = low == 0 ? current[0] : far;
     for (size_t j = std::max<size_t>(low, 1); j <= high; ++j) {

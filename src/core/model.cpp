@@ -8,8 +8,8 @@ namespace {
 
 template <typename T, typename Key>
 int IndexOf(const std::vector<T>& items, const std::string& id, Key key) {
-  auto it = std::find_if(items.begin(), items.end(),
-                         [&](const T& item) { return key(item) == id; });
+  auto it =
+      std::find_if(items.begin(), items.end(), [&](const T& item) { return key(item) == id; });
   return it == items.end() ? -1 : static_cast<int>(it - items.begin());
 }
 

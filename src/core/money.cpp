@@ -36,8 +36,7 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool IsNonFiniteSpelling(std::string_view t) {
   if (!t.empty() && (t[0] == '+' || t[0] == '-')) t.remove_prefix(1);
-  return t == ".nan" || t == ".NaN" || t == ".NAN" || t == ".inf" || t == ".Inf" ||
-         t == ".INF";
+  return t == ".nan" || t == ".NaN" || t == ".NAN" || t == ".inf" || t == ".Inf" || t == ".INF";
 }
 
 // The digits of a decimal number split at its point, with the exponent

@@ -37,8 +37,9 @@ std::optional<std::vector<WeightSet>> SelectWeightSets(const Model& model,
       selected.push_back(model.weights[static_cast<size_t>(index)]);
       continue;
     }
-    AddError(diags, {}, "--weights: unknown weight set '" + name + "'" +
-                            DidYouMean(ClosestMatch(name, names)));
+    AddError(
+        diags, {},
+        "--weights: unknown weight set '" + name + "'" + DidYouMean(ClosestMatch(name, names)));
     ok = false;
   }
   if (!ok) return std::nullopt;
@@ -73,7 +74,8 @@ void FillDeltas(CompareResult& result, size_t baseline) {
     // Differences of validated non-negative totals cannot overflow.
     s.delta_total = s.total - base.total;
     s.delta_by_year.resize(s.by_year.size());
-    for (size_t y = 0; y < s.by_year.size(); ++y) s.delta_by_year[y] = s.by_year[y] - base.by_year[y];
+    for (size_t y = 0; y < s.by_year.size(); ++y)
+      s.delta_by_year[y] = s.by_year[y] - base.by_year[y];
     s.delta_weighted.resize(s.weighted.size());
     for (size_t w = 0; w < s.weighted.size(); ++w) {
       s.delta_weighted[w] = s.weighted[w] - base.weighted[w];
@@ -120,7 +122,8 @@ std::optional<CompareResult> Compare(const Model& model,
     ScenarioResult s = Allocation(r);
     s.objectives = Evaluate(model, r).objectives;
     s.motions_funded = MotionsFunded(model, r);
-    for (Eigen::Index j = 0; j < objectives; ++j) scores(i, j) = s.objectives[static_cast<size_t>(j)];
+    for (Eigen::Index j = 0; j < objectives; ++j)
+      scores(i, j) = s.objectives[static_cast<size_t>(j)];
     result.scenarios.push_back(std::move(s));
   }
   Eigen::MatrixXd weighted = scores * weights;

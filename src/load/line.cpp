@@ -1,18 +1,18 @@
 // A line of the model (or of a scenario's `add` change): its budget per
 // year, the motions it answers and its effect curves per objective.
+#include "load/line.hpp"
+
 #include <algorithm>
 #include <unordered_set>
 
 #include "load/levels.hpp"
-#include "load/line.hpp"
 
 namespace allot::detail {
 
 namespace {
 
-const std::vector<std::string> kLineKeys = {"id",           "name", "owner",   "budget", "source",
-                                            "illustrative", "note", "motions", "effects",
-                                            "levels"};
+const std::vector<std::string> kLineKeys = {"id",           "name", "owner",   "budget",  "source",
+                                            "illustrative", "note", "motions", "effects", "levels"};
 
 // "2024, 2025, 2026", or "2024, ..., 2223" when long.
 std::string ListYears(const std::vector<int>& years) {

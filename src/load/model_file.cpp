@@ -97,8 +97,7 @@ bool IsExtendedWeightSet(const MapReader& map, const KnownIds& ids) {
   return false;
 }
 
-std::optional<WeightSet> ReadWeightSet(LoadContext& ctx, const Entry& entry,
-                                       const KnownIds& ids) {
+std::optional<WeightSet> ReadWeightSet(LoadContext& ctx, const Entry& entry, const KnownIds& ids) {
   WeightSet set;
   set.name = entry.key;
   set.where = ctx.Where(entry.key_mark);

@@ -39,8 +39,7 @@ std::optional<BudgetRule> ReadBudgetRule(LoadContext& ctx, const Item& item) {
   std::string match = ClosestMatch(name, kBudgetRules);
   ctx.Error(item.mark, item.path,
             "unknown budget rule " + Quoted(name) +
-                (match.empty() ? std::string(" (expected ") + expected + ")"
-                               : DidYouMean(match)));
+                (match.empty() ? std::string(" (expected ") + expected + ")" : DidYouMean(match)));
   return std::nullopt;
 }
 

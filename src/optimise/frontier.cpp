@@ -77,15 +77,18 @@ std::optional<FrontierResult> Frontier(const Model& model, const ResolvedScenari
   FrontierResult result;
   int n = std::max(1, frontier.points);
   for (int k = 1; k <= n; ++k) {
-    Money total = Money::FromCents(frontier.to.cents() / n * k + (k == n ? frontier.to.cents() % n : 0));
+    Money total =
+        Money::FromCents(frontier.to.cents() / n * k + (k == n ? frontier.to.cents() % n : 0));
     std::optional<OptimiseResult> r = solver.At(Shaped(total, base));
     if (!r) return std::nullopt;
     FrontierPoint p{total, Money(), -1, -1, {}};
-    if (r->feasible) p = FrontierPoint{total, r->allocation.total, r->score, r->upper_bound, FundedLevels(*r)};
+    if (r->feasible)
+      p = FrontierPoint{total, r->allocation.total, r->score, r->upper_bound, FundedLevels(*r)};
     result.points.push_back(p);
   }
   for (const ResolvedScenario& s : scenarios) {
-    ScenarioPlacement place{s.id, s.total, Weighted(options.weights, Evaluate(model, s).objectives), std::nullopt, -1};
+    ScenarioPlacement place{s.id, s.total, Weighted(options.weights, Evaluate(model, s).objectives),
+                            std::nullopt, -1};
     std::optional<OptimiseResult> own = solver.At(s.by_year);
     if (!own) return std::nullopt;
     if (own->feasible) place.best_for_money = own->score;

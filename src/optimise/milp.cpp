@@ -16,7 +16,11 @@ namespace {
 // Sparse matrix entries and the column/row bookkeeping of one problem.
 class Builder {
  public:
-  explicit Builder(glp_prob* lp) : lp_(lp) { ia_.push_back(0); ja_.push_back(0); ar_.push_back(0); }
+  explicit Builder(glp_prob* lp) : lp_(lp) {
+    ia_.push_back(0);
+    ja_.push_back(0);
+    ar_.push_back(0);
+  }
 
   int Column(double lo, double hi, double cost, bool binary = false) {
     int c = glp_add_cols(lp_, 1);
@@ -71,8 +75,8 @@ struct LineColumns {
 };
 
 struct Layout {
-  std::vector<int> score_rows;   // per kept objective: s_j - sum v <= 0
-  std::vector<int> year_rows;    // per year (0 when there are none)
+  std::vector<int> score_rows;  // per kept objective: s_j - sum v <= 0
+  std::vector<int> year_rows;   // per year (0 when there are none)
   std::vector<int> motion_rows;
   std::vector<LineColumns> lines;
 };

@@ -95,7 +95,8 @@ std::optional<OptimiseResult> Optimise(const Model& model, const ResolvedScenari
   Solution si = detail::SolveProblem(inner, settings);
   result.stats = SolverStats{si.rows, si.columns, si.integers, si.seconds, 1};
   if (si.status == SolveStatus::kInfeasible) {
-    result.conflicts = detail::FindConflicts(model, base, constraints, options, result.stats.solves);
+    result.conflicts =
+        detail::FindConflicts(model, base, constraints, options, result.stats.solves);
     if (result.conflicts.empty()) {
       result.conflict_note = "no single constraint can be dropped to make it feasible";
     }
@@ -116,7 +117,8 @@ std::optional<OptimiseResult> Optimise(const Model& model, const ResolvedScenari
     Candidate other = Round(model, base, outer, so, constraints, options.weights);
     std::vector<std::vector<Money>> amounts;
     for (const ResolvedLine& line : other.allocation.lines) amounts.push_back(line.by_year);
-    if (other.score > best.score + 1e-12 && detail::MeetsConstraints(model, base, constraints, amounts)) {
+    if (other.score > best.score + 1e-12 &&
+        detail::MeetsConstraints(model, base, constraints, amounts)) {
       best = std::move(other);
     }
   }
@@ -155,7 +157,8 @@ std::vector<MarginalValue> MarginalValues(const Model& model, const ResolvedScen
     for (size_t i = 0; i < base.lines.size(); ++i) {
       Money before = detail::TotalOf(now.allocation.lines[i].by_year);
       Money after = detail::TotalOf(then->allocation.lines[i].by_year);
-      if (after > before) mv.best_spent_on.push_back(LineAmount{base.lines[i].def->id, after - before});
+      if (after > before)
+        mv.best_spent_on.push_back(LineAmount{base.lines[i].def->id, after - before});
     }
     std::stable_sort(mv.best_spent_on.begin(), mv.best_spent_on.end(),
                      [](const LineAmount& a, const LineAmount& b) { return a.amount > b.amount; });

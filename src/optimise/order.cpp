@@ -13,7 +13,9 @@ namespace allot {
 namespace {
 
 double Euros(Money m) { return static_cast<double>(m.cents()) / 100.0; }
-Money Cents(double euros) { return Money::FromCents(static_cast<int64_t>(std::llround(euros * 100))); }
+Money Cents(double euros) {
+  return Money::FromCents(static_cast<int64_t>(std::llround(euros * 100)));
+}
 
 // A line's weighted value (uncapped) at each breakpoint of its total spend.
 struct Ladder {
@@ -57,8 +59,8 @@ Ladder LevelsLadder(const Model& model, const Line& def, const std::vector<doubl
   return ladder;
 }
 
-Ladder CurveLadder(const Model& model, const Line& def, const std::vector<double>& w,
-                   double upper, int segments) {
+Ladder CurveLadder(const Model& model, const Line& def, const std::vector<double>& w, double upper,
+                   int segments) {
   std::vector<std::pair<double, std::vector<detail::Piece>>> effects;
   std::set<double> xs = {0.0, upper};
   Ladder ladder;
@@ -94,7 +96,8 @@ std::optional<NextStep> BestStep(const Ladder& l, size_t line, size_t at, double
     double ratio = (l.g[k] - l.g[at]) / cost;
     bool partial = cost > left + 1e-9;
     if (partial && !(l.smooth && k == at + 1)) continue;
-    if (ratio > 0 && (!best || ratio > best->ratio + 1e-15)) best = NextStep{line, k, ratio, partial};
+    if (ratio > 0 && (!best || ratio > best->ratio + 1e-15))
+      best = NextStep{line, k, ratio, partial};
   }
   return best;
 }

@@ -110,7 +110,8 @@ std::vector<Piece> TangentEnvelope(const Curve& curve, const std::vector<Piece>&
     double slope;
   };
   std::vector<Tangent> tangents;
-  for (const Piece& p : inner) tangents.push_back({p.x0, Value(curve, p.x0), SaturatingSlope(curve, p.x0)});
+  for (const Piece& p : inner)
+    tangents.push_back({p.x0, Value(curve, p.x0), SaturatingSlope(curve, p.x0)});
   double end = inner.back().x1;
   tangents.push_back({end, Value(curve, end), SaturatingSlope(curve, end)});
   std::vector<Piece> pieces;

@@ -78,9 +78,9 @@ struct MotionRow {
 };
 
 struct Problem {
-  std::vector<double> weights;   // per kept objective (weight > 0)
-  std::vector<double> budget;    // per year, EUR
-  bool budget_rows = true;       // false: no yearly budget rows at all
+  std::vector<double> weights;  // per kept objective (weight > 0)
+  std::vector<double> budget;   // per year, EUR
+  bool budget_rows = true;      // false: no yearly budget rows at all
   bool spend_exactly = true;
   std::vector<ProblemLine> lines;
   std::vector<MotionRow> motions;
@@ -90,8 +90,8 @@ enum class SolveStatus { kOptimal, kFeasible, kInfeasible, kFailed };
 
 struct Solution {
   SolveStatus status = SolveStatus::kFailed;
-  double objective = 0;   // the solver's value of the best allocation found
-  double bound = 0;       // no allocation of this problem scores more
+  double objective = 0;                      // the solver's value of the best allocation found
+  double bound = 0;                          // no allocation of this problem scores more
   std::vector<std::vector<double>> amounts;  // [line][year], EUR
   std::vector<int> option;                   // discrete lines: chosen option or -1
   int rows = 0;

@@ -33,7 +33,8 @@ void Distribute(std::vector<Share>& shares, int64_t remainder) {
       --shares[k].cents;
       ++remainder;
     }
-    if (std::all_of(shares.begin(), shares.end(), [](const Share& s) { return s.cents == 0; })) break;
+    if (std::all_of(shares.begin(), shares.end(), [](const Share& s) { return s.cents == 0; }))
+      break;
   }
 }
 
@@ -87,9 +88,9 @@ std::vector<std::vector<Money>> RoundToCents(const Problem& problem, const Solut
       floors += down;
       exact += cents;
     }
-    int64_t target = problem.spend_exactly
-                         ? budget[t].cents() - fixed
-                         : std::min(budget[t].cents() - fixed, static_cast<int64_t>(std::llround(exact)));
+    int64_t target = problem.spend_exactly ? budget[t].cents() - fixed
+                                           : std::min(budget[t].cents() - fixed,
+                                                      static_cast<int64_t>(std::llround(exact)));
     Distribute(shares, target - floors);
     for (const Share& s : shares) out[s.line][t] = Money::FromCents(std::max<int64_t>(0, s.cents));
   }
@@ -113,12 +114,14 @@ std::vector<std::string> FindConflicts(const Model& model, const ResolvedScenari
   for (size_t k = 0; k < c.min.size(); ++k) {
     OptimiseConstraints t = c;
     t.min.erase(t.min.begin() + static_cast<long>(k));
-    if (feasible(t, true)) conflicts.push_back("--min " + c.min[k].line + "=" + plain(c.min[k].amount));
+    if (feasible(t, true))
+      conflicts.push_back("--min " + c.min[k].line + "=" + plain(c.min[k].amount));
   }
   for (size_t k = 0; k < c.max.size(); ++k) {
     OptimiseConstraints t = c;
     t.max.erase(t.max.begin() + static_cast<long>(k));
-    if (feasible(t, true)) conflicts.push_back("--max " + c.max[k].line + "=" + plain(c.max[k].amount));
+    if (feasible(t, true))
+      conflicts.push_back("--max " + c.max[k].line + "=" + plain(c.max[k].amount));
   }
   for (size_t k = 0; k < c.lock.size(); ++k) {
     OptimiseConstraints t = c;

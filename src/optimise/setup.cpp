@@ -1,12 +1,13 @@
 // Building the optimisation problem: bounds per line from the options,
 // pieces per effect, options per line with levels or a lock; checking the
 // options; finding which constraints conflict; rounding to cents.
+#include "optimise/setup.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
 #include "allot/evaluate.hpp"
-#include "optimise/setup.hpp"
 
 namespace allot::detail {
 
@@ -25,8 +26,7 @@ void CheckLine(const ResolvedScenario& base, const std::string& option, const st
     if (l.def->id == id) return;
     known.push_back(l.def->id);
   }
-  AddError(diags, {}, option + ": unknown line '" + id + "'" +
-                          DidYouMean(ClosestMatch(id, known)));
+  AddError(diags, {}, option + ": unknown line '" + id + "'" + DidYouMean(ClosestMatch(id, known)));
 }
 
 // Rounding each year to cents moves a line's total by at most a cent per
@@ -187,7 +187,8 @@ Money TotalOf(const std::vector<Money>& amounts) {
   return std::accumulate(amounts.begin(), amounts.end(), Money());
 }
 
-bool MeetsConstraints(const Model& model, const ResolvedScenario& base, const OptimiseConstraints& c,
+bool MeetsConstraints(const Model& model, const ResolvedScenario& base,
+                      const OptimiseConstraints& c,
                       const std::vector<std::vector<Money>>& amounts) {
   Money budget_total = TotalOf(c.budget);
   for (size_t t = 0; t < c.budget.size(); ++t) {
@@ -217,14 +218,16 @@ namespace {
 
 // The solver works in doubles, which hold whole cents exactly only up to
 // 2^53; beyond that, rounding its answer to cents could overflow int64.
-void CheckSolverRange(const ResolvedScenario& base, const OptimiseConstraints& c, Diagnostics& diags) {
+void CheckSolverRange(const ResolvedScenario& base, const OptimiseConstraints& c,
+                      Diagnostics& diags) {
   constexpr int64_t kMaxSolverCents = int64_t{1} << 53;
   std::optional<Money> budget = Money();
   for (Money m : c.budget) budget = budget ? CheckedAdd(*budget, m) : std::nullopt;
   if (budget && budget->cents() <= kMaxSolverCents && base.total.cents() <= kMaxSolverCents) return;
-  AddError(diags, {}, "the budget and the base's total must each be at most " +
-                          FormatMoney(Money::FromCents(kMaxSolverCents), Lang::kEn) +
-                          " (2^53 cents, where the solver's floating point stops being exact to the cent)");
+  AddError(diags, {},
+           "the budget and the base's total must each be at most " +
+               FormatMoney(Money::FromCents(kMaxSolverCents), Lang::kEn) +
+               " (2^53 cents, where the solver's floating point stops being exact to the cent)");
 }
 
 }  // namespace
@@ -233,8 +236,9 @@ bool CheckConstraints(const Model& model, const ResolvedScenario& base,
                       const OptimiseConstraints& c, const OptimiseOptions& o, Diagnostics& diags) {
   size_t before = diags.size();
   if (c.budget.size() != model.years.size()) {
-    AddError(diags, {}, "--budget: expected an amount for each of the model's " +
-                            std::to_string(model.years.size()) + " years");
+    AddError(diags, {},
+             "--budget: expected an amount for each of the model's " +
+                 std::to_string(model.years.size()) + " years");
   }
   for (const LineAmount& m : c.min) CheckLine(base, "--min", m.line, diags);
   for (const LineAmount& m : c.max) CheckLine(base, "--max", m.line, diags);
@@ -243,14 +247,15 @@ bool CheckConstraints(const Model& model, const ResolvedScenario& base,
   for (const Motion& m : model.motions) motions.push_back(m.id);
   for (const std::string& id : c.fund_motions) {
     if (model.MotionIndex(id) >= 0) continue;
-    AddError(diags, {}, "--fund-motions: unknown motion '" + id + "'" +
-                            DidYouMean(ClosestMatch(id, motions)));
+    AddError(diags, {},
+             "--fund-motions: unknown motion '" + id + "'" + DidYouMean(ClosestMatch(id, motions)));
   }
   if (c.max_change_fraction && !(*c.max_change_fraction >= 0)) {
     AddError(diags, {}, "--max-change: must not be negative");
   }
   if (o.segments < 1 || o.segments > 1000) {
-    AddError(diags, {}, "--segments: must be between 1 and 1000, not " + std::to_string(o.segments));
+    AddError(diags, {},
+             "--segments: must be between 1 and 1000, not " + std::to_string(o.segments));
   }
   if (o.weights.size() != model.objectives.size()) {
     AddError(diags, {}, "--weights: expected a weight for each objective");
@@ -259,9 +264,8 @@ bool CheckConstraints(const Model& model, const ResolvedScenario& base,
   return diags.size() == before;
 }
 
-Problem MakeProblem(const Model& model, const ResolvedScenario& base,
-                    const OptimiseConstraints& c, const OptimiseOptions& o, Approx approx,
-                    bool budget_rows) {
+Problem MakeProblem(const Model& model, const ResolvedScenario& base, const OptimiseConstraints& c,
+                    const OptimiseOptions& o, Approx approx, bool budget_rows) {
   Problem p;
   std::vector<int> kept(model.objectives.size(), -1);
   for (size_t j = 0; j < o.weights.size(); ++j) {

@@ -17,9 +17,8 @@ bool CheckConstraints(const Model& model, const ResolvedScenario& base,
 
 // The problem for validated constraints. `budget_rows` false drops the
 // yearly budgets (to test whether they are part of a conflict).
-Problem MakeProblem(const Model& model, const ResolvedScenario& base,
-                    const OptimiseConstraints& c, const OptimiseOptions& o, Approx approx,
-                    bool budget_rows = true);
+Problem MakeProblem(const Model& model, const ResolvedScenario& base, const OptimiseConstraints& c,
+                    const OptimiseOptions& o, Approx approx, bool budget_rows = true);
 
 // Each constraint whose removal alone makes `c` feasible, described as its
 // option ("--lock information_point", "the yearly budgets").
@@ -34,8 +33,8 @@ std::vector<std::vector<Money>> RoundToCents(const Problem& problem, const Solut
 
 // Whether `amounts` ([line][year], cents) meet every constraint of `c`
 // exactly: yearly budgets, --min, --max, --max-change, locks and motions.
-bool MeetsConstraints(const Model& model, const ResolvedScenario& base, const OptimiseConstraints& c,
-                      const std::vector<std::vector<Money>>& amounts);
+bool MeetsConstraints(const Model& model, const ResolvedScenario& base,
+                      const OptimiseConstraints& c, const std::vector<std::vector<Money>>& amounts);
 
 // Sum of a line's amounts.
 Money TotalOf(const std::vector<Money>& amounts);

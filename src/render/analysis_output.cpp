@@ -1,10 +1,11 @@
 #include "render/analysis_output.hpp"
-#include "core/finite_output.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+
+#include "core/finite_output.hpp"
 
 namespace allot::detail {
 

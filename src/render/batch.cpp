@@ -1,14 +1,15 @@
 // Rendering batch rows: one tidy long table as CSV or JSON for programs, or
 // for people as a table / Markdown with one section per run.
-#include <nlohmann/json.hpp>
+#include "allot/batch.hpp"
+
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "allot/batch.hpp"
 #include "analyse/analysis_common.hpp"
-#include "render/analysis_output.hpp"
 #include "core/finite_output.hpp"
+#include "render/analysis_output.hpp"
 #include "render/text.hpp"
 
 namespace allot {
@@ -17,14 +18,16 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-bool UsesSeed(BatchAnalysis a) { return a == BatchAnalysis::kSensitivity || a == BatchAnalysis::kExplain; }
+bool UsesSeed(BatchAnalysis a) {
+  return a == BatchAnalysis::kSensitivity || a == BatchAnalysis::kExplain;
+}
 
 // The words of the table and md in each language; analysis, metric, item
 // and weight set names stay as written (they are the csv's values).
 struct Words {
   const char* title;  // "Batch: 3 runs"
   const char* runs;
-  const char* run;    // "Run 2: what-it-takes, model M, scenarios S, weights W, seed 1"
+  const char* run;  // "Run 2: what-it-takes, model M, scenarios S, weights W, seed 1"
   const char* model;
   const char* scenarios;
   const char* weights;
@@ -32,10 +35,11 @@ struct Words {
   std::vector<std::string> header;
 };
 
-const Words kEn{"Batch: ", " runs", "Run ", ", model ", ", scenarios ", ", weights ", ", seed ",
-                {"weight set", "item", "metric", "value"}};
-const Words kNl{"Batch: ", " runs", "Run ", ", model ", ", scenario's ", ", gewichten ", ", seed ",
-                {"weging", "onderdeel", "maat", "waarde"}};
+const Words kEn{"Batch: ",      " runs",      "Run ",    ", model ",
+                ", scenarios ", ", weights ", ", seed ", {"weight set", "item", "metric", "value"}};
+const Words kNl{
+    "Batch: ",       " runs",        "Run ",    ", model ",
+    ", scenario's ", ", gewichten ", ", seed ", {"weging", "onderdeel", "maat", "waarde"}};
 
 bool EndsWith(const std::string& text, const std::string& end) {
   return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
@@ -45,7 +49,8 @@ bool EndsWith(const std::string& text, const std::string& end) {
 // "€6,000,000"; other numbers to six decimals (csv and json keep every digit).
 std::string Value(const BatchRow& row, Lang lang) {
   // Whole cents below 2^53 are exact in a double; anything else stays a number.
-  if (EndsWith(row.metric, "_cents") && std::fabs(row.value) < 9e15 && std::floor(row.value) == row.value) {
+  if (EndsWith(row.metric, "_cents") && std::fabs(row.value) < 9e15 &&
+      std::floor(row.value) == row.value) {
     return FormatMoney(Money::FromCents(static_cast<int64_t>(row.value)), lang);
   }
   return detail::Number(detail::Rounded(row.value, 6), lang);
@@ -53,7 +58,8 @@ std::string Value(const BatchRow& row, Lang lang) {
 
 // One section per run: what the run was in the title, its rows below.
 void WriteBatchSections(const BatchSpec& spec, const std::vector<BatchRun>& runs,
-                        const std::vector<BatchRow>& rows, OutputFormat format, Lang lang, std::ostream& out) {
+                        const std::vector<BatchRow>& rows, OutputFormat format, Lang lang,
+                        std::ostream& out) {
   const Words& w = lang == Lang::kNl ? kNl : kEn;
   std::vector<detail::Section> sections(runs.size());
   for (size_t r = 0; r < runs.size(); ++r) {
@@ -77,7 +83,8 @@ void WriteBatchSections(const BatchSpec& spec, const std::vector<BatchRun>& runs
 }  // namespace
 
 void RenderBatch(const BatchSpec& spec, const std::vector<BatchRun>& runs,
-                 const std::vector<BatchRow>& rows, OutputFormat format, Lang lang, std::ostream& out) {
+                 const std::vector<BatchRow>& rows, OutputFormat format, Lang lang,
+                 std::ostream& out) {
   if (format == OutputFormat::kTable || format == OutputFormat::kMarkdown) {
     WriteBatchSections(spec, runs, rows, format, lang, out);
     return;
@@ -89,12 +96,13 @@ void RenderBatch(const BatchSpec& spec, const std::vector<BatchRun>& runs,
     j["runs"] = Json::array();
     for (size_t r = 0; r < runs.size(); ++r) {
       const BatchRun& run = runs[r];
-      j["runs"].push_back({{"run", r + 1},
-                           {"analysis", BatchAnalysisName(spec.entries[run.entry].analysis)},
-                           {"model", run.model},
-                           {"scenarios", run.scenarios},
-                           {"weights", run.weights},
-                           {"seed", UsesSeed(spec.entries[run.entry].analysis) ? Json(run.seed) : Json(nullptr)}});
+      j["runs"].push_back(
+          {{"run", r + 1},
+           {"analysis", BatchAnalysisName(spec.entries[run.entry].analysis)},
+           {"model", run.model},
+           {"scenarios", run.scenarios},
+           {"weights", run.weights},
+           {"seed", UsesSeed(spec.entries[run.entry].analysis) ? Json(run.seed) : Json(nullptr)}});
     }
     j["rows"] = Json::array();
     for (const BatchRow& row : rows) {
@@ -110,13 +118,14 @@ void RenderBatch(const BatchSpec& spec, const std::vector<BatchRun>& runs,
   std::vector<std::vector<std::string>> cells;
   for (const BatchRow& row : rows) {
     const BatchRun& run = runs[row.run];
-    cells.push_back({std::to_string(row.run + 1), BatchAnalysisName(spec.entries[run.entry].analysis), run.model,
+    cells.push_back({std::to_string(row.run + 1),
+                     BatchAnalysisName(spec.entries[run.entry].analysis), run.model,
                      detail::Joined(run.scenarios, " "), run.weights,
-                     UsesSeed(spec.entries[run.entry].analysis) ? std::to_string(run.seed) : "", row.weight_set, row.item,
-                     row.metric, detail::CsvNumber(row.value)});
+                     UsesSeed(spec.entries[run.entry].analysis) ? std::to_string(run.seed) : "",
+                     row.weight_set, row.item, row.metric, detail::CsvNumber(row.value)});
   }
-  detail::WriteCsv({"run", "analysis", "model", "scenarios", "weights", "seed", "weight_set", "item", "metric",
-                    "value"},
+  detail::WriteCsv({"run", "analysis", "model", "scenarios", "weights", "seed", "weight_set",
+                    "item", "metric", "value"},
                    cells, out);
 }
 

@@ -3,8 +3,8 @@
 #include <ostream>
 #include <string>
 
-#include "render/text.hpp"
 #include "render/spreadsheet_text.hpp"
+#include "render/text.hpp"
 
 namespace allot::detail {
 
@@ -51,7 +51,8 @@ std::vector<std::string> Row(const CompareResult& r, const ScenarioResult& s) {
   for (double v : s.delta_weighted) row.push_back(Number(v));
   for (const auto& cost : s.cost_per_point) row.push_back(cost ? FormatMoneyPlain(*cost) : "");
   std::string unfunded;
-  for (const std::string& id : UnfundedMotions(r, s)) unfunded += (unfunded.empty() ? "" : ";") + id;
+  for (const std::string& id : UnfundedMotions(r, s))
+    unfunded += (unfunded.empty() ? "" : ";") + id;
   row.push_back(TextCell(unfunded));
   return row;
 }

@@ -1,9 +1,10 @@
 // Rendering explain: table, csv (long format), json, md.
+#include "allot/explain.hpp"
+
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "allot/explain.hpp"
 #include "analyse/analysis_common.hpp"
 #include "render/analysis_output.hpp"
 
@@ -15,10 +16,14 @@ using Json = nlohmann::ordered_json;
 
 const char* ChangeName(LineChange c) {
   switch (c) {
-    case LineChange::kAmount: return "amount";
-    case LineChange::kAdded: return "added";
-    case LineChange::kRemoved: return "removed";
-    case LineChange::kDefinition: return "definition";
+    case LineChange::kAmount:
+      return "amount";
+    case LineChange::kAdded:
+      return "added";
+    case LineChange::kRemoved:
+      return "removed";
+    case LineChange::kDefinition:
+      return "definition";
   }
   return "";
 }
@@ -27,19 +32,23 @@ const char* ChangeName(LineChange c) {
 const char* ChangeLabel(LineChange c, Lang lang) {
   if (lang == Lang::kEn) return ChangeName(c);
   switch (c) {
-    case LineChange::kAmount: return "bedrag";
-    case LineChange::kAdded: return "toegevoegd";
-    case LineChange::kRemoved: return "verwijderd";
-    case LineChange::kDefinition: return "definitie";
+    case LineChange::kAmount:
+      return "bedrag";
+    case LineChange::kAdded:
+      return "toegevoegd";
+    case LineChange::kRemoved:
+      return "verwijderd";
+    case LineChange::kDefinition:
+      return "definitie";
   }
   return "";
 }
 
 // The words of the table and md in each language; ids stay as written.
 struct Words {
-  const char* title;           // ": why B differs from A"
+  const char* title;  // ": why B differs from A"
   const char* differs;
-  const char* difference;      // "Difference B - A by action line"
+  const char* difference;  // "Difference B - A by action line"
   const char* by_line;
   const char* by_objective;
   const char* line;
@@ -47,23 +56,43 @@ struct Words {
   const char* total;
   const char* objective;
   const char* weighted_score;
-  const char* exact;           // "exact Shapley values"
-  const char* estimated;       // "Shapley values estimated from N random orders (seed S), +- ..."
+  const char* exact;      // "exact Shapley values"
+  const char* estimated;  // "Shapley values estimated from N random orders (seed S), +- ..."
   const char* orders;
   const char* error;
   const char* adds_up;
 };
 
-const Words kEn{": why ", " differs from ", "Difference ", " by action line",
-                " by objective (weight x score change)", "line", "change",
-                "total", "objective", "weighted score",
-                "exact Shapley values", "Shapley values estimated from ", " random orders (seed ",
-                "), +- one standard error", "; each column adds up to the total"};
-const Words kNl{": waarom ", " verschilt van ", "Verschil ", " per actielijn",
-                " per doel (gewicht x verandering van de score)", "actielijn", "wijziging",
-                "totaal", "doel", "gewogen score",
-                "exacte Shapley-waarden", "Shapley-waarden geschat uit ", " willekeurige volgordes (seed ",
-                "), +- één standaardfout", "; elke kolom telt op tot het totaal"};
+const Words kEn{": why ",
+                " differs from ",
+                "Difference ",
+                " by action line",
+                " by objective (weight x score change)",
+                "line",
+                "change",
+                "total",
+                "objective",
+                "weighted score",
+                "exact Shapley values",
+                "Shapley values estimated from ",
+                " random orders (seed ",
+                "), +- one standard error",
+                "; each column adds up to the total"};
+const Words kNl{": waarom ",
+                " verschilt van ",
+                "Verschil ",
+                " per actielijn",
+                " per doel (gewicht x verandering van de score)",
+                "actielijn",
+                "wijziging",
+                "totaal",
+                "doel",
+                "gewogen score",
+                "exacte Shapley-waarden",
+                "Shapley-waarden geschat uit ",
+                " willekeurige volgordes (seed ",
+                "), +- één standaardfout",
+                "; elke kolom telt op tot het totaal"};
 
 std::string Method(const ExplainResult& r, const Words& w) {
   if (r.exact) return w.exact;
@@ -81,12 +110,14 @@ detail::Section LinesSection(const ExplainResult& r, const Words& w, Lang lang) 
     std::vector<std::string> row{l.line, ChangeLabel(l.change, lang), FormatMoney(l.total_a, lang),
                                  FormatMoney(l.total_b, lang)};
     for (size_t k = 0; k < r.weight_sets.size(); ++k) {
-      row.push_back(signed_(l.by_set[k]) + (r.exact ? "" : " +- " + detail::Fixed(l.error_by_set[k], 3, lang)));
+      row.push_back(signed_(l.by_set[k]) +
+                    (r.exact ? "" : " +- " + detail::Fixed(l.error_by_set[k], 3, lang)));
     }
     s.rows.push_back(std::move(row));
   }
   std::vector<std::string> total{w.total, "", "", ""};
-  for (size_t k = 0; k < r.weight_sets.size(); ++k) total.push_back(signed_(r.score_b[k] - r.score_a[k]));
+  for (size_t k = 0; k < r.weight_sets.size(); ++k)
+    total.push_back(signed_(r.score_b[k] - r.score_a[k]));
   s.rows.push_back(std::move(total));
   s.notes.push_back(Method(r, w) + w.adds_up);
   return s;
@@ -99,7 +130,8 @@ detail::Section ObjectivesSection(const ExplainResult& r, const Words& w, Lang l
   s.header = {w.objective, r.a, r.b};
   for (const WeightSet& set : r.weight_sets) s.header.push_back(set.name);
   for (size_t j = 0; j < r.objectives.size(); ++j) {
-    std::vector<std::string> row{r.objectives[j], fixed(r.objectives_a[j]), fixed(r.objectives_b[j])};
+    std::vector<std::string> row{r.objectives[j], fixed(r.objectives_a[j]),
+                                 fixed(r.objectives_b[j])};
     for (size_t k = 0; k < r.weight_sets.size(); ++k) {
       row.push_back(detail::Fixed(r.by_objective[k][j], 3, lang, true));
     }
@@ -156,9 +188,11 @@ void WriteExplainCsv(const ExplainResult& r, std::ostream& out) {
                       detail::CsvNumber(l.error_by_set[w])});
     }
     for (size_t k = 0; k < r.objectives.size(); ++k) {
-      rows.push_back({r.a, r.b, set, "objective", r.objectives[k], detail::CsvNumber(r.by_objective[w][k]), "0"});
+      rows.push_back({r.a, r.b, set, "objective", r.objectives[k],
+                      detail::CsvNumber(r.by_objective[w][k]), "0"});
     }
-    rows.push_back({r.a, r.b, set, "total", "", detail::CsvNumber(r.score_b[w] - r.score_a[w]), "0"});
+    rows.push_back(
+        {r.a, r.b, set, "total", "", detail::CsvNumber(r.score_b[w] - r.score_a[w]), "0"});
   }
   detail::WriteCsv({"a", "b", "weight_set", "part", "item", "attribution", "std_error"}, rows, out);
 }
@@ -173,7 +207,8 @@ void RenderExplain(const ExplainResult& result, OutputFormat format, Lang lang, 
   } else {
     const Words& w = lang == Lang::kNl ? kNl : kEn;
     detail::WriteSections(result.title + w.title + result.b + w.differs + result.a,
-                          {LinesSection(result, w, lang), ObjectivesSection(result, w, lang)}, format, out);
+                          {LinesSection(result, w, lang), ObjectivesSection(result, w, lang)},
+                          format, out);
   }
 }
 

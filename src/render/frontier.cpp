@@ -1,12 +1,13 @@
 // Rendering the frontier: table and Markdown for people, CSV and JSON for
 // programs; sentences for the committee ("reaches 41 points with ...").
+#include "allot/frontier.hpp"
+
 #include <nlohmann/json.hpp>
 
-#include "allot/frontier.hpp"
+#include "core/finite_output.hpp"
+#include "render/analysis_output.hpp"
 #include "render/optimise_text.hpp"
 #include "render/text.hpp"
-#include "render/analysis_output.hpp"
-#include "core/finite_output.hpp"
 
 namespace allot {
 
@@ -17,25 +18,31 @@ using detail::Rounded;  // JSON scores: six decimals, no -0, never NaN
 using report_text::Fixed2;
 using report_text::Section;
 
-
 std::vector<Section> Sections(const FrontierReport& r, bool plain, Lang lang) {
   auto money = [&](Money m) { return plain ? FormatMoneyPlain(m) : FormatMoney(m, lang); };
   auto score = [](double s) { return s < 0 ? std::string("infeasible") : Fixed2(s); };
   std::vector<Section> out;
   Section points{"Frontier: the best score for each total budget, weights " + r.weights_label,
-                 {"budget", "spent", "score", "upper bound", "levels funded"}, {}};
+                 {"budget", "spent", "score", "upper bound", "levels funded"},
+                 {}};
   for (const FrontierPoint& p : r.frontier.points) {
-    points.rows.push_back({money(p.budget), money(p.spent), score(p.score), score(p.upper_bound), detail::Joined(p.levels)});
+    points.rows.push_back({money(p.budget), money(p.spent), score(p.score), score(p.upper_bound),
+                           detail::Joined(p.levels)});
   }
   out.push_back(points);
-  Section placed{"Scenarios against the frontier",
-                 {"scenario", "total", "score", "cheapest budget reaching it", "best score for its money"}, {}};
+  Section placed{
+      "Scenarios against the frontier",
+      {"scenario", "total", "score", "cheapest budget reaching it", "best score for its money"},
+      {}};
   Section said{"In words", {""}, {}};
   for (const ScenarioPlacement& s : r.frontier.scenarios) {
     std::string cheapest = s.cheapest ? money(*s.cheapest) : "beyond the frontier";
-    placed.rows.push_back({s.id, money(s.total), Fixed2(s.score), cheapest, score(s.best_for_money)});
+    placed.rows.push_back(
+        {s.id, money(s.total), Fixed2(s.score), cheapest, score(s.best_for_money)});
     std::string sentence = s.id + " reaches " + Fixed2(s.score) + " points with " + money(s.total);
-    if (s.cheapest) sentence += "; " + Fixed2(s.score) + " points cost " + money(*s.cheapest) + " on the frontier";
+    if (s.cheapest)
+      sentence +=
+          "; " + Fixed2(s.score) + " points cost " + money(*s.cheapest) + " on the frontier";
     sentence += "; its money could buy " + score(s.best_for_money) + " points";
     said.rows.push_back({sentence});
   }
@@ -58,20 +65,27 @@ void RenderJson(const FrontierReport& r, std::ostream& out) {
   j["weights"] = r.weights_label;
   j["points"] = Json::array();
   for (const FrontierPoint& p : r.frontier.points) {
-    j["points"].push_back({{"budget_cents", p.budget.cents()}, {"spent_cents", p.spent.cents()},
-                           {"feasible", p.score >= 0}, {"score", Rounded(p.score, 6)},
-                           {"upper_bound", Rounded(p.upper_bound, 6)}, {"levels", p.levels}});
+    j["points"].push_back({{"budget_cents", p.budget.cents()},
+                           {"spent_cents", p.spent.cents()},
+                           {"feasible", p.score >= 0},
+                           {"score", Rounded(p.score, 6)},
+                           {"upper_bound", Rounded(p.upper_bound, 6)},
+                           {"levels", p.levels}});
   }
   j["scenarios"] = Json::array();
   for (const ScenarioPlacement& s : r.frontier.scenarios) {
     Json cheapest = s.cheapest ? Json(s.cheapest->cents()) : Json(nullptr);
-    j["scenarios"].push_back({{"id", s.id}, {"total_cents", s.total.cents()}, {"score", Rounded(s.score, 6)},
-                              {"cheapest_cents", cheapest}, {"best_for_money", Rounded(s.best_for_money, 6)}});
+    j["scenarios"].push_back({{"id", s.id},
+                              {"total_cents", s.total.cents()},
+                              {"score", Rounded(s.score, 6)},
+                              {"cheapest_cents", cheapest},
+                              {"best_for_money", Rounded(s.best_for_money, 6)}});
   }
   if (!r.core_label.empty()) {
     j["core"] = {{"over", r.core_label}, {"lines", Json::array()}};
     for (const CoreLine& c : r.core) {
-      j["core"]["lines"].push_back({{"id", c.id}, {"funded", c.funded}, {"runs", c.runs}, {"kind", c.kind()}});
+      j["core"]["lines"].push_back(
+          {{"id", c.id}, {"funded", c.funded}, {"runs", c.runs}, {"kind", c.kind()}});
     }
   }
   out << detail::CheckedJson(j).dump(2) << '\n';
@@ -79,7 +93,8 @@ void RenderJson(const FrontierReport& r, std::ostream& out) {
 
 }  // namespace
 
-void RenderFrontier(const FrontierReport& report, OutputFormat format, Lang lang, std::ostream& out) {
+void RenderFrontier(const FrontierReport& report, OutputFormat format, Lang lang,
+                    std::ostream& out) {
   switch (format) {
     case OutputFormat::kJson:
       RenderJson(report, out);

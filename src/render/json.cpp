@@ -4,9 +4,9 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "core/finite_output.hpp"
 #include "render/analysis_output.hpp"
 #include "render/text.hpp"
-#include "core/finite_output.hpp"
 
 namespace allot::detail {
 
@@ -44,18 +44,21 @@ Json ScenarioJson(const CompareResult& r, const ScenarioResult& s) {
   entries.reserve(s.lines.size());
   Json illustrative_lines = Json::array();
   for (const LineAllocation& line : s.lines) {
-    entries.std::vector<Json::object_t::value_type>::emplace_back(line.id, ByYear(r.years, line.by_year));
+    entries.std::vector<Json::object_t::value_type>::emplace_back(line.id,
+                                                                  ByYear(r.years, line.by_year));
     if (line.illustrative) illustrative_lines.push_back(line.id);
   }
   j["lines"] = std::move(lines);
   j["illustrative_lines"] = illustrative_lines;
   j["objectives"] = Json::object();
-  for (size_t o = 0; o < r.objectives.size(); ++o) j["objectives"][r.objectives[o].id] = Score(s.objectives[o]);
+  for (size_t o = 0; o < r.objectives.size(); ++o)
+    j["objectives"][r.objectives[o].id] = Score(s.objectives[o]);
   j["weighted"] = PerSet(r, s.weighted);
   j["rank"] = Json::object();
   for (size_t w = 0; w < r.weight_sets.size(); ++w) j["rank"][r.weight_sets[w].name] = s.rank[w];
   j["motions"] = Json::object();
-  for (size_t m = 0; m < r.motions.size(); ++m) j["motions"][r.motions[m].id] = static_cast<bool>(s.motions_funded[m]);
+  for (size_t m = 0; m < r.motions.size(); ++m)
+    j["motions"][r.motions[m].id] = static_cast<bool>(s.motions_funded[m]);
   j["delta"] = {{"total_cents", s.delta_total.cents()},
                 {"by_year_cents", ByYear(r.years, s.delta_by_year)},
                 {"weighted", PerSet(r, s.delta_weighted)}};
@@ -79,11 +82,13 @@ void RenderJson(const CompareResult& result, std::ostream& out) {
   j["weights"] = Json::object();
   for (const WeightSet& set : result.weight_sets) {
     Json weights = Json::object();
-    for (size_t o = 0; o < result.objectives.size(); ++o) weights[result.objectives[o].id] = Score(set.weights[o]);
+    for (size_t o = 0; o < result.objectives.size(); ++o)
+      weights[result.objectives[o].id] = Score(set.weights[o]);
     j["weights"][set.name] = weights;
   }
   j["scenarios"] = Json::array();
-  for (const ScenarioResult& s : result.scenarios) j["scenarios"].push_back(ScenarioJson(result, s));
+  for (const ScenarioResult& s : result.scenarios)
+    j["scenarios"].push_back(ScenarioJson(result, s));
   // Invalid UTF-8 in a name must not abort rendering: replace it.
   out << CheckedJson(j).dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }

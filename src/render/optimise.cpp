@@ -1,14 +1,15 @@
 // Rendering optimise results: table and Markdown for people, CSV and JSON
 // for programs. No timings: the same inputs give the same bytes.
+#include "allot/optimise.hpp"
+
 #include <glpk.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "allot/optimise.hpp"
-#include "render/optimise_text.hpp"
-#include "render/analysis_output.hpp"
 #include "core/finite_output.hpp"
+#include "render/analysis_output.hpp"
+#include "render/optimise_text.hpp"
 
 namespace allot {
 
@@ -18,7 +19,6 @@ using Json = nlohmann::ordered_json;
 using detail::Rounded;  // JSON scores: six decimals, no -0, never NaN
 using report_text::Fixed2;
 using report_text::Section;
-
 
 Money Total(const std::vector<Money>& v) {
   Money sum;
@@ -30,7 +30,9 @@ Money Total(const std::vector<Money>& v) {
 struct MoneyText {
   bool plain = false;
   Lang lang = Lang::kEn;
-  std::string operator()(Money m) const { return plain ? FormatMoneyPlain(m) : FormatMoney(m, lang); }
+  std::string operator()(Money m) const {
+    return plain ? FormatMoneyPlain(m) : FormatMoney(m, lang);
+  }
 };
 
 std::string Signed(Money m, const MoneyText& money) { return (m > Money() ? "+" : "") + money(m); }
@@ -38,22 +40,28 @@ std::string Signed(Money m, const MoneyText& money) { return (m > Money() ? "+" 
 std::vector<Section> Sections(const OptimiseReport& r, const MoneyText& money) {
   const OptimiseResult& res = r.result;
   std::vector<Section> out;
-  Section summary{"Optimal allocation, weights: " + r.weights_label, {"", "base", "optimised", "change"}, {}};
+  Section summary{
+      "Optimal allocation, weights: " + r.weights_label, {"", "base", "optimised", "change"}, {}};
   double base = res.base_score;
-  summary.rows.push_back({"weighted score", Fixed2(base), Fixed2(res.score), (res.score >= base ? "+" : "") + Fixed2(res.score - base)});
-  summary.rows.push_back({"solver upper bound", "", Fixed2(res.upper_bound), "gap " + Fixed2(res.upper_bound - res.score)});
+  summary.rows.push_back({"weighted score", Fixed2(base), Fixed2(res.score),
+                          (res.score >= base ? "+" : "") + Fixed2(res.score - base)});
+  summary.rows.push_back({"solver upper bound", "", Fixed2(res.upper_bound),
+                          "gap " + Fixed2(res.upper_bound - res.score)});
   for (size_t t = 0; t < r.years.size(); ++t) {
     Money b = r.base->by_year[t];
     Money o = res.allocation.by_year[t];
-    summary.rows.push_back({"money " + std::to_string(r.years[t]), money(b), money(o), Signed(o - b, money)});
+    summary.rows.push_back(
+        {"money " + std::to_string(r.years[t]), money(b), money(o), Signed(o - b, money)});
   }
   out.push_back(summary);
   Section objectives{"Objective scores (0-100)", {"objective", "base", "optimised"}, {}};
   for (size_t j = 0; j < r.objectives.size(); ++j) {
-    objectives.rows.push_back({r.objectives[j].id, Fixed2(res.base_objectives[j]), Fixed2(res.objectives[j])});
+    objectives.rows.push_back(
+        {r.objectives[j].id, Fixed2(res.base_objectives[j]), Fixed2(res.objectives[j])});
   }
   out.push_back(objectives);
-  Section lines{"Lines (total over all years)", {"line", "base", "optimised", "change", "level"}, {}};
+  Section lines{
+      "Lines (total over all years)", {"line", "base", "optimised", "change", "level"}, {}};
   for (size_t i = 0; i < r.base->lines.size(); ++i) {
     Money b = Total(r.base->lines[i].by_year);
     Money o = Total(res.allocation.lines[i].by_year);
@@ -61,7 +69,9 @@ std::vector<Section> Sections(const OptimiseReport& r, const MoneyText& money) {
                           o == b ? "" : Signed(o - b, money), res.level[i]});
   }
   out.push_back(lines);
-  Section order{"Order of buy (from zero; points per EUR 100,000)", {"#", "line", "from", "to", "points", "per 100k"}, {}};
+  Section order{"Order of buy (from zero; points per EUR 100,000)",
+                {"#", "line", "from", "to", "points", "per 100k"},
+                {}};
   for (size_t k = 0; k < r.order.size(); ++k) {
     const BuyStep& s = r.order[k];
     order.rows.push_back({std::to_string(k + 1), s.line, money(s.from), money(s.to),
@@ -72,15 +82,18 @@ std::vector<Section> Sections(const OptimiseReport& r, const MoneyText& money) {
   for (const MarginalValue& m : r.marginal) {
     std::string on;
     for (size_t k = 0; k < m.best_spent_on.size() && k < 3; ++k) {
-      on += (k ? ", " : "") + m.best_spent_on[k].line + " " + Signed(m.best_spent_on[k].amount, money);
+      on += (k ? ", " : "") + m.best_spent_on[k].line + " " +
+            Signed(m.best_spent_on[k].amount, money);
     }
     marginal.rows.push_back({std::to_string(m.year), money(m.extra), Fixed2(m.points), on});
   }
   if (!marginal.rows.empty()) out.push_back(marginal);
   Section solver{"Solver", {"", ""}, {}};
-  solver.rows.push_back({"solver", std::string("GLPK ") + glp_version() + " (glp_intopt, branch-and-cut)"});
-  solver.rows.push_back({"model size", std::to_string(res.stats.rows) + " rows, " + std::to_string(res.stats.columns) +
-                                           " columns, " + std::to_string(res.stats.integers) + " binaries"});
+  solver.rows.push_back(
+      {"solver", std::string("GLPK ") + glp_version() + " (glp_intopt, branch-and-cut)"});
+  solver.rows.push_back({"model size", std::to_string(res.stats.rows) + " rows, " +
+                                           std::to_string(res.stats.columns) + " columns, " +
+                                           std::to_string(res.stats.integers) + " binaries"});
   out.push_back(solver);
   return out;
 }
@@ -114,30 +127,43 @@ void RenderJson(const OptimiseReport& r, std::ostream& out) {
   j["score"] = Rounded(res.score, 6);
   j["upper_bound"] = Rounded(res.upper_bound, 6);
   Json objectives = Json::object();
-  for (size_t k = 0; k < r.objectives.size(); ++k) objectives[r.objectives[k].id] = Rounded(res.objectives[k], 6);
+  for (size_t k = 0; k < r.objectives.size(); ++k)
+    objectives[r.objectives[k].id] = Rounded(res.objectives[k], 6);
   j["objectives"] = objectives;
   Json years = Json::object();
-  for (size_t t = 0; t < r.years.size(); ++t) years[std::to_string(r.years[t])] = res.allocation.by_year[t].cents();
+  for (size_t t = 0; t < r.years.size(); ++t)
+    years[std::to_string(r.years[t])] = res.allocation.by_year[t].cents();
   j["by_year_cents"] = years;
   j["lines"] = LinesJson(r);
   j["order"] = Json::array();
   for (const BuyStep& s : r.order) {
-    j["order"].push_back({{"line", s.line}, {"from_cents", s.from.cents()}, {"to_cents", s.to.cents()}, {"points", Rounded(s.points, 6)}});
+    j["order"].push_back({{"line", s.line},
+                          {"from_cents", s.from.cents()},
+                          {"to_cents", s.to.cents()},
+                          {"points", Rounded(s.points, 6)}});
   }
   j["marginal"] = Json::array();
   for (const MarginalValue& m : r.marginal) {
     Json on = Json::array();
-    for (const LineAmount& a : m.best_spent_on) on.push_back({{"line", a.line}, {"cents", a.amount.cents()}});
-    j["marginal"].push_back({{"year", m.year}, {"extra_cents", m.extra.cents()}, {"points", Rounded(m.points, 6)}, {"best_spent_on", on}});
+    for (const LineAmount& a : m.best_spent_on)
+      on.push_back({{"line", a.line}, {"cents", a.amount.cents()}});
+    j["marginal"].push_back({{"year", m.year},
+                             {"extra_cents", m.extra.cents()},
+                             {"points", Rounded(m.points, 6)},
+                             {"best_spent_on", on}});
   }
-  j["solver"] = {{"name", "GLPK"}, {"version", glp_version()}, {"rows", res.stats.rows},
-                 {"columns", res.stats.columns}, {"integers", res.stats.integers}};
+  j["solver"] = {{"name", "GLPK"},
+                 {"version", glp_version()},
+                 {"rows", res.stats.rows},
+                 {"columns", res.stats.columns},
+                 {"integers", res.stats.integers}};
   out << detail::CheckedJson(j).dump(2) << '\n';
 }
 
 }  // namespace
 
-void RenderOptimise(const OptimiseReport& report, OutputFormat format, Lang lang, std::ostream& out) {
+void RenderOptimise(const OptimiseReport& report, OutputFormat format, Lang lang,
+                    std::ostream& out) {
   switch (format) {
     case OutputFormat::kJson:
       RenderJson(report, out);

@@ -1,8 +1,8 @@
 #include "render/optimise_text.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 
 #include "core/finite_output.hpp"
@@ -13,9 +13,8 @@ namespace {
 
 // Display width: count UTF-8 lead bytes only, so "€" is one column.
 size_t Width(const std::string& s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 bool LooksNumeric(const std::string& s) {
@@ -60,7 +59,8 @@ void RenderSectionsTable(const std::vector<Section>& sections, std::ostream& out
       while (!line.empty() && line.back() == ' ') line.pop_back();
       out << line << '\n';
     };
-    bool any_header = std::any_of(s.header.begin(), s.header.end(), [](const std::string& h) { return !h.empty(); });
+    bool any_header = std::any_of(s.header.begin(), s.header.end(),
+                                  [](const std::string& h) { return !h.empty(); });
     if (any_header) print(s.header, true);
     for (const auto& row : s.rows) print(row, false);
   }

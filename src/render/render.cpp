@@ -23,8 +23,7 @@ std::optional<Lang> ParseLang(const std::string& text) {
   return std::nullopt;
 }
 
-void RenderCompare(const CompareResult& result, OutputFormat format, Lang lang,
-                   std::ostream& out) {
+void RenderCompare(const CompareResult& result, OutputFormat format, Lang lang, std::ostream& out) {
   switch (format) {
     case OutputFormat::kTable:
       return detail::RenderTable(result, lang, out);

@@ -18,8 +18,8 @@ using detail::DisplayWidth;
 using detail::FormatScore;
 
 struct Words {
-  const char* title;          // "Sensitivity (SMAA-2)"
-  const char* samples;        // "samples"
+  const char* title;    // "Sensitivity (SMAA-2)"
+  const char* samples;  // "samples"
   const char* weights;
   const char* effects;
   const char* acceptability;  // "Rank acceptability ..."
@@ -30,38 +30,71 @@ struct Words {
   const char* confidence;
   const char* pairwise;
   const char* summary;
-  const char* is_best;        // "is best in"
-  const char* of_samples;     // "of the samples (95%: ±"
-  const char* points;         // "percentage points)"
-  const char* never;          // "No other scenario is ever best."
-  const char* then;           // "Next: "
-  const char* scores;         // "%s scores %s on average (5-95%%: %s-%s)."
-  const char* central;        // "At its central weights it is best in"
-  const char* of_draws;       // "of the effect draws (confidence factor)."
-  const char* precision;      // "samples were needed ..."
-  const char* mean;           // column of the mean score
+  const char* is_best;         // "is best in"
+  const char* of_samples;      // "of the samples (95%: ±"
+  const char* points;          // "percentage points)"
+  const char* never;           // "No other scenario is ever best."
+  const char* then;            // "Next: "
+  const char* scores;          // "%s scores %s on average (5-95%%: %s-%s)."
+  const char* central;         // "At its central weights it is best in"
+  const char* of_draws;        // "of the effect draws (confidence factor)."
+  const char* precision;       // "samples were needed ..."
+  const char* mean;            // column of the mean score
   const char* list_separator;  // between "id 7.7%" items: "; " in Dutch, where "7,7" has a comma
   const char* uncertain;       // the effects mode, as the header line shows it
   const char* fixed;
 };
 
-const Words kEn{"Sensitivity (SMAA-2)", "samples", "weights", "effects",
-                "Rank acceptability: % of samples at each rank (± 95% half-width)", "rank", "scenario",
-                "Weighted score (points, 0-100)", "P(best) %", "confidence %",
-                "P(row scores higher than column) %", "Summary", "is best in", "of the samples (95%: ±",
-                "percentage points).", "No other scenario is ever best.", "Next:", "scores",
-                "At its central weights it is best in", "of the effect draws (confidence factor).",
-                "samples were needed to bring every acceptability's 95% half-width below", "mean", ", ",
-                "uncertain", "fixed"};
-const Words kNl{"Gevoeligheid (SMAA-2)", "trekkingen", "gewichten", "effecten",
-                "Rangkans: % van de trekkingen op elke plaats (± 95%-marge)", "plaats", "scenario",
-                "Gewogen score (punten, 0-100)", "P(beste) %", "betrouwbaarheid %",
-                "P(rij scoort hoger dan kolom) %", "Samenvatting", "is het beste in", "van de trekkingen (95%: ±",
-                "procentpunt).", "Geen ander scenario is ooit het beste.", "Daarna:",
-                "scoort gemiddeld", "Bij zijn centrale gewichten is het het beste in",
+const Words kEn{"Sensitivity (SMAA-2)",
+                "samples",
+                "weights",
+                "effects",
+                "Rank acceptability: % of samples at each rank (± 95% half-width)",
+                "rank",
+                "scenario",
+                "Weighted score (points, 0-100)",
+                "P(best) %",
+                "confidence %",
+                "P(row scores higher than column) %",
+                "Summary",
+                "is best in",
+                "of the samples (95%: ±",
+                "percentage points).",
+                "No other scenario is ever best.",
+                "Next:",
+                "scores",
+                "At its central weights it is best in",
+                "of the effect draws (confidence factor).",
+                "samples were needed to bring every acceptability's 95% half-width below",
+                "mean",
+                ", ",
+                "uncertain",
+                "fixed"};
+const Words kNl{"Gevoeligheid (SMAA-2)",
+                "trekkingen",
+                "gewichten",
+                "effecten",
+                "Rangkans: % van de trekkingen op elke plaats (± 95%-marge)",
+                "plaats",
+                "scenario",
+                "Gewogen score (punten, 0-100)",
+                "P(beste) %",
+                "betrouwbaarheid %",
+                "P(rij scoort hoger dan kolom) %",
+                "Samenvatting",
+                "is het beste in",
+                "van de trekkingen (95%: ±",
+                "procentpunt).",
+                "Geen ander scenario is ooit het beste.",
+                "Daarna:",
+                "scoort gemiddeld",
+                "Bij zijn centrale gewichten is het het beste in",
                 "van de effecttrekkingen (betrouwbaarheidsfactor).",
-                "trekkingen waren nodig om elke rangkans op minder dan deze 95%-marge te brengen:", "gem.", "; ",
-                "onzeker", "vast"};
+                "trekkingen waren nodig om elke rangkans op minder dan deze 95%-marge te brengen:",
+                "gem.",
+                "; ",
+                "onzeker",
+                "vast"};
 
 const Words& WordsFor(Lang lang) { return lang == Lang::kNl ? kNl : kEn; }
 
@@ -75,11 +108,13 @@ struct Table {
 
 Table AcceptabilityTable(const SmaaResult& r, const Words& w, Lang lang) {
   Table t{w.acceptability, {w.scenario}, {}};
-  for (size_t k = 0; k < r.scenarios.size(); ++k) t.header.push_back(std::string(w.rank) + " " + std::to_string(k + 1));
+  for (size_t k = 0; k < r.scenarios.size(); ++k)
+    t.header.push_back(std::string(w.rank) + " " + std::to_string(k + 1));
   for (const SmaaScenarioResult& s : r.scenarios) {
     std::vector<std::string> row{s.id};
     for (size_t k = 0; k < s.rank_acceptability.size(); ++k) {
-      row.push_back(Percent(s.rank_acceptability[k], lang) + " ±" + Percent(1.96 * s.rank_acceptability_se[k], lang));
+      row.push_back(Percent(s.rank_acceptability[k], lang) + " ±" +
+                    Percent(1.96 * s.rank_acceptability_se[k], lang));
     }
     t.rows.push_back(row);
   }
@@ -89,9 +124,9 @@ Table AcceptabilityTable(const SmaaResult& r, const Words& w, Lang lang) {
 Table ScoreTable(const SmaaResult& r, const Words& w, Lang lang) {
   Table t{w.score_title, {w.scenario, w.best, w.mean, "sd", "p5", "p95", w.confidence}, {}};
   for (const SmaaScenarioResult& s : r.scenarios) {
-    t.rows.push_back({s.id, Percent(s.rank_acceptability[0], lang), FormatScore(s.mean_score, 2, lang),
-                      FormatScore(s.sd_score, 2, lang), FormatScore(s.p5_score, 2, lang),
-                      FormatScore(s.p95_score, 2, lang),
+    t.rows.push_back({s.id, Percent(s.rank_acceptability[0], lang),
+                      FormatScore(s.mean_score, 2, lang), FormatScore(s.sd_score, 2, lang),
+                      FormatScore(s.p5_score, 2, lang), FormatScore(s.p95_score, 2, lang),
                       s.confidence_factor ? Percent(*s.confidence_factor, lang) : "-"});
   }
   return t;
@@ -123,22 +158,27 @@ std::vector<std::string> Summary(const SmaaResult& r, const Words& w, Lang lang)
   std::vector<size_t> order = ByBest(r);
   const SmaaScenarioResult& top = r.scenarios[order[0]];
   std::vector<std::string> lines;
-  lines.push_back(top.id + " " + w.is_best + " " + Percent(top.rank_acceptability[0], lang) + "% " + w.of_samples +
-                  Percent(1.96 * top.rank_acceptability_se[0], lang) + " " + w.points);
+  lines.push_back(top.id + " " + w.is_best + " " + Percent(top.rank_acceptability[0], lang) + "% " +
+                  w.of_samples + Percent(1.96 * top.rank_acceptability_se[0], lang) + " " +
+                  w.points);
   std::string next = w.then;
   for (size_t k = 1; k < std::min<size_t>(order.size(), 4); ++k) {
     const SmaaScenarioResult& s = r.scenarios[order[k]];
     if (s.rank_acceptability[0] == 0) break;
-    next += std::string(k > 1 ? w.list_separator : " ") + s.id + " " + Percent(s.rank_acceptability[0], lang) + "%";
+    next += std::string(k > 1 ? w.list_separator : " ") + s.id + " " +
+            Percent(s.rank_acceptability[0], lang) + "%";
   }
   lines.push_back(next == w.then ? std::string(w.never) : next + ".");
-  lines.push_back(top.id + " " + w.scores + " " + FormatScore(top.mean_score, 2, lang) + " (p5-p95: " +
-                  FormatScore(top.p5_score, 2, lang) + "-" + FormatScore(top.p95_score, 2, lang) + ").");
+  lines.push_back(top.id + " " + w.scores + " " + FormatScore(top.mean_score, 2, lang) +
+                  " (p5-p95: " + FormatScore(top.p5_score, 2, lang) + "-" +
+                  FormatScore(top.p95_score, 2, lang) + ").");
   if (top.confidence_factor) {
-    lines.push_back(std::string(w.central) + " " + Percent(*top.confidence_factor, lang) + "% " + w.of_draws);
+    lines.push_back(std::string(w.central) + " " + Percent(*top.confidence_factor, lang) + "% " +
+                    w.of_draws);
   }
   if (r.precision) {
-    lines.push_back(std::to_string(r.header.samples) + " " + w.precision + " " + FormatScore(*r.precision, 4, lang) + ".");
+    lines.push_back(std::to_string(r.header.samples) + " " + w.precision + " " +
+                    FormatScore(*r.precision, 4, lang) + ".");
   }
   return lines;
 }
@@ -154,14 +194,17 @@ void PrintTable(std::ostream& out, const Table& t, bool markdown) {
   auto print = [&](const std::vector<std::string>& row) {
     for (size_t c = 0; c < row.size(); ++c) {
       std::string pad(width[c] - DisplayWidth(row[c]), ' ');
-      if (markdown) out << "| " << (c == 0 ? row[c] + pad : pad + row[c]) << ' ';
-      else out << (c ? "  " : "") << (c == 0 ? row[c] + pad : pad + row[c]);
+      if (markdown)
+        out << "| " << (c == 0 ? row[c] + pad : pad + row[c]) << ' ';
+      else
+        out << (c ? "  " : "") << (c == 0 ? row[c] + pad : pad + row[c]);
     }
     out << (markdown ? "|\n" : "\n");
   };
   print(t.header);
   if (markdown) {
-    for (size_t c = 0; c < width.size(); ++c) out << "|" << (c ? std::string(width[c] + 1, '-') + ":" : std::string(width[c] + 2, '-'));
+    for (size_t c = 0; c < width.size(); ++c)
+      out << "|" << (c ? std::string(width[c] + 1, '-') + ":" : std::string(width[c] + 2, '-'));
     out << "|\n";
   }
   for (const auto& row : t.rows) print(row);
@@ -170,9 +213,12 @@ void PrintTable(std::ostream& out, const Table& t, bool markdown) {
 
 void RenderText(const SmaaResult& r, Lang lang, bool markdown, std::ostream& out) {
   const Words& w = WordsFor(lang);
-  out << (markdown ? "# " : "") << w.title << ": " << r.header.samples << ' ' << w.samples << ", seed "
-      << r.header.seed << ", " << w.weights << ' ' << r.header.weights << ", " << w.effects << ' '
-      << (r.header.effects == "uncertain" ? w.uncertain : r.header.effects == "fixed" ? w.fixed : r.header.effects)
+  out << (markdown ? "# " : "") << w.title << ": " << r.header.samples << ' ' << w.samples
+      << ", seed " << r.header.seed << ", " << w.weights << ' ' << r.header.weights << ", "
+      << w.effects << ' '
+      << (r.header.effects == "uncertain" ? w.uncertain
+          : r.header.effects == "fixed"   ? w.fixed
+                                          : r.header.effects)
       << "\n\n";
   PrintTable(out, AcceptabilityTable(r, w, lang), markdown);
   PrintTable(out, ScoreTable(r, w, lang), markdown);
@@ -183,7 +229,9 @@ void RenderText(const SmaaResult& r, Lang lang, bool markdown, std::ostream& out
 
 // RFC 4180 quoting; text a spreadsheet would run as a formula gets a quote mark.
 std::string CsvText(const std::string& text) {
-  std::string value = !text.empty() && std::string("=+-@\t\r").find(text[0]) != std::string::npos ? "'" + text : text;
+  std::string value = !text.empty() && std::string("=+-@\t\r").find(text[0]) != std::string::npos
+                          ? "'" + text
+                          : text;
   if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
   std::string quoted = "\"";
   for (char c : value) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -198,9 +246,10 @@ void RenderCsv(const SmaaResult& r, std::ostream& out) {
   for (size_t k = 1; k <= S; ++k) out << ",rank" << k << "_se";
   out << "\r\n";
   for (const SmaaScenarioResult& s : r.scenarios) {
-    out << CsvText(s.id) << ',' << CsvText(s.name) << ',' << r.header.samples << ',' << number(s.rank_acceptability[0])
-        << ',' << number(s.mean_score) << ',' << number(s.sd_score) << ',' << number(s.p5_score) << ','
-        << number(s.p95_score) << ',' << (s.confidence_factor ? number(*s.confidence_factor) : "");
+    out << CsvText(s.id) << ',' << CsvText(s.name) << ',' << r.header.samples << ','
+        << number(s.rank_acceptability[0]) << ',' << number(s.mean_score) << ','
+        << number(s.sd_score) << ',' << number(s.p5_score) << ',' << number(s.p95_score) << ','
+        << (s.confidence_factor ? number(*s.confidence_factor) : "");
     for (double p : s.rank_acceptability) out << ',' << number(p);
     for (double se : s.rank_acceptability_se) out << ',' << number(se);
     out << "\r\n";
@@ -209,7 +258,8 @@ void RenderCsv(const SmaaResult& r, std::ostream& out) {
 
 }  // namespace
 
-void RenderSensitivity(const SmaaResult& result, OutputFormat format, Lang lang, std::ostream& out) {
+void RenderSensitivity(const SmaaResult& result, OutputFormat format, Lang lang,
+                       std::ostream& out) {
   // If-chain, not a switch: formats added for other commands (html, xlsx)
   // are turned away by the driver before this point.
   if (format == OutputFormat::kJson) {

@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "allot/sensitivity.hpp"
-#include "render/analysis_output.hpp"
 #include "core/finite_output.hpp"
+#include "render/analysis_output.hpp"
 
 namespace allot::detail {
 
@@ -32,12 +32,14 @@ Json ScenarioJson(const SmaaResult& r, const SmaaScenarioResult& s) {
   j["p95_score"] = Rounded(s.p95_score, 6);
   if (s.central_weights) {
     Json w = Json::object();
-    for (size_t o = 0; o < r.header.objectives.size(); ++o) w[r.header.objectives[o]] = Rounded((*s.central_weights)[o], 6);
+    for (size_t o = 0; o < r.header.objectives.size(); ++o)
+      w[r.header.objectives[o]] = Rounded((*s.central_weights)[o], 6);
     j["central_weights"] = w;
   } else {
     j["central_weights"] = nullptr;
   }
-  j["confidence_factor"] = s.confidence_factor ? Json(Rounded(*s.confidence_factor, 6)) : Json(nullptr);
+  j["confidence_factor"] =
+      s.confidence_factor ? Json(Rounded(*s.confidence_factor, 6)) : Json(nullptr);
   return j;
 }
 

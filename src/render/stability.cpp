@@ -1,9 +1,10 @@
 // Rendering stability intervals: table, csv (long format), json, md.
+#include "allot/stability.hpp"
+
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "allot/stability.hpp"
 #include "analyse/analysis_common.hpp"
 #include "render/analysis_output.hpp"
 
@@ -16,29 +17,40 @@ using Json = nlohmann::ordered_json;
 // The words of the table and md in each language; scenario, objective and
 // weight set ids stay as written.
 struct Words {
-  const char* title;        // appended to the model's title
-  const char* weight_set;   // "Weight set"
-  const char* top;          // ": top scenario"
+  const char* title;       // appended to the model's title
+  const char* weight_set;  // "Weight set"
+  const char* top;         // ": top scenario"
   std::vector<std::string> header;
   const char* none;
-  const char* passes;       // "X passes Y"
+  const char* passes;  // "X passes Y"
   const char* ranking_now;
-  const char* separator;    // between the ranked scenarios: "; " where numbers have a decimal comma
+  const char* separator;  // between the ranked scenarios: "; " where numbers have a decimal comma
   const char* note;
 };
 
-const Words kEn{": weight stability", "Weight set ", ": top scenario ",
+const Words kEn{": weight stability",
+                "Weight set ",
+                ": top scenario ",
                 {"objective", "weight", "top from", "top to", "new top below", "new top above",
                  "ranking from", "ranking to", "first swap below", "first swap above"},
-                "none", " passes ", "ranking now:", ", ",
+                "none",
+                " passes ",
+                "ranking now:",
+                ", ",
                 "while one objective's weight moves within [from, to] (the others rescaled in "
                 "proportion), the top scenario / the whole ranking stays the same"};
-const Words kNl{": stabiliteit van de weging", "Weging ", ": bovenaan staat ",
-                {"doel", "gewicht", "top van", "top tot", "nieuwe top eronder", "nieuwe top erboven",
-                 "volgorde van", "volgorde tot", "eerste wissel eronder", "eerste wissel erboven"},
-                "geen", " passeert ", "volgorde nu:", "; ",
-                "zolang het gewicht van één doel binnen [van, tot] blijft (de andere naar verhouding "
-                "herschaald), blijft het bovenste scenario / de hele volgorde gelijk"};
+const Words kNl{
+    ": stabiliteit van de weging",
+    "Weging ",
+    ": bovenaan staat ",
+    {"doel", "gewicht", "top van", "top tot", "nieuwe top eronder", "nieuwe top erboven",
+     "volgorde van", "volgorde tot", "eerste wissel eronder", "eerste wissel erboven"},
+    "geen",
+    " passeert ",
+    "volgorde nu:",
+    "; ",
+    "zolang het gewicht van één doel binnen [van, tot] blijft (de andere naar verhouding "
+    "herschaald), blijft het bovenste scenario / de hele volgorde gelijk"};
 
 std::string Who(const StabilityEnd& end, const Words& w) {
   return end.overtaker.empty() ? w.none : end.overtaker + w.passes + end.overtaken;
@@ -57,9 +69,10 @@ detail::Section SetSection(const WeightSetStability& s, Lang lang) {
   section.header = w.header;
   section.text_columns = 1;
   for (const ObjectiveStability& o : s.objectives) {
-    section.rows.push_back({o.objective, fixed(o.weight, 3), fixed(o.top_low.t, 3), fixed(o.top_high.t, 3),
-                            NewTop(o.top_low, w), NewTop(o.top_high, w), fixed(o.rank_low.t, 3),
-                            fixed(o.rank_high.t, 3), Who(o.rank_low, w), Who(o.rank_high, w)});
+    section.rows.push_back({o.objective, fixed(o.weight, 3), fixed(o.top_low.t, 3),
+                            fixed(o.top_high.t, 3), NewTop(o.top_low, w), NewTop(o.top_high, w),
+                            fixed(o.rank_low.t, 3), fixed(o.rank_high.t, 3), Who(o.rank_low, w),
+                            Who(o.rank_high, w)});
   }
   std::string ranking = w.ranking_now;
   for (size_t i = 0; i < s.ranking.size(); ++i) {
@@ -118,14 +131,15 @@ void WriteStabilityCsv(const StabilityResult& r, std::ostream& out) {
       add("ranking", "high", o.rank_high);
     }
   }
-  detail::WriteCsv({"weight_set", "objective", "weight", "stays", "end", "at_weight",
-                    "overtaker", "overtaken"},
-                   rows, out);
+  detail::WriteCsv(
+      {"weight_set", "objective", "weight", "stays", "end", "at_weight", "overtaker", "overtaken"},
+      rows, out);
 }
 
 }  // namespace
 
-void RenderStability(const StabilityResult& result, OutputFormat format, Lang lang, std::ostream& out) {
+void RenderStability(const StabilityResult& result, OutputFormat format, Lang lang,
+                     std::ostream& out) {
   if (format == OutputFormat::kJson) {
     out << ResultJson(result).dump(2) << '\n';
   } else if (format == OutputFormat::kCsv) {
@@ -133,7 +147,8 @@ void RenderStability(const StabilityResult& result, OutputFormat format, Lang la
   } else {
     std::vector<detail::Section> sections;
     for (const WeightSetStability& s : result.sets) sections.push_back(SetSection(s, lang));
-    detail::WriteSections(result.title + (lang == Lang::kNl ? kNl : kEn).title, sections, format, out);
+    detail::WriteSections(result.title + (lang == Lang::kNl ? kNl : kEn).title, sections, format,
+                          out);
   }
 }
 

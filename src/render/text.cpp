@@ -1,8 +1,9 @@
 #include "render/text.hpp"
-#include "core/finite_output.hpp"
 
 #include <cmath>
 #include <cstdio>
+
+#include "core/finite_output.hpp"
 
 namespace allot::detail {
 

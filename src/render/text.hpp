@@ -13,19 +13,19 @@ namespace allot::detail {
 
 // Every label the human-readable outputs use, in one language.
 struct Labels {
-  const char* scenarios_title;    // "Scenarios"
+  const char* scenarios_title;  // "Scenarios"
   const char* name;
   const char* scenario;
   const char* total;
-  const char* money_title;        // "Money per year"
-  const char* change_vs;          // "change vs"
-  const char* objectives_title;   // "Objective scores (0-100)"
-  const char* weighted_title;     // "Weighted score: %s"
+  const char* money_title;       // "Money per year"
+  const char* change_vs;         // "change vs"
+  const char* objectives_title;  // "Objective scores (0-100)"
+  const char* weighted_title;    // "Weighted score: %s"
   const char* score;
   const char* rank;
   const char* change;
   const char* cost_per_point;
-  const char* motions_title;      // "Motions left unfunded"
+  const char* motions_title;  // "Motions left unfunded"
   const char* none;
   const char* all_funded;
   const char* illustrative_mark;  // footnote for '*'

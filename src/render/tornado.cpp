@@ -1,9 +1,10 @@
 // Rendering a tornado: table, csv, json, md.
+#include "allot/tornado.hpp"
+
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "allot/tornado.hpp"
 #include "analyse/analysis_common.hpp"
 #include "render/analysis_output.hpp"
 
@@ -13,7 +14,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-const char* KindName(TornadoFactorKind k) { return k == TornadoFactorKind::kWeight ? "weight" : "effect"; }
+const char* KindName(TornadoFactorKind k) {
+  return k == TornadoFactorKind::kWeight ? "weight" : "effect";
+}
 
 Json ResultJson(const TornadoResult& r) {
   Json j;
@@ -54,8 +57,8 @@ void WriteTornadoCsv(const TornadoResult& r, std::ostream& out) {
 // The words of the table and md in each language; ids and factor names
 // (line: objective field) stay as written.
 struct Words {
-  const char* title;   // ": tornado"
-  const char* gap;     // "Gap A - B under SET: +0.637 points at the likely values"
+  const char* title;  // ": tornado"
+  const char* gap;    // "Gap A - B under SET: +0.637 points at the likely values"
   const char* under;
   const char* points;
   std::vector<std::string> header;
@@ -65,21 +68,33 @@ struct Words {
   const char* weight_note;
 };
 
-const Words kEn{": tornado", "Gap ", " under ", " points at the likely values",
-                {"factor", "kind", "low", "high", "change at low", "change at high", "swing"}, "effect", "weight",
+const Words kEn{": tornado",
+                "Gap ",
+                " under ",
+                " points at the likely values",
+                {"factor", "kind", "low", "high", "change at low", "change at high", "swing"},
+                "effect",
+                "weight",
                 "effect: one uncertain parameter at its low / high value, all others at likely",
                 "weight: that objective's weight 25% lower / higher, then all renormalised"};
-const Words kNl{": tornado", "Verschil ", " bij weging ", " punten bij de waarschijnlijke waarden",
-                {"factor", "soort", "laag", "hoog", "verandering bij laag", "verandering bij hoog", "uitslag"},
-                "effect", "gewicht",
-                "effect: één onzekere parameter op zijn lage / hoge waarde, alle andere op de waarschijnlijke",
-                "gewicht: het gewicht van dat doel 25% lager / hoger, daarna alle gewichten opnieuw genormaliseerd"};
+const Words kNl{
+    ": tornado",
+    "Verschil ",
+    " bij weging ",
+    " punten bij de waarschijnlijke waarden",
+    {"factor", "soort", "laag", "hoog", "verandering bij laag", "verandering bij hoog", "uitslag"},
+    "effect",
+    "gewicht",
+    "effect: één onzekere parameter op zijn lage / hoge waarde, alle andere op de waarschijnlijke",
+    "gewicht: het gewicht van dat doel 25% lager / hoger, daarna alle gewichten opnieuw "
+    "genormaliseerd"};
 
 detail::Section BarsSection(const TornadoResult& r, const Words& w, Lang lang) {
   auto fixed = [lang](double v, int decimals) { return detail::Fixed(v, decimals, lang); };
   auto signed_ = [lang](double v) { return detail::Fixed(v, 3, lang, true); };
   detail::Section s;
-  s.title = w.gap + r.a + " - " + r.b + w.under + r.weight_set + ": " + signed_(r.base_gap) + w.points;
+  s.title =
+      w.gap + r.a + " - " + r.b + w.under + r.weight_set + ": " + signed_(r.base_gap) + w.points;
   s.text_columns = 2;
   s.header = w.header;
   for (const TornadoBar& bar : r.bars) {

@@ -1,9 +1,10 @@
 // Rendering "what would it take": table, csv, json, md.
+#include "allot/what_it_takes.hpp"
+
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "allot/what_it_takes.hpp"
 #include "analyse/analysis_common.hpp"
 #include "render/analysis_output.hpp"
 
@@ -15,9 +16,12 @@ using Json = nlohmann::ordered_json;
 
 const char* StatusName(OvertakeStatus s) {
   switch (s) {
-    case OvertakeStatus::kAlreadyWins: return "already_wins";
-    case OvertakeStatus::kFound: return "found";
-    case OvertakeStatus::kImpossible: return "impossible";
+    case OvertakeStatus::kAlreadyWins:
+      return "already_wins";
+    case OvertakeStatus::kFound:
+      return "found";
+    case OvertakeStatus::kImpossible:
+      return "impossible";
   }
   return "";
 }
@@ -54,32 +58,50 @@ void WriteOvertakeCsv(const OvertakeResult& r, std::ostream& out) {
                     detail::CsvNumber(c.from), has_weights ? detail::CsvNumber(c.to) : "",
                     has_weights ? detail::CsvNumber(r.distance) : ""});
   }
-  detail::WriteCsv({"weight_set", "a", "b", "status", "objective", "from", "to", "distance"}, rows, out);
+  detail::WriteCsv({"weight_set", "a", "b", "status", "objective", "from", "to", "distance"}, rows,
+                   out);
 }
 
 // The words of the table and md in each language; ids stay as written.
 struct Words {
-  const char* title;         // ": what would it take for " B " to catch up with " A ""
+  const char* title;  // ": what would it take for " B " to catch up with " A ""
   const char* to_catch_up;
   const char* title_end;
-  const char* weights;       // "Weights: SET now, and nearest at which B catches up"
+  const char* weights;  // "Weights: SET now, and nearest at which B catches up"
   const char* nearest;
   const char* catches_up;
   std::vector<std::string> header;
   const char* scores_now;
   const char* at_needed;
-  const char* and_;          // between the two scores: not ", " where numbers have a decimal comma
-  const char* distance;      // "L1 distance ... (...)"
+  const char* and_;      // between the two scores: not ", " where numbers have a decimal comma
+  const char* distance;  // "L1 distance ... (...)"
   const char* distance_note;
 };
 
-const Words kEn{": what would it take for ", " to catch up with ", "", "Weights: ",
-                " now, and nearest at which ", " catches up", {"objective", "now", "needed", "change"},
-                "scores now: ", "; at the needed weights: ", ", ", "L1 distance ",
+const Words kEn{": what would it take for ",
+                " to catch up with ",
+                "",
+                "Weights: ",
+                " now, and nearest at which ",
+                " catches up",
+                {"objective", "now", "needed", "change"},
+                "scores now: ",
+                "; at the needed weights: ",
+                ", ",
+                "L1 distance ",
                 " (sum of |needed - now|; half of it is the weight moved)"};
-const Words kNl{": wat is er nodig zodat ", " ", " inhaalt", "Gewichten: ", " nu, en de dichtstbijzijnde waarbij ",
-                " inhaalt", {"doel", "nu", "nodig", "verschil"}, "scores nu: ", "; bij de benodigde gewichten: ", " en ",
-                "L1-afstand ", " (som van |nodig - nu|; de helft daarvan is het verschoven gewicht)"};
+const Words kNl{": wat is er nodig zodat ",
+                " ",
+                " inhaalt",
+                "Gewichten: ",
+                " nu, en de dichtstbijzijnde waarbij ",
+                " inhaalt",
+                {"doel", "nu", "nodig", "verschil"},
+                "scores nu: ",
+                "; bij de benodigde gewichten: ",
+                " en ",
+                "L1-afstand ",
+                " (som van |nodig - nu|; de helft daarvan is het verschoven gewicht)"};
 
 detail::Section WeightsSection(const OvertakeResult& r, const Words& w, Lang lang) {
   auto fixed = [lang](double v, int decimals) { return detail::Fixed(v, decimals, lang); };
@@ -87,18 +109,20 @@ detail::Section WeightsSection(const OvertakeResult& r, const Words& w, Lang lan
   s.title = w.weights + r.weight_set + w.nearest + r.b + w.catches_up;
   s.header = w.header;
   for (const WeightChange& c : r.weights) {
-    s.rows.push_back({c.objective, fixed(c.from, 3), fixed(c.to, 3), detail::Fixed(c.to - c.from, 3, lang, true)});
+    s.rows.push_back({c.objective, fixed(c.from, 3), fixed(c.to, 3),
+                      detail::Fixed(c.to - c.from, 3, lang, true)});
   }
-  s.notes.push_back(w.scores_now + r.a + " " + fixed(r.score_a, 2) + w.and_ + r.b + " " + fixed(r.score_b, 2) +
-                    w.at_needed + r.a + " " + fixed(r.new_score_a, 2) + w.and_ + r.b + " " +
-                    fixed(r.new_score_b, 2));
+  s.notes.push_back(w.scores_now + r.a + " " + fixed(r.score_a, 2) + w.and_ + r.b + " " +
+                    fixed(r.score_b, 2) + w.at_needed + r.a + " " + fixed(r.new_score_a, 2) +
+                    w.and_ + r.b + " " + fixed(r.new_score_b, 2));
   s.notes.push_back(w.distance + fixed(r.distance, 4) + w.distance_note);
   return s;
 }
 
 }  // namespace
 
-void RenderOvertake(const OvertakeResult& result, OutputFormat format, Lang lang, std::ostream& out) {
+void RenderOvertake(const OvertakeResult& result, OutputFormat format, Lang lang,
+                    std::ostream& out) {
   if (format == OutputFormat::kJson) {
     out << ResultJson(result).dump(2) << '\n';
     return;
@@ -110,8 +134,8 @@ void RenderOvertake(const OvertakeResult& result, OutputFormat format, Lang lang
   const Words& w = lang == Lang::kNl ? kNl : kEn;
   std::vector<detail::Section> sections;
   if (result.status == OvertakeStatus::kFound) sections.push_back(WeightsSection(result, w, lang));
-  detail::WriteSections(result.title + w.title + result.b + w.to_catch_up + result.a + w.title_end, sections,
-                        format, out);
+  detail::WriteSections(result.title + w.title + result.b + w.to_catch_up + result.a + w.title_end,
+                        sections, format, out);
   out << '\n' << OvertakeSummary(result, lang) << '\n';
 }
 

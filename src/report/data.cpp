@@ -25,7 +25,8 @@ std::vector<ReportLine> ReportLines(const CompareResult& result, const Model& mo
   std::vector<ReportLine> lines;
   for (const Line& line : model.lines) lines.push_back(ReportLine{line.id, &line, ""});
   auto known = [&lines](const std::string& id) {
-    return std::any_of(lines.begin(), lines.end(), [&id](const ReportLine& l) { return l.id == id; });
+    return std::any_of(lines.begin(), lines.end(),
+                       [&id](const ReportLine& l) { return l.id == id; });
   };
   for (const ScenarioResult& s : result.scenarios) {
     for (const LineAllocation& line : s.lines) {

@@ -1,13 +1,14 @@
 // The HTML report: one self-contained document. No scripts, no external
 // fonts or images, so it opens offline and leaks nothing when opened;
 // inline CSS with print rules so that it prints on A4.
+#include "report/html.hpp"
+
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "allot/report.hpp"
 #include "report/html_escape.hpp"
-#include "report/html.hpp"
 
 namespace allot::detail {
 
@@ -46,8 +47,10 @@ td.up,td.down{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 std::string Header(const ReportContext& c) {
   const CompareResult& r = c.result;
   std::string html = "<header><h1>" + EscapeHtml(r.title) + "</h1>";
-  html += "<p class=\"meta\">" + EscapeHtml(std::string(c.labels.report) + " \u00b7 " + c.labels.baseline_is +
-                                            " '" + r.baseline + "'") + "</p>";
+  html += "<p class=\"meta\">" +
+          EscapeHtml(std::string(c.labels.report) + " \u00b7 " + c.labels.baseline_is + " '" +
+                     r.baseline + "'") +
+          "</p>";
   html += "<p class=\"meta\">" + EscapeHtml(c.labels.generated_by) + "</p></header>";
   return html;
 }
@@ -80,8 +83,8 @@ std::string CellHtml(const Cell& cell, bool number) {
 
 std::string RenderTable(const Table& t) {
   // The wrapper scrolls a wide table on a narrow screen instead of the page.
-  std::string html = "<div class=\"wide\"><table id=\"" + EscapeHtml(t.id) + "\"><caption>" + EscapeHtml(t.caption) +
-                     "</caption><thead><tr>";
+  std::string html = "<div class=\"wide\"><table id=\"" + EscapeHtml(t.id) + "\"><caption>" +
+                     EscapeHtml(t.caption) + "</caption><thead><tr>";
   for (size_t i = 0; i < t.header.size(); ++i) {
     html += (i < t.text_columns ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">") +
             EscapeHtml(t.header[i]) + "</th>";
@@ -98,7 +101,8 @@ std::string RenderTable(const Table& t) {
 }
 
 std::string SectionHtml(const std::string& id, const std::string& title, const std::string& body) {
-  return "<section id=\"" + EscapeHtml(id) + "\"><h2>" + EscapeHtml(title) + "</h2>" + body + "</section>";
+  return "<section id=\"" + EscapeHtml(id) + "\"><h2>" + EscapeHtml(title) + "</h2>" + body +
+         "</section>";
 }
 
 }  // namespace allot::detail
@@ -110,12 +114,16 @@ std::string RenderReportHtml(const CompareResult& result, const Model& model,
   using namespace detail;
   const ReportLabels& labels = ReportLabelsFor(options.lang);
   ReportContext c{result, model, scenarios, options.lang, labels};
-  std::string html = "<!DOCTYPE html>\n<html lang=\"" + std::string(labels.lang_code) + "\">\n<head>\n";
-  html += "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  std::string html =
+      "<!DOCTYPE html>\n<html lang=\"" + std::string(labels.lang_code) + "\">\n<head>\n";
+  html +=
+      "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, "
+      "initial-scale=1\">\n";
   // Defence in depth: even a string that escaped escaping could not run a
   // script or fetch anything.
-  html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-          "style-src 'unsafe-inline'\">\n";
+  html +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "style-src 'unsafe-inline'\">\n";
   html += "<meta name=\"generator\" content=\"allot\">\n";
   html += "<title>" + EscapeHtml(result.title + " \u2014 " + labels.report) + "</title>\n";
   html += "<style>" + std::string(kCss) + "</style>\n</head>\n<body>\n";

@@ -18,13 +18,13 @@ namespace allot::detail {
 // `css_class` is one of the report's own classes ("up", "down", "muted").
 struct Cell {
   std::string text;
-  std::string sub;        // a second, smaller line (e.g. the change)
+  std::string sub;  // a second, smaller line (e.g. the change)
   std::string css_class;
 };
 
 // A table: the first `text_columns` columns are text, the rest numbers.
 struct Table {
-  std::string id;         // the table element's id
+  std::string id;  // the table element's id
   std::string caption;
   size_t text_columns = 1;
   std::vector<std::string> header;

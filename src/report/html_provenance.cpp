@@ -1,8 +1,8 @@
 // The report's reference sections: which motions each scenario funds, and
 // where every figure comes from (sourced or illustrative, with its source).
-#include "report/html_escape.hpp"
 #include "report/data.hpp"
 #include "report/html.hpp"
+#include "report/html_escape.hpp"
 
 namespace allot::detail {
 
@@ -31,11 +31,19 @@ Table MotionsTable(const ReportContext& c) {
 
 Table ScenariosTable(const ReportContext& c) {
   const ReportLabels& l = c.labels;
-  Table t{"scenarios-table", l.scenarios_title, 5, {l.scenario, l.name, l.status, l.source, l.note}, {}, {}};
+  Table t{"scenarios-table",
+          l.scenarios_title,
+          5,
+          {l.scenario, l.name, l.status, l.source, l.note},
+          {},
+          {}};
   for (const ScenarioResult& s : c.result.scenarios) {
     const Scenario* file = FindScenario(c.scenarios, s.id);
-    t.rows.push_back({{s.id, "", ""}, {s.name, "", ""}, StatusCell(s.illustrative, l),
-                      {file ? file->source : "", "", ""}, {file ? file->note : "", "", ""}});
+    t.rows.push_back({{s.id, "", ""},
+                      {s.name, "", ""},
+                      StatusCell(s.illustrative, l),
+                      {file ? file->source : "", "", ""},
+                      {file ? file->note : "", "", ""}});
   }
   return t;
 }
@@ -47,8 +55,11 @@ Table LinesTable(const ReportContext& c) {
     if (!r.def) continue;
     const Line& line = *r.def;
     std::string added = r.added_by.empty() ? "" : std::string(l.added_by) + " " + r.added_by;
-    t.rows.push_back({{line.name, line.id, ""}, {line.owner, "", ""}, StatusCell(line.illustrative, l),
-                      {line.source, added, ""}, {line.note, "", ""}});
+    t.rows.push_back({{line.name, line.id, ""},
+                      {line.owner, "", ""},
+                      StatusCell(line.illustrative, l),
+                      {line.source, added, ""},
+                      {line.note, "", ""}});
   }
   return t;
 }
@@ -60,7 +71,8 @@ Table EffectsTable(const ReportContext& c) {
     if (!r.def) continue;
     const Line& line = *r.def;
     for (const Effect& e : line.effects) {
-      t.rows.push_back({{line.id, "", ""}, {e.objective, "", ""}, {e.source, "", ""}, {e.note, "", ""}});
+      t.rows.push_back(
+          {{line.id, "", ""}, {e.objective, "", ""}, {e.source, "", ""}, {e.note, "", ""}});
     }
   }
   return t;
@@ -68,11 +80,20 @@ Table EffectsTable(const ReportContext& c) {
 
 Table MotionSourcesTable(const ReportContext& c) {
   const ReportLabels& l = c.labels;
-  Table t{"motion-sources-table", l.motions_title, 5, {l.motion, l.reference, l.date, l.asks, l.note}, {}, {}};
+  Table t{"motion-sources-table",
+          l.motions_title,
+          5,
+          {l.motion, l.reference, l.date, l.asks, l.note},
+          {},
+          {}};
   t.header.push_back(l.min_spend);
   for (const Motion& m : c.model.motions) {
-    t.rows.push_back({{m.id, "", ""}, {m.ref, "", ""}, {FormatDate(m.date, c.lang), "", ""}, {m.asks, "", ""},
-                      {m.note, "", ""}, {m.min_spend ? FormatMoney(*m.min_spend, c.lang) : "\u2013", "", ""}});
+    t.rows.push_back({{m.id, "", ""},
+                      {m.ref, "", ""},
+                      {FormatDate(m.date, c.lang), "", ""},
+                      {m.asks, "", ""},
+                      {m.note, "", ""},
+                      {m.min_spend ? FormatMoney(*m.min_spend, c.lang) : "\u2013", "", ""}});
   }
   return t;
 }
@@ -92,7 +113,8 @@ std::string MotionsSection(const ReportContext& c) {
 }
 
 std::string ProvenanceSection(const ReportContext& c) {
-  std::string body = Paragraph(c.labels.model_source, c.model.source) + Paragraph(c.labels.note, c.model.note);
+  std::string body =
+      Paragraph(c.labels.model_source, c.model.source) + Paragraph(c.labels.note, c.model.note);
   body += RenderTable(ScenariosTable(c)) + RenderTable(LinesTable(c));
   body += RenderTable(EffectsTable(c)) + RenderTable(MotionSourcesTable(c));
   return SectionHtml("provenance", c.labels.provenance, body);

@@ -1,10 +1,10 @@
 // The report's numeric sections: summary, allocations, objective scores.
 #include <cmath>
 
-#include "report/html_escape.hpp"
 #include "render/text.hpp"
 #include "report/data.hpp"
 #include "report/html.hpp"
+#include "report/html_escape.hpp"
 #include "report/svg_chart.hpp"
 
 namespace allot::detail {
@@ -25,17 +25,25 @@ Cell MoneyCell(Money amount, Money change, bool is_baseline, Lang lang) {
   return cell;
 }
 
-std::string Figure(const BarChart& chart) { return "<figure>" + RenderBarChart(chart) + "</figure>"; }
+std::string Figure(const BarChart& chart) {
+  return "<figure>" + RenderBarChart(chart) + "</figure>";
+}
 
 Table MoneyTable(const ReportContext& c) {
   const CompareResult& r = c.result;
   const ScenarioResult& base = r.scenarios[BaselineIndex(r)];
-  Table t{"money-table", c.labels.money_table, 2, {c.labels.scenario, c.labels.name, c.labels.total}, {}, {}};
+  Table t{"money-table",
+          c.labels.money_table,
+          2,
+          {c.labels.scenario, c.labels.name, c.labels.total},
+          {},
+          {}};
   for (int year : r.years) t.header.push_back(std::to_string(year));
   t.header.push_back(std::string(c.labels.change) + " " + r.baseline);
   for (const ScenarioResult& s : r.scenarios) {
     bool is_base = s.id == r.baseline;
-    std::vector<Cell> row = {{ScenarioLabel(s), "", ""}, {s.name, "", ""},
+    std::vector<Cell> row = {{ScenarioLabel(s), "", ""},
+                             {s.name, "", ""},
                              MoneyCell(s.total, s.delta_total, is_base, c.lang)};
     row.back().sub.clear();  // the change has its own column
     for (size_t y = 0; y < r.years.size(); ++y) {
@@ -57,15 +65,18 @@ Table ScoresTable(const ReportContext& c) {
   }
   for (const ScenarioResult& s : r.scenarios) {
     std::vector<std::string> unfunded = UnfundedMotions(r, s);
-    std::vector<Cell> row = {
-        {ScenarioLabel(s), "", ""},
-        {r.motions.empty() ? c.labels.none : unfunded.empty() ? c.labels.all_funded : Joined(unfunded), "", ""}};
+    std::vector<Cell> row = {{ScenarioLabel(s), "", ""},
+                             {r.motions.empty()  ? c.labels.none
+                              : unfunded.empty() ? c.labels.all_funded
+                                                 : Joined(unfunded),
+                              "", ""}};
     for (size_t w = 0; w < r.weight_sets.size(); ++w) {
       // The change against the baseline under the score, marked for greyscale.
       Cell score{FormatScore(s.weighted[w], 2, c.lang), "", ""};
       double delta = s.delta_weighted[w];
       if (s.id != r.baseline && FormatScore(delta, 2, c.lang, true) != FormatScore(0, 2, c.lang)) {
-        score.sub = std::string(delta > 0 ? "\u25b2 " : "\u25bc ") + FormatScore(delta, 2, c.lang, true);
+        score.sub =
+            std::string(delta > 0 ? "\u25b2 " : "\u25bc ") + FormatScore(delta, 2, c.lang, true);
       }
       row.push_back(score);
       row.push_back({std::to_string(s.rank[w]), "", ""});
@@ -76,7 +87,8 @@ Table ScoresTable(const ReportContext& c) {
   for (const WeightSet& w : r.weight_sets) {
     std::string note = w.name + " (" + c.labels.weights + "):";
     for (size_t j = 0; j < r.objectives.size(); ++j) {
-      if (w.weights[j] != 0) note += " " + r.objectives[j].id + " " + FormatScore(w.weights[j], 3, c.lang);
+      if (w.weights[j] != 0)
+        note += " " + r.objectives[j].id + " " + FormatScore(w.weights[j], 3, c.lang);
     }
     t.notes.push_back(note);
   }
@@ -92,14 +104,21 @@ std::vector<BarSeries> ScenarioSeries(const CompareResult& r) {
 
 BarChart WeightedChart(const ReportContext& c) {
   const CompareResult& r = c.result;
-  BarChart chart{"chart-weighted", c.labels.weighted_chart, c.labels.scores_table, c.labels.weighted_axis,
-                 {}, ScenarioSeries(r), 0, [lang = c.lang](double v) { return FormatScore(v, 0, lang); }};
+  BarChart chart{"chart-weighted",
+                 c.labels.weighted_chart,
+                 c.labels.scores_table,
+                 c.labels.weighted_axis,
+                 {},
+                 ScenarioSeries(r),
+                 0,
+                 [lang = c.lang](double v) { return FormatScore(v, 0, lang); }};
   for (size_t w = 0; w < r.weight_sets.size(); ++w) {
     chart.categories.push_back(r.weight_sets[w].name);
     for (size_t s = 0; s < r.scenarios.size(); ++s) {
       double v = r.scenarios[s].weighted[w];
       chart.series[s].values.push_back(v);
-      chart.series[s].labels.push_back(FormatScore(v, 1, c.lang) + " (#" + std::to_string(r.scenarios[s].rank[w]) + ")");
+      chart.series[s].labels.push_back(FormatScore(v, 1, c.lang) + " (#" +
+                                       std::to_string(r.scenarios[s].rank[w]) + ")");
     }
   }
   return chart;
@@ -116,11 +135,18 @@ std::string SummarySection(const ReportContext& c) {
 std::string AllocationSection(const ReportContext& c) {
   const CompareResult& r = c.result;
   const ScenarioResult& base = r.scenarios[BaselineIndex(r)];
-  BarChart chart{"chart-allocations", c.labels.allocation_chart, c.labels.allocation_table, c.labels.money_axis,
-                 {}, ScenarioSeries(r), 0, [lang = c.lang](double v) {
+  BarChart chart{"chart-allocations",
+                 c.labels.allocation_chart,
+                 c.labels.allocation_table,
+                 c.labels.money_axis,
+                 {},
+                 ScenarioSeries(r),
+                 0,
+                 [lang = c.lang](double v) {
                    return FormatMoney(Money::FromCents(std::llround(v * 100)), lang);
                  }};
-  Table t{"allocation-table", c.labels.allocation_table, 1, {c.labels.line}, {}, {c.labels.change_note}};
+  Table t{"allocation-table",    c.labels.allocation_table, 1, {c.labels.line}, {},
+          {c.labels.change_note}};
   for (const ScenarioResult& s : r.scenarios) t.header.push_back(ScenarioLabel(s));
   for (const ReportLine& report_line : ReportLines(r, c.model, c.scenarios)) {
     const std::string& id = report_line.id;
@@ -133,8 +159,9 @@ std::string AllocationSection(const ReportContext& c) {
       Money total = line ? Sum(line->by_year) : Money();
       chart.series[s].values.push_back(Euros(total));
       chart.series[s].labels.push_back(line ? FormatMoney(total, c.lang) : "\u2013");
-      row.push_back(line ? MoneyCell(total, total - base_total, r.scenarios[s].id == r.baseline, c.lang)
-                         : Cell{"\u2013", c.labels.not_in_scenario, "muted"});
+      row.push_back(
+          line ? MoneyCell(total, total - base_total, r.scenarios[s].id == r.baseline, c.lang)
+               : Cell{"\u2013", c.labels.not_in_scenario, "muted"});
     }
     t.rows.push_back(std::move(row));
   }
@@ -143,9 +170,16 @@ std::string AllocationSection(const ReportContext& c) {
 
 std::string ObjectivesSection(const ReportContext& c) {
   const CompareResult& r = c.result;
-  BarChart chart{"chart-objectives", c.labels.objective_chart, c.labels.objective_chart, c.labels.points_axis,
-                 {}, ScenarioSeries(r), 100, [lang = c.lang](double v) { return FormatScore(v, 0, lang); }};
-  Table t{"objective-table", c.labels.objective_chart, 2, {c.labels.objective, c.labels.name}, {}, {}};
+  BarChart chart{"chart-objectives",
+                 c.labels.objective_chart,
+                 c.labels.objective_chart,
+                 c.labels.points_axis,
+                 {},
+                 ScenarioSeries(r),
+                 100,
+                 [lang = c.lang](double v) { return FormatScore(v, 0, lang); }};
+  Table t{
+      "objective-table", c.labels.objective_chart, 2, {c.labels.objective, c.labels.name}, {}, {}};
   for (const ScenarioResult& s : r.scenarios) t.header.push_back(ScenarioLabel(s));
   for (size_t j = 0; j < r.objectives.size(); ++j) {
     chart.categories.push_back(r.objectives[j].name);

@@ -14,7 +14,14 @@ namespace {
 std::string Percent(double share, Lang lang) { return FormatScore(share * 100, 1, lang) + "%"; }
 
 Heatmap AcceptabilityHeatmap(const SmaaResult& smaa, const ReportContext& c) {
-  Heatmap h{"chart-rank-acceptability", c.labels.heatmap_title, c.labels.heatmap_title, c.labels.rank, {}, {}, {}, {}};
+  Heatmap h{"chart-rank-acceptability",
+            c.labels.heatmap_title,
+            c.labels.heatmap_title,
+            c.labels.rank,
+            {},
+            {},
+            {},
+            {}};
   for (size_t r = 0; r < smaa.scenarios.size(); ++r) h.columns.push_back(std::to_string(r + 1));
   for (const SmaaScenarioResult& s : smaa.scenarios) {
     h.rows.push_back(s.id);
@@ -28,16 +35,20 @@ Heatmap AcceptabilityHeatmap(const SmaaResult& smaa, const ReportContext& c) {
 
 Table AcceptabilityTable(const SmaaResult& smaa, const ReportContext& c) {
   Table t{"rank-acceptability-table", c.labels.heatmap_title, 1, {c.labels.scenario}, {}, {}};
-  for (size_t r = 0; r < smaa.scenarios.size(); ++r) t.header.push_back(c.labels.rank + (" " + std::to_string(r + 1)));
+  for (size_t r = 0; r < smaa.scenarios.size(); ++r)
+    t.header.push_back(c.labels.rank + (" " + std::to_string(r + 1)));
   t.header.push_back(c.labels.mean_score);
   t.header.push_back(c.labels.score_range);
   for (const SmaaScenarioResult& s : smaa.scenarios) {
     std::vector<Cell> row = {{s.id, "", ""}};
     for (size_t r = 0; r < s.rank_acceptability.size(); ++r) {
-      row.push_back({Percent(s.rank_acceptability[r], c.lang), "\u00b1" + Percent(1.96 * s.rank_acceptability_se[r], c.lang), ""});
+      row.push_back({Percent(s.rank_acceptability[r], c.lang),
+                     "\u00b1" + Percent(1.96 * s.rank_acceptability_se[r], c.lang), ""});
     }
     row.push_back({FormatScore(s.mean_score, 2, c.lang), "", ""});
-    row.push_back({FormatScore(s.p5_score, 1, c.lang) + "\u2013" + FormatScore(s.p95_score, 1, c.lang), "", ""});
+    row.push_back(
+        {FormatScore(s.p5_score, 1, c.lang) + "\u2013" + FormatScore(s.p95_score, 1, c.lang), "",
+         ""});
     t.rows.push_back(std::move(row));
   }
   t.notes.push_back(SmaaNote(smaa.header, c.labels));

@@ -20,9 +20,15 @@ constexpr size_t kMaxBars = 15;
 std::string Points(double v, Lang lang) { return FormatScore(v, 2, lang, true); }
 
 BarChart TornadoChart(const TornadoResult& t, size_t shown, const ReportContext& c) {
-  std::string title = std::string(c.labels.tornado_title) + " " + t.a + " \u2212 " + t.b + " (" + t.weight_set + ")";
-  BarChart chart{"chart-tornado", title, std::string(c.labels.base_gap) + ": " + FormatScore(t.base_gap, 2, c.lang),
-                 c.labels.tornado_axis, {}, {{c.labels.at_low, {}, {}}, {c.labels.at_high, {}, {}}}, 0,
+  std::string title = std::string(c.labels.tornado_title) + " " + t.a + " \u2212 " + t.b + " (" +
+                      t.weight_set + ")";
+  BarChart chart{"chart-tornado",
+                 title,
+                 std::string(c.labels.base_gap) + ": " + FormatScore(t.base_gap, 2, c.lang),
+                 c.labels.tornado_axis,
+                 {},
+                 {{c.labels.at_low, {}, {}}, {c.labels.at_high, {}, {}}},
+                 0,
                  [lang = c.lang](double v) { return FormatScore(v, 1, lang, true); }};
   for (size_t i = 0; i < shown; ++i) {
     const TornadoBar& bar = t.bars[i];
@@ -41,10 +47,11 @@ Table TornadoTable(const TornadoResult& t, size_t shown, const ReportContext& c)
   Table table{"tornado-table", l.tornado, 1, {l.factor, l.at_low, l.at_high, l.swing}, {}, {}};
   for (size_t i = 0; i < shown; ++i) {
     const TornadoBar& bar = t.bars[i];
-    table.rows.push_back({{bar.factor, "", ""},
-                          {FormatScore(bar.gap_low, 2, c.lang), FormatScore(bar.low_value, 3, c.lang), ""},
-                          {FormatScore(bar.gap_high, 2, c.lang), FormatScore(bar.high_value, 3, c.lang), ""},
-                          {FormatScore(bar.swing, 2, c.lang), "", ""}});
+    table.rows.push_back(
+        {{bar.factor, "", ""},
+         {FormatScore(bar.gap_low, 2, c.lang), FormatScore(bar.low_value, 3, c.lang), ""},
+         {FormatScore(bar.gap_high, 2, c.lang), FormatScore(bar.high_value, 3, c.lang), ""},
+         {FormatScore(bar.swing, 2, c.lang), "", ""}});
   }
   table.notes.push_back(BaseGapNote(t, c.lang, l));
   if (t.bars.size() > shown) {

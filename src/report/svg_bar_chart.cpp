@@ -15,19 +15,21 @@ constexpr double kValueFont = 10;
 constexpr double kLegendRow = 18;
 
 struct Layout {
-  double label_width = 0;   // category labels, left
-  double value_room = 0;    // room for value labels beside the bars
+  double label_width = 0;  // category labels, left
+  double value_room = 0;   // room for value labels beside the bars
   double legend_top = 40;
   double plot_top = 0;
   double plot_left = 0;
   double plot_right = 0;
   double bar_height = 0;
   double group_height = 0;
-  double lo = 0, hi = 0;    // the axis range (first and last tick)
+  double lo = 0, hi = 0;  // the axis range (first and last tick)
   std::vector<double> ticks;
-  std::string legend;       // the legend's SVG, laid out
+  std::string legend;  // the legend's SVG, laid out
   double X(double v) const { return plot_left + (v - lo) / (hi - lo) * (plot_right - plot_left); }
-  double PlotBottom(size_t groups) const { return plot_top + group_height * static_cast<double>(groups); }
+  double PlotBottom(size_t groups) const {
+    return plot_top + group_height * static_cast<double>(groups);
+  }
 };
 
 // Lays the legend out in rows that fit the width; returns its height.
@@ -41,8 +43,9 @@ double LayOutLegend(const BarChart& c, Layout& l) {
       y += kLegendRow;
     }
     double sx = l.label_width + x;
-    l.legend += "<rect x=\"" + Coord(sx) + "\" y=\"" + Coord(y - 11) + "\" width=\"14\" height=\"14\" fill=\"" +
-                FillOf(c.id, i) + "\" stroke=\"#333\" stroke-width=\"0.6\"/>";
+    l.legend += "<rect x=\"" + Coord(sx) + "\" y=\"" + Coord(y - 11) +
+                "\" width=\"14\" height=\"14\" fill=\"" + FillOf(c.id, i) +
+                "\" stroke=\"#333\" stroke-width=\"0.6\"/>";
     l.legend += SvgText(sx + 20, y, c.series[i].name, "class=\"legend\"");
     x += w;
   }
@@ -52,9 +55,11 @@ double LayOutLegend(const BarChart& c, Layout& l) {
 Layout LayOut(const BarChart& c) {
   Layout l;
   double widest = 0, widest_value = 0, lo = 0, hi = c.min_extent;
-  for (const std::string& cat : c.categories) widest = std::max(widest, TextWidth(cat, kCategoryFont));
+  for (const std::string& cat : c.categories)
+    widest = std::max(widest, TextWidth(cat, kCategoryFont));
   for (const BarSeries& s : c.series) {
-    for (const std::string& label : s.labels) widest_value = std::max(widest_value, TextWidth(label, kValueFont));
+    for (const std::string& label : s.labels)
+      widest_value = std::max(widest_value, TextWidth(label, kValueFont));
     for (double v : s.values) {
       lo = std::min(lo, v);
       hi = std::max(hi, v);
@@ -79,29 +84,32 @@ std::string Axis(const BarChart& c, const Layout& l) {
   for (double t : l.ticks) {
     std::string x = Coord(l.X(t));
     bool zero = t == 0;
-    svg += "<line x1=\"" + x + "\" y1=\"" + Coord(l.plot_top) + "\" x2=\"" + x + "\" y2=\"" + Coord(bottom) +
-           "\" stroke=\"" + (zero ? "#333" : "#d0d0d0") + "\" stroke-width=\"" + (zero ? "1" : "0.6") + "\"/>";
+    svg += "<line x1=\"" + x + "\" y1=\"" + Coord(l.plot_top) + "\" x2=\"" + x + "\" y2=\"" +
+           Coord(bottom) + "\" stroke=\"" + (zero ? "#333" : "#d0d0d0") + "\" stroke-width=\"" +
+           (zero ? "1" : "0.6") + "\"/>";
     svg += SvgText(l.X(t), bottom + 14, c.tick_format ? c.tick_format(t) : Coord(t),
-                "class=\"tick\" text-anchor=\"middle\"");
+                   "class=\"tick\" text-anchor=\"middle\"");
   }
   svg += SvgText((l.plot_left + l.plot_right) / 2, bottom + 32, c.axis_label,
-              "class=\"axis\" text-anchor=\"middle\"");
+                 "class=\"axis\" text-anchor=\"middle\"");
   return svg;
 }
 
 std::string Bar(const BarChart& c, const Layout& l, size_t g, size_t s) {
   const BarSeries& series = c.series[s];
   double v = series.values[g];
-  double y = l.plot_top + l.group_height * static_cast<double>(g) + 5 + l.bar_height * static_cast<double>(s);
+  double y = l.plot_top + l.group_height * static_cast<double>(g) + 5 +
+             l.bar_height * static_cast<double>(s);
   double x0 = l.X(0), x1 = l.X(v);
   std::string tip = series.name + " \u2014 " + c.categories[g] + ": " + series.labels[g];
-  std::string svg = "<rect x=\"" + Coord(std::min(x0, x1)) + "\" y=\"" + Coord(y + 1) + "\" width=\"" +
-                    Coord(std::abs(x1 - x0)) + "\" height=\"" + Coord(l.bar_height - 2) + "\" fill=\"" +
-                    FillOf(c.id, s) + "\" stroke=\"#333\" stroke-width=\"0.5\"><title>" +
-                    EscapeHtml(tip) + "</title></rect>";
+  std::string svg = "<rect x=\"" + Coord(std::min(x0, x1)) + "\" y=\"" + Coord(y + 1) +
+                    "\" width=\"" + Coord(std::abs(x1 - x0)) + "\" height=\"" +
+                    Coord(l.bar_height - 2) + "\" fill=\"" + FillOf(c.id, s) +
+                    "\" stroke=\"#333\" stroke-width=\"0.5\"><title>" + EscapeHtml(tip) +
+                    "</title></rect>";
   bool left = v < 0;
   svg += SvgText(left ? x1 - 3 : x1 + 3, y + l.bar_height / 2 + 3.5, series.labels[g],
-              std::string("class=\"value\" text-anchor=\"") + (left ? "end" : "start") + "\"");
+                 std::string("class=\"value\" text-anchor=\"") + (left ? "end" : "start") + "\"");
   return svg;
 }
 
@@ -110,13 +118,13 @@ std::string Groups(const BarChart& c, const Layout& l) {
   for (size_t g = 0; g < c.categories.size(); ++g) {
     double top = l.plot_top + l.group_height * static_cast<double>(g);
     if (g > 0) {
-      svg += "<line x1=\"4\" y1=\"" + Coord(top) + "\" x2=\"" + Coord(kWidth - 4) + "\" y2=\"" + Coord(top) +
-             "\" stroke=\"#ececec\" stroke-width=\"0.6\"/>";
+      svg += "<line x1=\"4\" y1=\"" + Coord(top) + "\" x2=\"" + Coord(kWidth - 4) + "\" y2=\"" +
+             Coord(top) + "\" stroke=\"#ececec\" stroke-width=\"0.6\"/>";
     }
     const std::string& name = c.categories[g];
     svg += "<g><title>" + EscapeHtml(name) + "</title>" +
-           SvgText(l.label_width - 8, top + l.group_height / 2 + 4, Truncate(name, 230, kCategoryFont),
-                "class=\"category\" text-anchor=\"end\"") +
+           SvgText(l.label_width - 8, top + l.group_height / 2 + 4,
+                   Truncate(name, 230, kCategoryFont), "class=\"category\" text-anchor=\"end\"") +
            "</g>";
     for (size_t s = 0; s < c.series.size(); ++s) svg += Bar(c, l, g, s);
   }

@@ -31,7 +31,7 @@ struct BarChart {
   std::string axis_label;   // the value axis, with its unit
   std::vector<std::string> categories;
   std::vector<BarSeries> series;
-  double min_extent = 0;    // the axis covers at least [0, min_extent] (e.g. 100 points)
+  double min_extent = 0;  // the axis covers at least [0, min_extent] (e.g. 100 points)
   std::function<std::string(double)> tick_format;  // labels of the value axis
 };
 
@@ -42,7 +42,7 @@ std::string RenderBarChart(const BarChart& chart);
 // A grid of cells shaded from light (0) to dark (1), each with a text label:
 // e.g. scenarios x ranks with the share of samples at each rank.
 struct Heatmap {
-  std::string id;           // as BarChart::id
+  std::string id;  // as BarChart::id
   std::string title;
   std::string description;
   std::string column_axis;  // what the columns are, e.g. "rank"
@@ -67,20 +67,20 @@ struct XyMark {
 };
 
 struct XySeries {
-  std::string name;                       // legend entry
+  std::string name;  // legend entry
   XyLine line = XyLine::kSolid;
   XyMarker marker = XyMarker::kDot;
-  bool steps = false;                     // join points by steps (across, then up or down)
-  std::vector<std::vector<XyMark>> paths; // each path is drawn as one connected line
+  bool steps = false;                      // join points by steps (across, then up or down)
+  std::vector<std::vector<XyMark>> paths;  // each path is drawn as one connected line
 };
 
 struct XyChart {
   std::string id;  // as BarChart::id
   std::string title;
   std::string description;
-  std::string x_label;  // with unit
-  std::string y_label;  // with unit
-  std::vector<XySeries> series;  // drawn in order: later series on top
+  std::string x_label;                          // with unit
+  std::string y_label;                          // with unit
+  std::vector<XySeries> series;                 // drawn in order: later series on top
   std::function<std::string(double)> x_format;  // tick labels
   std::function<std::string(double)> y_format;
 };

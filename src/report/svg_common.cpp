@@ -3,8 +3,8 @@
 #include <cstdio>
 
 #include "core/finite_output.hpp"
-#include "report/html_escape.hpp"
 #include "render/text.hpp"
+#include "report/html_escape.hpp"
 #include "report/svg_chart.hpp"
 
 namespace allot::detail {
@@ -102,7 +102,8 @@ std::string Coord(double value) {
 }
 
 std::string SvgText(double x, double y, const std::string& text, const std::string& attrs) {
-  return "<text x=\"" + Coord(x) + "\" y=\"" + Coord(y) + "\" " + attrs + ">" + EscapeHtml(text) + "</text>";
+  return "<text x=\"" + Coord(x) + "\" y=\"" + Coord(y) + "\" " + attrs + ">" + EscapeHtml(text) +
+         "</text>";
 }
 
 }  // namespace allot::detail

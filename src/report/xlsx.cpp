@@ -11,7 +11,8 @@ namespace allot::detail {
 
 namespace {
 
-std::string SumFormula(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row, lxw_col_t last_col) {
+std::string SumFormula(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,
+                       lxw_col_t last_col) {
   return "=SUM(" + CellName(first_row, first_col) + ":" + CellName(last_row, last_col) + ")";
 }
 
@@ -34,8 +35,10 @@ lxw_row_t SummarySheet(Book& b, Sheet& sheet) {
     sheet.Text(row, 0, s.id);
     sheet.Text(row, 1, s.name);
     sheet.Text(row, 2, s.illustrative ? b.l.illustrative : b.l.sourced);
-    for (size_t y = 0; y < years; ++y) sheet.Number(row, Col(3 + y), Euros(s.by_year[y]), b.formats.money);
-    sheet.Formula(row, Col(3 + years), SumFormula(row, 3, row, Col(2 + years)), Euros(s.total), b.formats.total);
+    for (size_t y = 0; y < years; ++y)
+      sheet.Number(row, Col(3 + y), Euros(s.by_year[y]), b.formats.money);
+    sheet.Formula(row, Col(3 + years), SumFormula(row, 3, row, Col(2 + years)), Euros(s.total),
+                  b.formats.total);
     sheet.Number(row, Col(4 + years), Euros(s.delta_total), b.formats.money);
     size_t c = 5 + years;
     for (size_t w = 0; w < b.r.weight_sets.size(); ++w) {
@@ -43,7 +46,8 @@ lxw_row_t SummarySheet(Book& b, Sheet& sheet) {
       sheet.Number(row, Col(c++), s.rank[w], nullptr);
     }
     std::string unfunded;
-    for (const std::string& id : UnfundedMotions(b.r, s)) unfunded += (unfunded.empty() ? "" : ", ") + id;
+    for (const std::string& id : UnfundedMotions(b.r, s))
+      unfunded += (unfunded.empty() ? "" : ", ") + id;
     sheet.Text(row, Col(c), unfunded);
   }
   return Row(b.r.scenarios.size());
@@ -71,8 +75,8 @@ lxw_row_t AllocationsSheet(Book& b, Sheet& sheet) {
   lxw_row_t last = row - 1;
   sheet.Text(row, 0, b.l.total, b.formats.bold);
   for (size_t s = 0; s < b.r.scenarios.size(); ++s) {
-    sheet.Formula(row, Col(3 + s), SumFormula(1, Col(3 + s), last, Col(3 + s)), Euros(b.r.scenarios[s].total),
-                  b.formats.total);
+    sheet.Formula(row, Col(3 + s), SumFormula(1, Col(3 + s), last, Col(3 + s)),
+                  Euros(b.r.scenarios[s].total), b.formats.total);
   }
   return last;  // the filter leaves the total row out, so it stays put
 }
@@ -105,7 +109,8 @@ lxw_row_t MotionsSheet(Book& b, Sheet& sheet) {
     sheet.Text(row, 3, motion.asks);
     if (motion.min_spend) sheet.Number(row, 4, Euros(*motion.min_spend), b.formats.money);
     for (size_t s = 0; s < b.r.scenarios.size(); ++s) {
-      sheet.Text(row, Col(5 + s), b.r.scenarios[s].motions_funded[m] ? b.l.funded_mark : b.l.unfunded_mark);
+      sheet.Text(row, Col(5 + s),
+                 b.r.scenarios[s].motions_funded[m] ? b.l.funded_mark : b.l.unfunded_mark);
     }
   }
   return Row(b.r.motions.size());
@@ -113,7 +118,8 @@ lxw_row_t MotionsSheet(Book& b, Sheet& sheet) {
 
 // A row per line (its amounts' source) and per effect (its points' source).
 lxw_row_t ProvenanceSheet(Book& b, Sheet& sheet) {
-  sheet.Header({b.l.line, b.l.name, b.l.objective, b.l.owner, b.l.status, b.l.source, b.l.note, b.l.added_by});
+  sheet.Header({b.l.line, b.l.name, b.l.objective, b.l.owner, b.l.status, b.l.source, b.l.note,
+                b.l.added_by});
   lxw_row_t row = 1;
   for (const ReportLine& line_info : ReportLines(b.r, b.model, b.scenarios)) {
     if (!line_info.def) continue;
@@ -140,7 +146,8 @@ lxw_row_t ProvenanceSheet(Book& b, Sheet& sheet) {
 XlsxFormats MakeFormats(lxw_workbook* workbook, Lang lang) {
   // Excel format codes always use ',' for thousands and '.' for decimals;
   // the reader's locale shows them (a Dutch Excel shows € 650.000,00).
-  const char* money = lang == Lang::kNl ? "\"€ \"#,##0.00;-\"€ \"#,##0.00" : "\"€\"#,##0.00;-\"€\"#,##0.00";
+  const char* money =
+      lang == Lang::kNl ? "\"€ \"#,##0.00;-\"€ \"#,##0.00" : "\"€\"#,##0.00;-\"€\"#,##0.00";
   XlsxFormats f;
   f.header = workbook_add_format(workbook);
   format_set_bold(f.header);
@@ -166,8 +173,10 @@ bool Always(const ReportOptions&) { return true; }
 // The core sheets, then the analysis sheets that the options ask for.
 std::vector<SheetSpec> Sheets() {
   std::vector<SheetSpec> sheets = {
-      {"Summary", "Samenvatting", Always, SummarySheet},     {"Allocations", "Verdeling", Always, AllocationsSheet},
-      {"Objectives", "Doelen", Always, ObjectivesSheet},     {"Motions", "Moties", Always, MotionsSheet},
+      {"Summary", "Samenvatting", Always, SummarySheet},
+      {"Allocations", "Verdeling", Always, AllocationsSheet},
+      {"Objectives", "Doelen", Always, ObjectivesSheet},
+      {"Motions", "Moties", Always, MotionsSheet},
       {"Provenance", "Herkomst", Always, ProvenanceSheet},
   };
   for (const SheetSpec& spec : AnalysisSheets()) sheets.push_back(spec);
@@ -180,20 +189,27 @@ std::vector<SheetSpec> Sheets() {
 
 namespace allot {
 
-bool WriteReportXlsx(const CompareResult& result, const Model& model, const std::vector<Scenario>& scenarios,
-                     const ReportOptions& options, const std::string& path, std::string& error) {
+bool WriteReportXlsx(const CompareResult& result, const Model& model,
+                     const std::vector<Scenario>& scenarios, const ReportOptions& options,
+                     const std::string& path, std::string& error) {
   using namespace detail;
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (!workbook) {
     error = "cannot create workbook '" + path + "'";
     return false;
   }
-  Book book{result, model, scenarios, options, options.lang, ReportLabelsFor(options.lang),
+  Book book{result,
+            model,
+            scenarios,
+            options,
+            options.lang,
+            ReportLabelsFor(options.lang),
             MakeFormats(workbook, options.lang)};
   lxw_error first = LXW_NO_ERROR;
   for (const SheetSpec& spec : Sheets()) {
     if (!spec.wanted(options)) continue;
-    lxw_worksheet* ws = workbook_add_worksheet(workbook, options.lang == Lang::kNl ? spec.nl : spec.en);
+    lxw_worksheet* ws =
+        workbook_add_worksheet(workbook, options.lang == Lang::kNl ? spec.nl : spec.en);
     Sheet sheet(ws, book.formats);
     sheet.Finish(spec.fill(book, sheet));
     if (first == LXW_NO_ERROR) first = sheet.error();

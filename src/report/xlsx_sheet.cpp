@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "core/finite_output.hpp"
-#include "render/text.hpp"
 #include "render/spreadsheet_text.hpp"
+#include "render/text.hpp"
 
 namespace allot::detail {
 
@@ -51,7 +51,8 @@ void Sheet::Number(lxw_row_t row, lxw_col_t col, double value, lxw_format* forma
 
 void Sheet::Formula(lxw_row_t row, lxw_col_t col, const std::string& formula, double cached,
                     lxw_format* format) {
-  Check(worksheet_write_formula_num(sheet_, row, col, formula.c_str(), format, CheckFinite(cached)));
+  Check(
+      worksheet_write_formula_num(sheet_, row, col, formula.c_str(), format, CheckFinite(cached)));
   Fit(col, kNumberWidth);
 }
 
@@ -73,7 +74,8 @@ void Sheet::Finish(lxw_row_t last_row) {
 
 std::string CellName(lxw_row_t row, lxw_col_t col) {
   std::string letters;
-  for (unsigned n = col + 1u; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+  for (unsigned n = col + 1u; n > 0; n = (n - 1) / 26)
+    letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
   return letters + std::to_string(row + 1);
 }
 

@@ -12,11 +12,11 @@ namespace allot::detail {
 
 struct XlsxFormats {
   lxw_format* header = nullptr;
-  lxw_format* money = nullptr;   // currency, two decimals
-  lxw_format* score = nullptr;   // one decimal
-  lxw_format* score2 = nullptr;  // two decimals (frontier scores, tornado gaps)
-  lxw_format* percent = nullptr; // a share as 12.3%
-  lxw_format* total = nullptr;   // bold currency, for SUM rows
+  lxw_format* money = nullptr;    // currency, two decimals
+  lxw_format* score = nullptr;    // one decimal
+  lxw_format* score2 = nullptr;   // two decimals (frontier scores, tornado gaps)
+  lxw_format* percent = nullptr;  // a share as 12.3%
+  lxw_format* total = nullptr;    // bold currency, for SUM rows
   lxw_format* bold = nullptr;
 };
 
@@ -31,7 +31,8 @@ class Sheet {
   void Number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format);
   // A formula with its cached result, so readers that do not recalculate
   // (and openpyxl's data_only) see allot's own value.
-  void Formula(lxw_row_t row, lxw_col_t col, const std::string& formula, double cached, lxw_format* format);
+  void Formula(lxw_row_t row, lxw_col_t col, const std::string& formula, double cached,
+               lxw_format* format);
   // A line of text under a table (e.g. how it was computed): neutralised,
   // and left out of the column widths so that it runs on over empty cells.
   void Note(lxw_row_t row, const std::string& text);

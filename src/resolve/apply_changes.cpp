@@ -61,9 +61,8 @@ class ChangeApplier {
       std::sort(ids.begin(), ids.end());  // deterministic suggestion on ties
       hint = ClosestMatch(id, ids);
     }
-    Error(key, "unknown line '" + id + "'" +
-                   DidYouMean(hint) + " in scenario '" +
-                   scenario_.id + "'");
+    Error(key,
+          "unknown line '" + id + "'" + DidYouMean(hint) + " in scenario '" + scenario_.id + "'");
     return nullptr;
   }
 
@@ -78,7 +77,9 @@ class ChangeApplier {
   }
 
   // Marks a line as changed by this scenario.
-  void Touch(ResolvedLine& line) { line.illustrative = line.illustrative || scenario_.illustrative; }
+  void Touch(ResolvedLine& line) {
+    line.illustrative = line.illustrative || scenario_.illustrative;
+  }
 
   bool AddTo(ResolvedLine& line, size_t year, Money amount, const std::string& key) {
     std::optional<Money> sum = CheckedAdd(line.by_year[year], amount);
@@ -119,11 +120,11 @@ bool ChangeApplier::MoveInYear(const MoveChange& move, ResolvedLine& from, Resol
                                size_t year) {
   Money available = from.by_year[year];
   if (move.amount > available) {
-    return Error("move.amount",
-                 "takes " + FormatMoney(move.amount, Lang::kEn) + " from '" + move.from + "' in " +
-                     std::to_string(model_.years[year]) + ", which has only " +
-                     FormatMoney(available, Lang::kEn) + " (short by " +
-                     FormatMoney(move.amount - available, Lang::kEn) + ")");
+    return Error("move.amount", "takes " + FormatMoney(move.amount, Lang::kEn) + " from '" +
+                                    move.from + "' in " + std::to_string(model_.years[year]) +
+                                    ", which has only " + FormatMoney(available, Lang::kEn) +
+                                    " (short by " +
+                                    FormatMoney(move.amount - available, Lang::kEn) + ")");
   }
   from.by_year[year] -= move.amount;
   Touch(from);
@@ -162,8 +163,10 @@ bool ChangeApplier::Do(const SetChange& set) {
   bool ok = true;
   for (const auto& [year, amount] : set.budget) {
     int index = Year("set.budget." + std::to_string(year), year);
-    if (index < 0) ok = false;
-    else budget[static_cast<size_t>(index)] = amount;
+    if (index < 0)
+      ok = false;
+    else
+      budget[static_cast<size_t>(index)] = amount;
   }
   if (!ok) return false;
   line->by_year = std::move(budget);

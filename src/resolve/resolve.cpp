@@ -112,9 +112,9 @@ bool CheckBudgetRule(const Model& model, const Scenario& s, const ResolvedScenar
       return true;
     case BudgetRuleKind::kNeutral:
       if (r.total == base.total) return true;
-      return fail("is not budget-neutral: total " + FormatMoney(r.total, Lang::kEn) +
-                  " against " + FormatMoney(base.total, Lang::kEn) + " in base '" + base.id +
-                  "' (" + Signed(r.total - base.total) + ")");
+      return fail("is not budget-neutral: total " + FormatMoney(r.total, Lang::kEn) + " against " +
+                  FormatMoney(base.total, Lang::kEn) + " in base '" + base.id + "' (" +
+                  Signed(r.total - base.total) + ")");
     case BudgetRuleKind::kNeutralPerYear: {
       bool ok = true;
       for (size_t y = 0; y < model.years.size(); ++y) {
@@ -142,7 +142,10 @@ enum class State { kPending, kOnPath, kDone, kFailed };
 class Resolver {
  public:
   Resolver(const Model& model, const std::vector<Scenario>& scenarios, Diagnostics& diags)
-      : model_(model), scenarios_(scenarios), diags_(diags), state_(scenarios.size()),
+      : model_(model),
+        scenarios_(scenarios),
+        diags_(diags),
+        state_(scenarios.size()),
         resolved_(scenarios.size()) {}
 
   std::vector<ResolvedScenario> Run() {
@@ -245,8 +248,7 @@ void Resolver::ReportUnknownBase(size_t i) {
     hint = ClosestMatch(*scenarios_[i].base, ids);
   }
   AddError(diags_, scenarios_[i].base_where,
-           "base: unknown scenario '" + *scenarios_[i].base + "'" +
-               DidYouMean(hint));
+           "base: unknown scenario '" + *scenarios_[i].base + "'" + DidYouMean(hint));
   state_[i] = State::kFailed;
 }
 
@@ -254,9 +256,9 @@ void Resolver::ResolveOne(size_t i, long base) {
   if (base == -2) return ReportUnknownBase(i);
   const Scenario& s = scenarios_[i];
   if (base >= 0 && state_[static_cast<size_t>(base)] != State::kDone) {
-    AddError(diags_, s.base_where,
-             "base: scenario '" + s.id + "' cannot be resolved: its base '" + *s.base +
-                 "' has errors");
+    AddError(
+        diags_, s.base_where,
+        "base: scenario '" + s.id + "' cannot be resolved: its base '" + *s.base + "' has errors");
     state_[i] = State::kFailed;
     return;
   }

@@ -122,8 +122,10 @@ SmaaAccumulator EmptyAccumulator(const SmaaHeader& header, uint64_t first) {
 }
 
 void MergeInto(SmaaAccumulator& into, const SmaaAccumulator& part) {
-  if (into.count() == 0) into.first = part.first, into.end = part.end;
-  else if (part.count() > 0) into.first = std::min(into.first, part.first), into.end = std::max(into.end, part.end);
+  if (into.count() == 0)
+    into.first = part.first, into.end = part.end;
+  else if (part.count() > 0)
+    into.first = std::min(into.first, part.first), into.end = std::max(into.end, part.end);
   auto add = [](auto& a, const auto& b) {
     for (size_t k = 0; k < a.size(); ++k) a[k] += b[k];
   };

@@ -19,7 +19,8 @@ namespace {
 // branches: u is random, so a branch between the two sides would be
 // mispredicted half the time, and std::sqrt's errno check serialises the
 // loop on the sqrt's latency. Both paths give the same bits.
-inline double Triangular(double u, double split, double low, double high, double left, double right) {
+inline double Triangular(double u, double split, double low, double high, double left,
+                         double right) {
 #if defined(__SSE2__)
   __m128d mask = _mm_cmplt_sd(_mm_set_sd(u), _mm_set_sd(split));
   __m128d below = _mm_set_sd(u * left), above = _mm_set_sd((1.0 - u) * right);
@@ -62,7 +63,7 @@ __attribute__((target("avx512f,avx512dq"))) inline __m512i ShiftRight(__m512i x)
 }
 
 __attribute__((target("avx512f,avx512dq"))) void DrawSlotsAvx512(const SmaaSlots& s, uint64_t base,
-                                                                    double* out) {
+                                                                 double* out) {
   const __m512i b = _mm512_set1_epi64(static_cast<long long>(base));
   const __m512i m1 = _mm512_set1_epi64(static_cast<long long>(0xbf58476d1ce4e5b9ULL));
   const __m512i m2 = _mm512_set1_epi64(static_cast<long long>(0x94d049bb133111ebULL));
@@ -75,14 +76,17 @@ __attribute__((target("avx512f,avx512dq"))) void DrawSlotsAvx512(const SmaaSlots
     x = _mm512_xor_si512(x, ShiftRight<31>(x));
     __m512d u = _mm512_mul_pd(_mm512_cvtepu64_pd(ShiftRight<11>(x)), scale);
     __mmask8 below = _mm512_cmp_pd_mask(u, _mm512_loadu_pd(&s.split[k]), _CMP_LT_OQ);
-    __m512d t = _mm512_mask_blend_pd(below, _mm512_mul_pd(_mm512_sub_pd(one, u), _mm512_loadu_pd(&s.right[k])),
-                                     _mm512_mul_pd(u, _mm512_loadu_pd(&s.left[k])));
+    __m512d t = _mm512_mask_blend_pd(
+        below, _mm512_mul_pd(_mm512_sub_pd(one, u), _mm512_loadu_pd(&s.right[k])),
+        _mm512_mul_pd(u, _mm512_loadu_pd(&s.left[k])));
     __m512d r = _mm512_maskz_sqrt_pd(kAll, t);
-    _mm512_storeu_pd(out + k, _mm512_mask_blend_pd(below, _mm512_sub_pd(_mm512_loadu_pd(&s.high[k]), r),
-                                                   _mm512_add_pd(_mm512_loadu_pd(&s.low[k]), r)));
+    _mm512_storeu_pd(out + k,
+                     _mm512_mask_blend_pd(below, _mm512_sub_pd(_mm512_loadu_pd(&s.high[k]), r),
+                                          _mm512_add_pd(_mm512_loadu_pd(&s.low[k]), r)));
   }
   for (; k < s.size(); ++k) {
-    out[k] = Triangular(UniformAt(base, s.key[k]), s.split[k], s.low[k], s.high[k], s.left[k], s.right[k]);
+    out[k] = Triangular(UniformAt(base, s.key[k]), s.split[k], s.low[k], s.high[k], s.left[k],
+                        s.right[k]);
   }
 }
 #endif
@@ -97,13 +101,15 @@ void DrawSlotsPortable(const SmaaSlots& s, uint64_t base, double* out) {
   }
 #endif
   for (; k < s.size(); ++k) {
-    out[k] = Triangular(UniformAt(base, s.key[k]), s.split[k], s.low[k], s.high[k], s.left[k], s.right[k]);
+    out[k] = Triangular(UniformAt(base, s.key[k]), s.split[k], s.low[k], s.high[k], s.left[k],
+                        s.right[k]);
   }
 }
 
 DrawSlotsFn DrawSlotsWide() {
 #if defined(ALLOT_HAVE_AVX512_PATH)
-  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq")) return DrawSlotsAvx512;
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq"))
+    return DrawSlotsAvx512;
 #endif
   return nullptr;
 }

@@ -18,7 +18,8 @@ std::string ToDecimal(ExactSum v) {
   bool negative = v < 0;
   U128 u = negative ? -static_cast<U128>(v) : static_cast<U128>(v);
   std::string digits;
-  for (; u > 0; u /= 10) digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
+  for (; u > 0; u /= 10)
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
   return negative ? "-" + digits : digits;
 }
 
@@ -26,7 +27,8 @@ std::string ToDecimal(ExactSum v) {
 // that fit 127 bits.
 ExactSum FromDecimal(const std::string& text) {
   size_t start = !text.empty() && text[0] == '-' ? 1 : 0;
-  if (start == text.size() || text.size() - start > 38) throw std::invalid_argument("not an integer: " + text);
+  if (start == text.size() || text.size() - start > 38)
+    throw std::invalid_argument("not an integer: " + text);
   ExactSum v = 0;
   for (size_t i = start; i < text.size(); ++i) {
     if (text[i] < '0' || text[i] > '9') throw std::invalid_argument("not an integer: " + text);
@@ -39,7 +41,8 @@ template <typename T>
 Json Matrix(const std::vector<T>& flat, size_t columns) {
   Json rows = Json::array();
   for (size_t k = 0; k < flat.size(); k += columns) {
-    rows.push_back(std::vector<T>(flat.begin() + static_cast<long>(k), flat.begin() + static_cast<long>(k + columns)));
+    rows.push_back(std::vector<T>(flat.begin() + static_cast<long>(k),
+                                  flat.begin() + static_cast<long>(k + columns)));
   }
   return rows;
 }
@@ -63,10 +66,12 @@ Json Histogram(const SmaaAccumulator& a, size_t s) {
 template <typename T>
 std::vector<T> ReadMatrix(const Json& json, const char* key, size_t rows, size_t columns) {
   const Json& m = json.at(key);
-  if (!m.is_array() || m.size() != rows) throw std::invalid_argument(std::string("'") + key + "' has the wrong shape");
+  if (!m.is_array() || m.size() != rows)
+    throw std::invalid_argument(std::string("'") + key + "' has the wrong shape");
   std::vector<T> flat;
   for (const Json& row : m) {
-    if (!row.is_array() || row.size() != columns) throw std::invalid_argument(std::string("'") + key + "' has the wrong shape");
+    if (!row.is_array() || row.size() != columns)
+      throw std::invalid_argument(std::string("'") + key + "' has the wrong shape");
     for (const Json& v : row) flat.push_back(v.get<T>());
   }
   return flat;
@@ -81,18 +86,21 @@ std::vector<ExactSum> ReadSums(const Json& json, const char* key, size_t size) {
       sums.push_back(FromDecimal(row.get<std::string>()));
     }
   }
-  if (sums.size() != size) throw std::invalid_argument(std::string("'") + key + "' has the wrong size");
+  if (sums.size() != size)
+    throw std::invalid_argument(std::string("'") + key + "' has the wrong size");
   return sums;
 }
 
 void ReadHistogram(const Json& json, SmaaAccumulator& a) {
   const Json& all = json.at("histogram");
   size_t S = a.header.scenario_ids.size();
-  if (!all.is_array() || all.size() != S) throw std::invalid_argument("'histogram' has the wrong shape");
+  if (!all.is_array() || all.size() != S)
+    throw std::invalid_argument("'histogram' has the wrong shape");
   for (size_t s = 0; s < S; ++s) {
     for (const Json& pair : all[s]) {
       int bin = pair.at(0).get<int>();
-      if (bin < 0 || bin >= kHistogramBins) throw std::invalid_argument("histogram bin out of range");
+      if (bin < 0 || bin >= kHistogramBins)
+        throw std::invalid_argument("histogram bin out of range");
       a.histogram[s * kHistogramBins + static_cast<size_t>(bin)] += pair.at(1).get<uint64_t>();
     }
   }
@@ -102,15 +110,16 @@ void ReadConfidence(const Json& json, SmaaAccumulator& a) {
   size_t width = a.header.scenario_ids.size() * a.header.objectives.size();
   for (const Json& row : json.at("confidence")) {
     a.confidence_samples.push_back(row.at("sample").get<uint64_t>());
-    std::vector<double> scores = ReadMatrix<double>(row, "scores", a.header.scenario_ids.size(),
-                                                    a.header.objectives.size());
+    std::vector<double> scores =
+        ReadMatrix<double>(row, "scores", a.header.scenario_ids.size(), a.header.objectives.size());
     if (scores.size() != width) throw std::invalid_argument("'confidence' has the wrong shape");
     a.confidence_scores.insert(a.confidence_scores.end(), scores.begin(), scores.end());
   }
 }
 
 SmaaHeader ReadHeader(const Json& j) {
-  if (j.at("format").get<std::string>() != "allot/1" || j.at("analysis").get<std::string>() != "smaa-part") {
+  if (j.at("format").get<std::string>() != "allot/1" ||
+      j.at("analysis").get<std::string>() != "smaa-part") {
     throw std::invalid_argument("not an allot/1 sensitivity part (analysis 'smaa-part')");
   }
   SmaaHeader h;
@@ -134,15 +143,20 @@ void CheckConsistent(const SmaaAccumulator& a) {
   for (size_t s = 0; s < S; ++s) {
     uint64_t ranks = 0, binned = 0;
     for (size_t r = 0; r < S; ++r) ranks += a.rank_counts[s * S + r];
-    for (int b = 0; b < kHistogramBins; ++b) binned += a.histogram[s * kHistogramBins + static_cast<size_t>(b)];
+    for (int b = 0; b < kHistogramBins; ++b)
+      binned += a.histogram[s * kHistogramBins + static_cast<size_t>(b)];
     if (ranks != a.count() || binned != a.count()) {
-      throw std::invalid_argument("the counts of scenario '" + a.header.scenario_ids[s] + "' do not add up to the shard's samples");
+      throw std::invalid_argument("the counts of scenario '" + a.header.scenario_ids[s] +
+                                  "' do not add up to the shard's samples");
     }
   }
-  uint64_t expected_first = a.first, expected_end = std::max(a.first, std::min(a.end, kConfidenceSamples));
+  uint64_t expected_first = a.first,
+           expected_end = std::max(a.first, std::min(a.end, kConfidenceSamples));
   bool rows_ok = a.confidence_samples.size() == expected_end - expected_first;
-  for (size_t r = 0; rows_ok && r < a.confidence_samples.size(); ++r) rows_ok = a.confidence_samples[r] == expected_first + r;
-  if (!rows_ok) throw std::invalid_argument("'confidence' does not hold the shard's first samples in order");
+  for (size_t r = 0; rows_ok && r < a.confidence_samples.size(); ++r)
+    rows_ok = a.confidence_samples[r] == expected_first + r;
+  if (!rows_ok)
+    throw std::invalid_argument("'confidence' does not hold the shard's first samples in order");
 }
 
 SmaaPart ReadPart(const Json& j) {
@@ -151,12 +165,14 @@ SmaaPart ReadPart(const Json& j) {
   const Json& shard = j.at("shard");
   part.index = shard.at("index").get<uint32_t>();
   part.count = shard.at("count").get<uint32_t>();
-  if (part.count == 0 || part.index == 0 || part.index > part.count) throw std::invalid_argument("'shard' is not K of N with 1 <= K <= N");
+  if (part.count == 0 || part.index == 0 || part.index > part.count)
+    throw std::invalid_argument("'shard' is not K of N with 1 <= K <= N");
   SmaaAccumulator& a = part.accumulator;
   a = EmptyAccumulator(h, shard.at("first").get<uint64_t>());
   a.end = shard.at("end").get<uint64_t>();
   auto [first, end] = ShardRange(h.samples, part.index, part.count);
-  if (a.first != first || a.end != end) throw std::invalid_argument("'shard' range does not match shard K of N");
+  if (a.first != first || a.end != end)
+    throw std::invalid_argument("'shard' range does not match shard K of N");
   size_t S = h.scenario_ids.size(), J = h.objectives.size();
   a.rank_counts = ReadMatrix<uint64_t>(j, "rank_counts", S, S);
   a.beats = ReadMatrix<uint64_t>(j, "beats", S, S);
@@ -173,8 +189,10 @@ SmaaPart ReadPart(const Json& j) {
 SourceLocation At(const std::shared_ptr<const SourceText>& file, size_t offset) {
   SourceLocation where{file, 1, 1};
   for (size_t i = 0; i < offset && i < file->text.size(); ++i) {
-    if (file->text[i] == '\n') ++where.line, where.column = 1;
-    else ++where.column;
+    if (file->text[i] == '\n')
+      ++where.line, where.column = 1;
+    else
+      ++where.column;
   }
   return where;
 }
@@ -184,16 +202,22 @@ void CheckSame(const SmaaPart& first, const SmaaPart& other, Diagnostics& diags)
   const SmaaHeader& a = first.accumulator.header;
   const SmaaHeader& b = other.accumulator.header;
   auto differs = [&](bool different, const std::string& what) {
-    if (different) AddError(diags, other.where, "this part has a different " + what + " than " + first.where.source->name);
+    if (different)
+      AddError(diags, other.where,
+               "this part has a different " + what + " than " + first.where.source->name);
   };
   differs(a.inputs_hash != b.inputs_hash, "inputs hash (model and scenarios)");
   differs(a.objectives != b.objectives, "list of objectives");
-  differs(a.scenario_ids != b.scenario_ids || a.scenario_names != b.scenario_names, "list of scenarios");
+  differs(a.scenario_ids != b.scenario_ids || a.scenario_names != b.scenario_names,
+          "list of scenarios");
   differs(a.weights != b.weights, "--weights (" + b.weights + " vs " + a.weights + ")");
   differs(a.effects != b.effects, "--effects (" + b.effects + " vs " + a.effects + ")");
-  differs(a.seed != b.seed, "--seed (" + std::to_string(b.seed) + " vs " + std::to_string(a.seed) + ")");
-  differs(a.samples != b.samples, "--samples (" + std::to_string(b.samples) + " vs " + std::to_string(a.samples) + ")");
-  differs(first.count != other.count, "shard count (" + std::to_string(other.count) + " vs " + std::to_string(first.count) + ")");
+  differs(a.seed != b.seed,
+          "--seed (" + std::to_string(b.seed) + " vs " + std::to_string(a.seed) + ")");
+  differs(a.samples != b.samples,
+          "--samples (" + std::to_string(b.samples) + " vs " + std::to_string(a.samples) + ")");
+  differs(first.count != other.count, "shard count (" + std::to_string(other.count) + " vs " +
+                                          std::to_string(first.count) + ")");
 }
 
 }  // namespace
@@ -218,15 +242,17 @@ std::string SmaaPartToJson(const SmaaPart& part) {
   j["shard"] = {{"index", part.index}, {"count", part.count}, {"first", a.first}, {"end", a.end}};
   j["objectives"] = h.objectives;
   j["scenarios"] = Json::array();
-  for (size_t s = 0; s < S; ++s) j["scenarios"].push_back({{"id", h.scenario_ids[s]}, {"name", h.scenario_names[s]}});
+  for (size_t s = 0; s < S; ++s)
+    j["scenarios"].push_back({{"id", h.scenario_ids[s]}, {"name", h.scenario_names[s]}});
   j["rank_counts"] = Matrix(a.rank_counts, S);
   j["beats"] = Matrix(a.beats, S);
   j["score_sum"] = Sums(a.score_sum);
   j["score_square_sum"] = Sums(a.score_square_sum);
   j["best_weight_sum"] = Json::array();
   for (size_t s = 0; s < S; ++s) {
-    j["best_weight_sum"].push_back(Sums(std::vector<ExactSum>(a.best_weight_sum.begin() + static_cast<long>(s * J),
-                                                              a.best_weight_sum.begin() + static_cast<long>((s + 1) * J))));
+    j["best_weight_sum"].push_back(
+        Sums(std::vector<ExactSum>(a.best_weight_sum.begin() + static_cast<long>(s * J),
+                                   a.best_weight_sum.begin() + static_cast<long>((s + 1) * J))));
   }
   j["histogram"] = Json::array();
   for (size_t s = 0; s < S; ++s) j["histogram"].push_back(Histogram(a, s));
@@ -256,13 +282,15 @@ std::optional<SmaaPart> ParseSmaaPart(const std::shared_ptr<const SourceText>& f
     std::string what = e.what();
     // nlohmann's messages start with "[json.exception.type_error.302] ".
     size_t cut = what.find("] ");
-    if (what.rfind("[json.exception", 0) == 0 && cut != std::string::npos) what = what.substr(cut + 2);
+    if (what.rfind("[json.exception", 0) == 0 && cut != std::string::npos)
+      what = what.substr(cut + 2);
     AddError(diags, SourceLocation{file, 0, 0}, "not a valid sensitivity part: " + what);
     return std::nullopt;
   }
 }
 
-std::optional<SmaaAccumulator> MergeSmaaParts(const std::vector<SmaaPart>& parts, Diagnostics& diags) {
+std::optional<SmaaAccumulator> MergeSmaaParts(const std::vector<SmaaPart>& parts,
+                                              Diagnostics& diags) {
   size_t errors = diags.size();
   if (parts.empty()) return std::nullopt;
   const SmaaPart& first = parts[0];
@@ -271,15 +299,17 @@ std::optional<SmaaAccumulator> MergeSmaaParts(const std::vector<SmaaPart>& parts
     CheckSame(first, part, diags);
     if (part.count != first.count) continue;
     if (by_index[part.index]) {
-      AddError(diags, part.where, "shard " + std::to_string(part.index) + "/" + std::to_string(part.count) +
-                                      " is also in " + by_index[part.index]->where.source->name);
+      AddError(diags, part.where,
+               "shard " + std::to_string(part.index) + "/" + std::to_string(part.count) +
+                   " is also in " + by_index[part.index]->where.source->name);
     }
     by_index[part.index] = &part;
   }
   for (uint32_t k = 1; k <= first.count && diags.size() == errors; ++k) {
     if (!by_index[k]) {
-      AddError(diags, SourceLocation{}, "shard " + std::to_string(k) + "/" + std::to_string(first.count) +
-                                            " is missing: merge needs every shard exactly once");
+      AddError(diags, SourceLocation{},
+               "shard " + std::to_string(k) + "/" + std::to_string(first.count) +
+                   " is missing: merge needs every shard exactly once");
     }
   }
   if (diags.size() != errors) return std::nullopt;

@@ -27,8 +27,8 @@ struct Variant {
 struct Contribution {
   uint32_t objective = 0;
   bool constant = true;
-  double value = 0;    // constant
-  uint32_t item = 0;   // otherwise
+  double value = 0;   // constant
+  uint32_t item = 0;  // otherwise
 };
 
 double Euros(Money m) { return static_cast<double>(m.cents()) / 100.0; }
@@ -122,7 +122,8 @@ class Compiler {
         constant = constant && half_constant;
         // With a known half-way spend the curve is linear in max: no
         // division per sample.
-        if (!constant && half_constant) item = SmaaItem{SmaaItemKind::kLinear, item.a, 0, x / (x + plan_.params[item.b])};
+        if (!constant && half_constant)
+          item = SmaaItem{SmaaItemKind::kLinear, item.a, 0, x / (x + plan_.params[item.b])};
         break;
       }
       case CurveKind::kTable:
@@ -152,7 +153,8 @@ Money TotalOf(const ResolvedLine& line) {
 }
 
 // Per line id (sorted, so file order does not matter), each scenario's variant.
-std::map<std::string, std::vector<Variant>> VariantsById(const std::vector<ResolvedScenario>& scenarios) {
+std::map<std::string, std::vector<Variant>> VariantsById(
+    const std::vector<ResolvedScenario>& scenarios) {
   std::map<std::string, std::vector<Variant>> by_id;
   for (size_t s = 0; s < scenarios.size(); ++s) {
     for (const ResolvedLine& line : scenarios[s].lines) {
@@ -193,8 +195,10 @@ std::string HashPlan(const SmaaPlan::Impl& p) {
   for (const std::string& id : p.header.objectives) dump << id << ',';
   for (const std::string& id : p.header.scenario_ids) dump << id << ',';
   for (double v : p.params) dump << v << ',';
-  for (const SmaaSlot& s : p.slots) dump << s.key << ':' << s.low << ':' << s.high << ':' << s.split << ',';
-  for (const SmaaItem& i : p.items) dump << int(i.kind) << ':' << i.a << ':' << i.b << ':' << i.k << ',';
+  for (const SmaaSlot& s : p.slots)
+    dump << s.key << ':' << s.low << ':' << s.high << ':' << s.split << ',';
+  for (const SmaaItem& i : p.items)
+    dump << int(i.kind) << ':' << i.a << ':' << i.b << ':' << i.k << ',';
   for (double v : p.common_constant) dump << v << ',';
   for (const SmaaTerm& t : p.common_terms) dump << t.item << ':' << t.objective << ',';
   for (uint32_t b : p.direct_begin) dump << b << ',';
@@ -213,7 +217,8 @@ std::string HashPlan(const SmaaPlan::Impl& p) {
 // direct_begin / direct_coef (indexed by new slot position).
 std::vector<uint32_t> OrderSlots(SmaaPlan::Impl& p) {
   std::vector<int64_t> slot_of_param(p.params.size(), -1);
-  for (size_t k = 0; k < p.slots.size(); ++k) slot_of_param[p.slots[k].param] = static_cast<int64_t>(k);
+  for (size_t k = 0; k < p.slots.size(); ++k)
+    slot_of_param[p.slots[k].param] = static_cast<int64_t>(k);
   std::vector<uint32_t> common_reads(p.params.size(), 0);
   for (const SmaaTerm& t : p.common_terms) {
     const SmaaItem& item = p.items[t.item];
@@ -228,8 +233,10 @@ std::vector<uint32_t> OrderSlots(SmaaPlan::Impl& p) {
   std::vector<SmaaTerm> rest;
   for (const SmaaTerm& t : p.common_terms) {
     const SmaaItem& item = p.items[t.item];
-    if (item.kind == SmaaItemKind::kLinear && slot_of_param[item.a] >= 0 && common_reads[item.a] == 1) {
-      direct.push_back(Direct{static_cast<uint32_t>(slot_of_param[item.a]), t.objective, t.sign * item.k});
+    if (item.kind == SmaaItemKind::kLinear && slot_of_param[item.a] >= 0 &&
+        common_reads[item.a] == 1) {
+      direct.push_back(
+          Direct{static_cast<uint32_t>(slot_of_param[item.a]), t.objective, t.sign * item.k});
     } else {
       rest.push_back(t);
     }
@@ -293,7 +300,8 @@ void Finalise(SmaaPlan::Impl& p) {
   for (uint32_t i = 0; i < p.items.size(); ++i) {
     if (read[i]) order.push_back(i);
   }
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return p.items[a].kind < p.items[b].kind; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return p.items[a].kind < p.items[b].kind; });
   std::vector<uint32_t> item_index(p.items.size(), 0);
   std::vector<SmaaItem> items;
   for (uint32_t k = 0; k < order.size(); ++k) {

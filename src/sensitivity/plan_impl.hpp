@@ -1,5 +1,6 @@
 // The compiled form of an SMAA run: flat arrays, no strings or maps, so the
-// per-sample loop (src/sensitivity/run.cpp) touches only numbers. Built by src/sensitivity/plan.cpp.
+// per-sample loop (src/sensitivity/run.cpp) touches only numbers. Built by
+// src/sensitivity/plan.cpp.
 #pragma once
 
 #include <cstdint>
@@ -67,26 +68,26 @@ struct SmaaSlots {
 struct SmaaPlan::Impl {
   SmaaHeader header;
   SmaaOptions options;
-  size_t objectives = 0;                 // J
-  size_t scenarios = 0;                  // S
-  std::vector<double> params;            // constants, then one entry per slot (overwritten per sample)
-  std::vector<SmaaSlot> slots;           // the uncertain parameters
-  SmaaSlots slot_arrays;                 // `slots` as arrays, built by Finalise
-  size_t first_slot_param = 0;           // params index of slot 0 after Finalise
-  std::vector<SmaaItem> items;           // items whose value depends on a slot, grouped by kind
-  size_t item_kind_end[3] = {0, 0, 0};   // items of kind k end at item_kind_end[k] (after Finalise)
-  std::vector<double> common_constant;   // J: the common allocation's fixed points
-  std::vector<SmaaTerm> common_terms;    // the common allocation's uncertain items (sign +1)
+  size_t objectives = 0;        // J
+  size_t scenarios = 0;         // S
+  std::vector<double> params;   // constants, then one entry per slot (overwritten per sample)
+  std::vector<SmaaSlot> slots;  // the uncertain parameters
+  SmaaSlots slot_arrays;        // `slots` as arrays, built by Finalise
+  size_t first_slot_param = 0;  // params index of slot 0 after Finalise
+  std::vector<SmaaItem> items;  // items whose value depends on a slot, grouped by kind
+  size_t item_kind_end[3] = {0, 0, 0};  // items of kind k end at item_kind_end[k] (after Finalise)
+  std::vector<double> common_constant;  // J: the common allocation's fixed points
+  std::vector<SmaaTerm> common_terms;   // the common allocation's uncertain items (sign +1)
   // Direct terms (after Finalise): slot k < direct_begin[J] is read by just
   // one common term, a linear one, adding direct_coef[k] * draw to the
   // objective j with direct_begin[j] <= k < direct_begin[j + 1]. Most
   // uncertain parameters are such, and summing them straight from the draws
   // skips the item and term arrays. `common_terms` keeps the others.
-  std::vector<uint32_t> direct_begin;    // J + 1
-  std::vector<double> direct_coef;       // direct_begin[J]
-  std::vector<double> offsets;           // S x J: each scenario's fixed difference to common
-  std::vector<uint32_t> term_begin;      // S + 1: each scenario's slice of `terms`
-  std::vector<SmaaTerm> terms;           // each scenario's uncertain differences to common
+  std::vector<uint32_t> direct_begin;  // J + 1
+  std::vector<double> direct_coef;     // direct_begin[J]
+  std::vector<double> offsets;         // S x J: each scenario's fixed difference to common
+  std::vector<uint32_t> term_begin;    // S + 1: each scenario's slice of `terms`
+  std::vector<SmaaTerm> terms;         // each scenario's uncertain differences to common
 };
 
 }  // namespace allot

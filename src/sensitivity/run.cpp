@@ -17,9 +17,17 @@ namespace {
 class Worker {
  public:
   Worker(const SmaaPlan::Impl& plan, SmaaAccumulator& acc)
-      : p_(plan), acc_(acc), params_(plan.params), values_(plan.items.size()),
-        common_(plan.objectives), direct_(plan.objectives), banks_(4 * plan.objectives), weights_(plan.objectives),
-        capped_(plan.scenarios * plan.objectives), scores_(plan.scenarios), ranks_(plan.scenarios),
+      : p_(plan),
+        acc_(acc),
+        params_(plan.params),
+        values_(plan.items.size()),
+        common_(plan.objectives),
+        direct_(plan.objectives),
+        banks_(4 * plan.objectives),
+        weights_(plan.objectives),
+        capped_(plan.scenarios * plan.objectives),
+        scores_(plan.scenarios),
+        ranks_(plan.scenarios),
         draw_slots_(ChooseDrawSlots()) {}
 
   void Sample(uint64_t i) {
@@ -45,7 +53,8 @@ class Worker {
     const size_t J = p_.objectives;
     std::fill(banks_.begin(), banks_.end(), 0.0);
     const SmaaTerm* terms = p_.common_terms.data();
-    for (size_t t = 0; t < p_.common_terms.size(); ++t) banks_[(t & 3) * J + terms[t].objective] += values_[terms[t].item];
+    for (size_t t = 0; t < p_.common_terms.size(); ++t)
+      banks_[(t & 3) * J + terms[t].objective] += values_[terms[t].item];
     for (size_t j = 0; j < J; ++j) {
       common_[j] = p_.common_constant[j] + direct_[j] +
                    ((banks_[j] + banks_[J + j]) + (banks_[2 * J + j] + banks_[3 * J + j]));

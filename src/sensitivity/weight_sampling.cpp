@@ -163,7 +163,8 @@ std::optional<WeightSpec> ParseWeightSpec(const std::string& text, const Model& 
   }
   std::optional<double> kappa = ParseKappa(suffix);
   if (!kappa) {
-    error = "'" + suffix + "' after '" + spec.set + ":' must be a number from 1e-300 to 1e300 (KAPPA) or 'order'";
+    error = "'" + suffix + "' after '" + spec.set +
+            ":' must be a number from 1e-300 to 1e300 (KAPPA) or 'order'";
     return std::nullopt;
   }
   spec.mode = WeightMode::kDirichlet;

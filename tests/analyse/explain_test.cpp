@@ -1,8 +1,9 @@
+#include "allot/explain.hpp"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
 
-#include "allot/explain.hpp"
 #include "test_support.hpp"
 
 using namespace allot;
@@ -34,14 +35,17 @@ double LinesSum(const ExplainResult& r, size_t set) {
 // (never capped) per EUR 100; the model funds none, scenario `all` funds
 // each with EUR 100.
 void ManyLines(int n, Model& model, Scenario& all) {
-  std::string yaml = "format: allot/1\ntitle: Many\nyears: [2024]\nobjectives:\n"
-                     "  - {id: a, name: A}\n  - {id: b, name: B}\n"
-                     "weights:\n  a_only: {a: 1}\n  b_only: {b: 1}\nlines:\n";
+  std::string yaml =
+      "format: allot/1\ntitle: Many\nyears: [2024]\nobjectives:\n"
+      "  - {id: a, name: A}\n  - {id: b, name: B}\n"
+      "weights:\n  a_only: {a: 1}\n  b_only: {b: 1}\nlines:\n";
   std::string scenario = "format: allot/1\nscenario: all\nname: All\nchanges:\n";
   for (int i = 0; i < n; ++i) {
     std::string id = "l" + std::string(i < 10 ? "0" : "") + std::to_string(i);
-    yaml += "  - id: " + id + "\n    name: " + id + "\n    budget: {2024: 0}\n    effects:\n"
-            "      a: {curve: linear, points: 10, per: 100}\n      b: {curve: linear, points: 1, per: 100}\n";
+    yaml += "  - id: " + id + "\n    name: " + id +
+            "\n    budget: {2024: 0}\n    effects:\n"
+            "      a: {curve: linear, points: 10, per: 100}\n      b: {curve: linear, points: 1, "
+            "per: 100}\n";
     scenario += "  - set: {line: " + id + ", budget: {2024: 100}}\n";
   }
   model = ModelFrom(yaml);
@@ -130,7 +134,8 @@ TEST_CASE("explain: sampled Shapley beyond 12 lines is within its stated error",
     // a_only: 13 symmetric lines share the capped 100 points.
     CHECK(exact.lines[i].by_set[0] == Approx(100.0 / 13));
     CHECK(sampled.lines[i].error_by_set[0] > 0);
-    CHECK(std::fabs(sampled.lines[i].by_set[0] - 100.0 / 13) < 4 * sampled.lines[i].error_by_set[0]);
+    CHECK(std::fabs(sampled.lines[i].by_set[0] - 100.0 / 13) <
+          4 * sampled.lines[i].error_by_set[0]);
     // b_only: additive, every order gives each line exactly its own 1 point.
     CHECK(sampled.lines[i].by_set[1] == Approx(1));
     CHECK(sampled.lines[i].error_by_set[1] == Approx(0).margin(1e-12));
@@ -148,5 +153,6 @@ TEST_CASE("explain: the same seed gives the same estimate", "[explain]") {
   options.permutations = 500;
   ExplainResult one = ExplainOk(model, resolved, "model", "all", options);
   ExplainResult two = ExplainOk(model, resolved, "model", "all", options);
-  for (size_t i = 0; i < one.lines.size(); ++i) CHECK(one.lines[i].by_set[0] == two.lines[i].by_set[0]);
+  for (size_t i = 0; i < one.lines.size(); ++i)
+    CHECK(one.lines[i].by_set[0] == two.lines[i].by_set[0]);
 }

@@ -1,7 +1,8 @@
+#include "allot/stability.hpp"
+
 #include <catch2/catch.hpp>
 #include <random>
 
-#include "allot/stability.hpp"
 #include "test_support.hpp"
 
 using namespace allot;
@@ -30,7 +31,8 @@ std::vector<double> WeightsAt(const std::vector<double>& w, size_t j, double t) 
 }
 
 // Scenario indexes best first (ties: input order), by brute force.
-std::vector<size_t> RankAt(const std::vector<std::vector<double>>& scores, const std::vector<double>& w) {
+std::vector<size_t> RankAt(const std::vector<std::vector<double>>& scores,
+                           const std::vector<double>& w) {
   std::vector<double> total;
   for (const auto& s : scores) {
     double sum = 0;
@@ -39,7 +41,8 @@ std::vector<size_t> RankAt(const std::vector<std::vector<double>>& scores, const
   }
   std::vector<size_t> order(scores.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return total[a] > total[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return total[a] > total[b]; });
   return order;
 }
 
@@ -49,8 +52,8 @@ struct Sweep {
 
 // The interval around t0 over which the top / the ranking stays, found by
 // stepping t over a grid of `steps` points.
-Sweep BruteForce(const std::vector<std::vector<double>>& scores, const std::vector<double>& w, size_t j,
-                 int steps) {
+Sweep BruteForce(const std::vector<std::vector<double>>& scores, const std::vector<double>& w,
+                 size_t j, int steps) {
   std::vector<size_t> now = RankAt(scores, w);
   Sweep sweep{w[j], w[j], w[j], w[j]};
   double step = 1.0 / steps;
@@ -139,7 +142,8 @@ changes:
   CHECK(b.top_high.t == 1);
 }
 
-TEST_CASE("stability when one objective has all the weight: the others share equally", "[stability]") {
+TEST_CASE("stability when one objective has all the weight: the others share equally",
+          "[stability]") {
   // w = (1, 0, 0): moving objective 0 down gives the others (1 - t) / 2 each.
   std::vector<std::vector<double>> scores{{10, 0, 0}, {0, 30, 10}};
   ObjectiveStability s = StabilityForObjective(scores, {"p", "q"}, {1, 0, 0}, 0);

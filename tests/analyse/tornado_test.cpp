@@ -1,6 +1,7 @@
+#include "allot/tornado.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "allot/tornado.hpp"
 #include "test_support.hpp"
 
 using namespace allot;
@@ -89,12 +90,14 @@ changes:
   REQUIRE(r);
   // z adds 2 points on a to plus only: gap 0.5 * 2; at low 0.5, at high 2.
   CHECK(r->base_gap == Approx(1));
-  auto z = std::find_if(r->bars.begin(), r->bars.end(), [](const TornadoBar& b) { return b.factor == "z: a points"; });
+  auto z = std::find_if(r->bars.begin(), r->bars.end(),
+                        [](const TornadoBar& b) { return b.factor == "z: a points"; });
   REQUIRE(z != r->bars.end());
   CHECK(z->gap_low == Approx(0.5));
   CHECK(z->gap_high == Approx(2));
   // x moves both scenarios equally (no cap reached): no swing.
-  auto x = std::find_if(r->bars.begin(), r->bars.end(), [](const TornadoBar& b) { return b.factor == "x: a points"; });
+  auto x = std::find_if(r->bars.begin(), r->bars.end(),
+                        [](const TornadoBar& b) { return b.factor == "x: a points"; });
   REQUIRE(x != r->bars.end());
   CHECK(x->swing == Approx(0).margin(1e-12));
   CHECK(model.lines[0].effects[0].curve.points.likely == 1);

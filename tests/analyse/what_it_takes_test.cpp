@@ -1,7 +1,8 @@
+#include "allot/what_it_takes.hpp"
+
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "allot/what_it_takes.hpp"
 #include "test_support.hpp"
 
 using namespace allot;
@@ -35,7 +36,8 @@ TEST_CASE("what-it-takes: three objectives, weight leaves the one B loses on", "
   CHECK(r.new_score_b >= r.new_score_a - 1e-9);
 }
 
-TEST_CASE("what-it-takes: B already winning is distance 0, B behind everywhere is impossible", "[whatittakes]") {
+TEST_CASE("what-it-takes: B already winning is distance 0, B behind everywhere is impossible",
+          "[whatittakes]") {
   OvertakeResult wins = NearestOvertake({50, 50}, {40, 70}, {0.5, 0.5});
   CHECK(wins.status == OvertakeStatus::kAlreadyWins);
   CHECK(wins.distance == 0);
@@ -69,9 +71,12 @@ changes:
   CHECK(r->summary ==
         "model catches up with shift once a weighs 0.926 instead of 0.500 and b weighs 0.074 "
         "instead of 0.500 (L1 distance 0.852)");
-  std::optional<OvertakeResult> already = WhatItTakes(model, resolved, "model", "shift", "even", diags);
+  std::optional<OvertakeResult> already =
+      WhatItTakes(model, resolved, "model", "shift", "even", diags);
   REQUIRE(already);
-  CHECK(already->summary == "shift already scores at least as much as model under even (20.25 against 3.00): distance 0");
+  CHECK(
+      already->summary ==
+      "shift already scores at least as much as model under even (20.25 against 3.00): distance 0");
   CHECK(diags.empty());
 }
 

@@ -1,6 +1,7 @@
+#include "allot/batch.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "allot/batch.hpp"
 #include "allot/cli.hpp"
 #include "test_support.hpp"
 
@@ -34,7 +35,8 @@ batch:
     weights: [uniform, even:10]
     seeds: [1, 2]
   - analysis: compare
-)", "runs.yaml", diags);
+)",
+                                            "runs.yaml", diags);
   INFO(Render(diags));
   REQUIRE(spec);
   std::vector<BatchRun> runs = ExpandBatch(*spec);
@@ -60,32 +62,36 @@ batch:
     a: model
     seeds: [-1]
   - {analysis: sensitivity, effects: maybe, colour: red}
-)", "runs.yaml", diags));
-  CHECK(Render(diags) ==
-        "runs.yaml:3:15: error: batch[0].analysis: unknown analysis 'stabilty' (did you mean 'stability'?)\n"
-        "    - analysis: stabilty\n"
-        "                ^\n"
-        "runs.yaml:5:5: error: batch[1].samples: only sensitivity uses 'samples'\n"
-        "      samples: 10\n"
-        "      ^\n"
-        "runs.yaml:6:5: error: batch[2]: missing required key 'b'\n"
-        "    - analysis: tornado\n"
-        "      ^\n"
-        "runs.yaml:6:5: error: batch[2]: missing required key 'weights' (tornado needs a weight set)\n"
-        "    - analysis: tornado\n"
-        "      ^\n"
-        "runs.yaml:8:5: error: batch[2].seeds: only sensitivity or explain uses 'seeds'\n"
-        "      seeds: [-1]\n"
-        "      ^\n"
-        "runs.yaml:8:13: error: batch[2].seeds[0]: expected a whole number of at least 0, got '-1'\n"
-        "      seeds: [-1]\n"
-        "              ^\n"
-        "runs.yaml:9:38: error: batch[3].effects: expected 'fixed' or 'uncertain', got 'maybe'\n"
-        "    - {analysis: sensitivity, effects: maybe, colour: red}\n"
-        "                                       ^\n"
-        "runs.yaml:9:45: error: batch[3].colour: unknown key\n"
-        "    - {analysis: sensitivity, effects: maybe, colour: red}\n"
-        "                                              ^\n");
+)",
+                        "runs.yaml", diags));
+  CHECK(
+      Render(diags) ==
+      "runs.yaml:3:15: error: batch[0].analysis: unknown analysis 'stabilty' (did you mean "
+      "'stability'?)\n"
+      "    - analysis: stabilty\n"
+      "                ^\n"
+      "runs.yaml:5:5: error: batch[1].samples: only sensitivity uses 'samples'\n"
+      "      samples: 10\n"
+      "      ^\n"
+      "runs.yaml:6:5: error: batch[2]: missing required key 'b'\n"
+      "    - analysis: tornado\n"
+      "      ^\n"
+      "runs.yaml:6:5: error: batch[2]: missing required key 'weights' (tornado needs a weight "
+      "set)\n"
+      "    - analysis: tornado\n"
+      "      ^\n"
+      "runs.yaml:8:5: error: batch[2].seeds: only sensitivity or explain uses 'seeds'\n"
+      "      seeds: [-1]\n"
+      "      ^\n"
+      "runs.yaml:8:13: error: batch[2].seeds[0]: expected a whole number of at least 0, got '-1'\n"
+      "      seeds: [-1]\n"
+      "              ^\n"
+      "runs.yaml:9:38: error: batch[3].effects: expected 'fixed' or 'uncertain', got 'maybe'\n"
+      "    - {analysis: sensitivity, effects: maybe, colour: red}\n"
+      "                                       ^\n"
+      "runs.yaml:9:45: error: batch[3].colour: unknown key\n"
+      "    - {analysis: sensitivity, effects: maybe, colour: red}\n"
+      "                                              ^\n");
 }
 
 TEST_CASE("batch on the small model gives the expected rows", "[batch]") {
@@ -107,16 +113,18 @@ batch:
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.err.empty());  // not a terminal: no progress bar
-  const std::string head = "run,analysis,model,scenarios,weights,seed,weight_set,item,metric,value\r\n";
+  const std::string head =
+      "run,analysis,model,scenarios,weights,seed,weight_set,item,metric,value\r\n";
   REQUIRE(r.out.rfind(head, 0) == 0);
   // model (6, 0) and shift (3, 37.5): even scores 3 and 20.25.
-  for (const char* row : {"1,compare,model.yaml,shift.yaml,even,,,model,total_cents,60000\r\n",
-                          "1,compare,model.yaml,shift.yaml,even,,,shift,objective:b,37.5\r\n",
-                          "1,compare,model.yaml,shift.yaml,even,,even,model,score,3\r\n",
-                          "1,compare,model.yaml,shift.yaml,even,,even,shift,score,20.25\r\n",
-                          "1,compare,model.yaml,shift.yaml,even,,even,shift,rank,1\r\n",
-                          "2,stability,model.yaml,shift.yaml,even,,even,a,top_low,0\r\n",
-                          "2,stability,model.yaml,shift.yaml,even,,even,a,top_high,0.925925925925925"}) {
+  for (const char* row :
+       {"1,compare,model.yaml,shift.yaml,even,,,model,total_cents,60000\r\n",
+        "1,compare,model.yaml,shift.yaml,even,,,shift,objective:b,37.5\r\n",
+        "1,compare,model.yaml,shift.yaml,even,,even,model,score,3\r\n",
+        "1,compare,model.yaml,shift.yaml,even,,even,shift,score,20.25\r\n",
+        "1,compare,model.yaml,shift.yaml,even,,even,shift,rank,1\r\n",
+        "2,stability,model.yaml,shift.yaml,even,,even,a,top_low,0\r\n",
+        "2,stability,model.yaml,shift.yaml,even,,even,a,top_high,0.925925925925925"}) {
     INFO(row);
     CHECK(r.out.find(row) != std::string::npos);
   }
@@ -140,9 +148,12 @@ batch:
   Run r = Cli({"batch", runs, "--output", dir.path() + "/out.csv"});
   CHECK(r.code == 2);
   CHECK(r.out.empty());
-  CHECK(r.err == runs + ":5:8: error: batch[0].a: unknown scenario 'modl' in model.yaml (did you mean 'model'?)\n"
-                        "      a: modl\n"
-                        "         ^\n");
+  CHECK(
+      r.err ==
+      runs +
+          ":5:8: error: batch[0].a: unknown scenario 'modl' in model.yaml (did you mean 'model'?)\n"
+          "      a: modl\n"
+          "         ^\n");
   CHECK(dir.Read("out.csv") == "<missing>");
 }
 
@@ -162,9 +173,11 @@ batch:
   INFO(r.err);
   REQUIRE(r.code == 0);
   // Fixed weights: shift (20.25) beats model (3) in every sample.
-  CHECK(r.out.find("1,sensitivity,model.yaml,shift.yaml,even,1,even,shift,rank1_acceptability,1\r\n") !=
+  CHECK(r.out.find(
+            "1,sensitivity,model.yaml,shift.yaml,even,1,even,shift,rank1_acceptability,1\r\n") !=
         std::string::npos);
-  CHECK(r.out.find("1,sensitivity,model.yaml,shift.yaml,even,1,even,model,rank2_acceptability,1\r\n") !=
+  CHECK(r.out.find(
+            "1,sensitivity,model.yaml,shift.yaml,even,1,even,model,rank2_acceptability,1\r\n") !=
         std::string::npos);
 }
 
@@ -180,16 +193,22 @@ batch:
   Run r = Cli({"batch", runs, "--output", dir.path() + "/out.csv"});
   CHECK(r.code == 2);
   CHECK(r.out.empty());
-  CHECK(r.err == runs + ":5:14: error: batch[0].samples: too many samples: 1000000000000 (limit 10000000; raise "
-                        "with --max-samples)\n"
-                        "      samples: 1000000000000\n"
-                        "               ^\n");
+  CHECK(
+      r.err ==
+      runs +
+          ":5:14: error: batch[0].samples: too many samples: 1000000000000 (limit 10000000; raise "
+          "with --max-samples)\n"
+          "      samples: 1000000000000\n"
+          "               ^\n");
   CHECK(dir.Read("out.csv") == "<missing>");
   // A lower limit applies to a small run too; a limit out of range is a usage error.
-  dir.Write("small.yaml", "format: allot/1\nbatch:\n  - {analysis: sensitivity, models: [model.yaml], samples: 500}\n");
+  dir.Write(
+      "small.yaml",
+      "format: allot/1\nbatch:\n  - {analysis: sensitivity, models: [model.yaml], samples: 500}\n");
   Run low = Cli({"batch", dir.path() + "/small.yaml", "--max-samples", "100"});
   CHECK(low.code == 2);
-  CHECK(low.err.find("too many samples: 500 (limit 100; raise with --max-samples)") != std::string::npos);
+  CHECK(low.err.find("too many samples: 500 (limit 100; raise with --max-samples)") !=
+        std::string::npos);
   CHECK(Cli({"batch", dir.path() + "/small.yaml", "--max-samples", "500"}).code == 0);
   Run zero = Cli({"batch", dir.path() + "/small.yaml", "--max-samples", "0"});
   CHECK(zero.code == 2);

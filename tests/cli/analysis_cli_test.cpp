@@ -21,7 +21,8 @@ changes:
 
 }  // namespace
 
-TEST_CASE("analysis commands explain every option in --help", "[stability][whatittakes][tornado][explain][batch]") {
+TEST_CASE("analysis commands explain every option in --help",
+          "[stability][whatittakes][tornado][explain][batch]") {
   for (const char* command : {"stability", "what-it-takes", "tornado", "explain", "batch"}) {
     Run r = Cli({command, "--help"});
     INFO(command);
@@ -38,22 +39,26 @@ TEST_CASE("what-it-takes on files: words on stdout, usage errors exit 2", "[what
   std::string shift = dir.Write("shift.yaml", kShift);
   Run ok = Cli({"what-it-takes", "shift", "model", model, shift, "-w", "even"});
   CHECK(ok.code == 0);
-  CHECK(ok.out.find("model catches up with shift once a weighs 0.926 instead of 0.500") != std::string::npos);
+  CHECK(ok.out.find("model catches up with shift once a weighs 0.926 instead of 0.500") !=
+        std::string::npos);
   Run no_set = Cli({"what-it-takes", "shift", "model", model, shift});
   CHECK(no_set.code == 2);
   CHECK(no_set.out.empty());
-  CHECK(no_set.err.find("allot what-it-takes: error: --weights must name exactly one weight set") == 0);
+  CHECK(no_set.err.find("allot what-it-takes: error: --weights must name exactly one weight set") ==
+        0);
   Run one_id = Cli({"tornado", "shift"});
   CHECK(one_id.code == 2);
-  CHECK(one_id.err.find("allot tornado: error: expected two scenario ids, A and B, before the files") == 0);
+  CHECK(one_id.err.find(
+            "allot tornado: error: expected two scenario ids, A and B, before the files") == 0);
   Run unknown = Cli({"explain", "shift", "modl", model, shift});
   CHECK(unknown.code == 2);
   CHECK(unknown.err == "error: B: unknown scenario 'modl' (did you mean 'model'?)\n");
   for (const char* permutations : {"0", "10000001"}) {
     Run bad = Cli({"explain", "shift", "model", model, shift, "--permutations", permutations});
     CHECK(bad.code == 2);
-    CHECK(bad.err.find(std::string("allot explain: error: --permutations must be from 1 to 10000000, not ") +
-                       permutations) == 0);
+    CHECK(bad.err.find(
+              std::string("allot explain: error: --permutations must be from 1 to 10000000, not ") +
+              permutations) == 0);
   }
 }
 
@@ -70,5 +75,6 @@ TEST_CASE("analysis --output writes the file and refuses an input", "[stability]
   CHECK(dir.Read("shift.yaml") == kShift);
   Run format = Cli({"explain", "model", "shift", model, shift, "--format", "xml"});
   CHECK(format.code == 2);
-  CHECK(format.err.find("allot explain: error: --format must be table, csv, json or md, not 'xml'") == 0);
+  CHECK(format.err.find(
+            "allot explain: error: --format must be table, csv, json or md, not 'xml'") == 0);
 }

@@ -1,8 +1,9 @@
+#include "allot/cli.hpp"
+
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
 
-#include "allot/cli.hpp"
 #include "test_support.hpp"
 
 using allot::testing::kSmallModel;
@@ -82,7 +83,8 @@ TEST_CASE("compare prints every format for given files", "[cli]") {
 TEST_CASE("invalid input: all errors, exit 2, nothing written", "[cli]") {
   TempDir dir;
   std::string model = dir.Write("m.yaml", kSmallModel);
-  std::string bad = dir.Write("bad.yaml", "format: allot/1\nscenario: bad\nchanges:\n  - scale: {line: q, by: 2}\n");
+  std::string bad = dir.Write(
+      "bad.yaml", "format: allot/1\nscenario: bad\nchanges:\n  - scale: {line: q, by: 2}\n");
   std::string output = dir.path() + "/out.json";
   Run run = Cli({"compare", model, bad, "--output", output});
   CHECK(run.code == 2);
@@ -117,7 +119,8 @@ TEST_CASE("check reports every error of every file", "[cli]") {
   Run ok = Cli({"check", model, good});
   CHECK(ok.code == 0);
   CHECK(ok.out == "ok: 2 files (1 model, 1 scenario)\n");
-  std::string bad1 = dir.Write("b1.yaml", "format: allot/1\nscenario: b1\nchanges:\n  - remove: q\n");
+  std::string bad1 =
+      dir.Write("b1.yaml", "format: allot/1\nscenario: b1\nchanges:\n  - remove: q\n");
   std::string bad2 = dir.Write("b2.yaml", "format: allot/1\nscenario: b2\nbase: nope\n");
   Run run = Cli({"check", model, bad1, bad2});
   CHECK(run.code == 2);

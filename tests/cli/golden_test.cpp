@@ -122,7 +122,8 @@ TEST_CASE("golden: sensitivity in every format and language", "[golden][sensitiv
 TEST_CASE("golden: two shards and their merge", "[golden][sensitivity][merge]") {
   CheckCase({"sensitivity-part1.json", With(kSensitivity, {"--shard", "1/2"})});
   CheckCase({"sensitivity-part2.json", With(kSensitivity, {"--shard", "2/2"})});
-  const Args parts = {"merge", allot::testing::SourcePath("tests/data/golden/sensitivity-part1.json"),
+  const Args parts = {"merge",
+                      allot::testing::SourcePath("tests/data/golden/sensitivity-part1.json"),
                       allot::testing::SourcePath("tests/data/golden/sensitivity-part2.json")};
   CheckCase({"merge.txt", With(parts, {"--format", "table"})});
   // The merge of the shards is the single run, to the byte.
@@ -145,8 +146,8 @@ TEST_CASE("golden: stability in every format and language", "[golden][stability]
 }
 
 TEST_CASE("golden: what-it-takes in every format and language", "[golden][whatittakes]") {
-  CheckCases(EveryFormat("what-it-takes", {"what-it-takes", "amendement-bikker",
-                                           "ckm-op-versterkt", "--weights", "ministry"}));
+  CheckCases(EveryFormat("what-it-takes", {"what-it-takes", "amendement-bikker", "ckm-op-versterkt",
+                                           "--weights", "ministry"}));
 }
 
 TEST_CASE("golden: tornado in every format and language", "[golden][tornado]") {
@@ -155,8 +156,8 @@ TEST_CASE("golden: tornado in every format and language", "[golden][tornado]") {
 }
 
 TEST_CASE("golden: explain in every format and language", "[golden][explain]") {
-  CheckCases(
-      EveryFormat("explain", {"explain", "model", "amendement-bikker", "--weights", "ministry,ckm"}));
+  CheckCases(EveryFormat("explain",
+                         {"explain", "model", "amendement-bikker", "--weights", "ministry,ckm"}));
 }
 
 TEST_CASE("golden: batch in every format and language", "[golden][batch]") {
@@ -168,8 +169,8 @@ TEST_CASE("golden: report HTML in both languages, with every analysis section",
           "[golden][report]") {
   CheckCase({"report.html", {"report", "--html", kOutArg}});
   CheckCase({"report-nl.html", {"report", "--html", kOutArg, "--lang", "nl"}});
-  CheckCase({"report-analyses.html",
-             {"report", "--html", kOutArg, "--sensitivity", "uniform", "--samples", "2000",
-              "--tornado", "ckm-tegenvoorstel,model,ckm", "--frontier", "ckm",
-              "--frontier-points", "8"}});
+  CheckCase(
+      {"report-analyses.html",
+       {"report", "--html", kOutArg, "--sensitivity", "uniform", "--samples", "2000", "--tornado",
+        "ckm-tegenvoorstel,model,ckm", "--frontier", "ckm", "--frontier-points", "8"}});
 }

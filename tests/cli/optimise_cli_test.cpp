@@ -25,7 +25,8 @@ double JsonNumber(const std::string& json, const std::string& key, size_t from =
 
 }  // namespace
 
-TEST_CASE("optimise writes a scenario that check and compare accept with the same score", "[optimise][cli]") {
+TEST_CASE("optimise writes a scenario that check and compare accept with the same score",
+          "[optimise][cli]") {
   TempDir dir;
   std::string best = dir.path() + "/best.yaml";
   std::string model = allot::testing::SourcePath("model/samen-tegen-mensenhandel.yaml");
@@ -42,7 +43,8 @@ TEST_CASE("optimise writes a scenario that check and compare accept with the sam
   REQUIRE(compare.code == 0);
   size_t optimised = compare.out.find("\"id\": \"optimised\"");
   REQUIRE(optimised != std::string::npos);
-  CHECK(JsonNumber(compare.out, "ckm", compare.out.find("\"weighted\"", optimised)) == Approx(score).margin(1e-6));
+  CHECK(JsonNumber(compare.out, "ckm", compare.out.find("\"weighted\"", optimised)) ==
+        Approx(score).margin(1e-6));
   CHECK(dir.Read("best.yaml").find("# model: ") != std::string::npos);
 }
 
@@ -52,11 +54,13 @@ TEST_CASE("optimise: bad options are usage errors, nothing written", "[optimise]
   Run r = Cli({"optimise", "--weights", "ckm", "--min", "victim_cre=1000", "--output", best});
   CHECK(r.code == 2);
   CHECK(r.out.empty());
-  CHECK(r.err == "allot optimise: error: --min: unknown line 'victim_cre' (did you mean 'victim_care'?)\n");
+  CHECK(r.err ==
+        "allot optimise: error: --min: unknown line 'victim_cre' (did you mean 'victim_care'?)\n");
   CHECK(dir.Read("best.yaml") == "<missing>");
   Run amount = Cli({"optimise", "--weights", "ckm", "--max-change", "lots"});
   CHECK(amount.code == 2);
-  CHECK(amount.err.find("--max-change expects a percentage such as 20% or an amount, not 'lots'") != std::string::npos);
+  CHECK(amount.err.find("--max-change expects a percentage such as 20% or an amount, not 'lots'") !=
+        std::string::npos);
   Run infeasible = Cli({"optimise", "--weights", "ckm", "--min", "victim_care=7000000"});
   CHECK(infeasible.code == 2);
   CHECK(infeasible.out.empty());

@@ -73,8 +73,7 @@ TEST_CASE("a missing directory is an error and creates nothing", "[files]") {
   TempDir dir;
   std::string error;
   CHECK_FALSE(WriteFileAtomically(dir.path() + "/missing/out.txt", "data", error));
-  CHECK(error == "cannot create a file in '" + dir.path() +
-                     "/missing': No such file or directory");
+  CHECK(error == "cannot create a file in '" + dir.path() + "/missing': No such file or directory");
   CHECK(OtherFiles(dir.path(), "") == 0);
 }
 
@@ -112,8 +111,7 @@ TEST_CASE("a read-only directory leaves the old file intact", "[files]") {
   CHECK((status == 0 || status == 77));
 }
 
-TEST_CASE("a writer killed at any moment leaves the old file or the new one, whole",
-          "[files]") {
+TEST_CASE("a writer killed at any moment leaves the old file or the new one, whole", "[files]") {
   TempDir dir;
   std::string path = dir.path() + "/out.txt";
   const std::string old_text(1 << 20, 'a');

@@ -22,11 +22,13 @@ std::vector<std::string> Shipped(std::vector<std::string> args) {
 }
 
 TEST_CASE("sensitivity JSON is the same for any number of threads", "[sensitivity]") {
-  Run one = Cli(Shipped({"--samples", "3001", "--seed", "11", "--format", "json", "--threads", "1"}));
+  Run one =
+      Cli(Shipped({"--samples", "3001", "--seed", "11", "--format", "json", "--threads", "1"}));
   REQUIRE(one.code == 0);
   CHECK(one.out.find("\"analysis\": \"smaa\"") != std::string::npos);
   for (const char* threads : {"2", "3"}) {
-    Run many = Cli(Shipped({"--samples", "3001", "--seed", "11", "--format", "json", "--threads", threads}));
+    Run many = Cli(
+        Shipped({"--samples", "3001", "--seed", "11", "--format", "json", "--threads", threads}));
     REQUIRE(many.code == 0);
     CHECK(many.out == one.out);
   }
@@ -39,14 +41,16 @@ TEST_CASE("shards 1/3, 2/3 and 3/3 merged give the single run to the byte", "[se
   std::vector<std::string> merge = {"merge"};
   for (const char* k : {"2", "3", "1"}) {  // any order
     std::string part = dir.path() + "/part-" + k + ".json";
-    Run shard = Cli(Shipped({"--samples", "2500", "--seed", "5", "--weights", "ckm:order", "--shard",
-                             std::string(k) + "/3", "--output", part, "--threads", "2"}));
+    Run shard =
+        Cli(Shipped({"--samples", "2500", "--seed", "5", "--weights", "ckm:order", "--shard",
+                     std::string(k) + "/3", "--output", part, "--threads", "2"}));
     INFO(shard.err);
     REQUIRE(shard.code == 0);
     CHECK(shard.out.empty());
     merge.push_back(part);
   }
-  Run single = Cli(Shipped({"--samples", "2500", "--seed", "5", "--weights", "ckm:order", "--format", "json"}));
+  Run single = Cli(
+      Shipped({"--samples", "2500", "--seed", "5", "--weights", "ckm:order", "--format", "json"}));
   merge.insert(merge.end(), {"--format", "json"});
   Run merged = Cli(merge);
   INFO(merged.err);
@@ -54,14 +58,17 @@ TEST_CASE("shards 1/3, 2/3 and 3/3 merged give the single run to the byte", "[se
   CHECK(merged.out == single.out);
   // The table of the merge is the table of the single run too.
   merge.resize(4);
-  CHECK(Cli(merge).out == Cli(Shipped({"--samples", "2500", "--seed", "5", "--weights", "ckm:order"})).out);
+  CHECK(Cli(merge).out ==
+        Cli(Shipped({"--samples", "2500", "--seed", "5", "--weights", "ckm:order"})).out);
 }
 
 TEST_CASE("merge refuses parts that do not belong together", "[sensitivity]") {
   TempDir dir;
   auto shard = [&](const std::string& name, const std::string& k, const std::string& seed) {
     std::string path = dir.path() + "/" + name;
-    REQUIRE(Cli(Shipped({"--samples", "900", "--seed", seed, "--shard", k, "--output", path})).code == 0);
+    REQUIRE(
+        Cli(Shipped({"--samples", "900", "--seed", seed, "--shard", k, "--output", path})).code ==
+        0);
     return path;
   };
   std::string p1 = shard("p1.json", "1/2", "1"), p2 = shard("p2.json", "2/2", "1");
@@ -89,17 +96,22 @@ TEST_CASE("merge refuses parts that do not belong together", "[sensitivity]") {
     CHECK(r.err.rfind(bad + ":2:13: error: not valid JSON\n", 0) == 0);
   }
   SECTION("a compare result instead of a part") {
-    std::string other = dir.Write("other.json", "{\"format\": \"allot/1\", \"analysis\": \"smaa\"}");
+    std::string other =
+        dir.Write("other.json", "{\"format\": \"allot/1\", \"analysis\": \"smaa\"}");
     Run r = Cli({"merge", other});
     CHECK(r.code == 2);
-    CHECK(r.err == other + ": error: not a valid sensitivity part: not an allot/1 sensitivity part (analysis 'smaa-part')\n");
+    CHECK(r.err == other +
+                       ": error: not a valid sensitivity part: not an allot/1 sensitivity part "
+                       "(analysis 'smaa-part')\n");
   }
   SECTION("other samples with the same shard count") {
     std::string path = dir.path() + "/r2.json";
-    REQUIRE(Cli(Shipped({"--samples", "901", "--seed", "1", "--shard", "2/2", "--output", path})).code == 0);
+    REQUIRE(Cli(Shipped({"--samples", "901", "--seed", "1", "--shard", "2/2", "--output", path}))
+                .code == 0);
     Run r = Cli({"merge", p1, path});
     CHECK(r.code == 2);
-    CHECK(r.err == path + ": error: this part has a different --samples (901 vs 900) than " + p1 + "\n");
+    CHECK(r.err ==
+          path + ": error: this part has a different --samples (901 vs 900) than " + p1 + "\n");
   }
   SECTION("output onto an input") {
     Run r = Cli({"merge", p1, p2, "--output", p1});
@@ -108,7 +120,8 @@ TEST_CASE("merge refuses parts that do not belong together", "[sensitivity]") {
   }
 }
 
-TEST_CASE("precision mode doubles the samples until every half-width is below the target", "[sensitivity]") {
+TEST_CASE("precision mode doubles the samples until every half-width is below the target",
+          "[sensitivity]") {
   Run r = Cli(Shipped({"--precision", "0.01", "--format", "json", "--seed", "3"}));
   REQUIRE(r.code == 0);
   auto number_after = [&](const std::string& key) {
@@ -123,7 +136,8 @@ TEST_CASE("precision mode doubles the samples until every half-width is below th
   CHECK(steps == std::round(steps));  // 1000 * 2^k
   // One doubling fewer would not have been enough.
   if (samples > 1000) {
-    Run half = Cli(Shipped({"--samples", std::to_string(static_cast<long>(samples / 2)), "--format", "json", "--seed", "3"}));
+    Run half = Cli(Shipped({"--samples", std::to_string(static_cast<long>(samples / 2)), "--format",
+                            "json", "--seed", "3"}));
     size_t at = half.out.find("\"max_half_width\": ");
     CHECK(std::stod(half.out.substr(at + 18)) >= 0.01);
   }
@@ -137,21 +151,26 @@ TEST_CASE("sensitivity refuses bad options with exit 2 and nothing on stdout", "
   const std::vector<Case> cases = {
       {{"--samples", "0"}, "--samples must be a whole number from 1 to 281474976710656, not '0'"},
       {{"--samples", "-5"}, "--samples must be a whole number from 1 to 281474976710656, not '-5'"},
-      {{"--seed", "99999999999999999999"}, "--seed must be a whole number from 0 to 18446744073709551615, not '99999999999999999999'"},
+      {{"--seed", "99999999999999999999"},
+       "--seed must be a whole number from 0 to 18446744073709551615, not '99999999999999999999'"},
       {{"--threads", "0"}, "--threads must be a whole number from 1 to 1024, not '0'"},
       {{"--effects", "maybe"}, "--effects must be fixed or uncertain, not 'maybe'"},
       {{"--shard", "4/3"}, "--shard must be K/N with 1 <= K <= N, e.g. 3/10, not '4/3'"},
-      {{"--shard", "1/2", "--format", "csv"}, "--shard writes a partial result (JSON) for 'allot merge'; leave out --format"},
-      {{"--precision", "0.01", "--samples", "10"}, "give --samples or --precision, not both: --precision chooses the sample count"},
+      {{"--shard", "1/2", "--format", "csv"},
+       "--shard writes a partial result (JSON) for 'allot merge'; leave out --format"},
+      {{"--precision", "0.01", "--samples", "10"},
+       "give --samples or --precision, not both: --precision chooses the sample count"},
       {{"--precision", "2"}, "--precision must be between 0 and 1 (e.g. 0.005)"},
-      {{"--weights", "nosuch"}, "--weights: unknown weight set 'nosuch' (use uniform, SET, SET:KAPPA or SET:order)"},
+      {{"--weights", "nosuch"},
+       "--weights: unknown weight set 'nosuch' (use uniform, SET, SET:KAPPA or SET:order)"},
   };
   for (const Case& c : cases) {
     Run r = Cli(Shipped(c.args));
     INFO(c.message);
     CHECK(r.code == 2);
     CHECK(r.out.empty());
-    CHECK(r.err == "allot sensitivity: error: " + c.message + "\nTry 'allot sensitivity --help'.\n");
+    CHECK(r.err ==
+          "allot sensitivity: error: " + c.message + "\nTry 'allot sensitivity --help'.\n");
   }
 }
 
@@ -162,7 +181,8 @@ TEST_CASE("sensitivity renders table, csv and md, and --output writes the file",
   CHECK(table.out.find("is best in") != std::string::npos);
   Run csv = Cli(Shipped({"--samples", "500", "--format", "csv"}));
   CHECK(csv.out.rfind("scenario,name,samples,p_best,", 0) == 0);
-  CHECK(Cli(Shipped({"--samples", "500", "--format", "md", "--lang", "nl"})).out.rfind("# Gevoeligheid", 0) == 0);
+  CHECK(Cli(Shipped({"--samples", "500", "--format", "md", "--lang", "nl"}))
+            .out.rfind("# Gevoeligheid", 0) == 0);
   // Dutch all through: the effects mode, the mean column, and "; " between
   // items whose percentages have decimal commas (under ckm:0.5 three
   // scenarios can be best).
@@ -187,7 +207,9 @@ namespace {
 TEST_CASE("merge refuses a part whose counts were edited", "[sensitivity]") {
   TempDir dir;
   std::string path = dir.path() + "/p.json";
-  REQUIRE(Cli(Shipped({"--samples", "50", "--seed", "1", "--shard", "1/1", "--output", path})).code == 0);
+  REQUIRE(
+      Cli(Shipped({"--samples", "50", "--seed", "1", "--shard", "1/1", "--output", path})).code ==
+      0);
   std::string text = dir.Read("p.json");
   size_t at = text.find("\"rank_counts\":[[");
   REQUIRE(at != std::string::npos);
@@ -195,7 +217,9 @@ TEST_CASE("merge refuses a part whose counts were edited", "[sensitivity]") {
   std::string edited = dir.Write("edited.json", text);
   Run r = Cli({"merge", edited});
   CHECK(r.code == 2);
-  CHECK(r.err == edited + ": error: not a valid sensitivity part: the counts of scenario 'model' do not add up to the shard's samples\n");
+  CHECK(r.err == edited +
+                     ": error: not a valid sensitivity part: the counts of scenario 'model' do not "
+                     "add up to the shard's samples\n");
   CHECK(Cli({"merge", path}).code == 0);
 }
 

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "allot/diagnostic.hpp"
+
+#include <catch2/catch.hpp>
 
 using allot::Diagnostic;
 using allot::FormatDiagnostic;
@@ -30,7 +30,8 @@ TEST_CASE("a diagnostic quotes its line with a caret under the column", "[diagno
 TEST_CASE("a diagnostic without a position names only what it can", "[diagnostic]") {
   CHECK(FormatDiagnostic(Diagnostic{{}, "--weights: unknown weight set 'x'"}) ==
         "error: --weights: unknown weight set 'x'\n");
-  CHECK(FormatDiagnostic(Diagnostic{At("", 0, 0), "cannot open"}) == "f.yaml: error: cannot open\n");
+  CHECK(FormatDiagnostic(Diagnostic{At("", 0, 0), "cannot open"}) ==
+        "f.yaml: error: cannot open\n");
 }
 
 TEST_CASE("did-you-mean suggests only plausible typos", "[diagnostic]") {

@@ -1,5 +1,7 @@
 // The last guard before output: a NaN or infinity at a number formatter is
 // an internal error, never "nan" or a JSON null (docs/limits.md).
+#include "core/finite_output.hpp"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
@@ -10,7 +12,6 @@
 #include "allot/render.hpp"
 #include "analyse/analysis_common.hpp"
 #include "render/analysis_output.hpp"
-#include "core/finite_output.hpp"
 #include "render/optimise_text.hpp"
 #include "render/text.hpp"
 #include "test_support.hpp"
@@ -31,7 +32,8 @@ allot::CompareResult SmallResult() {
 
 }  // namespace
 
-TEST_CASE("the number formatters throw on NaN and infinity and pass finite numbers", "[render][limits]") {
+TEST_CASE("the number formatters throw on NaN and infinity and pass finite numbers",
+          "[render][limits]") {
   using allot::detail::NonFiniteOutput;
   for (double bad : {kNaN, kInf, -kInf}) {
     CHECK_THROWS_AS(allot::detail::FormatScore(bad, 2, allot::Lang::kEn), NonFiniteOutput);
@@ -39,7 +41,8 @@ TEST_CASE("the number formatters throw on NaN and infinity and pass finite numbe
     CHECK_THROWS_AS(allot::detail::Fixed(bad, 3, allot::Lang::kNl), NonFiniteOutput);
     CHECK_THROWS_AS(allot::detail::CsvNumber(bad), NonFiniteOutput);
     CHECK_THROWS_AS(allot::detail::Rounded(bad), NonFiniteOutput);
-    CHECK_THROWS_AS(allot::report_text::Fixed2(bad), NonFiniteOutput);  // optimise and frontier text
+    CHECK_THROWS_AS(allot::report_text::Fixed2(bad),
+                    NonFiniteOutput);  // optimise and frontier text
   }
   CHECK(allot::report_text::Fixed2(-0.001) == "0.00");
   CHECK(allot::detail::FormatScore(-12.34, 1, allot::Lang::kNl) == "-12,3");
@@ -66,8 +69,9 @@ TEST_CASE("compare renders nothing in any format when a score is NaN", "[render]
     std::ostringstream out;
     allot::CompareResult bad = result;
     bad.scenarios[0].objectives[1] = kNaN;
-    CHECK_THROWS_WITH(allot::RenderCompare(bad, format, allot::Lang::kEn, out),
-                      Catch::StartsWith("a number that is not finite (NaN or infinity) reached the output"));
+    CHECK_THROWS_WITH(
+        allot::RenderCompare(bad, format, allot::Lang::kEn, out),
+        Catch::StartsWith("a number that is not finite (NaN or infinity) reached the output"));
     bad = result;
     bad.scenarios[0].weighted[0] = kInf;
     CHECK_THROWS_AS(allot::RenderCompare(bad, format, allot::Lang::kNl, out), std::logic_error);

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "allot/money.hpp"
+
+#include <catch2/catch.hpp>
 
 using allot::DescribeMoneyParseError;
 using allot::FormatMoney;

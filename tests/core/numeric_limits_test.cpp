@@ -47,10 +47,12 @@ std::string EveryOutput(const std::vector<std::string>& files, const std::string
     args.insert(args.end(), files.begin(), files.end());
     return args;
   };
-  for (const char* format : {"table", "json", "md"}) RunOk(with_files({"compare", "--format", format}));
+  for (const char* format : {"table", "json", "md"})
+    RunOk(with_files({"compare", "--format", format}));
   RunOk(with_files({"compare", "--lang", "nl"}));
   RunOk(with_files({"sensitivity", "--samples", "200", "--format", "csv"}));
-  RunOk(with_files({"sensitivity", "--samples", "200", "--effects", "uncertain", "--format", "json"}));
+  RunOk(with_files(
+      {"sensitivity", "--samples", "200", "--effects", "uncertain", "--format", "json"}));
   RunOk(with_files({"stability", "--format", "json"}));
   RunOk(with_files({"stability"}));
   RunOk(with_files({"explain", a, b, "--format", "json"}));
@@ -107,7 +109,9 @@ TEST_CASE("a total of exactly INT64_MAX cents is shown to the cent in every outp
   TempDir dir;
   std::vector<std::string> files = {dir.Write("m.yaml", kNearModel), dir.Write("top.yaml", kTop)};
   std::string csv = EveryOutput(files, "model", "top", "even");
-  CHECK(CsvRow(csv, 2).rfind("top,top,false,92233720368547758.07,92233720368547758.07,0.00,100.000000,0.034976,", 0) == 0);
+  CHECK(CsvRow(csv, 2).rfind(
+            "top,top,false,92233720368547758.07,92233720368547758.07,0.00,100.000000,0.034976,",
+            0) == 0);
   std::string json = RunOk({"compare", files[0], files[1], "--format", "json"});
   CHECK(Contains(json, "\"total_cents\": 9223372036854775807,"));
   CHECK(Contains(json, "\"x\": {\n          \"2024\": 9223372036854775800,"));
@@ -115,7 +119,8 @@ TEST_CASE("a total of exactly INT64_MAX cents is shown to the cent in every outp
   CHECK(Contains(table, "€92,233,720,368,547,758.07"));
 }
 
-TEST_CASE("one cent over INT64_MAX cents is an error at the scenario, exit 2", "[numeric][limits]") {
+TEST_CASE("one cent over INT64_MAX cents is an error at the scenario, exit 2",
+          "[numeric][limits]") {
   TempDir dir;
   std::string model = dir.Write("m.yaml", kNearModel);
   std::string top = dir.Write("top.yaml", kTop);
@@ -129,8 +134,9 @@ changes:
     Run r = Cli({"compare", model, top, over, "--format", format});
     CHECK(r.code == 2);
     CHECK(r.out.empty());
-    CHECK(r.err == over + ":2:1: error: scenario 'over': total overflows the largest amount\n"
-                          "  scenario: over\n  ^\n");
+    CHECK(r.err == over +
+                       ":2:1: error: scenario 'over': total overflows the largest amount\n"
+                       "  scenario: over\n  ^\n");
   }
   Run scale = Cli({"compare", model, dir.Write("s.yaml", R"(format: allot/1
 scenario: s
@@ -138,7 +144,8 @@ changes:
   - scale: {line: x, by: 9223.3720368547759}
 )")});
   CHECK(scale.code == 2);
-  CHECK(Contains(scale.err, "s.yaml:4:5: error: changes[0].scale.by: scaling line 'x' overflows\n"));
+  CHECK(
+      Contains(scale.err, "s.yaml:4:5: error: changes[0].scale.by: scaling line 'x' overflows\n"));
   Run add = Cli({"compare", model, top, dir.Write("a.yaml", R"(format: allot/1
 scenario: a
 base: top
@@ -149,15 +156,17 @@ changes:
   CHECK(Contains(add.err, "a.yaml:2:1: error: scenario 'a': total overflows the largest amount\n"));
 }
 
-TEST_CASE("an amount written beyond 10^13 EUR is refused where it is written", "[numeric][limits]") {
+TEST_CASE("an amount written beyond 10^13 EUR is refused where it is written",
+          "[numeric][limits]") {
   TempDir dir;
   std::string text = kNearModel;
   text.replace(text.find("0.07}"), 4, "92233720368547758.07");
   Run r = Cli({"compare", dir.Write("m.yaml", text)});
   CHECK(r.code == 2);
   CHECK(r.out.empty());
-  CHECK(Contains(r.err, "m.yaml:16:20: error: lines[1].budget.2024: amount is over the limit of 10^13: "
-                        "92233720368547758.07\n"));
+  CHECK(Contains(r.err,
+                 "m.yaml:16:20: error: lines[1].budget.2024: amount is over the limit of 10^13: "
+                 "92233720368547758.07\n"));
 }
 
 namespace {
@@ -195,13 +204,15 @@ TEST_CASE("a model whose year or grand total overflows is an error, one line les
     Run r = Cli({"compare", file});
     CHECK(r.code == 2);
     CHECK(r.out.empty());
-    CHECK(r.err == file + ":1:1: error: scenario 'model': total overflows the largest amount\n"
-                          "  format: allot/1\n  ^\n");
+    CHECK(r.err == file +
+                       ":1:1: error: scenario 'model': total overflows the largest amount\n"
+                       "  format: allot/1\n  ^\n");
   }
 }
 
-TEST_CASE("moves of amounts near the bound split exactly, a line that overflows in total is an error",
-          "[numeric][limits]") {
+TEST_CASE(
+    "moves of amounts near the bound split exactly, a line that overflows in total is an error",
+    "[numeric][limits]") {
   TempDir dir;
   std::string text = kNearModel;
   text.replace(text.find("{2024: 10000000000000}"), 22, "{2024: 10000000000000, 2025: 0.01}");
@@ -216,7 +227,8 @@ changes:
   - move: {amount: 10000000000000, from: x, to: z}
 )");
   std::string json = RunOk({"compare", model, move, "--format", "json"});
-  CHECK(Contains(json, "\"x\": {\n          \"2024\": 9222372036854700001,\n          \"2025\": 9222\n"));
+  CHECK(Contains(json,
+                 "\"x\": {\n          \"2024\": 9222372036854700001,\n          \"2025\": 9222\n"));
   CHECK(Contains(json, "\"z\": {\n          \"2024\": 999999999999999,\n          \"2025\": 1\n"));
   CHECK(Contains(json, "\"total_cents\": 9223372036854709230,"));
   EveryOutput({model, move}, "model", "mv", "skew");
@@ -240,8 +252,8 @@ namespace {
 std::string ModelWithEffect(const std::string& effect, const std::string& budget = "1000") {
   return "format: allot/1\ntitle: T\nyears: [2024]\nobjectives: [{id: a, name: A}]\n"
          "weights: {even: {a: 1}}\nlines:\n"
-         "  - {id: x, name: X, source: s, budget: {2024: " + budget + "}, effects: {a: " + effect +
-         "}}\n";
+         "  - {id: x, name: X, source: s, budget: {2024: " +
+         budget + "}, effects: {a: " + effect + "}}\n";
 }
 
 std::string LoadError(const std::string& model_text) {
@@ -263,12 +275,14 @@ TEST_CASE("a saturating curve with half 0 and a table with a repeated x are refu
         "m.yaml:7:103: error: lines[0].effects.a.half: amount must be greater than 0: [0, 1, 2]");
   CHECK(LoadError(ModelWithEffect("{curve: saturating, max: 50, half: 0.001}")) ==
         "m.yaml:7:103: error: lines[0].effects.a.half: amount has more than two decimals: 0.001");
-  CHECK(LoadError(ModelWithEffect("{curve: table, points: [[100, 1], [100, 2]]}")) ==
-        "m.yaml:7:103: error: lines[0].effects.a.points: table amounts must be strictly increasing: "
-        "100 after 100");
-  CHECK(LoadError(ModelWithEffect("{curve: table, points: [[100, 1], [100.00, 2]]}")) ==
-        "m.yaml:7:103: error: lines[0].effects.a.points: table amounts must be strictly increasing: "
-        "100.00 after 100");
+  CHECK(
+      LoadError(ModelWithEffect("{curve: table, points: [[100, 1], [100, 2]]}")) ==
+      "m.yaml:7:103: error: lines[0].effects.a.points: table amounts must be strictly increasing: "
+      "100 after 100");
+  CHECK(
+      LoadError(ModelWithEffect("{curve: table, points: [[100, 1], [100.00, 2]]}")) ==
+      "m.yaml:7:103: error: lines[0].effects.a.points: table amounts must be strictly increasing: "
+      "100.00 after 100");
   CHECK(LoadError(ModelWithEffect("{curve: linear, points: 1, per: 0}")) ==
         "m.yaml:7:100: error: lines[0].effects.a.per: amount must be greater than 0: 0");
 }
@@ -276,9 +290,11 @@ TEST_CASE("a saturating curve with half 0 and a table with a repeated x are refu
 TEST_CASE("a saturating curve with the smallest half is exact at 0 and at half",
           "[numeric][limits]") {
   TempDir dir;
-  std::string model = dir.Write("m.yaml", ModelWithEffect("{curve: saturating, max: 50, half: 0.01}", "0"));
-  std::string s = dir.Write("s.yaml", "format: allot/1\nscenario: s\nchanges:\n"
-                                      "  - set: {line: x, budget: {2024: 0.01}}\n");
+  std::string model =
+      dir.Write("m.yaml", ModelWithEffect("{curve: saturating, max: 50, half: 0.01}", "0"));
+  std::string s = dir.Write("s.yaml",
+                            "format: allot/1\nscenario: s\nchanges:\n"
+                            "  - set: {line: x, budget: {2024: 0.01}}\n");
   // v(0) = 0 (no 0/0); v(half) = max / 2 exactly.
   std::string csv = EveryOutput({model, s}, "model", "s", "even");
   CHECK(CsvRow(csv, 1).rfind("model,T,false,0.00,0.00,0.000000,0.000000,", 0) == 0);
@@ -290,8 +306,9 @@ TEST_CASE("effect values beyond a million points are refused, so no sum of effec
   // Before the bound: +1e300 and -1e300 points per cent made +inf and -inf,
   // their sum NaN, and min(100, NaN) a silent 100.
   std::string text = ModelWithEffect("{curve: linear, points: 1e300, per: 0.01}", "10000000000000");
-  CHECK(LoadError(text) == "m.yaml:7:102: error: lines[0].effects.a.points: points must be between "
-                           "-1000000 and 1000000, got 1e300");
+  CHECK(LoadError(text) ==
+        "m.yaml:7:102: error: lines[0].effects.a.points: points must be between "
+        "-1000000 and 1000000, got 1e300");
   CHECK(LoadError(ModelWithEffect("{curve: saturating, max: [0, 1, 1e7], half: 1}")) ==
         "m.yaml:7:100: error: lines[0].effects.a.max[2]: points must be between -1000000 and "
         "1000000, got 1e7");
@@ -313,8 +330,12 @@ lines:
 )");
   std::string s = dir.Write("s.yaml", "format: allot/1\nscenario: s\nchanges:\n  - remove: y\n");
   std::string csv = EveryOutput({model, s}, "model", "s", "even");
-  CHECK(CsvRow(csv, 1).rfind("model,T,false,20000000000000.00,20000000000000.00,0.000000,100.000000,50.000000,", 0) == 0);
-  CHECK(CsvRow(csv, 2).rfind("s,s,false,10000000000000.00,10000000000000.00,100.000000,100.000000,100.000000,", 0) == 0);
+  CHECK(CsvRow(csv, 1).rfind(
+            "model,T,false,20000000000000.00,20000000000000.00,0.000000,100.000000,50.000000,",
+            0) == 0);
+  CHECK(CsvRow(csv, 2).rfind(
+            "s,s,false,10000000000000.00,10000000000000.00,100.000000,100.000000,100.000000,", 0) ==
+        0);
 }
 
 namespace {
@@ -335,20 +356,29 @@ lines:
 
 }  // namespace
 
-TEST_CASE("weights of 1e-300 and 1e300 normalise exactly, weights summing past the largest double are refused",
-          "[numeric][limits]") {
+TEST_CASE(
+    "weights of 1e-300 and 1e300 normalise exactly, weights summing past the largest double are "
+    "refused",
+    "[numeric][limits]") {
   TempDir dir;
   std::string model = dir.Write("m.yaml", kExtremeWeights);
-  std::string s = dir.Write("s.yaml", "format: allot/1\nscenario: s\nbudget: neutral\nchanges:\n"
-                                      "  - move: {amount: 50, from: x, to: y}\n");
+  std::string s = dir.Write("s.yaml",
+                            "format: allot/1\nscenario: s\nbudget: neutral\nchanges:\n"
+                            "  - move: {amount: 50, from: x, to: y}\n");
   // Scores: model a 1, b 3, c 4; s a 0.5, b 2.5, c 6. tiny and huge are
   // 1/4, 1/4, 1/2; mixed is 1, 1e-300, 0 (1e-600 underflows to 0, which
   // it is to within any printed digit); least is a alone.
   std::string csv = EveryOutput({model, s}, "model", "s", "mixed");
-  CHECK(CsvRow(csv, 1).rfind("model,W,false,200.00,200.00,1.000000,3.000000,4.000000,3.000000,3.000000,1.000000,1.000000,", 0) == 0);
-  CHECK(CsvRow(csv, 2).rfind("s,s,false,200.00,200.00,0.500000,2.500000,6.000000,3.750000,3.750000,0.500000,0.500000,", 0) == 0);
+  CHECK(CsvRow(csv, 1).rfind("model,W,false,200.00,200.00,1.000000,3.000000,4.000000,3.000000,3."
+                             "000000,1.000000,1.000000,",
+                             0) == 0);
+  CHECK(
+      CsvRow(csv, 2).rfind(
+          "s,s,false,200.00,200.00,0.500000,2.500000,6.000000,3.750000,3.750000,0.500000,0.500000,",
+          0) == 0);
   std::string json = RunOk({"compare", model, s, "--format", "json"});
-  CHECK(Contains(json, "\"mixed\": {\n      \"a\": 1.0,\n      \"b\": 0.0,\n      \"c\": 0.0\n    },"));
+  CHECK(Contains(json,
+                 "\"mixed\": {\n      \"a\": 1.0,\n      \"b\": 0.0,\n      \"c\": 0.0\n    },"));
   for (const char* set : {"tiny", "huge", "least"}) EveryOutput({model, s}, "model", "s", set);
 
   std::string over = kExtremeWeights;
@@ -356,22 +386,29 @@ TEST_CASE("weights of 1e-300 and 1e300 normalise exactly, weights summing past t
   CHECK(LoadError(over) == "m.yaml:9:9: error: weights.over: weights are too large");
 }
 
-TEST_CASE("a century of years, 1950 to 2049, splits moves and totals exactly", "[numeric][limits]") {
+TEST_CASE("a century of years, 1950 to 2049, splits moves and totals exactly",
+          "[numeric][limits]") {
   std::string years, budget;
   for (int y = 1950; y <= 2049; ++y) {
     years += (y > 1950 ? ", " : "") + std::to_string(y);
     budget += (y > 1950 ? ", " : "") + std::to_string(y) + ": 100";
   }
   TempDir dir;
-  std::string model = dir.Write("m.yaml", "format: allot/1\ntitle: C\nyears: [" + years +
-      "]\nobjectives: [{id: a, name: A}, {id: b, name: B}]\nweights: {even: {a: 1, b: 1}}\nlines:\n"
-      "  - {id: x, name: X, source: s, budget: {" + budget + "}, effects: {a: {curve: linear, points: 1, per: 1000}}}\n"
-      "  - {id: y, name: Y, source: s, budget: {1950: 0.01, 2049: 0.02}, effects: {b: {curve: table, points: [[0.01, 10], [0.03, 20], [1000, 30]]}}}\n");
+  std::string model = dir.Write(
+      "m.yaml", "format: allot/1\ntitle: C\nyears: [" + years +
+                    "]\nobjectives: [{id: a, name: A}, {id: b, name: B}]\nweights: {even: {a: 1, "
+                    "b: 1}}\nlines:\n"
+                    "  - {id: x, name: X, source: s, budget: {" +
+                    budget +
+                    "}, effects: {a: {curve: linear, points: 1, per: 1000}}}\n"
+                    "  - {id: y, name: Y, source: s, budget: {1950: 0.01, 2049: 0.02}, effects: "
+                    "{b: {curve: table, points: [[0.01, 10], [0.03, 20], [1000, 30]]}}}\n");
   // 1,000.01 EUR from 100 x 100 EUR: 1,000 cents a year, the spare cent to
   // 1950 (all remainders tie; the earlier year wins); then one cent in 2049.
-  std::string s = dir.Write("s.yaml", "format: allot/1\nscenario: s\nbudget: neutral-per-year\nchanges:\n"
-                                      "  - move: {amount: 1000.01, from: x, to: y}\n"
-                                      "  - move: {amount: 0.01, from: x, to: y, year: 2049}\n");
+  std::string s = dir.Write("s.yaml",
+                            "format: allot/1\nscenario: s\nbudget: neutral-per-year\nchanges:\n"
+                            "  - move: {amount: 1000.01, from: x, to: y}\n"
+                            "  - move: {amount: 0.01, from: x, to: y, year: 2049}\n");
   std::string json = RunOk({"compare", model, s, "--format", "json"});
   CHECK(Contains(json, "\"total_cents\": 1000003,"));
   CHECK(Contains(json, "\"y\": {\n          \"1950\": 1002,\n          \"1951\": 1000,"));

@@ -1,8 +1,9 @@
-#include <catch2/catch.hpp>
+#include "allot/compare.hpp"
+
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <random>
 
-#include "allot/compare.hpp"
 #include "test_support.hpp"
 
 using namespace allot;
@@ -51,9 +52,9 @@ TEST_CASE("compare scores, ranks and measures against the baseline", "[compare]"
   CHECK(base.objectives == std::vector<double>{6, 0});
   CHECK(shift.objectives[0] == Approx(3));
   CHECK(shift.objectives[1] == Approx(37.5));
-  CHECK(base.weighted[0] == Approx(3));           // even
+  CHECK(base.weighted[0] == Approx(3));  // even
   CHECK(shift.weighted[0] == Approx(20.25));
-  CHECK(base.weighted[1] == Approx(6));           // a_only
+  CHECK(base.weighted[1] == Approx(6));  // a_only
   CHECK(shift.rank == std::vector<int>{1, 2});
   CHECK(base.rank == std::vector<int>{2, 1});
   CHECK(shift.delta_total.cents() == 0);

@@ -1,6 +1,7 @@
+#include "allot/evaluate.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "allot/evaluate.hpp"
 #include "test_support.hpp"
 
 using namespace allot;

@@ -734,8 +734,9 @@ format: allot/1
 }
 
 TEST_CASE("an alias bomb is refused without expanding it", "[load][errors]") {
-  CHECK(ModelErrors(AliasBomb()) ==
-        R"~(model.yaml:8:8: error: document too large: more than 20000000 nodes with aliases expanded
+  CHECK(
+      ModelErrors(AliasBomb()) ==
+      R"~(model.yaml:8:8: error: document too large: more than 20000000 nodes with aliases expanded
   h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]
          ^
 )~");

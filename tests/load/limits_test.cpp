@@ -3,9 +3,8 @@
 // bench/adversarial_bench.cpp; these tests check results, and fail before
 // their fix by running out of memory or CTest's time limit.
 #include <catch2/catch.hpp>
-#include <string>
-
 #include <sstream>
+#include <string>
 
 #include "allot/cli.hpp"
 #include "allot/diagnostic.hpp"
@@ -86,8 +85,8 @@ TEST_CASE("unknown lines and bases past the first 100 errors get no suggestion",
   std::vector<allot::Scenario> scenarios;
   for (int i = 0; i < 150; ++i) {
     std::string id = "s" + std::to_string(i);
-    scenarios.push_back(ScenarioFrom("format: allot/1\nscenario: " + id +
-                                     "\nchanges: [{remove: xx}]\n"));
+    scenarios.push_back(
+        ScenarioFrom("format: allot/1\nscenario: " + id + "\nchanges: [{remove: xx}]\n"));
   }
   allot::Diagnostics diags;
   allot::ResolveScenarios(model, scenarios, diags);
@@ -101,8 +100,8 @@ TEST_CASE("more scenario files than --max-scenarios is a usage error, nothing re
           "[robust][limits]") {
   allot::testing::TempDir dir;
   for (int i = 0; i < 4; ++i) {
-    dir.Write("s" + std::to_string(i) + ".yaml", "format: allot/1\nscenario: s" +
-                                                     std::to_string(i) + "\n");
+    dir.Write("s" + std::to_string(i) + ".yaml",
+              "format: allot/1\nscenario: s" + std::to_string(i) + "\n");
   }
   std::ostringstream out;
   std::ostringstream err;

@@ -20,9 +20,11 @@ const char* const kModel = allot::testing::kStepModel;
 
 }  // namespace
 
-TEST_CASE("the frontier steps where a level fits and places scenarios exactly", "[optimise][frontier]") {
+TEST_CASE("the frontier steps where a level fits and places scenarios exactly",
+          "[optimise][frontier]") {
   Model m = ModelFrom(kModel);
-  Scenario s = ScenarioFrom("format: allot/1\nscenario: half\nchanges:\n  - set: {line: lin, budget: {2024: 200}}\n");
+  Scenario s = ScenarioFrom(
+      "format: allot/1\nscenario: half\nchanges:\n  - set: {line: lin, budget: {2024: 200}}\n");
   std::vector<ResolvedScenario> all = ResolveOk(m, {s});
   OptimiseOptions o;
   o.weights = m.weights[0].weights;
@@ -71,7 +73,8 @@ lines:
   OptimiseConstraints c;
   c.budget = {Eur(1000)};
   Diagnostics diags;
-  std::optional<std::vector<CoreLine>> core = CoreIndex(m, base, c, o, {{1, 0}, {0, 1}, {0.5, 0.5}}, diags);
+  std::optional<std::vector<CoreLine>> core =
+      CoreIndex(m, base, c, o, {{1, 0}, {0, 1}, {0.5, 0.5}}, diags);
   REQUIRE(core);
   CHECK(std::string((*core)[0].kind()) == "borderline");
   CHECK(std::string((*core)[2].kind()) == "core");

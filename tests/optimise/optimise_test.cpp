@@ -74,20 +74,24 @@ std::string RandomModel(std::mt19937& rng, bool smooth) {
   std::uniform_int_distribution<int> small(1, 9);
   std::ostringstream y;
   y << "format: allot/1\ntitle: t\nyears: [2024]\nobjectives:\n  - {id: a, name: A}\n"
-       "  - {id: b, name: B}\nweights:\n  w: {a: " << small(rng) << ", b: " << small(rng) << "}\nlines:\n";
+       "  - {id: b, name: B}\nweights:\n  w: {a: "
+    << small(rng) << ", b: " << small(rng) << "}\nlines:\n";
   y << "  - {id: l1, name: L1, budget: {2024: 0}, effects: {a: {curve: table, points: [[200, "
     << small(rng) << "], [400, " << small(rng) + 10 << "], [800, " << small(rng) + 12 << "]]}}}\n";
-  y << "  - {id: l2, name: L2, budget: {2024: 0}, effects: {b: {curve: linear, points: " << small(rng)
-    << ", per: 200, threshold: " << 100 * small(rng) << "}}}\n";
+  y << "  - {id: l2, name: L2, budget: {2024: 0}, effects: {b: {curve: linear, points: "
+    << small(rng) << ", per: 200, threshold: " << 100 * small(rng) << "}}}\n";
   if (smooth) {
     y << "  - {id: l3, name: L3, budget: {2024: 0}, effects: {a: {curve: saturating, max: "
       << 5 * small(rng) << ", half: " << 100 * small(rng) << "}}}\n";
   } else {
-    y << "  - id: l3\n    name: L3\n    budget: {2024: 0}\n    effects: {b: {curve: linear, points: "
-      << small(rng) << ", per: 100}}\n    levels:\n      - {name: low, budget: {2024: " << 100 * small(rng)
+    y << "  - id: l3\n    name: L3\n    budget: {2024: 0}\n    effects: {b: {curve: linear, "
+         "points: "
+      << small(rng)
+      << ", per: 100}}\n    levels:\n      - {name: low, budget: {2024: " << 100 * small(rng)
       << "}}\n      - {name: high, budget: {2024: " << 500 + 50 * small(rng) << "}}\n";
   }
-  y << "  - {id: l4, name: L4, budget: {2024: 1000}, effects: {a: {curve: linear, points: 1, per: 1000}}}\n";
+  y << "  - {id: l4, name: L4, budget: {2024: 1000}, effects: {a: {curve: linear, points: 1, per: "
+       "1000}}}\n";
   return y.str();
 }
 
@@ -149,18 +153,22 @@ std::string ThresholdModel(std::mt19937& rng, int64_t scale) {
   auto eur = [&](int64_t x) { return std::to_string(x * scale); };
   std::ostringstream y;
   y << "format: allot/1\ntitle: t\nyears: [2024]\nobjectives:\n  - {id: a, name: A}\n"
-       "  - {id: b, name: B}\nweights:\n  w: {a: " << small(rng) << ", b: " << small(rng) << "}\nlines:\n";
-  y << "  - {id: l1, name: L1, budget: {2024: 0}, effects: {a: {curve: saturating, max: " << 4 * small(rng)
-    << ", half: " << eur(100 * small(rng)) << ", threshold: " << eur(50 * small(rng))
+       "  - {id: b, name: B}\nweights:\n  w: {a: "
+    << small(rng) << ", b: " << small(rng) << "}\nlines:\n";
+  y << "  - {id: l1, name: L1, budget: {2024: 0}, effects: {a: {curve: saturating, max: "
+    << 4 * small(rng) << ", half: " << eur(100 * small(rng))
+    << ", threshold: " << eur(50 * small(rng))
     << "}, b: {curve: saturating, max: " << 3 * small(rng) << ", half: " << eur(100 * small(rng))
     << ", threshold: " << eur(100 * small(rng)) << "}}}\n";
-  y << "  - {id: l2, name: L2, budget: {2024: 0}, effects: {b: {curve: saturating, max: " << 5 * small(rng)
-    << ", half: " << eur(50 * small(rng)) << ", threshold: " << eur(50 * small(rng)) << "}}}\n";
+  y << "  - {id: l2, name: L2, budget: {2024: 0}, effects: {b: {curve: saturating, max: "
+    << 5 * small(rng) << ", half: " << eur(50 * small(rng))
+    << ", threshold: " << eur(50 * small(rng)) << "}}}\n";
   y << "  - id: l3\n    name: L3\n    budget: {2024: 0}\n    effects: {a: {curve: saturating, max: "
-    << 4 * small(rng) << ", half: " << eur(100 * small(rng)) << "}}\n    levels:\n      - {name: low, budget: {2024: "
-    << eur(50 * small(rng)) << "}}\n      - {name: high, budget: {2024: " << eur(500 + 50 * small(rng)) << "}}\n";
-  y << "  - {id: l4, name: L4, budget: {2024: " << eur(1000) << "}, effects: {a: {curve: linear, points: 1, per: "
-    << eur(1000) << "}}}\n";
+    << 4 * small(rng) << ", half: " << eur(100 * small(rng))
+    << "}}\n    levels:\n      - {name: low, budget: {2024: " << eur(50 * small(rng))
+    << "}}\n      - {name: high, budget: {2024: " << eur(500 + 50 * small(rng)) << "}}\n";
+  y << "  - {id: l4, name: L4, budget: {2024: " << eur(1000)
+    << "}, effects: {a: {curve: linear, points: 1, per: " << eur(1000) << "}}}\n";
   return y.str();
 }
 
@@ -170,7 +178,8 @@ std::string ThresholdModel(std::mt19937& rng, int64_t scale) {
 // a wrong row there shows up as a brute-force allocation beating the bound.
 // Brute force may sit exactly on a threshold, the solver a margin of cents
 // above it: hence the 1e-4 points of slack.
-TEST_CASE("thresholds on saturating curves and levels: brute force within the stated gap", "[optimise]") {
+TEST_CASE("thresholds on saturating curves and levels: brute force within the stated gap",
+          "[optimise]") {
   std::mt19937 rng(23);
   for (int instance = 0; instance < 12; ++instance) {
     std::string text = ThresholdModel(rng, 1);
@@ -180,7 +189,8 @@ TEST_CASE("thresholds on saturating curves and levels: brute force within the st
     REQUIRE(r.feasible);
     INFO(text);
     double brute = BruteForce(m, base, m.weights[0].weights, 1000, 25);
-    INFO("instance " << instance << " score " << r.score << " bound " << r.upper_bound << " brute " << brute);
+    INFO("instance " << instance << " score " << r.score << " bound " << r.upper_bound << " brute "
+                     << brute);
     CHECK(brute <= r.upper_bound + 1e-4);
     CHECK(r.score >= brute - (r.upper_bound - r.score) - 1e-4);
     CHECK(r.upper_bound - r.score < 0.05);
@@ -293,7 +303,8 @@ TEST_CASE("infeasible constraints name those that conflict", "[optimise]") {
   c.lock = {"x"};
   OptimiseResult r = Solve(m, base, c);
   CHECK_FALSE(r.feasible);
-  CHECK(r.conflicts == std::vector<std::string>{"the yearly budgets", "--min y=500.00", "--lock x"});
+  CHECK(r.conflicts ==
+        std::vector<std::string>{"the yearly budgets", "--min y=500.00", "--lock x"});
 
   OptimiseConstraints ok = Budget(base.by_year);
   ok.min = {{"y", Eur(500)}};

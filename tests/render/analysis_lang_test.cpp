@@ -32,7 +32,9 @@ std::string Out(const std::vector<std::string>& args) {
   return r.out;
 }
 
-bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 std::vector<std::string> With(std::vector<std::string> args, const std::vector<std::string>& more) {
   args.insert(args.end(), more.begin(), more.end());
@@ -65,21 +67,26 @@ TEST_CASE("stability --lang nl: Dutch labels and decimal commas", "[stability][l
 }
 
 TEST_CASE("what-it-takes --lang nl: the sentence in Dutch", "[whatittakes][lang]") {
-  std::vector<std::string> args{"what-it-takes", "amendement-bikker", "ckm-op-versterkt", "-w", "ministry", "-l", "nl"};
+  std::vector<std::string> args{
+      "what-it-takes", "amendement-bikker", "ckm-op-versterkt", "-w", "ministry", "-l", "nl"};
   for (const std::string& text : {Out(args), Out(With(args, {"--format", "md"}))}) {
     CHECK(Has(text, "wat is er nodig zodat ckm-op-versterkt amendement-bikker inhaalt"));
-    CHECK(Has(text, "ckm-op-versterkt haalt amendement-bikker in zodra criminal_exploitation 0,237 weegt in plaats "
-                    "van 0,125 en victim_care 0,075 weegt in plaats van 0,188 (L1-afstand 0,224)"));
+    CHECK(Has(text,
+              "ckm-op-versterkt haalt amendement-bikker in zodra criminal_exploitation 0,237 weegt "
+              "in plaats "
+              "van 0,125 en victim_care 0,075 weegt in plaats van 0,188 (L1-afstand 0,224)"));
     CHECK(Has(text, "scores nu: amendement-bikker 47,79 en ckm-op-versterkt 45,40"));
     CHECK(Has(text, "+0,112"));
     CHECK_FALSE(Has(text, "catches up"));
   }
   // The other two answers.
   CHECK(Has(Out({"what-it-takes", "model", "ckm-tegenvoorstel", "-w", "ckm", "--lang", "nl"}),
-            "ckm-tegenvoorstel scoort onder ckm al minstens zoveel als model (28,96 tegen 19,49): afstand 0"));
+            "ckm-tegenvoorstel scoort onder ckm al minstens zoveel als model (28,96 tegen 19,49): "
+            "afstand 0"));
 }
 
-TEST_CASE("what-it-takes: the summary sentence of each answer in both languages", "[whatittakes][lang]") {
+TEST_CASE("what-it-takes: the summary sentence of each answer in both languages",
+          "[whatittakes][lang]") {
   // B behind on both objectives: impossible; ahead on b: found.
   allot::OvertakeResult r = allot::NearestOvertake({50, 40}, {30, 20}, {0.5, 0.5});
   r.a = "A";
@@ -89,15 +96,18 @@ TEST_CASE("what-it-takes: the summary sentence of each answer in both languages"
   CHECK(allot::OvertakeSummary(r, allot::Lang::kEn) ==
         "no weights make B score at least as much as A: B scores less on every objective");
   CHECK(allot::OvertakeSummary(r, allot::Lang::kNl) ==
-        "bij geen enkele verdeling van de gewichten scoort B minstens zoveel als A: B scoort op elk doel lager");
+        "bij geen enkele verdeling van de gewichten scoort B minstens zoveel als A: B scoort op "
+        "elk doel lager");
   r.status = allot::OvertakeStatus::kFound;
   r.distance = 0.5;
   r.changes = {{"x", 0.5, 0.75}, {"y", 0.5, 0.25}, {"z", 0.125, 0.1}, {"w", 0.1, 0.05}};
   CHECK(allot::OvertakeSummary(r, allot::Lang::kEn) ==
-        "B catches up with A once x weighs 0.750 instead of 0.500, y weighs 0.250 instead of 0.500 and z weighs "
+        "B catches up with A once x weighs 0.750 instead of 0.500, y weighs 0.250 instead of 0.500 "
+        "and z weighs "
         "0.100 instead of 0.125 (and smaller changes) (L1 distance 0.500)");
   CHECK(allot::OvertakeSummary(r, allot::Lang::kNl) ==
-        "B haalt A in zodra x 0,750 weegt in plaats van 0,500, y 0,250 weegt in plaats van 0,500 en z 0,100 "
+        "B haalt A in zodra x 0,750 weegt in plaats van 0,500, y 0,250 weegt in plaats van 0,500 "
+        "en z 0,100 "
         "weegt in plaats van 0,125 (en kleinere wijzigingen) (L1-afstand 0,500)");
   r.status = allot::OvertakeStatus::kAlreadyWins;
   r.score_a = 20;
@@ -107,10 +117,13 @@ TEST_CASE("what-it-takes: the summary sentence of each answer in both languages"
 }
 
 TEST_CASE("tornado --lang nl: Dutch labels and decimal commas", "[tornado][lang]") {
-  std::vector<std::string> args{"tornado", "model", "ckm-tegenvoorstel", "-w", "ministry", "--lang", "nl"};
+  std::vector<std::string> args{"tornado", "model", "ckm-tegenvoorstel", "-w", "ministry",
+                                "--lang",  "nl"};
   for (const std::string& text : {Out(args), Out(With(args, {"--format", "md"}))}) {
-    CHECK(Has(text, "Verschil model - ckm-tegenvoorstel bij weging ministry: -0,637 punten bij de waarschijnlijke "
-                    "waarden"));
+    CHECK(Has(text,
+              "Verschil model - ckm-tegenvoorstel bij weging ministry: -0,637 punten bij de "
+              "waarschijnlijke "
+              "waarden"));
     CHECK(Has(text, "verandering bij hoog"));
     CHECK(Has(text, "uitslag"));
     CHECK(Has(text, "gewicht"));
@@ -123,7 +136,8 @@ TEST_CASE("tornado --lang nl: Dutch labels and decimal commas", "[tornado][lang]
 TEST_CASE("explain --lang nl: euro amounts as € 650.000", "[explain][lang]") {
   std::vector<std::string> args{"explain", "model", "zonder-informatiepunt", "-w", "ministry"};
   CHECK(Has(Out(args), "€650,000"));
-  for (const std::string& text : {Out(With(args, {"--lang", "nl"})), Out(With(args, {"--lang", "nl", "-f", "md"}))}) {
+  for (const std::string& text :
+       {Out(With(args, {"--lang", "nl"})), Out(With(args, {"--lang", "nl", "-f", "md"}))}) {
     CHECK(Has(text, "waarom zonder-informatiepunt verschilt van model"));
     CHECK(Has(text, "Verschil zonder-informatiepunt - model per actielijn"));
     CHECK(Has(text, "€ 650.000"));
@@ -134,8 +148,10 @@ TEST_CASE("explain --lang nl: euro amounts as € 650.000", "[explain][lang]") {
 }
 
 TEST_CASE("batch --format table|md --lang nl: one section per run", "[batch][lang]") {
-  std::vector<std::string> args{"batch", allot::testing::SourcePath("tests/data/golden/runs.yaml"), "--lang", "nl"};
-  for (const std::string& text : {Out(With(args, {"-f", "table"})), Out(With(args, {"-f", "md"}))}) {
+  std::vector<std::string> args{"batch", allot::testing::SourcePath("tests/data/golden/runs.yaml"),
+                                "--lang", "nl"};
+  for (const std::string& text :
+       {Out(With(args, {"-f", "table"})), Out(With(args, {"-f", "md"}))}) {
     CHECK(Has(text, "Batch: 3 runs"));
     CHECK(Has(text, "Run 2: what-it-takes, gewichten ministry"));
     CHECK(Has(text, "waarde"));
@@ -145,7 +161,8 @@ TEST_CASE("batch --format table|md --lang nl: one section per run", "[batch][lan
   CHECK(Has(Out({"batch", args[1], "-f", "table"}), "€6,000,000"));
 }
 
-TEST_CASE("analysis csv and json are the same in every language", "[stability][whatittakes][tornado][explain][batch][lang]") {
+TEST_CASE("analysis csv and json are the same in every language",
+          "[stability][whatittakes][tornado][explain][batch][lang]") {
   for (const std::vector<std::string>& command : Commands()) {
     for (const char* format : {"csv", "json"}) {
       INFO(command[0] << " --format " << format);
@@ -156,7 +173,8 @@ TEST_CASE("analysis csv and json are the same in every language", "[stability][w
   }
 }
 
-TEST_CASE("analysis commands: --lang en is the default, a bad --lang exits 2", "[stability][whatittakes][tornado][explain][batch][lang]") {
+TEST_CASE("analysis commands: --lang en is the default, a bad --lang exits 2",
+          "[stability][whatittakes][tornado][explain][batch][lang]") {
   for (const std::vector<std::string>& command : Commands()) {
     INFO(command[0]);
     CHECK(Out(With(command, {"--lang", "en"})) == Out(command));
@@ -165,7 +183,8 @@ TEST_CASE("analysis commands: --lang en is the default, a bad --lang exits 2", "
     Run bad = Shipped(With(command, {"--lang", "de"}));
     CHECK(bad.code == 2);
     CHECK(bad.out.empty());
-    CHECK(bad.err == "allot " + command[0] + ": error: --lang must be en or nl, not 'de'\nTry 'allot " + command[0] +
+    CHECK(bad.err == "allot " + command[0] +
+                         ": error: --lang must be en or nl, not 'de'\nTry 'allot " + command[0] +
                          " --help'.\n");
   }
 }

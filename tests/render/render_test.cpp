@@ -1,8 +1,9 @@
+#include "allot/render.hpp"
+
 #include <catch2/catch.hpp>
 #include <sstream>
 
 #include "allot/compare.hpp"
-#include "allot/render.hpp"
 #include "test_support.hpp"
 
 using namespace allot;

@@ -1,17 +1,18 @@
+#include "allot/report.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "allot/cli.hpp"
 #include "allot/compare.hpp"
 #include "allot/frontier.hpp"
 #include "allot/render.hpp"
-#include "allot/report.hpp"
 #include "allot/sensitivity.hpp"
 #include "allot/tornado.hpp"
 #include "allot/weight_sampling.hpp"
-#include "report/html_escape.hpp"
-#include "render/text.hpp"
-#include "report/labels.hpp"
 #include "render/spreadsheet_text.hpp"
+#include "render/text.hpp"
+#include "report/html_escape.hpp"
+#include "report/labels.hpp"
 #include "test_support.hpp"
 
 using allot::testing::kSmallModel;
@@ -23,7 +24,9 @@ using allot::testing::TempDir;
 
 namespace {
 
-bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 size_t Count(const std::string& text, const std::string& part) {
   size_t n = 0;
@@ -52,11 +55,13 @@ changes:
 // A model and scenarios, resolved and compared; constructed in place
 // because the resolved scenarios point into the scenarios.
 struct Compared {
-  Compared(const std::string& model_yaml, const std::vector<std::string>& scenario_yaml) : model(ModelFrom(model_yaml)) {
+  Compared(const std::string& model_yaml, const std::vector<std::string>& scenario_yaml)
+      : model(ModelFrom(model_yaml)) {
     for (const std::string& yaml : scenario_yaml) scenarios.push_back(ScenarioFrom(yaml));
     resolved = ResolveOk(model, scenarios);
     allot::Diagnostics diags;
-    std::optional<allot::CompareResult> compared = allot::Compare(model, resolved, allot::CompareOptions{}, diags);
+    std::optional<allot::CompareResult> compared =
+        allot::Compare(model, resolved, allot::CompareOptions{}, diags);
     REQUIRE(compared);
     result = *compared;
   }
@@ -76,8 +81,6 @@ std::string HtmlOf(const std::string& model_yaml, const std::vector<std::string>
   return Compared(model_yaml, scenario_yaml).Html({lang, std::nullopt, std::nullopt, std::nullopt});
 }
 
-
-
 using Run = allot::testing::CliRun;
 
 Run Cli(const std::vector<std::string>& args) { return allot::testing::RunAllot(args); }
@@ -87,7 +90,8 @@ Run Cli(const std::vector<std::string>& args) { return allot::testing::RunAllot(
 TEST_CASE("HTML escaping turns every markup character into a reference", "[report]") {
   CHECK(allot::detail::EscapeHtml("<a href=\"x\" title='y'>&amp;</a>") ==
         "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
-  CHECK(allot::detail::EscapeHtml("Kamerstuk 28638 nr. 229 \u20ac") == "Kamerstuk 28638 nr. 229 \u20ac");
+  CHECK(allot::detail::EscapeHtml("Kamerstuk 28638 nr. 229 \u20ac") ==
+        "Kamerstuk 28638 nr. 229 \u20ac");
   CHECK(allot::detail::EscapeHtml("").empty());
 }
 
@@ -105,7 +109,8 @@ TEST_CASE("a hostile scenario name renders as text in the HTML report", "[report
   std::string html = HtmlOf(kSmallModel, {kHostile});
   CHECK_FALSE(Contains(html, "<script"));
   CHECK_FALSE(Contains(html, "\" onmouseover"));
-  CHECK(Contains(html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot; onmouseover=&quot;alert(1)"));
+  CHECK(Contains(
+      html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot; onmouseover=&quot;alert(1)"));
 }
 
 TEST_CASE("the HTML report has every section, three charts and no external resource", "[report]") {
@@ -123,16 +128,22 @@ TEST_CASE("the HTML report has every section, three charts and no external resou
   CHECK(Contains(html, "Content-Security-Policy\" content=\"default-src 'none'"));
 }
 
-TEST_CASE("the allocation table shows the exact totals and marks changes against the baseline", "[report]") {
+TEST_CASE("the allocation table shows the exact totals and marks changes against the baseline",
+          "[report]") {
   std::string html = HtmlOf(kSmallModel, {kShift});
   // Line X: 100 + 200 + 300 in the model; the shift moves 300 to line Y.
-  CHECK(Contains(html, "<td class=\"num\">\u20ac600</td><td class=\"num down\">\u20ac300<small>\u25bc -\u20ac300</small></td>"));
-  CHECK(Contains(html, "<td class=\"num\">\u20ac0</td><td class=\"num up\">\u20ac300<small>\u25b2 +\u20ac300</small></td>"));
+  CHECK(Contains(html,
+                 "<td class=\"num\">\u20ac600</td><td class=\"num down\">\u20ac300<small>\u25bc "
+                 "-\u20ac300</small></td>"));
+  CHECK(Contains(html,
+                 "<td class=\"num\">\u20ac0</td><td class=\"num up\">\u20ac300<small>\u25b2 "
+                 "+\u20ac300</small></td>"));
   // Objective a: 1 point per EUR 100 of line X.
   CHECK(Contains(html, "<td class=\"num\">6.0</td><td class=\"num\">3.0</td>"));
 }
 
-TEST_CASE("the Dutch report has Dutch labels and number formats, and names stay as written", "[report]") {
+TEST_CASE("the Dutch report has Dutch labels and number formats, and names stay as written",
+          "[report]") {
   std::string html = HtmlOf(kSmallModel, {kShift}, allot::Lang::kNl);
   CHECK(Contains(html, "<html lang=\"nl\">"));
   CHECK(Contains(html, "<h2>Samenvatting</h2>"));
@@ -155,7 +166,8 @@ TEST_CASE("report writes the HTML and XLSX files and nothing on stdout", "[repor
   TempDir dir;
   std::string model = dir.Write("m.yaml", kSmallModel);
   std::string shift = dir.Write("s.yaml", kShift);
-  Run run = Cli({"report", model, shift, "--html", dir.path() + "/r.html", "--xlsx", dir.path() + "/r.xlsx"});
+  Run run = Cli(
+      {"report", model, shift, "--html", dir.path() + "/r.html", "--xlsx", dir.path() + "/r.xlsx"});
   CHECK(run.code == 0);
   CHECK(run.out.empty());
   CHECK(run.err.empty());
@@ -199,7 +211,8 @@ TEST_CASE("the workbook cannot be written into a missing directory: exit 1, no f
   CHECK(Contains(run.err, "allot report: error: cannot create a file in"));
 }
 
-TEST_CASE("a line that a scenario adds is listed with its name and where it came from", "[report]") {
+TEST_CASE("a line that a scenario adds is listed with its name and where it came from",
+          "[report]") {
   const char* add = R"(format: allot/1
 scenario: grow
 name: Grow
@@ -214,13 +227,16 @@ changes:
 )";
   std::string html = HtmlOf(kSmallModel, {add});
   // Allocation table: Z is absent from the model and EUR 50 in `grow`.
-  CHECK(Contains(html, "<td>Line Z<small>z</small></td><td class=\"num muted\">\u2013<small>not in this scenario</small></td>"
-                       "<td class=\"num up\">\u20ac50<small>\u25b2 +\u20ac50</small></td>"));
+  CHECK(Contains(html,
+                 "<td>Line Z<small>z</small></td><td class=\"num muted\">\u2013<small>not in this "
+                 "scenario</small></td>"
+                 "<td class=\"num up\">\u20ac50<small>\u25b2 +\u20ac50</small></td>"));
   CHECK(Contains(html, "<td>Estimate by the NGO<small>added by scenario grow</small></td>"));
   CHECK(Contains(html, "<td>Motion &lt;b&gt;7&lt;/b&gt;</td>"));  // the scenario's source, escaped
 }
 
-TEST_CASE("the sensitivity section shows a dominating scenario at rank 1 in every sample", "[report]") {
+TEST_CASE("the sensitivity section shows a dominating scenario at rank 1 in every sample",
+          "[report]") {
   // `more` adds EUR 300 to line y and keeps line x: it scores as much on a
   // and more on b, so it beats the model under any weights with w_b > 0,
   // which uniform sampling draws with probability 1.
@@ -233,15 +249,19 @@ changes:
   std::string error;
   std::optional<allot::WeightSpec> uniform = allot::ParseWeightSpec("uniform", c.model, error);
   REQUIRE(uniform);
-  allot::SmaaPlan plan(c.model, c.resolved, allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
-  allot::ReportOptions options{allot::Lang::kEn, allot::Finish(plan.Run(0, 500, 1, 500)), std::nullopt, std::nullopt};
+  allot::SmaaPlan plan(c.model, c.resolved,
+                       allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
+  allot::ReportOptions options{allot::Lang::kEn, allot::Finish(plan.Run(0, 500, 1, 500)),
+                               std::nullopt, std::nullopt};
   std::string html = c.Html(options);
   CHECK(Contains(html, "<section id=\"sensitivity\">"));
   CHECK(Contains(html, "<a href=\"#sensitivity\">"));
-  CHECK(Contains(html, "<tr><td>model</td><td class=\"num\">0.0%<small>\u00b10.0%</small></td>"
-                       "<td class=\"num\">100.0%<small>\u00b10.0%</small></td>"));
-  CHECK(Contains(html, "<tr><td>more</td><td class=\"num\">100.0%<small>\u00b10.0%</small></td>"
-                       "<td class=\"num\">0.0%<small>\u00b10.0%</small></td>"));
+  CHECK(Contains(html,
+                 "<tr><td>model</td><td class=\"num\">0.0%<small>\u00b10.0%</small></td>"
+                 "<td class=\"num\">100.0%<small>\u00b10.0%</small></td>"));
+  CHECK(Contains(html,
+                 "<tr><td>more</td><td class=\"num\">100.0%<small>\u00b10.0%</small></td>"
+                 "<td class=\"num\">0.0%<small>\u00b10.0%</small></td>"));
   CHECK(Contains(html, "<title>more \u2014 rank 1: 100.0%</title>"));
   CHECK(Contains(html, "500 \u00d7, weights uniform"));
   // Without the option there is no such section.
@@ -259,7 +279,8 @@ TEST_CASE("report --sensitivity checks its weights and sample count before writi
   CHECK(zero.code == 2);
   CHECK(Contains(zero.err, "--samples must be a whole number from 1 to 10000000, not '0'"));
   CHECK(dir.Read("r.html") == "<missing>");
-  Run no_order = Cli({"report", model, "--html", html, "--sensitivity", "even:order", "--samples", "100"});
+  Run no_order =
+      Cli({"report", model, "--html", html, "--sensitivity", "even:order", "--samples", "100"});
   CHECK(no_order.code == 2);  // `even` has no order: the error comes from the weight parser
   Run tornado = Cli({"report", model, "--html", html, "--tornado", "model"});
   CHECK(tornado.code == 2);
@@ -272,8 +293,9 @@ TEST_CASE("report --sensitivity checks its weights and sample count before writi
   CHECK(good.code == 0);
   CHECK(Contains(dir.Read("r.html"), "100 \u00d7, weights even"));
   // The workbook alone takes the analyses too (as sheets).
-  Run xlsx_only = Cli({"report", model, "--xlsx", dir.path() + "/r.xlsx", "--sensitivity", "uniform", "--samples",
-                       "100", "--tornado", "model,model", "--frontier", "even"});
+  Run xlsx_only =
+      Cli({"report", model, "--xlsx", dir.path() + "/r.xlsx", "--sensitivity", "uniform",
+           "--samples", "100", "--tornado", "model,model", "--frontier", "even"});
   CHECK(xlsx_only.code == 0);
   CHECK(xlsx_only.err.empty());
   CHECK(dir.Read("r.xlsx").substr(0, 2) == "PK");
@@ -282,27 +304,33 @@ TEST_CASE("report --sensitivity checks its weights and sample count before writi
 TEST_CASE("the tornado section draws the swings around the base gap", "[report]") {
   Compared c(kSmallModel, {kShift});
   allot::Diagnostics diags;
-  std::optional<allot::TornadoResult> tornado = allot::Tornado(c.model, c.resolved, "model", "shift", "even", diags);
+  std::optional<allot::TornadoResult> tornado =
+      allot::Tornado(c.model, c.resolved, "model", "shift", "even", diags);
   REQUIRE(tornado);
   // The model scores 0.5 * 6 (a) and shift 0.5 * 3 + 0.5 * 37.5 (b: 50 * 300 / 400).
   CHECK(tornado->base_gap == Approx(-17.25));
   REQUIRE(tornado->bars.size() == 2);  // no uncertain effects: the two weights
-  std::string html = c.Html(allot::ReportOptions{allot::Lang::kEn, std::nullopt, *tornado, std::nullopt});
+  std::string html =
+      c.Html(allot::ReportOptions{allot::Lang::kEn, std::nullopt, *tornado, std::nullopt});
   CHECK(Contains(html, "<section id=\"tornado\">"));
-  CHECK(Contains(html, "gap with every parameter at its likely value (model \u2212 shift, even): -17.25"));
+  CHECK(Contains(
+      html, "gap with every parameter at its likely value (model \u2212 shift, even): -17.25"));
   const allot::TornadoBar& top = tornado->bars[0];
-  std::string low = allot::detail::FormatScore(top.gap_low - tornado->base_gap, 2, allot::Lang::kEn, true);
+  std::string low =
+      allot::detail::FormatScore(top.gap_low - tornado->base_gap, 2, allot::Lang::kEn, true);
   CHECK(Contains(html, "<title>at low \u2014 " + top.factor + ": " + low + "</title>"));
   CHECK(Count(html, "<title>at high \u2014 ") == 2);
 }
 
 namespace {
 
-const char* const kHalf = "format: allot/1\nscenario: half\nchanges:\n  - set: {line: lin, budget: {2024: 200}}\n";
+const char* const kHalf =
+    "format: allot/1\nscenario: half\nchanges:\n  - set: {line: lin, budget: {2024: 200}}\n";
 
 }  // namespace
 
-TEST_CASE("the frontier section draws the step line with the scenarios placed exactly", "[report]") {
+TEST_CASE("the frontier section draws the step line with the scenarios placed exactly",
+          "[report]") {
   Compared c(kStepModel, {kHalf});
   allot::OptimiseOptions optimise;
   optimise.weights = c.model.weights[0].weights;
@@ -311,22 +339,28 @@ TEST_CASE("the frontier section draws the step line with the scenarios placed ex
   options.to = allot::Money::FromCents(100000);
   options.refine = 30;
   allot::Diagnostics diags;
-  std::optional<allot::FrontierResult> frontier =
-      allot::Frontier(c.model, c.resolved[0], c.resolved, allot::OptimiseConstraints{}, optimise, options, diags);
+  std::optional<allot::FrontierResult> frontier = allot::Frontier(
+      c.model, c.resolved[0], c.resolved, allot::OptimiseConstraints{}, optimise, options, diags);
   REQUIRE(frontier);
-  std::string html = c.Html({allot::Lang::kEn, std::nullopt, std::nullopt, allot::FrontierReport{"w", "", *frontier, {}}});
+  std::string html = c.Html({allot::Lang::kEn, std::nullopt, std::nullopt,
+                             allot::FrontierReport{"w", "", *frontier, {}}});
   CHECK(Contains(html, "<section id=\"frontier\">"));
   CHECK(Contains(html, "<a href=\"#frontier\">Frontier</a>"));
-  CHECK(Contains(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"chart-frontier\""));
+  CHECK(Contains(
+      html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"chart-frontier\""));
   // The model spends EUR 400 on `lin` for 4 points, which is also the
   // cheapest budget for 4 points and the best its money buys; `half` EUR 200.
-  CHECK(Contains(html, "<tr><td>model</td><td class=\"num\">\u20ac400</td><td class=\"num\">4.00</td>"
-                       "<td class=\"num\">\u20ac400<small>0</small></td>"
-                       "<td class=\"num\">4.00<small>0.00</small></td></tr>"));
-  CHECK(Contains(html, "<tr><td>half</td><td class=\"num\">\u20ac200</td><td class=\"num\">2.00</td>"
-                       "<td class=\"num\">\u20ac200<small>0</small></td>"));
+  CHECK(Contains(html,
+                 "<tr><td>model</td><td class=\"num\">\u20ac400</td><td class=\"num\">4.00</td>"
+                 "<td class=\"num\">\u20ac400<small>0</small></td>"
+                 "<td class=\"num\">4.00<small>0.00</small></td></tr>"));
+  CHECK(Contains(html,
+                 "<tr><td>half</td><td class=\"num\">\u20ac200</td><td class=\"num\">2.00</td>"
+                 "<td class=\"num\">\u20ac200<small>0</small></td>"));
   // The step where the level fits, with the level named.
-  CHECK(Contains(html, "<tr><td class=\"num\">\u20ac400</td><td class=\"num\">\u20ac400</td><td class=\"num\">4.00</td>"));
+  CHECK(Contains(html,
+                 "<tr><td class=\"num\">\u20ac400</td><td class=\"num\">\u20ac400</td><td "
+                 "class=\"num\">4.00</td>"));
   CHECK(Contains(html, "<td class=\"num\">20.00<small>levels funded: lev=only</small></td>"));
   CHECK(Contains(html, "<title>half: \u20ac200, 2.00</title>"));
   CHECK(Count(html, "<title>\u20ac") == 10);  // a titled marker per frontier point
@@ -340,20 +374,24 @@ TEST_CASE("report --frontier checks its weight set and options before writing", 
   std::string html = dir.path() + "/r.html";
   Run unknown = Cli({"report", model, half, "--html", html, "--frontier", "ww"});
   CHECK(unknown.code == 2);
-  CHECK(Contains(unknown.err, "allot report: error: --frontier: unknown weight set 'ww' (did you mean 'w'?)"));
-  Run points = Cli({"report", model, half, "--html", html, "--frontier", "w", "--frontier-points", "0"});
+  CHECK(Contains(unknown.err,
+                 "allot report: error: --frontier: unknown weight set 'ww' (did you mean 'w'?)"));
+  Run points =
+      Cli({"report", model, half, "--html", html, "--frontier", "w", "--frontier-points", "0"});
   CHECK(points.code == 2);
   CHECK(Contains(points.err, "--frontier-points must be between 1 and 1000"));
   Run to = Cli({"report", model, half, "--html", html, "--frontier", "w", "--frontier-to", "lots"});
   CHECK(to.code == 2);
   CHECK(Contains(to.err, "--frontier-to expects an amount in euros, not 'lots'"));
   CHECK(dir.Read("r.html") == "<missing>");
-  Run good = Cli({"report", model, half, "--html", html, "--frontier", "w", "--frontier-points", "5",
-                  "--frontier-to", "1000"});
+  Run good = Cli({"report", model, half, "--html", html, "--frontier", "w", "--frontier-points",
+                  "5", "--frontier-to", "1000"});
   CHECK(good.code == 0);
   CHECK(good.err.empty());
   std::string written = dir.Read("r.html");
   CHECK(Contains(written, "<section id=\"frontier\">"));
   CHECK(Count(written, "<title>\u20ac") == 5);
-  CHECK(Contains(written, "<td class=\"num\">\u20ac1,000</td><td class=\"num\">\u20ac1,000</td><td class=\"num\">25.00<small>"));
+  CHECK(Contains(written,
+                 "<td class=\"num\">\u20ac1,000</td><td class=\"num\">\u20ac1,000</td><td "
+                 "class=\"num\">25.00<small>"));
 }

@@ -1,12 +1,12 @@
-#include <catch2/catch.hpp>
+#include "report/svg_chart.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
 #include <utility>
 
 #include "core/finite_output.hpp"
-#include "report/svg_chart.hpp"
 
 using allot::detail::BarChart;
 using allot::detail::NiceTicks;
@@ -76,7 +76,8 @@ std::pair<double, double> BarExtent(const std::string& svg, const std::string& t
   REQUIRE(title != std::string::npos);
   size_t rect = svg.rfind("<rect x=\"", title);
   double x = 0, y = 0, width = 0;
-  REQUIRE(std::sscanf(svg.c_str() + rect, "<rect x=\"%lf\" y=\"%lf\" width=\"%lf\"", &x, &y, &width) == 3);
+  REQUIRE(std::sscanf(svg.c_str() + rect, "<rect x=\"%lf\" y=\"%lf\" width=\"%lf\"", &x, &y,
+                      &width) == 3);
   return {x, width};
 }
 
@@ -110,11 +111,20 @@ XyChart StepsAndPoints() {
   chart.title = "Score <per> budget";
   chart.x_label = "budget (euro)";
   chart.y_label = "score (points)";
-  XySeries line{"line", XyLine::kSolid, XyMarker::kDot, true,
+  XySeries line{"line",
+                XyLine::kSolid,
+                XyMarker::kDot,
+                true,
                 {{{0, 0, "", "p0", true}, {5, 5, "", "p5", true}, {10, 10, "", "p10", true}}}};
-  XySeries guide{"guide", XyLine::kDashed, XyMarker::kOpenCircle, false,
+  XySeries guide{"guide",
+                 XyLine::kDashed,
+                 XyMarker::kOpenCircle,
+                 false,
                  {{{8, 4, "", "", false}, {4, 4, "", "g", true}}}};
-  XySeries points{"points", XyLine::kNone, XyMarker::kDiamond, false,
+  XySeries points{"points",
+                  XyLine::kNone,
+                  XyMarker::kDiamond,
+                  false,
                   {{{8, 4, "a<b", "ta", true}, {8, 4, "c", "tc", true}}}};
   chart.series = {line, guide, points};
   return chart;
@@ -145,7 +155,8 @@ TEST_CASE("an xy chart draws steps, dashed guides and titled markers with a lege
   CHECK(Count(path, "L") == 0);
   CHECK(Count(svg, "stroke-dasharray=\"6 4\"") == 2);  // the guide and its legend sample
   // Markers: three dots, one open circle (the guide's start has none), two diamonds.
-  for (const char* tip : {"p0", "p5", "p10", "g", "ta", "tc"}) CHECK(Count(svg, std::string("<title>") + tip + "</title>") == 1);
+  for (const char* tip : {"p0", "p5", "p10", "g", "ta", "tc"})
+    CHECK(Count(svg, std::string("<title>") + tip + "</title>") == 1);
   CHECK(svg.find(">Score &lt;per&gt; budget</title>") != std::string::npos);
   CHECK(svg.find(">a&lt;b</text>") != std::string::npos);
   CHECK(svg.find(">score (points)</text>") != std::string::npos);

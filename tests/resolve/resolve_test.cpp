@@ -1,8 +1,9 @@
-#include <catch2/catch.hpp>
+#include "allot/resolve.hpp"
+
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <random>
 
-#include "allot/resolve.hpp"
 #include "test_support.hpp"
 
 using namespace allot;
@@ -57,10 +58,10 @@ TEST_CASE("a proportional split uses the largest remainder, ties to the earlier 
 
 TEST_CASE("scaling reads the factor exactly and rounds halves away from zero", "[resolve]") {
   CHECK(ScaleMoney(Money::FromCents(300), Decimal{1333, 3})->cents() == 400);  // 399.9
-  CHECK(ScaleMoney(Money::FromCents(1), Decimal{5, 1})->cents() == 1);        // 0.5 -> 1
-  CHECK(ScaleMoney(Money::FromCents(3), Decimal{5, 1})->cents() == 2);        // 1.5 -> 2
-  CHECK(ScaleMoney(Money::FromCents(5), Decimal{1, 1})->cents() == 1);        // 0.5 -> 1
-  CHECK(ScaleMoney(Money::FromCents(4), Decimal{1, 1})->cents() == 0);        // 0.4 -> 0
+  CHECK(ScaleMoney(Money::FromCents(1), Decimal{5, 1})->cents() == 1);         // 0.5 -> 1
+  CHECK(ScaleMoney(Money::FromCents(3), Decimal{5, 1})->cents() == 2);         // 1.5 -> 2
+  CHECK(ScaleMoney(Money::FromCents(5), Decimal{1, 1})->cents() == 1);         // 0.5 -> 1
+  CHECK(ScaleMoney(Money::FromCents(4), Decimal{1, 1})->cents() == 0);         // 0.4 -> 0
   CHECK(ScaleMoney(Money::FromCents(100), Decimal{0, 0})->cents() == 0);
   CHECK_FALSE(ScaleMoney(Money::FromCents(INT64_MAX), Decimal{2, 0}));
 }
@@ -124,13 +125,14 @@ TEST_CASE("resolution errors name the scenario, the change and the amount", "[re
           "      ^\n");
   }
   SECTION("a year outside the model") {
-    std::vector<Scenario> s = {ScenarioFrom(Scenario1(
-        "changes:\n  - move: {amount: 1, from: x, to: y, year: 2030}\n"))};
+    std::vector<Scenario> s = {
+        ScenarioFrom(Scenario1("changes:\n  - move: {amount: 1, from: x, to: y, year: 2030}\n"))};
     CHECK(ResolveErrors(model, s).find("changes[0].move.year: year 2030 is not a model year "
                                        "(2024-2026)") != std::string::npos);
   }
   SECTION("a broken neutral rule says by how much") {
-    std::vector<Scenario> s = {ScenarioFrom(Scenario1("budget: neutral\nchanges:\n  - scale: {line: x, by: 1.1}\n"))};
+    std::vector<Scenario> s = {
+        ScenarioFrom(Scenario1("budget: neutral\nchanges:\n  - scale: {line: x, by: 1.1}\n"))};
     CHECK(ResolveErrors(model, s) ==
           "s.yaml:4:9: error: budget: scenario 's' is not budget-neutral: total €660 against "
           "€600 in base 'model' (+€60)\n"
@@ -153,13 +155,15 @@ TEST_CASE("resolution errors name the scenario, the change and the amount", "[re
                                        "(over by €100)") != std::string::npos);
   }
   SECTION("adding a line that exists") {
-    std::vector<Scenario> s = {ScenarioFrom(Scenario1("changes:\n  - add: {id: x, name: X2, budget: {}}\n"))};
+    std::vector<Scenario> s = {
+        ScenarioFrom(Scenario1("changes:\n  - add: {id: x, name: X2, budget: {}}\n"))};
     CHECK(ResolveErrors(model, s).find("changes[0].add.id: line 'x' already exists in scenario "
                                        "'s'; use set or move to change it") != std::string::npos);
   }
   SECTION("an added line with an unknown objective") {
-    std::vector<Scenario> s = {ScenarioFrom(Scenario1(
-        "changes:\n  - add: {id: z, name: Z, budget: {}, effects: {aa: {curve: linear, points: 1, per: 1}}}\n"))};
+    std::vector<Scenario> s = {
+        ScenarioFrom(Scenario1("changes:\n  - add: {id: z, name: Z, budget: {}, effects: {aa: "
+                               "{curve: linear, points: 1, per: 1}}}\n"))};
     CHECK(ResolveErrors(model, s).find("changes[0].add.effects.aa: unknown objective 'aa' (did "
                                        "you mean 'a'?)") != std::string::npos);
   }
@@ -168,7 +172,8 @@ TEST_CASE("resolution errors name the scenario, the change and the amount", "[re
 TEST_CASE("bases: unknown, cycles and failures are reported", "[resolve]") {
   Model model = ModelFrom(kSmallModel);
   auto scenario = [](const std::string& id, const std::string& base) {
-    return ScenarioFrom("format: allot/1\nscenario: " + id + "\nbase: " + base + "\n", id + ".yaml");
+    return ScenarioFrom("format: allot/1\nscenario: " + id + "\nbase: " + base + "\n",
+                        id + ".yaml");
   };
   SECTION("unknown base") {
     CHECK(ResolveErrors(model, {scenario("a", "modle")}) ==
@@ -177,18 +182,19 @@ TEST_CASE("bases: unknown, cycles and failures are reported", "[resolve]") {
           "        ^\n");
   }
   SECTION("a cycle names every scenario in it") {
-    std::string errors = ResolveErrors(model, {scenario("a", "b"), scenario("b", "c"), scenario("c", "a"),
-                                               scenario("d", "a")});
+    std::string errors = ResolveErrors(
+        model, {scenario("a", "b"), scenario("b", "c"), scenario("c", "a"), scenario("d", "a")});
     CHECK(errors.find("error: base: cycle of bases: a -> b -> c -> a") != std::string::npos);
     CHECK(errors.find("d.yaml:3:7: error: base: scenario 'd' cannot be resolved: its base 'a' has "
                       "errors") != std::string::npos);
   }
   SECTION("duplicate and reserved ids") {
-    std::string errors = ResolveErrors(model, {scenario("a", "model"), scenario("a", "model"),
-                                               scenario("model", "model")});
+    std::string errors = ResolveErrors(
+        model, {scenario("a", "model"), scenario("a", "model"), scenario("model", "model")});
     CHECK(errors.find("scenario: duplicate scenario id 'a' (first defined at a.yaml:2)") !=
           std::string::npos);
-    CHECK(errors.find("scenario: id 'model' is reserved for the model itself") != std::string::npos);
+    CHECK(errors.find("scenario: id 'model' is reserved for the model itself") !=
+          std::string::npos);
   }
 }
 
@@ -220,8 +226,10 @@ TEST_CASE("property: budget-neutral moves conserve every cent", "[resolve][prope
       bool spread = random() % 2 == 0;
       // Move between x and y; with a year, at most what that year has.
       int64_t amount = static_cast<int64_t>(random() % 1000);
-      if (spread) s.changes.push_back(Change{MoveChange{Money::FromCents(amount), "x", "y", {}}, {}});
-      else s.changes.push_back(Change{MoveChange{Money::FromCents(amount), "x", "y", 2026}, {}});
+      if (spread)
+        s.changes.push_back(Change{MoveChange{Money::FromCents(amount), "x", "y", {}}, {}});
+      else
+        s.changes.push_back(Change{MoveChange{Money::FromCents(amount), "x", "y", 2026}, {}});
     }
     auto resolved = ResolveOk(model, {s});
     CHECK(resolved[1].total == resolved[0].total);

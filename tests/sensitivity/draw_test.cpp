@@ -1,13 +1,13 @@
 // The wide (AVX-512) and portable draw paths of SMAA must give the same
 // bits, or `allot sensitivity` would answer differently on another CPU.
-#include <catch2/catch.hpp>
+#include "sensitivity/draw.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstring>
 #include <vector>
 
 #include "allot/weight_sampling.hpp"
-#include "sensitivity/draw.hpp"
 
 namespace allot {
 namespace {
@@ -20,9 +20,12 @@ SmaaSlots VariedSlots(size_t n) {
   for (size_t k = 0; k < n; ++k) {
     state = Mix64(state + k);
     double low = static_cast<double>(static_cast<int64_t>(state % 2001) - 1000) / 7.0;
-    double width = k % 5 == 0 ? 1e-9 : (k % 7 == 0 ? 1e9 : static_cast<double>(state % 997) / 3.0 + 0.5);
+    double width =
+        k % 5 == 0 ? 1e-9 : (k % 7 == 0 ? 1e9 : static_cast<double>(state % 997) / 3.0 + 0.5);
     double high = low + width;
-    double likely = k % 3 == 0 ? low : (k % 3 == 1 ? high : low + width * static_cast<double>(state % 101) / 100.0);
+    double likely =
+        k % 3 == 0 ? low
+                   : (k % 3 == 1 ? high : low + width * static_cast<double>(state % 101) / 100.0);
     s.key.push_back(Mix64(state ^ 0x1234));
     s.low.push_back(low);
     s.high.push_back(high);
@@ -54,7 +57,9 @@ TEST_CASE("SMAA draws: the portable path inverts the triangular CDF", "[sensitiv
   // One slot, triangular(0, 0, 1): F(x) = 1 - (1 - x)^2, so the draw at u
   // is 1 - sqrt(1 - u). Check the draw against UniformAt's u directly.
   SmaaSlots s;
-  s.key = {StreamKey("line\x1fo\x1f" "0\x1fpoints")};
+  s.key = {
+      StreamKey("line\x1fo\x1f"
+                "0\x1fpoints")};
   s.low = {0};
   s.high = {1};
   s.split = {0};

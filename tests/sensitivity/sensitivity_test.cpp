@@ -1,12 +1,13 @@
 // SMAA against answers known exactly: interval lengths, fixed weights,
 // triangular moments, common random numbers, and the evaluator itself.
+#include "allot/sensitivity.hpp"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <map>
 
 #include "allot/evaluate.hpp"
 #include "allot/load.hpp"
-#include "allot/sensitivity.hpp"
 #include "allot/weight_sampling.hpp"
 #include "test_support.hpp"
 
@@ -41,13 +42,15 @@ lines:
 )";
 
 Scenario Spending(const std::string& id, int a_points, int b_points) {
-  return ScenarioFrom("format: allot/1\nscenario: " + id + "\nname: " + id +
-                      "\nchanges:\n  - set: {line: la, budget: {2024: " + std::to_string(a_points * 1000) +
-                      "}}\n  - set: {line: lb, budget: {2024: " + std::to_string(b_points * 1000) + "}}\n");
+  return ScenarioFrom(
+      "format: allot/1\nscenario: " + id + "\nname: " + id +
+      "\nchanges:\n  - set: {line: la, budget: {2024: " + std::to_string(a_points * 1000) +
+      "}}\n  - set: {line: lb, budget: {2024: " + std::to_string(b_points * 1000) + "}}\n");
 }
 
-SmaaResult RunSmaa(const Model& model, const std::vector<Scenario>& scenarios, const std::string& weights,
-                   EffectsMode effects, uint64_t samples, unsigned threads = 1) {
+SmaaResult RunSmaa(const Model& model, const std::vector<Scenario>& scenarios,
+                   const std::string& weights, EffectsMode effects, uint64_t samples,
+                   unsigned threads = 1) {
   std::string error;
   std::optional<WeightSpec> spec = ParseWeightSpec(weights, model, error);
   REQUIRE(spec);
@@ -62,18 +65,21 @@ void CheckProportion(double estimate, double exact, uint64_t n, double k = 4.5) 
   CHECK(std::abs(estimate - exact) <= k * se + 1e-12);
 }
 
-TEST_CASE("uniform weights on two objectives give acceptabilities equal to interval lengths", "[sensitivity]") {
+TEST_CASE("uniform weights on two objectives give acceptabilities equal to interval lengths",
+          "[sensitivity]") {
   // With w = weight of a (uniform on [0, 1]): A = 20 + 40w, B = 60 - 40w,
   // C = 45. A is best for w > 0.625, C on [0.375, 0.625], B below 0.375.
   Model model = ModelFrom(kTwoObjectives);
   const uint64_t n = 200000;
-  SmaaResult r = RunSmaa(model, {Spending("A", 60, 20), Spending("B", 20, 60), Spending("C", 45, 45)},
-                         "uniform", EffectsMode::kFixed, n);
+  SmaaResult r =
+      RunSmaa(model, {Spending("A", 60, 20), Spending("B", 20, 60), Spending("C", 45, 45)},
+              "uniform", EffectsMode::kFixed, n);
   REQUIRE(r.scenarios.size() == 4);
   const std::vector<std::vector<double>> exact = {
       {0, 0, 0, 1}, {0.375, 0.125, 0.5, 0}, {0.375, 0.125, 0.5, 0}, {0.25, 0.75, 0, 0}};
   for (size_t s = 0; s < 4; ++s) {
-    for (size_t k = 0; k < 4; ++k) CheckProportion(r.scenarios[s].rank_acceptability[k], exact[s][k], n);
+    for (size_t k = 0; k < 4; ++k)
+      CheckProportion(r.scenarios[s].rank_acceptability[k], exact[s][k], n);
   }
   // P(A beats B) = P(w > 0.5).
   CheckProportion(r.beats[1 * 4 + 2], 0.5, n);
@@ -94,11 +100,13 @@ TEST_CASE("uniform weights on two objectives give acceptabilities equal to inter
   CHECK_FALSE(r.scenarios[0].central_weights);
 }
 
-TEST_CASE("fixed weights give acceptabilities of 0 or 1, ties sharing the better rank", "[sensitivity]") {
+TEST_CASE("fixed weights give acceptabilities of 0 or 1, ties sharing the better rank",
+          "[sensitivity]") {
   // even: A = B = 40, C = 45, model 0.
   Model model = ModelFrom(kTwoObjectives);
-  SmaaResult r = RunSmaa(model, {Spending("A", 60, 20), Spending("B", 20, 60), Spending("C", 45, 45)},
-                         "even", EffectsMode::kFixed, 1000);
+  SmaaResult r =
+      RunSmaa(model, {Spending("A", 60, 20), Spending("B", 20, 60), Spending("C", 45, 45)}, "even",
+              EffectsMode::kFixed, 1000);
   CHECK(r.scenarios[3].rank_acceptability == std::vector<double>{1, 0, 0, 0});
   CHECK(r.scenarios[1].rank_acceptability == std::vector<double>{0, 1, 0, 0});
   CHECK(r.scenarios[2].rank_acceptability == std::vector<double>{0, 1, 0, 0});
@@ -140,10 +148,12 @@ TEST_CASE("uncertain effects are triangular with mean (low + likely + high) / 3"
   CHECK(m.p5_score == Approx(1.5).margin(0.02));
   CHECK(m.p95_score == Approx(5).margin(0.03));
   // Fixed effects use the likely value.
-  CHECK(RunSmaa(model, {}, "all", EffectsMode::kFixed, 10).scenarios[0].mean_score == Approx(2).margin(1e-9));
+  CHECK(RunSmaa(model, {}, "all", EffectsMode::kFixed, 10).scenarios[0].mean_score ==
+        Approx(2).margin(1e-9));
 }
 
-TEST_CASE("scenarios that are the same tie in every sample: common random numbers", "[sensitivity]") {
+TEST_CASE("scenarios that are the same tie in every sample: common random numbers",
+          "[sensitivity]") {
   Model model = ModelFrom(R"(format: allot/1
 title: CRN
 years: [2024]
@@ -169,7 +179,8 @@ lines:
                         "\nchanges:\n  - move: {amount: 400, from: m, to: l}\n");
   };
   const uint64_t n = 20000;
-  SmaaResult r = RunSmaa(model, {shift("one"), shift("two")}, "uniform", EffectsMode::kUncertain, n);
+  SmaaResult r =
+      RunSmaa(model, {shift("one"), shift("two")}, "uniform", EffectsMode::kUncertain, n);
   CHECK(r.scenarios[1].rank_acceptability == r.scenarios[2].rank_acceptability);
   CHECK(r.beats[1 * 3 + 2] == 0);
   CHECK(r.beats[2 * 3 + 1] == 0);
@@ -184,7 +195,8 @@ lines:
 // The shipped model and every shipped scenario.
 Model ShippedModel() {
   Diagnostics diags;
-  std::optional<LoadedFile> loaded = LoadFile(testing::SourcePath("model/samen-tegen-mensenhandel.yaml"), diags);
+  std::optional<LoadedFile> loaded =
+      LoadFile(testing::SourcePath("model/samen-tegen-mensenhandel.yaml"), diags);
   REQUIRE(loaded);
   return std::get<Model>(loaded->content);
 }
@@ -192,9 +204,11 @@ Model ShippedModel() {
 std::vector<Scenario> ShippedScenarios() {
   Diagnostics diags;
   std::vector<Scenario> scenarios;
-  for (const char* name : {"amendement-bikker", "ckm-op-versterkt", "ckm-tegenvoorstel", "versterkt-2024",
-                           "zonder-informatiepunt", "zonder-informatiepunt-herverdeeld"}) {
-    std::optional<LoadedFile> s = LoadFile(testing::SourcePath(std::string("scenarios/") + name + ".yaml"), diags);
+  for (const char* name :
+       {"amendement-bikker", "ckm-op-versterkt", "ckm-tegenvoorstel", "versterkt-2024",
+        "zonder-informatiepunt", "zonder-informatiepunt-herverdeeld"}) {
+    std::optional<LoadedFile> s =
+        LoadFile(testing::SourcePath(std::string("scenarios/") + name + ".yaml"), diags);
     REQUIRE(s);
     scenarios.push_back(std::get<Scenario>(s->content));
   }
@@ -217,19 +231,22 @@ Line DrawnLine(const Line& line, uint64_t base) {
   Line drawn = line;
   std::map<std::string, int> ordinal;
   for (Effect& e : drawn.effects) {
-    std::string prefix = line.id + '\x1f' + e.objective + '\x1f' + std::to_string(ordinal[e.objective]++) + '\x1f';
+    std::string prefix =
+        line.id + '\x1f' + e.objective + '\x1f' + std::to_string(ordinal[e.objective]++) + '\x1f';
     Curve& c = e.curve;
     c.points = Param::Exact(DrawnValue(c.points, prefix + "points", base));
     c.max = Param::Exact(DrawnValue(c.max, prefix + "max", base));
     c.half = Param::Exact(DrawnValue(c.half, prefix + "half", base));
     for (size_t i = 0; i < c.table.size(); ++i) {
-      c.table[i].value = Param::Exact(DrawnValue(c.table[i].value, prefix + "table" + std::to_string(i), base));
+      c.table[i].value =
+          Param::Exact(DrawnValue(c.table[i].value, prefix + "table" + std::to_string(i), base));
     }
   }
   return drawn;
 }
 
-TEST_CASE("with uncertain effects every sample's scores are the evaluator's at the drawn values", "[sensitivity]") {
+TEST_CASE("with uncertain effects every sample's scores are the evaluator's at the drawn values",
+          "[sensitivity]") {
   // The compiled plan (common allocation, direct slots, items, per-scenario
   // differences) against a plain evaluation of every shipped scenario with
   // each uncertain parameter set to the value drawn for it.
@@ -238,7 +255,9 @@ TEST_CASE("with uncertain effects every sample's scores are the evaluator's at t
   std::vector<ResolvedScenario> resolved = ResolveOk(model, scenarios);
   std::string error;
   const uint64_t seed = 42, samples = 40;
-  SmaaPlan plan(model, resolved, SmaaOptions{*ParseWeightSpec("uniform", model, error), EffectsMode::kUncertain, seed});
+  SmaaPlan plan(
+      model, resolved,
+      SmaaOptions{*ParseWeightSpec("uniform", model, error), EffectsMode::kUncertain, seed});
   SmaaAccumulator acc = plan.Run(0, samples, 1, samples);
   const size_t S = resolved.size(), J = model.objectives.size();
   REQUIRE(acc.confidence_scores.size() == samples * S * J);
@@ -265,7 +284,8 @@ TEST_CASE("with uncertain effects every sample's scores are the evaluator's at t
   CHECK(varied);  // the draws did move the scores away from the likely values
 }
 
-TEST_CASE("with fixed weights and effects the mean score is the evaluator's weighted score", "[sensitivity]") {
+TEST_CASE("with fixed weights and effects the mean score is the evaluator's weighted score",
+          "[sensitivity]") {
   // The common-allocation compilation must add up to what Evaluate says,
   // for the shipped model and every shipped scenario.
   Model model = ShippedModel();

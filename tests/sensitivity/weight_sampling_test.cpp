@@ -1,11 +1,12 @@
 // Weight sampling against exact answers: the simplex, Dirichlet means,
 // ordinal regions, and determinism by (seed, sample).
-#include <catch2/catch.hpp>
+#include "allot/weight_sampling.hpp"
+
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <numeric>
 
-#include "allot/weight_sampling.hpp"
 #include "test_support.hpp"
 
 namespace allot {
@@ -42,7 +43,8 @@ WeightSpec Spec(const Model& model, const std::string& text) {
   return *spec;
 }
 
-TEST_CASE("ordinal weights respect the order in every sample and fill the region uniformly", "[sensitivity]") {
+TEST_CASE("ordinal weights respect the order in every sample and fill the region uniformly",
+          "[sensitivity]") {
   // Uniform on {w_c >= w_a >= w_b}: the largest of three uniform-simplex
   // weights has mean 11/18, the middle 5/18, and P(largest > 1/2) = 3/4.
   Model model = testing::ModelFrom(kThree);
@@ -62,7 +64,8 @@ TEST_CASE("ordinal weights respect the order in every sample and fill the region
   CHECK(above_half / n == Approx(0.75).margin(0.005));
 }
 
-TEST_CASE("ordinal weights leave out objectives the set neither orders nor weighs", "[sensitivity]") {
+TEST_CASE("ordinal weights leave out objectives the set neither orders nor weighs",
+          "[sensitivity]") {
   Model model = testing::ModelFrom(kThree);
   WeightSpec spec = Spec(model, "partial:order");  // b >= a, c weighs 0
   double sum_b = 0;
@@ -76,7 +79,8 @@ TEST_CASE("ordinal weights leave out objectives the set neither orders nor weigh
   CHECK(sum_b / 20000 == Approx(0.75).margin(0.005));  // max of U, 1-U
 }
 
-TEST_CASE("uniform weights are Dirichlet(1,1,1): mean 1/3 and P(w_a > 1/2) = 1/4", "[sensitivity]") {
+TEST_CASE("uniform weights are Dirichlet(1,1,1): mean 1/3 and P(w_a > 1/2) = 1/4",
+          "[sensitivity]") {
   Model model = testing::ModelFrom(kThree);
   WeightSpec spec = Spec(model, "uniform");
   const int n = 200000;
@@ -90,7 +94,8 @@ TEST_CASE("uniform weights are Dirichlet(1,1,1): mean 1/3 and P(w_a > 1/2) = 1/4
   CHECK(above / n == Approx(0.25).margin(0.005));
 }
 
-TEST_CASE("SET:KAPPA has mean SET, keeps zero weights at zero, and narrows as KAPPA grows", "[sensitivity]") {
+TEST_CASE("SET:KAPPA has mean SET, keeps zero weights at zero, and narrows as KAPPA grows",
+          "[sensitivity]") {
   Model model = testing::ModelFrom(kThree);
   for (double kappa : {0.5, 5.0, 200.0}) {
     WeightSpec spec = Spec(model, "mean:" + std::to_string(kappa));
@@ -109,7 +114,8 @@ TEST_CASE("SET:KAPPA has mean SET, keeps zero weights at zero, and narrows as KA
   }
 }
 
-TEST_CASE("SET:KAPPA with a tiny KAPPA puts nearly all weight on one objective, never on none", "[sensitivity]") {
+TEST_CASE("SET:KAPPA with a tiny KAPPA puts nearly all weight on one objective, never on none",
+          "[sensitivity]") {
   // As KAPPA -> 0 the Dirichlet tends to a vertex chosen with probability
   // equal to the set's weight: w_a is 1 with probability 1/3, else 0, so its
   // variance tends to (1/3)(2/3). The Gamma draws themselves underflow to 0
