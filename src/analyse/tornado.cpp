@@ -150,7 +150,7 @@ std::optional<TornadoResult> Tornado(const Model& model,
   // not decide the order of bars that are equal on paper.
   std::stable_sort(result.bars.begin(), result.bars.end(),
                    [](const TornadoBar& x, const TornadoBar& y) {
-                     double sx = detail::Rounded(x.swing), sy = detail::Rounded(y.swing);
+                     double sx = detail::Rounded(x.swing, 9), sy = detail::Rounded(y.swing, 9);
                      return sx != sy ? sx > sy : x.factor < y.factor;
                    });
   return result;

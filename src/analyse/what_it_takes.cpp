@@ -158,8 +158,8 @@ std::optional<OvertakeResult> WhatItTakes(const Model& model,
   // Largest change first; changes equal to 9 decimals keep model order.
   std::stable_sort(r.changes.begin(), r.changes.end(),
                    [](const WeightChange& x, const WeightChange& y) {
-                     return detail::Rounded(std::fabs(x.to - x.from)) >
-                            detail::Rounded(std::fabs(y.to - y.from));
+                     return detail::Rounded(std::fabs(x.to - x.from), 9) >
+                            detail::Rounded(std::fabs(y.to - y.from), 9);
                    });
   r.summary = OvertakeSummary(r, Lang::kEn);
   return r;

@@ -27,7 +27,9 @@ void WriteCsv(const std::vector<std::string>& header,
 std::string CsvNumber(double value);
 
 // A score for JSON and CSV: rounded to `decimals` places, no "-0", so that
-// re-runs give reviewable diffs.
-double Rounded(double value, int decimals = 9);
+// re-runs give reviewable diffs. Every JSON document writes six decimals
+// (more would show noise, and the JSON writer does not always find the
+// shortest digits of a nine-decimal value: 0.14754098399999999).
+double Rounded(double value, int decimals);
 
 }  // namespace allot::detail

@@ -110,7 +110,7 @@ void RenderBatch(const BatchSpec& spec, const std::vector<BatchRun>& runs,
                            {"weight_set", row.weight_set},
                            {"item", row.item},
                            {"metric", row.metric},
-                           {"value", detail::Rounded(row.value)}});
+                           {"value", detail::Rounded(row.value, 6)}});
     }
     out << detail::CheckedJson(j).dump(2) << '\n';
     return;

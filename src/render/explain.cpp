@@ -158,21 +158,21 @@ Json ResultJson(const ExplainResult& r) {
   for (size_t w = 0; w < r.weight_sets.size(); ++w) {
     Json set;
     set["name"] = r.weight_sets[w].name;
-    set["score_a"] = detail::Rounded(r.score_a[w]);
-    set["score_b"] = detail::Rounded(r.score_b[w]);
-    set["difference"] = detail::Rounded(r.score_b[w] - r.score_a[w]);
+    set["score_a"] = detail::Rounded(r.score_a[w], 6);
+    set["score_b"] = detail::Rounded(r.score_b[w], 6);
+    set["difference"] = detail::Rounded(r.score_b[w] - r.score_a[w], 6);
     set["lines"] = Json::array();
     for (const LineAttribution& l : r.lines) {
       set["lines"].push_back({{"line", l.line},
                               {"change", ChangeName(l.change)},
                               {"total_a_cents", l.total_a.cents()},
                               {"total_b_cents", l.total_b.cents()},
-                              {"attribution", detail::Rounded(l.by_set[w])},
-                              {"std_error", detail::Rounded(l.error_by_set[w])}});
+                              {"attribution", detail::Rounded(l.by_set[w], 6)},
+                              {"std_error", detail::Rounded(l.error_by_set[w], 6)}});
     }
     set["objectives"] = Json::object();
     for (size_t k = 0; k < r.objectives.size(); ++k) {
-      set["objectives"][r.objectives[k]] = detail::Rounded(r.by_objective[w][k]);
+      set["objectives"][r.objectives[k]] = detail::Rounded(r.by_objective[w][k], 6);
     }
     j["weight_sets"].push_back(set);
   }

@@ -85,7 +85,7 @@ detail::Section SetSection(const WeightSetStability& s, Lang lang) {
 
 Json EndJson(const StabilityEnd& end) {
   Json j;
-  j["weight"] = detail::Rounded(end.t);
+  j["weight"] = detail::Rounded(end.t, 6);
   j["overtaker"] = end.overtaker.empty() ? Json(nullptr) : Json(end.overtaker);
   j["overtaken"] = end.overtaken.empty() ? Json(nullptr) : Json(end.overtaken);
   return j;
@@ -101,13 +101,13 @@ Json ResultJson(const StabilityResult& r) {
     set["name"] = s.weight_set;
     set["ranking"] = Json::array();
     for (size_t i = 0; i < s.ranking.size(); ++i) {
-      set["ranking"].push_back({{"id", s.ranking[i]}, {"score", detail::Rounded(s.scores[i])}});
+      set["ranking"].push_back({{"id", s.ranking[i]}, {"score", detail::Rounded(s.scores[i], 6)}});
     }
     set["objectives"] = Json::array();
     for (const ObjectiveStability& o : s.objectives) {
       Json oj;
       oj["id"] = o.objective;
-      oj["weight"] = detail::Rounded(o.weight);
+      oj["weight"] = detail::Rounded(o.weight, 6);
       oj["top"] = {{"low", EndJson(o.top_low)}, {"high", EndJson(o.top_high)}};
       oj["ranking"] = {{"low", EndJson(o.rank_low)}, {"high", EndJson(o.rank_high)}};
       set["objectives"].push_back(oj);

@@ -25,18 +25,18 @@ Json ResultJson(const TornadoResult& r) {
   j["weight_set"] = r.weight_set;
   j["a"] = r.a;
   j["b"] = r.b;
-  j["base_gap"] = detail::Rounded(r.base_gap);
+  j["base_gap"] = detail::Rounded(r.base_gap, 6);
   j["bars"] = Json::array();
   for (const TornadoBar& bar : r.bars) {
     j["bars"].push_back({{"kind", KindName(bar.kind)},
                          {"factor", bar.factor},
-                         {"low_value", detail::Rounded(bar.low_value)},
-                         {"high_value", detail::Rounded(bar.high_value)},
-                         {"gap_low", detail::Rounded(bar.gap_low)},
-                         {"gap_high", detail::Rounded(bar.gap_high)},
-                         {"change_low", detail::Rounded(bar.gap_low - r.base_gap)},
-                         {"change_high", detail::Rounded(bar.gap_high - r.base_gap)},
-                         {"swing", detail::Rounded(bar.swing)}});
+                         {"low_value", detail::Rounded(bar.low_value, 6)},
+                         {"high_value", detail::Rounded(bar.high_value, 6)},
+                         {"gap_low", detail::Rounded(bar.gap_low, 6)},
+                         {"gap_high", detail::Rounded(bar.gap_high, 6)},
+                         {"change_low", detail::Rounded(bar.gap_low - r.base_gap, 6)},
+                         {"change_high", detail::Rounded(bar.gap_high - r.base_gap, 6)},
+                         {"swing", detail::Rounded(bar.swing, 6)}});
   }
   return j;
 }

@@ -34,17 +34,17 @@ Json ResultJson(const OvertakeResult& r) {
   j["a"] = r.a;
   j["b"] = r.b;
   j["status"] = StatusName(r.status);
-  j["score_a"] = detail::Rounded(r.score_a);
-  j["score_b"] = detail::Rounded(r.score_b);
+  j["score_a"] = detail::Rounded(r.score_a, 6);
+  j["score_b"] = detail::Rounded(r.score_b, 6);
   bool has_weights = r.status != OvertakeStatus::kImpossible;
-  j["distance"] = has_weights ? Json(detail::Rounded(r.distance)) : Json(nullptr);
-  j["new_score_a"] = has_weights ? Json(detail::Rounded(r.new_score_a)) : Json(nullptr);
-  j["new_score_b"] = has_weights ? Json(detail::Rounded(r.new_score_b)) : Json(nullptr);
+  j["distance"] = has_weights ? Json(detail::Rounded(r.distance, 6)) : Json(nullptr);
+  j["new_score_a"] = has_weights ? Json(detail::Rounded(r.new_score_a, 6)) : Json(nullptr);
+  j["new_score_b"] = has_weights ? Json(detail::Rounded(r.new_score_b, 6)) : Json(nullptr);
   j["weights"] = Json::array();
   for (const WeightChange& c : r.weights) {
     j["weights"].push_back({{"objective", c.objective},
-                            {"from", detail::Rounded(c.from)},
-                            {"to", has_weights ? Json(detail::Rounded(c.to)) : Json(nullptr)}});
+                            {"from", detail::Rounded(c.from, 6)},
+                            {"to", has_weights ? Json(detail::Rounded(c.to, 6)) : Json(nullptr)}});
   }
   j["summary"] = r.summary;
   return j;

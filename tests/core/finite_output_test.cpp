@@ -40,7 +40,7 @@ TEST_CASE("the number formatters throw on NaN and infinity and pass finite numbe
     CHECK_THROWS_AS(allot::detail::Fixed(bad, 3), NonFiniteOutput);
     CHECK_THROWS_AS(allot::detail::Fixed(bad, 3, allot::Lang::kNl), NonFiniteOutput);
     CHECK_THROWS_AS(allot::detail::CsvNumber(bad), NonFiniteOutput);
-    CHECK_THROWS_AS(allot::detail::Rounded(bad), NonFiniteOutput);
+    CHECK_THROWS_AS(allot::detail::Rounded(bad, 6), NonFiniteOutput);
     CHECK_THROWS_AS(allot::report_text::Fixed2(bad),
                     NonFiniteOutput);  // optimise and frontier text
   }
