@@ -9,32 +9,11 @@
 #include "allot/load.hpp"
 #include "allot/money.hpp"
 #include "allot/resolve.hpp"
-
-namespace {
-
-constexpr const char* kModel = R"(format: allot/1
-title: Consumer check
-currency: EUR
-years: [2024, 2025]
-objectives:
-  - id: reach
-    name: Reach
-weights:
-  equal: {reach: 1}
-lines:
-  - id: campaign
-    name: Campaign
-    budget: {2024: 100000, 2025: 125000.50}
-    illustrative: true
-    effects:
-      reach: {curve: saturating, max: 40, half: 100000}
-)";
-
-}  // namespace
+#include "consumer_model.hpp"
 
 int main() {
   allot::Diagnostics diags;
-  std::optional<allot::Model> model = allot::LoadModel(kModel, "consumer.yaml", diags);
+  std::optional<allot::Model> model = allot::LoadModel(consumer::kModel, "consumer.yaml", diags);
   if (!model) {
     for (const allot::Diagnostic& d : diags) std::cerr << allot::FormatDiagnostic(d);
     return 1;
