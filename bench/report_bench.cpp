@@ -85,9 +85,9 @@ allot::ReportOptions Analyses(const allot::Model& model,
     std::fprintf(stderr, "the model has no weight set ckm\n");
     std::exit(1);
   }
-  allot::SmaaPlan plan(model, resolved,
-                       allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
-  options.sensitivity = allot::Finish(plan.Run(0, 10000, 1, 10000));
+  std::unique_ptr<allot::SmaaPlan> plan = allot::CompileSmaa(
+      model, resolved, allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
+  options.sensitivity = allot::Finish(plan->Run(0, 10000, 1, 10000));
   allot::Diagnostics diags;
   options.tornado = allot::Tornado(model, resolved, "ckm-tegenvoorstel", "model", "ckm", diags);
   allot::OptimiseOptions optimise;

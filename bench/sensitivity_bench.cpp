@@ -154,14 +154,15 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::string error;
-  SmaaPlan plan(model, resolved,
-                SmaaOptions{*ParseWeightSpec("uniform", model, error), EffectsMode::kUncertain, 1});
+  std::unique_ptr<SmaaPlan> plan = CompileSmaa(
+      model, resolved,
+      SmaaOptions{*ParseWeightSpec("uniform", model, error), EffectsMode::kUncertain, 1});
   std::printf(
       "SMAA-2: %d lines, %d objectives, %zu scenarios (model + %d), weights uniform, effects "
       "uncertain\n",
       kLines, kObjectives, resolved.size(), kScenarios);
-  Time(plan, 100000, 1, resolved.size());
-  Time(plan, samples, 1, resolved.size());
-  Time(plan, samples, 2, resolved.size());
+  Time(*plan, 100000, 1, resolved.size());
+  Time(*plan, samples, 1, resolved.size());
+  Time(*plan, samples, 2, resolved.size());
   return 0;
 }

@@ -3,7 +3,7 @@
 //
 // The run is split in three stages so that it can be spread over threads and
 // machines with results that do not depend on how it was split:
-//   SmaaPlan::Build   the scenarios compiled to flat arrays (once)
+//   CompileSmaa       the scenarios compiled to flat arrays (once)
 //   SmaaPlan::Run     samples [first, end) into an SmaaAccumulator of exact
 //                     integer sums (any range, any thread count)
 //   MergeInto/Finish  accumulators of disjoint ranges added up exactly, then
@@ -25,9 +25,17 @@
 
 namespace allot {
 
-// A 128-bit integer for exact sums (GCC/Clang extension; `__extension__`
-// keeps -Wpedantic quiet).
-__extension__ typedef __int128 ExactSum;
+// An exact signed 128-bit integer, for sums that must merge without
+// rounding: the value is high * 2^64 + low in two's complement (a high word
+// of 2^63 or more is negative). Two plain words keep this header standard
+// C++; the sensitivity code adds and reads them as 128-bit integers.
+struct ExactSum {
+  uint64_t low = 0;
+  uint64_t high = 0;
+
+  bool operator==(const ExactSum& other) const { return low == other.low && high == other.high; }
+  bool operator!=(const ExactSum& other) const { return !(*this == other); }
+};
 
 // Fixed-point scale of the exact sums: a score s (points) or weight w is
 // accumulated as trunc(s * 2^32). 100 points * 2^32 < 2^39, so a sum of
@@ -97,28 +105,27 @@ SmaaAccumulator EmptyAccumulator(const SmaaHeader& header, uint64_t first);
 // (confidence rows are kept in sample order).
 void MergeInto(SmaaAccumulator& into, const SmaaAccumulator& part);
 
+// The scenarios of a run compiled to flat arrays, ready to evaluate any
+// range of samples. Build one with CompileSmaa; it is immutable, so Run may
+// be called from several threads at once.
 class SmaaPlan {
  public:
-  // Compiles `scenarios` (ResolveScenarios' output: "model" first) for
-  // `options`. Precondition: validated inputs.
-  SmaaPlan(const Model& model, const std::vector<ResolvedScenario>& scenarios,
-           const SmaaOptions& options);
-  ~SmaaPlan();
-  SmaaPlan(SmaaPlan&&) noexcept;
-  SmaaPlan& operator=(SmaaPlan&&) noexcept;
+  virtual ~SmaaPlan() = default;
 
   // The run's identity with header().samples == 0 (set by the caller).
-  const SmaaHeader& header() const;
+  virtual const SmaaHeader& header() const = 0;
 
   // Evaluates samples [first, end) on `threads` threads (contiguous blocks,
   // merged in order). The result depends only on the plan and the range.
-  SmaaAccumulator Run(uint64_t first, uint64_t end, unsigned threads, uint64_t total_samples) const;
-
-  struct Impl;
-
- private:
-  std::unique_ptr<Impl> impl_;
+  virtual SmaaAccumulator Run(uint64_t first, uint64_t end, unsigned threads,
+                              uint64_t total_samples) const = 0;
 };
+
+// Compiles `scenarios` (ResolveScenarios' output: "model" first) for
+// `options`. Precondition: validated inputs.
+std::unique_ptr<SmaaPlan> CompileSmaa(const Model& model,
+                                      const std::vector<ResolvedScenario>& scenarios,
+                                      const SmaaOptions& options);
 
 struct SmaaScenarioResult {
   std::string id;

@@ -143,10 +143,11 @@ bool RunSensitivity(const BatchEntry& entry, const BatchRun& run, const Model& m
     AddError(diags, entry.weights_where, "weights: " + error);
     return false;
   }
-  SmaaPlan plan(model, scenarios,
-                SmaaOptions{*spec, entry.uncertain ? EffectsMode::kUncertain : EffectsMode::kFixed,
-                            run.seed});
-  SmaaAccumulator acc = plan.Run(0, entry.samples, 1, entry.samples);
+  std::unique_ptr<SmaaPlan> plan = CompileSmaa(
+      model, scenarios,
+      SmaaOptions{*spec, entry.uncertain ? EffectsMode::kUncertain : EffectsMode::kFixed,
+                  run.seed});
+  SmaaAccumulator acc = plan->Run(0, entry.samples, 1, entry.samples);
   SensitivityRows(Finish(acc), text, out);
   return true;
 }

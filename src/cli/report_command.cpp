@@ -225,8 +225,9 @@ bool XlsxBytes(const CompareResult& result, const Inputs& inputs, const ReportOp
 // so the section is the same on every run.
 SmaaResult Sensitivity(const Model& model, const std::vector<ResolvedScenario>& resolved,
                        const WeightSpec& weights, uint64_t samples) {
-  SmaaPlan plan(model, resolved, SmaaOptions{weights, EffectsMode::kFixed, 1});
-  return Finish(plan.Run(0, samples, 1, samples));
+  std::unique_ptr<SmaaPlan> plan =
+      CompileSmaa(model, resolved, SmaaOptions{weights, EffectsMode::kFixed, 1});
+  return Finish(plan->Run(0, samples, 1, samples));
 }
 
 // The frontier under weight set `a.frontier`, based on the baseline; as

@@ -161,29 +161,29 @@ bool CheckOptions(const SensitivityArgs& a, const po::variables_map& values, Pla
 }
 
 // Loads, resolves and compiles the inputs; prints diagnostics on failure.
-std::optional<SmaaPlan> Compile(const std::vector<std::string>& files, const SensitivityArgs& a,
-                                const Plan& p, const CliContext& context, Inputs& inputs,
-                                std::ostream& err) {
+std::unique_ptr<SmaaPlan> Compile(const std::vector<std::string>& files, const SensitivityArgs& a,
+                                  const Plan& p, const CliContext& context, Inputs& inputs,
+                                  std::ostream& err) {
   Diagnostics diags;
   std::string usage_error;
   if (!LoadInputs(files, context, a.limits, inputs, diags, usage_error)) {
     PrintDiagnostics(diags, err);
     UsageError("sensitivity", usage_error, err);
-    return std::nullopt;
+    return nullptr;
   }
   std::vector<ResolvedScenario> resolved;
   if (diags.empty()) resolved = ResolveScenarios(*inputs.model, inputs.scenarios, diags);
   if (!diags.empty()) {
     PrintDiagnostics(diags, err);
-    return std::nullopt;
+    return nullptr;
   }
   std::string error;
   std::optional<WeightSpec> weights = ParseWeightSpec(a.weights, *inputs.model, error);
   if (!weights) {
     UsageError("sensitivity", "--weights: " + error, err);
-    return std::nullopt;
+    return nullptr;
   }
-  return SmaaPlan(*inputs.model, resolved, SmaaOptions{*weights, p.effects, p.seed});
+  return CompileSmaa(*inputs.model, resolved, SmaaOptions{*weights, p.effects, p.seed});
 }
 
 std::string Render(const SmaaPlan& plan, const SensitivityArgs& a, const Plan& p, bool precision) {
@@ -219,7 +219,7 @@ int RunSensitivity(const Args& args, std::ostream& out, std::ostream& err,
   std::vector<std::string> files;
   if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
   Inputs inputs;
-  std::optional<SmaaPlan> plan = Compile(files, a, p, context, inputs, err);
+  std::unique_ptr<SmaaPlan> plan = Compile(files, a, p, context, inputs, err);
   if (!plan) return kExitBadInput;
   if (!a.output.empty() && IsOneOf(a.output, inputs.files)) {
     UsageError("sensitivity",

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "allot/sensitivity.hpp"
+#include "sensitivity/exact_sum.hpp"
 
 namespace allot {
 
@@ -14,7 +15,8 @@ double HalfWidth(double p, uint64_t n) {
 }
 
 double FromFixed(ExactSum sum, uint64_t n) {
-  return static_cast<double>(static_cast<long double>(sum) / static_cast<long double>(n) /
+  return static_cast<double>(static_cast<long double>(detail::Wide(sum)) /
+                             static_cast<long double>(n) /
                              static_cast<long double>(kFixedPointScale));
 }
 
@@ -55,8 +57,9 @@ double Percentile(const uint64_t* histogram, uint64_t n, uint64_t percent) {
 double StdDev(ExactSum sum, ExactSum squares, uint64_t n) {
   if (n < 2) return 0;
   long double ln = static_cast<long double>(n);
-  long double mean = static_cast<long double>(sum) / ln;
-  long double var = (static_cast<long double>(squares) / ln - mean * mean) * ln / (ln - 1);
+  long double mean = static_cast<long double>(detail::Wide(sum)) / ln;
+  long double var =
+      (static_cast<long double>(detail::Wide(squares)) / ln - mean * mean) * ln / (ln - 1);
   return static_cast<double>(std::sqrt(std::max(var, 0.0L)) /
                              static_cast<long double>(kFixedPointScale));
 }
@@ -114,9 +117,9 @@ SmaaAccumulator EmptyAccumulator(const SmaaHeader& header, uint64_t first) {
   acc.first = acc.end = first;
   acc.rank_counts.assign(S * S, 0);
   acc.beats.assign(S * S, 0);
-  acc.score_sum.assign(S, 0);
-  acc.score_square_sum.assign(S, 0);
-  acc.best_weight_sum.assign(S * J, 0);
+  acc.score_sum.assign(S, ExactSum{});
+  acc.score_square_sum.assign(S, ExactSum{});
+  acc.best_weight_sum.assign(S * J, ExactSum{});
   acc.histogram.assign(S * kHistogramBins, 0);
   return acc;
 }
@@ -129,11 +132,14 @@ void MergeInto(SmaaAccumulator& into, const SmaaAccumulator& part) {
   auto add = [](auto& a, const auto& b) {
     for (size_t k = 0; k < a.size(); ++k) a[k] += b[k];
   };
+  auto add_exact = [](std::vector<ExactSum>& a, const std::vector<ExactSum>& b) {
+    for (size_t k = 0; k < a.size(); ++k) detail::Add(a[k], detail::Wide(b[k]));
+  };
   add(into.rank_counts, part.rank_counts);
   add(into.beats, part.beats);
-  add(into.score_sum, part.score_sum);
-  add(into.score_square_sum, part.score_square_sum);
-  add(into.best_weight_sum, part.best_weight_sum);
+  add_exact(into.score_sum, part.score_sum);
+  add_exact(into.score_square_sum, part.score_square_sum);
+  add_exact(into.best_weight_sum, part.best_weight_sum);
   add(into.histogram, part.histogram);
   MergeConfidence(into, part);
 }

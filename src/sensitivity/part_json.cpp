@@ -5,18 +5,21 @@
 
 #include "allot/sensitivity_io.hpp"
 #include "core/finite_output.hpp"
+#include "sensitivity/exact_sum.hpp"
 
 namespace allot {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
-__extension__ typedef unsigned __int128 U128;
+using detail::Int128;
+using detail::UInt128;
 
-std::string ToDecimal(ExactSum v) {
+std::string ToDecimal(ExactSum sum) {
+  Int128 v = detail::Wide(sum);
   if (v == 0) return "0";
   bool negative = v < 0;
-  U128 u = negative ? -static_cast<U128>(v) : static_cast<U128>(v);
+  UInt128 u = negative ? -static_cast<UInt128>(v) : static_cast<UInt128>(v);
   std::string digits;
   for (; u > 0; u /= 10)
     digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
@@ -29,12 +32,12 @@ ExactSum FromDecimal(const std::string& text) {
   size_t start = !text.empty() && text[0] == '-' ? 1 : 0;
   if (start == text.size() || text.size() - start > 38)
     throw std::invalid_argument("not an integer: " + text);
-  ExactSum v = 0;
+  Int128 v = 0;
   for (size_t i = start; i < text.size(); ++i) {
     if (text[i] < '0' || text[i] > '9') throw std::invalid_argument("not an integer: " + text);
     v = v * 10 + (text[i] - '0');
   }
-  return start ? -v : v;
+  return detail::Narrow(start ? -v : v);
 }
 
 template <typename T>
@@ -223,8 +226,8 @@ void CheckSame(const SmaaPart& first, const SmaaPart& other, Diagnostics& diags)
 }  // namespace
 
 std::pair<uint64_t, uint64_t> ShardRange(uint64_t samples, uint32_t index, uint32_t count) {
-  return {static_cast<uint64_t>(U128(samples) * (index - 1) / count),
-          static_cast<uint64_t>(U128(samples) * index / count)};
+  return {static_cast<uint64_t>(UInt128(samples) * (index - 1) / count),
+          static_cast<uint64_t>(UInt128(samples) * index / count)};
 }
 
 std::string SmaaPartToJson(const SmaaPart& part) {

@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <sstream>
 #include <tuple>
+#include <utility>
 
 #include "allot/evaluate.hpp"
 #include "sensitivity/plan_impl.hpp"
@@ -35,7 +37,7 @@ double Euros(Money m) { return static_cast<double>(m.cents()) / 100.0; }
 
 class Compiler {
  public:
-  Compiler(const Model& model, SmaaPlan::Impl& plan) : model_(model), plan_(plan) {}
+  Compiler(const Model& model, CompiledSmaa& plan) : model_(model), plan_(plan) {}
 
   const std::vector<Contribution>& ContributionsOf(const std::string& line_id, const Variant& v) {
     auto key = std::make_pair(v.def, v.total.cents());
@@ -143,7 +145,7 @@ class Compiler {
   }
 
   const Model& model_;
-  SmaaPlan::Impl& plan_;
+  CompiledSmaa& plan_;
   std::map<std::pair<const Line*, int64_t>, std::vector<Contribution>> cache_;
   std::map<const Param*, uint32_t> slot_of_;
 };
@@ -189,7 +191,7 @@ void AddContributions(const std::vector<Contribution>& cs, double sign, double* 
 
 // FNV-1a over a canonical dump of the compiled arrays (doubles in hex, so
 // the dump is exact): two runs merge only if this agrees.
-std::string HashPlan(const SmaaPlan::Impl& p) {
+std::string HashPlan(const CompiledSmaa& p) {
   std::ostringstream dump;
   dump << std::hexfloat << p.header.weights << '|' << p.header.effects << '|';
   for (const std::string& id : p.header.objectives) dump << id << ',';
@@ -212,10 +214,10 @@ std::string HashPlan(const SmaaPlan::Impl& p) {
 }
 
 // The order of the slots in the parameter array: first the direct ones
-// (see SmaaPlan::Impl), grouped by objective, then the rest. Moves the
+// (see CompiledSmaa), grouped by objective, then the rest. Moves the
 // common terms of the direct slots out of `common_terms` into
 // direct_begin / direct_coef (indexed by new slot position).
-std::vector<uint32_t> OrderSlots(SmaaPlan::Impl& p) {
+std::vector<uint32_t> OrderSlots(CompiledSmaa& p) {
   std::vector<int64_t> slot_of_param(p.params.size(), -1);
   for (size_t k = 0; k < p.slots.size(); ++k)
     slot_of_param[p.slots[k].param] = static_cast<int64_t>(k);
@@ -265,7 +267,7 @@ std::vector<uint32_t> OrderSlots(SmaaPlan::Impl& p) {
 // writes one contiguous run), the slots as parallel arrays, and only the
 // items some term still reads, grouped by kind (one loop per kind, no
 // switch).
-void Finalise(SmaaPlan::Impl& p) {
+void Finalise(CompiledSmaa& p) {
   std::vector<uint32_t> slot_order = OrderSlots(p);
   std::vector<uint32_t> new_index(p.params.size(), 0);
   std::vector<bool> is_slot(p.params.size(), false);
@@ -334,12 +336,25 @@ SmaaHeader HeaderOf(const Model& model, const std::vector<ResolvedScenario>& sce
   return h;
 }
 
-}  // namespace
+// The public interface over the compiled arrays.
+class CompiledPlan final : public SmaaPlan {
+ public:
+  explicit CompiledPlan(CompiledSmaa compiled) : compiled_(std::move(compiled)) {}
 
-SmaaPlan::SmaaPlan(const Model& model, const std::vector<ResolvedScenario>& scenarios,
-                   const SmaaOptions& options)
-    : impl_(std::make_unique<Impl>()) {
-  Impl& p = *impl_;
+  const SmaaHeader& header() const override { return compiled_.header; }
+
+  SmaaAccumulator Run(uint64_t first, uint64_t end, unsigned threads,
+                      uint64_t total_samples) const override {
+    return RunCompiled(compiled_, first, end, threads, total_samples);
+  }
+
+ private:
+  CompiledSmaa compiled_;
+};
+
+CompiledSmaa Compile(const Model& model, const std::vector<ResolvedScenario>& scenarios,
+                     const SmaaOptions& options) {
+  CompiledSmaa p;
   p.options = options;
   p.header = HeaderOf(model, scenarios, options);
   p.objectives = model.objectives.size();
@@ -368,12 +383,15 @@ SmaaPlan::SmaaPlan(const Model& model, const std::vector<ResolvedScenario>& scen
   p.term_begin.push_back(static_cast<uint32_t>(p.terms.size()));
   Finalise(p);
   p.header.inputs_hash = HashPlan(p);
+  return p;
 }
 
-SmaaPlan::~SmaaPlan() = default;
-SmaaPlan::SmaaPlan(SmaaPlan&&) noexcept = default;
-SmaaPlan& SmaaPlan::operator=(SmaaPlan&&) noexcept = default;
+}  // namespace
 
-const SmaaHeader& SmaaPlan::header() const { return impl_->header; }
+std::unique_ptr<SmaaPlan> CompileSmaa(const Model& model,
+                                      const std::vector<ResolvedScenario>& scenarios,
+                                      const SmaaOptions& options) {
+  return std::make_unique<CompiledPlan>(Compile(model, scenarios, options));
+}
 
 }  // namespace allot

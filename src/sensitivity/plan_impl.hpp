@@ -1,6 +1,6 @@
 // The compiled form of an SMAA run: flat arrays, no strings or maps, so the
 // per-sample loop (src/sensitivity/run.cpp) touches only numbers. Built by
-// src/sensitivity/plan.cpp.
+// src/sensitivity/plan.cpp, behind the public SmaaPlan interface.
 #pragma once
 
 #include <cstdint>
@@ -65,7 +65,8 @@ struct SmaaSlots {
   size_t size() const { return key.size(); }
 };
 
-struct SmaaPlan::Impl {
+// Everything a sample needs, as laid out by Finalise in plan.cpp.
+struct CompiledSmaa {
   SmaaHeader header;
   SmaaOptions options;
   size_t objectives = 0;        // J
@@ -89,5 +90,9 @@ struct SmaaPlan::Impl {
   std::vector<uint32_t> term_begin;    // S + 1: each scenario's slice of `terms`
   std::vector<SmaaTerm> terms;         // each scenario's uncertain differences to common
 };
+
+// SmaaPlan::Run on the compiled arrays (src/sensitivity/run.cpp).
+SmaaAccumulator RunCompiled(const CompiledSmaa& plan, uint64_t first, uint64_t end,
+                            unsigned threads, uint64_t total_samples);
 
 }  // namespace allot

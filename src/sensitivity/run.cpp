@@ -8,6 +8,7 @@
 #endif
 
 #include "sensitivity/draw.hpp"
+#include "sensitivity/exact_sum.hpp"
 #include "sensitivity/plan_impl.hpp"
 
 namespace allot {
@@ -16,7 +17,7 @@ namespace {
 
 class Worker {
  public:
-  Worker(const SmaaPlan::Impl& plan, SmaaAccumulator& acc)
+  Worker(const CompiledSmaa& plan, SmaaAccumulator& acc)
       : p_(plan),
         acc_(acc),
         params_(plan.params),
@@ -148,14 +149,15 @@ class Worker {
       // Truncation toward zero: any fixed rule is exact to merge; the bias
       // is below 2^-32 points.
       int64_t q = static_cast<int64_t>(scores_[s] * kFixedPointScale);
-      acc_.score_sum[s] += q;
-      acc_.score_square_sum[s] += static_cast<ExactSum>(q) * q;
+      detail::Add(acc_.score_sum[s], q);
+      detail::Add(acc_.score_square_sum[s], static_cast<detail::Int128>(q) * q);
       double bin = std::min(std::max(scores_[s] * kHistogramBinsPerPoint + 0.5, 0.0),
                             static_cast<double>(kHistogramBins - 1));
       ++acc_.histogram[s * kHistogramBins + static_cast<size_t>(bin)];
       if (ranks_[s] != 0) continue;
       for (size_t j = 0; j < J; ++j) {
-        acc_.best_weight_sum[s * J + j] += static_cast<int64_t>(weights_[j] * kFixedPointScale);
+        detail::Add(acc_.best_weight_sum[s * J + j],
+                    static_cast<int64_t>(weights_[j] * kFixedPointScale));
       }
     }
     if (i < kConfidenceSamples) {
@@ -164,14 +166,14 @@ class Worker {
     }
   }
 
-  const SmaaPlan::Impl& p_;
+  const CompiledSmaa& p_;
   SmaaAccumulator& acc_;
   std::vector<double> params_, values_, common_, direct_, banks_, weights_, capped_, scores_;
   std::vector<uint32_t> ranks_;
   DrawSlotsFn draw_slots_;
 };
 
-SmaaAccumulator RunBlock(const SmaaPlan::Impl& plan, const SmaaHeader& header, uint64_t first,
+SmaaAccumulator RunBlock(const CompiledSmaa& plan, const SmaaHeader& header, uint64_t first,
                          uint64_t end) {
   SmaaAccumulator acc = EmptyAccumulator(header, first);
   Worker worker(plan, acc);
@@ -182,20 +184,20 @@ SmaaAccumulator RunBlock(const SmaaPlan::Impl& plan, const SmaaHeader& header, u
 
 }  // namespace
 
-SmaaAccumulator SmaaPlan::Run(uint64_t first, uint64_t end, unsigned threads,
-                              uint64_t total_samples) const {
-  SmaaHeader header = impl_->header;
+SmaaAccumulator RunCompiled(const CompiledSmaa& plan, uint64_t first, uint64_t end,
+                            unsigned threads, uint64_t total_samples) {
+  SmaaHeader header = plan.header;
   header.samples = total_samples;
   uint64_t n = end - first;
   uint64_t t_count = std::max<uint64_t>(1, std::min<uint64_t>(threads, n));
-  if (t_count == 1) return RunBlock(*impl_, header, first, end);
+  if (t_count == 1) return RunBlock(plan, header, first, end);
   // Contiguous blocks, merged in block order; integer sums make the order
   // irrelevant anyway, and the confidence rows stay in sample order.
   std::vector<SmaaAccumulator> parts(t_count);
   std::vector<std::thread> pool;
   for (uint64_t t = 0; t < t_count; ++t) {
     uint64_t a = first + n * t / t_count, b = first + n * (t + 1) / t_count;
-    pool.emplace_back([&, t, a, b] { parts[t] = RunBlock(*impl_, header, a, b); });
+    pool.emplace_back([&, t, a, b] { parts[t] = RunBlock(plan, header, a, b); });
   }
   for (std::thread& thread : pool) thread.join();
   SmaaAccumulator total = std::move(parts[0]);

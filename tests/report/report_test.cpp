@@ -249,9 +249,9 @@ changes:
   std::string error;
   std::optional<allot::WeightSpec> uniform = allot::ParseWeightSpec("uniform", c.model, error);
   REQUIRE(uniform);
-  allot::SmaaPlan plan(c.model, c.resolved,
-                       allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
-  allot::ReportOptions options{allot::Lang::kEn, allot::Finish(plan.Run(0, 500, 1, 500)),
+  std::unique_ptr<allot::SmaaPlan> plan = allot::CompileSmaa(
+      c.model, c.resolved, allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
+  allot::ReportOptions options{allot::Lang::kEn, allot::Finish(plan->Run(0, 500, 1, 500)),
                                std::nullopt, std::nullopt};
   std::string html = c.Html(options);
   CHECK(Contains(html, "<section id=\"sensitivity\">"));

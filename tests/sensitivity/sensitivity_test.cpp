@@ -54,8 +54,9 @@ SmaaResult RunSmaa(const Model& model, const std::vector<Scenario>& scenarios,
   std::string error;
   std::optional<WeightSpec> spec = ParseWeightSpec(weights, model, error);
   REQUIRE(spec);
-  SmaaPlan plan(model, ResolveOk(model, scenarios), SmaaOptions{*spec, effects, 42});
-  return Finish(plan.Run(0, samples, threads, samples));
+  std::unique_ptr<SmaaPlan> plan =
+      CompileSmaa(model, ResolveOk(model, scenarios), SmaaOptions{*spec, effects, 42});
+  return Finish(plan->Run(0, samples, threads, samples));
 }
 
 // |estimate - exact| within `k` standard errors of a proportion.
@@ -255,10 +256,10 @@ TEST_CASE("with uncertain effects every sample's scores are the evaluator's at t
   std::vector<ResolvedScenario> resolved = ResolveOk(model, scenarios);
   std::string error;
   const uint64_t seed = 42, samples = 40;
-  SmaaPlan plan(
+  std::unique_ptr<SmaaPlan> plan = CompileSmaa(
       model, resolved,
       SmaaOptions{*ParseWeightSpec("uniform", model, error), EffectsMode::kUncertain, seed});
-  SmaaAccumulator acc = plan.Run(0, samples, 1, samples);
+  SmaaAccumulator acc = plan->Run(0, samples, 1, samples);
   const size_t S = resolved.size(), J = model.objectives.size();
   REQUIRE(acc.confidence_scores.size() == samples * S * J);
   bool varied = false;
