@@ -10,8 +10,10 @@
 
 #include "allot/compare.hpp"
 #include "allot/diagnostic.hpp"
+#include "allot/load.hpp"
 #include "allot/render.hpp"
 #include "allot/resolve.hpp"
+#include "allot/write_scenario.hpp"
 
 namespace allot::fuzz {
 
@@ -28,6 +30,16 @@ inline void CheckDiagnostics(const Diagnostics& diags, bool loaded) {
   for (const Diagnostic& d : diags) {
     if (d.message.empty()) Fail("empty diagnostic");
   }
+}
+
+// A loaded scenario written back as YAML (allot serve saves drafts so)
+// loads again, and writing that gives the same text.
+inline void CheckWriteRoundTrip(const Scenario& scenario) {
+  std::string text = WriteScenarioYaml(scenario);
+  Diagnostics diags;
+  std::optional<Scenario> back = LoadScenario(text, "written.yaml", diags);
+  if (!back) Fail("a written scenario does not load:\n" + text);
+  if (WriteScenarioYaml(*back) != text) Fail("a written scenario reads back differently:\n" + text);
 }
 
 // No NaN or infinity in any number compare hands to the renderers.

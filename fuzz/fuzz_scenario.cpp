@@ -72,6 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         allot::LoadScenario(file, "fuzz" + std::to_string(n++) + ".yaml", diags);
     allot::fuzz::CheckDiagnostics(diags, scenario.has_value());
     if (scenario) {
+      allot::fuzz::CheckWriteRoundTrip(*scenario);
       scenarios.push_back(std::move(*scenario));
     } else {
       all_loaded = false;

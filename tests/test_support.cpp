@@ -32,7 +32,9 @@ CliRun RunAllot(const std::vector<std::string>& args, const CliContext& context)
 
 }  // namespace allot::testing
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "allot/load.hpp"
 
@@ -102,6 +104,32 @@ std::vector<ResolvedScenario> ResolveOk(const Model& model,
   INFO(Render(diags));
   REQUIRE(diags.empty());
   return resolved;
+}
+
+Model ShippedModel() {
+  Diagnostics diags;
+  std::optional<LoadedFile> loaded =
+      LoadFile(SourcePath("model/samen-tegen-mensenhandel.yaml"), diags);
+  INFO(Render(diags));
+  REQUIRE(loaded);
+  return std::get<Model>(loaded->content);
+}
+
+std::vector<Scenario> ShippedScenarios() {
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(SourcePath("scenarios"))) {
+    files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<Scenario> scenarios;
+  for (const std::string& file : files) {
+    Diagnostics diags;
+    std::optional<LoadedFile> loaded = LoadFile(file, diags);
+    INFO(Render(diags));
+    REQUIRE(loaded);
+    scenarios.push_back(std::get<Scenario>(loaded->content));
+  }
+  return scenarios;
 }
 
 std::vector<int64_t> CentsOf(const ResolvedScenario& r, const std::string& id) {

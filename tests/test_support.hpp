@@ -54,6 +54,12 @@ Scenario ScenarioFrom(const std::string& yaml, const std::string& name = "s.yaml
 // Resolves `scenarios` against `model`; the test fails on any diagnostic.
 std::vector<ResolvedScenario> ResolveOk(const Model& model, const std::vector<Scenario>& scenarios);
 
+// The shipped model (model/samen-tegen-mensenhandel.yaml) and the shipped
+// scenarios (scenarios/*.yaml, sorted by file name, as `allot compare`
+// reads the directory).
+Model ShippedModel();
+std::vector<Scenario> ShippedScenarios();
+
 // The amounts of line `id` in a resolved scenario, in cents per year.
 std::vector<int64_t> CentsOf(const ResolvedScenario& r, const std::string& id);
 

@@ -17,6 +17,8 @@ namespace {
 using testing::ModelFrom;
 using testing::ResolveOk;
 using testing::ScenarioFrom;
+using testing::ShippedModel;
+using testing::ShippedScenarios;
 
 // Two objectives; line la gives 1 point on a per EUR 1000, lb likewise on b.
 // The model spends nothing (scores 0, 0).
@@ -191,29 +193,6 @@ lines:
   CHECK(r.scenarios[1].rank_acceptability[2] == 0);
   CHECK(r.scenarios[0].rank_acceptability[1] == 0);
   CHECK(r.scenarios[0].rank_acceptability[0] > 0);
-}
-
-// The shipped model and every shipped scenario.
-Model ShippedModel() {
-  Diagnostics diags;
-  std::optional<LoadedFile> loaded =
-      LoadFile(testing::SourcePath("model/samen-tegen-mensenhandel.yaml"), diags);
-  REQUIRE(loaded);
-  return std::get<Model>(loaded->content);
-}
-
-std::vector<Scenario> ShippedScenarios() {
-  Diagnostics diags;
-  std::vector<Scenario> scenarios;
-  for (const char* name :
-       {"amendement-bikker", "ckm-op-versterkt", "ckm-tegenvoorstel", "versterkt-2024",
-        "zonder-informatiepunt", "zonder-informatiepunt-herverdeeld"}) {
-    std::optional<LoadedFile> s =
-        LoadFile(testing::SourcePath(std::string("scenarios/") + name + ".yaml"), diags);
-    REQUIRE(s);
-    scenarios.push_back(std::get<Scenario>(s->content));
-  }
-  return scenarios;
 }
 
 // The value a sample draws for an uncertain parameter, computed here from

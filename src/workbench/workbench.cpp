@@ -1,0 +1,218 @@
+// The workbench behind `allot serve`: requests in, allot's own results out
+// (allot/workbench.hpp).
+#include "allot/workbench.hpp"
+
+#include <algorithm>
+
+#include "allot/compare.hpp"
+#include "allot/draft.hpp"
+#include "allot/load.hpp"
+#include "allot/report.hpp"
+#include "allot/resolve.hpp"
+#include "allot/sensitivity.hpp"
+#include "allot/write_scenario.hpp"
+#include "core/finite_output.hpp"
+#include "render/analysis_output.hpp"
+#include "render/text.hpp"
+#include "workbench/request.hpp"
+#include "workbench/view.hpp"
+
+namespace allot {
+
+using detail::BadRequest;
+using detail::Json;
+
+struct Workbench::State {
+  Model model;
+  std::vector<Scenario> scenarios;
+  WorkbenchOptions options;
+};
+
+namespace {
+
+// The set with the draft: every loaded scenario, then the draft, resolved
+// (the model first) and compared against `baseline`.
+struct DraftSet {
+  std::vector<Scenario> scenarios;
+  std::vector<ResolvedScenario> resolved;  // points into `scenarios`: never copied
+  CompareResult result;
+};
+
+std::unique_ptr<DraftSet> Compared(const Workbench::State& state, const Scenario& draft,
+                                   const std::string& baseline) {
+  auto set = std::make_unique<DraftSet>();
+  set->scenarios = state.scenarios;
+  set->scenarios.push_back(draft);
+  Diagnostics diags;
+  set->resolved = ResolveScenarios(state.model, set->scenarios, diags);
+  std::optional<CompareResult> result =
+      diags.empty() ? Compare(state.model, set->resolved, CompareOptions{{}, baseline}, diags)
+                    : std::nullopt;
+  // The draft was checked and the baseline is known: failing here is a bug.
+  if (!result) throw std::logic_error("the draft set does not compare: " + diags.front().message);
+  set->result = std::move(*result);
+  return set;
+}
+
+// SMAA of the set under uniform random weights, effects at their likely
+// values: the same figures for the same draft on every run.
+SmaaResult ProbabilityBest(const Workbench::State& state,
+                           const std::vector<ResolvedScenario>& resolved) {
+  uint64_t n = state.options.smaa_samples;
+  std::unique_ptr<SmaaPlan> plan =
+      CompileSmaa(state.model, resolved,
+                  SmaaOptions{WeightSpec{}, EffectsMode::kFixed, state.options.smaa_seed});
+  return Finish(plan->Run(0, n, 1, n));
+}
+
+std::string Messages(const Diagnostics& diags) {
+  std::string text;
+  for (const Diagnostic& d : diags) text += FormatDiagnostic(d);
+  return text;
+}
+
+Json MessageList(const Diagnostics& diags) {
+  Json list = Json::array();
+  for (const Diagnostic& d : diags) {
+    std::string text = FormatDiagnostic(d);
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    list.push_back(text);
+  }
+  return list;
+}
+
+bool Known(const Workbench::State& state, const std::string& id) {
+  return id == kModelScenarioId || std::any_of(state.scenarios.begin(), state.scenarios.end(),
+                                               [&](const Scenario& s) { return s.id == id; });
+}
+
+// The draft a request carries: "draft" (the YAML text of its file), read
+// back and checked as a file, or a new one from "new_from".
+Scenario ReadDraft(const Workbench::State& state, const Json& request) {
+  Diagnostics diags;
+  if (!request.contains("draft")) {
+    std::string base = detail::StringField(request, "new_from", std::string(kModelScenarioId));
+    if (!Known(state, base)) throw BadRequest("\"new_from\": no scenario '" + base + "'");
+    return NewDraft(base, state.scenarios);
+  }
+  std::string text = detail::StringField(request, "draft");
+  std::optional<Scenario> draft = LoadScenario(text, "draft.yaml", diags);
+  if (draft) draft = CheckDraft(state.model, state.scenarios, *draft, diags);
+  if (!draft) throw BadRequest("the draft is not a valid scenario:\n" + Messages(diags));
+  return *draft;
+}
+
+std::string Baseline(const Workbench::State& state, const Json& request) {
+  std::string id = detail::StringField(request, "baseline", std::string(kModelScenarioId));
+  if (!Known(state, id)) throw BadRequest("\"baseline\": no scenario '" + id + "'");
+  return id;
+}
+
+// Runs `handle`, turning a BadRequest into a 400 reply and refusing to show
+// a non-finite number (a bug: detail::NonFiniteOutput) as a result.
+template <typename Handle>
+WorkbenchReply Reply(Handle handle) {
+  try {
+    Json body = handle();
+    return WorkbenchReply{
+        200, detail::CheckedJson(body).dump(-1, ' ', false, Json::error_handler_t::replace)};
+  } catch (const BadRequest& e) {
+    return WorkbenchReply{
+        400, Json{{"error", e.what()}}.dump(-1, ' ', false, Json::error_handler_t::replace)};
+  }
+}
+
+}  // namespace
+
+Workbench::Workbench(Model model, std::vector<Scenario> scenarios, WorkbenchOptions options)
+    : state_(new State{std::move(model), std::move(scenarios), options}) {}
+
+Workbench::~Workbench() = default;
+
+WorkbenchReply Workbench::Describe(const std::string& request) const {
+  return Reply([&] {
+    detail::ParseRequest(request);
+    return detail::DescribeView(state_->model, state_->scenarios);
+  });
+}
+
+WorkbenchReply Workbench::Evaluate(const std::string& request) const {
+  return Reply([&] {
+    Json r = detail::ParseRequest(request);
+    Lang lang = detail::LangField(r);
+    std::string baseline = Baseline(*state_, r);
+    Scenario draft = ReadDraft(*state_, r);
+    Json refused = nullptr;
+    if (r.contains("edit")) {
+      Diagnostics diags;
+      std::optional<DraftEdit> edit = detail::ParseEdit(r["edit"], diags);
+      std::optional<Scenario> next;
+      if (edit) next = ApplyEdit(state_->model, state_->scenarios, draft, *edit, diags);
+      if (next) draft = std::move(*next);
+      if (!diags.empty()) refused = {{"messages", MessageList(diags)}};
+    }
+    std::unique_ptr<DraftSet> set = Compared(*state_, draft, baseline);
+    return Json{
+        {"draft", detail::DraftJson(draft, WriteScenarioYaml(draft))},
+        {"refused", refused},
+        {"view", detail::CompareView(state_->model, set->result, set->resolved, draft.id, lang)}};
+  });
+}
+
+WorkbenchReply Workbench::Smaa(const std::string& request) const {
+  return Reply([&] {
+    Json r = detail::ParseRequest(request);
+    Lang lang = detail::LangField(r);
+    Scenario draft = ReadDraft(*state_, r);
+    std::unique_ptr<DraftSet> set = Compared(*state_, draft, kModelScenarioId);
+    uint64_t n = state_->options.smaa_samples;
+    SmaaResult result = ProbabilityBest(*state_, set->resolved);
+    Json list = Json::array();
+    for (const SmaaScenarioResult& s : result.scenarios) {
+      double p = s.rank_acceptability[0];
+      // Whole percents: with a few thousand samples the next digit is noise.
+      std::string text = p > 0 && p < 0.005 ? "<1%" : detail::FormatScore(100 * p, 0, lang) + "%";
+      list.push_back({{"id", s.id},
+                      {"name", s.name},
+                      {"draft", s.id == draft.id},
+                      {"p_best", detail::Rounded(p, 6)},
+                      {"text", text}});
+    }
+    return Json{{"samples", n},
+                {"seed", state_->options.smaa_seed},
+                {"half_width_text", detail::FormatScore(100 * result.max_half_width(), 1, lang)},
+                {"scenarios", list}};
+  });
+}
+
+WorkbenchReply Workbench::Report(const std::string& request, std::string& html) const {
+  return Reply([&] {
+    Json r = detail::ParseRequest(request);
+    Lang lang = detail::LangField(r);
+    std::string baseline = Baseline(*state_, r);
+    Scenario draft = ReadDraft(*state_, r);
+    std::unique_ptr<DraftSet> set = Compared(*state_, draft, baseline);
+    ReportOptions options;
+    options.lang = lang;
+    options.sensitivity = ProbabilityBest(*state_, set->resolved);
+    html = RenderReportHtml(set->result, state_->model, set->scenarios, options);
+    return Json{{"ok", true}};
+  });
+}
+
+WorkbenchReply Workbench::Save(const std::string& request, DraftFile& file) const {
+  return Reply([&] {
+    Json r = detail::ParseRequest(request);
+    Scenario draft = ReadDraft(*state_, r);
+    file.file = detail::StringField(r, "file", DraftFileName(draft));
+    file.overwrite =
+        r.contains("overwrite") && r["overwrite"].is_boolean() && r["overwrite"].get<bool>();
+    std::string base = draft.base.value_or(kModelScenarioId);
+    file.yaml = WriteScenarioYaml(
+        draft, {"A what-if scenario written with allot serve: changes against " +
+                (draft.base ? "scenario '" + base + "'" : std::string("the model")) + "."});
+    return Json{{"file", file.file}, {"id", draft.id}};
+  });
+}
+
+}  // namespace allot

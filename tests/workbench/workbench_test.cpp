@@ -1,0 +1,190 @@
+#include "allot/workbench.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "allot/compare.hpp"
+#include "allot/load.hpp"
+#include "allot/resolve.hpp"
+#include "test_support.hpp"
+
+using namespace allot;
+using allot::testing::kSmallModel;
+using allot::testing::ModelFrom;
+using allot::testing::ResolveOk;
+using allot::testing::ShippedModel;
+using allot::testing::ShippedScenarios;
+using Json = nlohmann::json;
+
+namespace {
+
+Json Call(const WorkbenchReply& reply, int status = 200) {
+  INFO(reply.body);
+  CHECK(reply.status == status);
+  Json body = Json::parse(reply.body);
+  return body;
+}
+
+// What `allot compare` computes for the shipped set plus the draft's file
+// (read back from its YAML text), against `baseline`.
+CompareResult CompareWithFile(const std::string& yaml, const std::string& baseline) {
+  static const Model model = ShippedModel();
+  static std::vector<Scenario> scenarios;
+  scenarios = ShippedScenarios();
+  Diagnostics diags;
+  std::optional<Scenario> draft = LoadScenario(yaml, "saved.yaml", diags);
+  REQUIRE(draft);
+  scenarios.push_back(*draft);
+  std::vector<ResolvedScenario> resolved = ResolveOk(model, scenarios);
+  std::optional<CompareResult> result = Compare(model, resolved, {{}, baseline}, diags);
+  REQUIRE(result);
+  return *result;
+}
+
+}  // namespace
+
+TEST_CASE("the workbench shows what allot compare computes for the saved draft", "[workbench]") {
+  Workbench bench(ShippedModel(), ShippedScenarios());
+  Json first = Call(bench.Evaluate(R"({"new_from": "ckm-tegenvoorstel", "lang": "nl"})"));
+  CHECK(first["draft"]["id"] == "ckm-tegenvoorstel-variant");
+  CHECK(first["draft"]["base"] == "ckm-tegenvoorstel");
+  CHECK(first["refused"].is_null());
+
+  Json request = {{"draft", first["draft"]["yaml"]},
+                  {"baseline", "versterkt-2024"},
+                  {"lang", "nl"},
+                  {"edit",
+                   {{"kind", "set_amount"},
+                    {"line", "technology"},
+                    {"year", 2025},
+                    {"amount", "100000.50"},
+                    {"balance", "awareness_campaign"}}}};
+  Json after = Call(bench.Evaluate(request.dump()));
+  CHECK(after["refused"].is_null());
+  const std::string yaml = after["draft"]["yaml"];
+  CHECK(yaml.find("  - move: {amount: ") != std::string::npos);
+  CompareResult expected = CompareWithFile(yaml, "versterkt-2024");
+  const ScenarioResult& draft = expected.scenarios.back();
+  REQUIRE(draft.id == "ckm-tegenvoorstel-variant");
+  const Json& view = after["view"];
+  REQUIRE(view["weighted"].size() == expected.weight_sets.size());
+  for (size_t w = 0; w < expected.weight_sets.size(); ++w) {
+    INFO(expected.weight_sets[w].name);
+    CHECK(view["weighted"][w]["value"].get<double>() == Approx(draft.weighted[w]).margin(5e-7));
+    CHECK(view["weighted"][w]["rank"] == draft.rank[w]);
+    CHECK(view["weighted"][w]["of"] == expected.scenarios.size());
+  }
+  for (size_t j = 0; j < expected.objectives.size(); ++j) {
+    CHECK(view["objectives"][j]["value"].get<double>() == Approx(draft.objectives[j]).margin(5e-7));
+  }
+  CHECK(view["money"]["total"]["cents"] == draft.total.cents());
+  // Balanced: the total is the base's, EUR 1.5 million under the baseline's.
+  CHECK(view["money"]["total"]["change_text"] == "-€ 1.500.000");
+  // Dutch texts, as allot compare --lang nl prints them.
+  CHECK(view["money"]["total"]["text"] == "€ 6.000.000");
+  std::string score = view["weighted"][0]["text"];
+  CHECK(score.find(',') != std::string::npos);
+  for (const Json& line : view["lines"]) {
+    if (line["id"] != "technology") continue;
+    CHECK(line["years"][1]["plain"] == "100000.50");
+    CHECK(line["years"][1]["cents"] == 10000050);
+  }
+}
+
+TEST_CASE("an edit that cannot be made leaves the draft as it was and says why", "[workbench]") {
+  Workbench bench(ShippedModel(), ShippedScenarios());
+  Json first = Call(bench.Evaluate(R"({"new_from": "model"})"));
+  Json request = {{"draft", first["draft"]["yaml"]},
+                  {"edit",
+                   {{"kind", "move"},
+                    {"from", "information_point"},
+                    {"to", "technology"},
+                    {"amount", "650000.01"}}}};
+  Json refused = Call(bench.Evaluate(request.dump()));
+  CHECK(refused["draft"]["yaml"] == first["draft"]["yaml"]);
+  REQUIRE(refused["refused"]["messages"].size() == 1);
+  std::string message = refused["refused"]["messages"][0];
+  CHECK(message.find("which has only €650,000 in all years (short by €0.01)") != std::string::npos);
+
+  request["edit"] = {
+      {"kind", "set_amount"}, {"line", "technology"}, {"year", 2024}, {"amount", "1.005"}};
+  Json typo = Call(bench.Evaluate(request.dump()));
+  CHECK(typo["refused"]["messages"][0] ==
+        "error: amount: amount has more than two decimals: 1.005");
+}
+
+TEST_CASE("requests the API does not accept get a 400 that says why", "[workbench]") {
+  Workbench bench(ShippedModel(), ShippedScenarios());
+  auto error = [&](const std::string& request) {
+    WorkbenchReply reply = bench.Evaluate(request);
+    CHECK(reply.status == 400);
+    return Json::parse(reply.body)["error"].get<std::string>();
+  };
+  CHECK(error("{") == "the request is not JSON");
+  CHECK(error("[1]") == "the request must be a JSON object");
+  CHECK(error(R"({"lang": "de"})") == "\"lang\" must be en or nl");
+  CHECK(error(R"({"baseline": "nope"})") == "\"baseline\": no scenario 'nope'");
+  CHECK(error(R"({"new_from": "nope"})") == "\"new_from\": no scenario 'nope'");
+  CHECK(error(R"({"edit": {"kind": "explode"}})") == "unknown edit kind 'explode'");
+  CHECK(error(R"({"edit": {"kind": "set_amount", "line": "x", "year": "2024", "amount": "1"}})") ==
+        "\"year\" must be a year");
+  CHECK(error(R"({"draft": "format: allot/1\nscenario: x\nbudjet: neutral\n"})")
+            .find("draft.yaml:3:1: error: budjet: unknown key (did you mean 'budget'?)") !=
+        std::string::npos);
+  // A draft that names a loaded scenario's id is not a draft.
+  CHECK(error(R"({"draft": "format: allot/1\nscenario: versterkt-2024\n"})")
+            .find("id 'versterkt-2024' is taken by a loaded scenario") != std::string::npos);
+}
+
+TEST_CASE("a draft that beats every scenario on every objective is best in every sample",
+          "[workbench]") {
+  // The small model: x scores on a, y on b. More money on both lines beats
+  // the model on both objectives, so under any weights the draft is best.
+  Workbench bench(ModelFrom(kSmallModel), {});
+  Json draft = Call(bench.Evaluate(R"({"new_from": "model"})"))["draft"];
+  for (const char* line : {"x", "y"}) {
+    Json request = {
+        {"draft", draft["yaml"]},
+        {"edit", {{"kind", "set_amount"}, {"line", line}, {"year", 2026}, {"amount", "1000"}}}};
+    draft = Call(bench.Evaluate(request.dump()))["draft"];
+  }
+  Json smaa = Call(bench.Smaa(Json{{"draft", draft["yaml"]}}.dump()));
+  CHECK(smaa["samples"] == 4000);
+  REQUIRE(smaa["scenarios"].size() == 2);
+  CHECK(smaa["scenarios"][0]["id"] == "model");
+  CHECK(smaa["scenarios"][0]["p_best"] == 0);
+  CHECK(smaa["scenarios"][0]["text"] == "0%");
+  CHECK(smaa["scenarios"][1]["draft"] == true);
+  CHECK(smaa["scenarios"][1]["p_best"] == 1);
+  CHECK(smaa["scenarios"][1]["text"] == "100%");
+}
+
+TEST_CASE("the report and the saved file are those of the draft", "[workbench]") {
+  Workbench bench(ShippedModel(), ShippedScenarios());
+  Json first = Call(bench.Evaluate(R"({"new_from": "versterkt-2024"})"));
+  Json request = {{"draft", first["draft"]["yaml"]}, {"lang", "en"}};
+  std::string html;
+  Call(bench.Report(request.dump(), html));
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("versterkt-2024-variant") != std::string::npos);
+
+  DraftFile file;
+  request["file"] = "mine.yaml";
+  Json saved = Call(bench.Save(request.dump(), file));
+  CHECK(saved["file"] == "mine.yaml");
+  CHECK(file.file == "mine.yaml");
+  CHECK_FALSE(file.overwrite);
+  CHECK(file.yaml ==
+        "# A what-if scenario written with allot serve: changes against scenario "
+        "'versterkt-2024'.\n"
+        "format: allot/1\nscenario: versterkt-2024-variant\nbase: versterkt-2024\nchanges: []\n");
+}
+
+TEST_CASE("describe lists the model and the scenarios to start from", "[workbench]") {
+  Workbench bench(ShippedModel(), ShippedScenarios());
+  Json d = Call(bench.Describe("{}"));
+  CHECK(d["years"] == Json::array({2024, 2025, 2026}));
+  CHECK(d["scenarios"][0]["id"] == "model");
+  CHECK(d["scenarios"].size() == 7);
+  CHECK(d["weight_sets"].size() == ShippedModel().weights.size());
+}
