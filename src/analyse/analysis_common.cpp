@@ -1,11 +1,7 @@
 #include "analyse/analysis_common.hpp"
 
-#include <algorithm>
-#include <cstdio>
-
 #include "allot/evaluate.hpp"
-#include "core/finite_output.hpp"
-#include "render/analysis_output.hpp"
+#include "render/number.hpp"
 
 namespace allot::detail {
 
@@ -59,31 +55,12 @@ double Dot(const std::vector<double>& w, const std::vector<double>& s) {
   return sum;
 }
 
-std::string Fixed(double value, int decimals) {
-  CheckFinite(value);
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  std::string text = buffer;
-  if (text.find_first_not_of("-0.") == std::string::npos && text[0] == '-') text.erase(0, 1);
-  return text;
-}
-
-namespace {
-
-// Dutch writes a decimal comma; the numbers here have no thousands separator.
-std::string InNotation(std::string text, Lang lang) {
-  if (lang == Lang::kNl) std::replace(text.begin(), text.end(), '.', ',');
-  return text;
-}
-
-}  // namespace
+std::string Fixed(double value, int decimals) { return Decimal(value, decimals); }
 
 std::string Fixed(double value, int decimals, Lang lang, bool sign) {
-  std::string text = Fixed(value, decimals);
-  if (sign && value > 0) text.insert(0, "+");  // as before --lang: "+0.000" for tiny gains
-  return InNotation(text, lang);
+  return Decimal(value, decimals, lang, sign);
 }
 
-std::string Number(double value, Lang lang) { return InNotation(CsvNumber(value), lang); }
+std::string Number(double value, Lang lang) { return Shortest(value, lang); }
 
 }  // namespace allot::detail

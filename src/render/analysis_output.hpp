@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "allot/render.hpp"
+#include "render/number.hpp"
 #include "render/text.hpp"
 
 namespace allot::detail {
@@ -23,13 +24,7 @@ void WriteSections(const std::string& title, const std::vector<Section>& section
 void WriteCsv(const std::vector<std::string>& header,
               const std::vector<std::vector<std::string>>& rows, std::ostream& out);
 
-// A number for CSV: shortest round-trip text ("0.25", "1e-07"), "-0" as "0".
-std::string CsvNumber(double value);
-
-// A score for JSON and CSV: rounded to `decimals` places, no "-0", so that
-// re-runs give reviewable diffs. Every JSON document writes six decimals
-// (more would show noise, and the JSON writer does not always find the
-// shortest digits of a nine-decimal value: 0.14754098399999999).
-double Rounded(double value, int decimals);
+// A number for CSV: every digit (render/number.hpp, Shortest).
+inline std::string CsvNumber(double value) { return Shortest(value); }
 
 }  // namespace allot::detail

@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
-#include <cstdio>
 
-#include "core/finite_output.hpp"
+#include "render/number.hpp"
 
 namespace allot::report_text {
 
@@ -31,12 +29,7 @@ std::string CsvCell(const std::string& s) {
 
 }  // namespace
 
-std::string Fixed2(double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.2f", detail::CheckFinite(value));
-  std::string s = buffer;
-  return s == "-0.00" ? "0.00" : s;
-}
+std::string Fixed2(double value) { return detail::Decimal(value, 2); }
 
 void RenderSectionsTable(const std::vector<Section>& sections, std::ostream& out) {
   for (size_t k = 0; k < sections.size(); ++k) {

@@ -1,11 +1,12 @@
 #include "allot/render.hpp"
 
+#include "render/layout.hpp"
+
 namespace allot {
 
 namespace detail {
-void RenderTable(const CompareResult& result, Lang lang, std::ostream& out);
-void RenderMarkdown(const CompareResult& result, Lang lang, std::ostream& out);
-void RenderCsv(const CompareResult& result, std::ostream& out);
+Document CompareDocument(const CompareResult& result, Lang lang);
+Table CompareCsv(const CompareResult& result);
 void RenderJson(const CompareResult& result, std::ostream& out);
 }  // namespace detail
 
@@ -26,11 +27,11 @@ std::optional<Lang> ParseLang(const std::string& text) {
 void RenderCompare(const CompareResult& result, OutputFormat format, Lang lang, std::ostream& out) {
   switch (format) {
     case OutputFormat::kTable:
-      return detail::RenderTable(result, lang, out);
+      return detail::WriteText(detail::CompareDocument(result, lang), lang, out);
     case OutputFormat::kMarkdown:
-      return detail::RenderMarkdown(result, lang, out);
+      return detail::WriteMarkdown(detail::CompareDocument(result, lang), lang, out);
     case OutputFormat::kCsv:
-      return detail::RenderCsv(result, out);
+      return detail::WriteCsv({detail::CompareCsv(result)}, out);
     case OutputFormat::kJson:
       return detail::RenderJson(result, out);
   }

@@ -1,10 +1,5 @@
 #include "render/text.hpp"
 
-#include <cmath>
-#include <cstdio>
-
-#include "core/finite_output.hpp"
-
 namespace allot::detail {
 
 namespace {
@@ -58,19 +53,7 @@ constexpr Labels kDutch = {
 const Labels& LabelsFor(Lang lang) { return lang == Lang::kNl ? kDutch : kEnglish; }
 
 std::string FormatScore(double value, int decimals, Lang lang, bool sign) {
-  CheckFinite(value);
-  double scale = std::pow(10.0, decimals);
-  double rounded = std::round(value * scale) / scale;
-  if (rounded == 0) rounded = 0;  // no "-0.0"
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, sign && rounded > 0 ? "+%.*f" : "%.*f", decimals, rounded);
-  std::string text = buffer;
-  if (lang == Lang::kNl) {
-    for (char& c : text) {
-      if (c == '.') c = ',';
-    }
-  }
-  return text;
+  return Decimal(value, decimals, lang, sign);
 }
 
 std::string Joined(const std::vector<std::string>& parts, const std::string& separator) {
@@ -79,25 +62,12 @@ std::string Joined(const std::vector<std::string>& parts, const std::string& sep
   return text;
 }
 
-std::string FormatMoneyChange(Money m, Lang lang) {
-  if (m.IsZero()) return "0";
-  return (m.cents() > 0 ? "+" : "") + FormatMoney(m, lang);
-}
-
 std::vector<std::string> UnfundedMotions(const CompareResult& result, const ScenarioResult& s) {
   std::vector<std::string> ids;
   for (size_t m = 0; m < result.motions.size(); ++m) {
     if (!s.motions_funded[m]) ids.push_back(result.motions[m].id);
   }
   return ids;
-}
-
-size_t DisplayWidth(const std::string& text) {
-  size_t width = 0;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) ++width;  // count lead bytes only
-  }
-  return width;
 }
 
 }  // namespace allot::detail

@@ -8,6 +8,8 @@
 
 #include "allot/compare.hpp"
 #include "allot/money.hpp"
+#include "render/display_width.hpp"
+#include "render/number.hpp"
 
 namespace allot::detail {
 
@@ -37,11 +39,9 @@ struct Labels {
 const Labels& LabelsFor(Lang lang);
 
 // A score with `decimals` decimals in the language's notation ("17.3" /
-// "17,3"); with `sign`, a leading '+' for positive values.
+// "17,3"); with `sign`, a leading '+' for positive values. The one rule of
+// render/number.hpp (Decimal).
 std::string FormatScore(double value, int decimals, Lang lang, bool sign = false);
-
-// Money with a sign for changes: "+€100,000", "-€ 50.000", "0".
-std::string FormatMoneyChange(Money m, Lang lang);
 
 // One table of a report: a header row and body rows of cells. The first
 // `text_columns` columns are text (left-aligned); the others are numbers
@@ -54,16 +54,10 @@ struct Section {
   std::vector<std::string> notes;  // lines printed under the table
 };
 
-// The compare report as sections, in reading order.
-std::vector<Section> CompareSections(const CompareResult& result, Lang lang);
-
 // The ids of the motions a scenario leaves unfunded, in model order.
 std::vector<std::string> UnfundedMotions(const CompareResult& result, const ScenarioResult& s);
 
 // `parts` with `separator` between them: "a, b, c".
 std::string Joined(const std::vector<std::string>& parts, const std::string& separator = ", ");
-
-// The number of terminal columns a UTF-8 string takes (one per code point).
-size_t DisplayWidth(const std::string& text);
 
 }  // namespace allot::detail

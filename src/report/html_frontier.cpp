@@ -91,8 +91,7 @@ Table PlacementTable(const FrontierReport& f, const ReportContext& c) {
   for (const ScenarioPlacement& s : f.frontier.scenarios) {
     Cell cheapest{"\u2013", l.beyond, "muted"};
     if (s.cheapest)
-      cheapest = {FormatMoney(*s.cheapest, c.lang),
-                  FormatMoneyChange(*s.cheapest - s.total, c.lang), ""};
+      cheapest = {FormatMoney(*s.cheapest, c.lang), MoneyChange(*s.cheapest - s.total, c.lang), ""};
     t.rows.push_back({{s.id, "", ""},
                       MoneyCell(s.total, c.lang),
                       {Points(s.score, c.lang), "", ""},

@@ -20,7 +20,7 @@ Cell MoneyCell(Money amount, Money change, bool is_baseline, Lang lang) {
   Cell cell{FormatMoney(amount, lang), "", ""};
   if (is_baseline || change.IsZero()) return cell;
   bool up = change.cents() > 0;
-  cell.sub = std::string(up ? "\u25b2 " : "\u25bc ") + FormatMoneyChange(change, lang);
+  cell.sub = std::string(up ? "\u25b2 " : "\u25bc ") + MoneyChange(change, lang);
   cell.css_class = up ? "up" : "down";
   return cell;
 }
@@ -49,7 +49,7 @@ Table MoneyTable(const ReportContext& c) {
     for (size_t y = 0; y < r.years.size(); ++y) {
       row.push_back(MoneyCell(s.by_year[y], s.by_year[y] - base.by_year[y], is_base, c.lang));
     }
-    row.push_back({FormatMoneyChange(s.delta_total, c.lang), "", ""});
+    row.push_back({MoneyChange(s.delta_total, c.lang), "", ""});
     t.rows.push_back(std::move(row));
   }
   t.notes = {c.labels.change_note, c.labels.illustrative_note};

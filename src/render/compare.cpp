@@ -1,0 +1,141 @@
+// Compare for people (the sections of the committee's table) and for
+// spreadsheets (one wide row per scenario); the JSON is in render/json.cpp.
+#include <algorithm>
+#include <string>
+
+#include "render/layout.hpp"
+#include "render/number.hpp"
+#include "render/text.hpp"
+
+namespace allot::detail {
+
+namespace {
+
+std::string ScenarioLabel(const ScenarioResult& s) { return s.illustrative ? s.id + " *" : s.id; }
+
+Table ScenariosTable(const CompareResult& r, const Labels& l) {
+  Table t(l.scenarios_title, {TextColumn(l.scenario), TextColumn(l.name)});
+  for (const ScenarioResult& sc : r.scenarios) t.rows.push_back({ScenarioLabel(sc), sc.name});
+  return t;
+}
+
+Table MoneyTable(const CompareResult& r, const Labels& l) {
+  Table t(l.money_title, {TextColumn(l.scenario), MoneyColumn(l.total)});
+  for (int year : r.years) t.columns.push_back(MoneyColumn(std::to_string(year)));
+  t.columns.push_back(MoneyChangeColumn(std::string(l.change_vs) + " " + r.baseline));
+  for (const ScenarioResult& sc : r.scenarios) {
+    std::vector<Cell> row;
+    row.emplace_back(ScenarioLabel(sc));
+    row.emplace_back(sc.total);
+    for (Money m : sc.by_year) row.push_back(m);
+    row.push_back(sc.delta_total);
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+std::string WeightsNote(const CompareResult& r, const WeightSet& set, const Labels& l, Lang lang) {
+  std::string note = std::string(l.weights_legend) + ":";
+  for (size_t j = 0; j < r.objectives.size(); ++j) {
+    if (set.weights[j] == 0) continue;
+    note += " " + r.objectives[j].id + " " + Decimal(set.weights[j], 3, lang);
+  }
+  return note;
+}
+
+Table WeightedTable(const CompareResult& r, size_t w, const Labels& l, Lang lang) {
+  Table t{std::string(l.weighted_title) + r.weight_sets[w].name,
+          {TextColumn(l.scenario), NumberColumn(l.score, 2), CountColumn(l.rank),
+           ChangeColumn(std::string(l.change_vs) + " " + r.baseline, 2),
+           MoneyColumn(l.cost_per_point)}};
+  for (const ScenarioResult& sc : r.scenarios) {
+    const std::optional<Money>& cost = sc.cost_per_point[w];
+    t.rows.push_back({ScenarioLabel(sc), sc.weighted[w], int64_t{sc.rank[w]}, sc.delta_weighted[w],
+                      cost ? Cell(*cost) : Cell(std::string("-"))});
+  }
+  t.notes.push_back(WeightsNote(r, r.weight_sets[w], l, lang));
+  return t;
+}
+
+Table ObjectivesTable(const CompareResult& r, const Labels& l) {
+  Table t(l.objectives_title, {TextColumn(l.scenario)});
+  for (const Objective& o : r.objectives) t.columns.push_back(NumberColumn(o.id, 1));
+  for (const ScenarioResult& sc : r.scenarios) {
+    std::vector<Cell> row;
+    row.emplace_back(ScenarioLabel(sc));
+    for (double v : sc.objectives) row.push_back(v);
+    t.rows.push_back(std::move(row));
+  }
+  for (const Objective& o : r.objectives) t.notes.push_back(o.id + ": " + o.name);
+  return t;
+}
+
+Table MotionsTable(const CompareResult& r, const Labels& l) {
+  Table t(l.motions_title, {TextColumn(l.scenario), TextColumn(l.motions_title)});
+  for (const ScenarioResult& sc : r.scenarios) {
+    std::vector<std::string> unfunded = UnfundedMotions(r, sc);
+    t.rows.push_back({ScenarioLabel(sc), r.motions.empty()  ? l.none
+                                         : unfunded.empty() ? l.all_funded
+                                                            : Joined(unfunded)});
+  }
+  for (const Motion& m : r.motions) {
+    t.notes.push_back(m.id + ": " + m.ref + (m.asks.empty() ? "" : " - " + m.asks));
+  }
+  return t;
+}
+
+}  // namespace
+
+Document CompareDocument(const CompareResult& result, Lang lang) {
+  const Labels& l = LabelsFor(lang);
+  Document d{result.title, {{l.baseline, result.baseline}}, {}, {}};
+  d.tables.push_back(ScenariosTable(result, l));
+  d.tables.push_back(MoneyTable(result, l));
+  for (size_t w = 0; w < result.weight_sets.size(); ++w) {
+    d.tables.push_back(WeightedTable(result, w, l, lang));
+  }
+  d.tables.push_back(ObjectivesTable(result, l));
+  d.tables.push_back(MotionsTable(result, l));
+  bool any_illustrative = std::any_of(result.scenarios.begin(), result.scenarios.end(),
+                                      [](const ScenarioResult& s) { return s.illustrative; });
+  if (any_illustrative) d.closing.push_back(l.illustrative_mark);
+  return d;
+}
+
+// Money in plain euros with two decimals; scores with six.
+Table CompareCsv(const CompareResult& r) {
+  Table t{"",
+          {TextColumn("scenario"), TextColumn("name"), TextColumn("illustrative"),
+           MoneyColumn("total_eur")}};
+  for (int year : r.years) t.columns.push_back(MoneyColumn("eur_" + std::to_string(year)));
+  for (const Objective& o : r.objectives) t.columns.push_back(NumberColumn("objective_" + o.id, 6));
+  for (const WeightSet& w : r.weight_sets)
+    t.columns.push_back(NumberColumn("weighted_" + w.name, 6));
+  for (const WeightSet& w : r.weight_sets) t.columns.push_back(CountColumn("rank_" + w.name));
+  t.columns.push_back(MoneyColumn("delta_total_eur"));
+  for (const WeightSet& w : r.weight_sets) {
+    t.columns.push_back(NumberColumn("delta_weighted_" + w.name, 6));
+  }
+  for (const WeightSet& w : r.weight_sets)
+    t.columns.push_back(MoneyColumn("eur_per_point_" + w.name));
+  t.columns.push_back(TextColumn("unfunded_motions"));
+  for (const ScenarioResult& s : r.scenarios) {
+    std::vector<Cell> row;
+    row.emplace_back(s.id);
+    row.emplace_back(s.name);
+    row.emplace_back(std::string(s.illustrative ? "true" : "false"));
+    row.emplace_back(s.total);
+    for (Money m : s.by_year) row.push_back(m);
+    for (double v : s.objectives) row.push_back(v);
+    for (double v : s.weighted) row.push_back(v);
+    for (int rank : s.rank) row.push_back(int64_t{rank});
+    row.push_back(s.delta_total);
+    for (double v : s.delta_weighted) row.push_back(v);
+    for (const auto& cost : s.cost_per_point) row.push_back(cost ? Cell(*cost) : Cell());
+    row.push_back(Joined(UnfundedMotions(r, s), ";"));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+}  // namespace allot::detail

@@ -1,0 +1,48 @@
+// The three layouts of a Table (internal; docs/output.md, "Tables"): an
+// aligned plain-text table for the terminal, Markdown for memos, CSV for
+// spreadsheets and scripts. Each is one small function; nothing else in
+// allot lays out a table.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "allot/money.hpp"
+#include "render/display_width.hpp"
+#include "render/table.hpp"
+
+namespace allot::detail {
+
+// Plain text, in the notation of `lang`:
+//
+//   TITLE  (LABEL: ID)
+//
+//   TABLE TITLE
+//   scenario    total  rank      <- header: text left, numbers right
+//   ------------------------
+//   model  €6,000,000     5
+//     a note, indented
+//
+//   CLOSING LINE
+void WriteText(const Document& document, Lang lang, std::ostream& out);
+
+// GitHub-flavoured Markdown: "# TITLE", "LABEL: `ID`", a "## TABLE TITLE"
+// and a pipe table (":---" text, "---:" numbers) per table, notes as a
+// list. Every text is escaped so that ids with '_' or '*' stay literal.
+void WriteMarkdown(const Document& document, Lang lang, std::ostream& out);
+
+// RFC 4180 CSV with CRLF line ends, for programs: English notation, no
+// thousands separators, no '+', money as plain euros ("650000.00"),
+// percents as the fraction itself. Every text cell (headers included) is
+// neutralised against formula injection (render/spreadsheet_text.hpp) and
+// quoted when it holds a comma, quote or line break. One table: its header
+// then its rows. Several: each as a block whose first column, `section`,
+// holds the table's title. Notes are not written; an Estimate cell is a
+// bug (give the value and its error a column each) and throws logic_error.
+void WriteCsv(const std::vector<Table>& tables, std::ostream& out);
+
+// One cell as the people's layouts show it (for tests and the HTML report).
+std::string CellText(const Cell& cell, const Column& column, Lang lang);
+
+}  // namespace allot::detail

@@ -1,0 +1,60 @@
+// The Markdown layout: pipe tables for memos and issues.
+#include <ostream>
+
+#include "render/layout.hpp"
+
+namespace allot::detail {
+
+namespace {
+
+// A cell's text with the characters that would break a pipe table, or
+// turn an id like criminal_exploitation into emphasis, escaped.
+std::string Escaped(const std::string& text) {
+  std::string escaped;
+  for (char c : text) {
+    if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '<' || c == '`') escaped += '\\';
+    escaped += c == '\n' ? ' ' : c;
+  }
+  return escaped;
+}
+
+void PrintRow(std::ostream& out, const std::vector<std::string>& cells) {
+  out << '|';
+  for (const std::string& cell : cells) out << ' ' << Escaped(cell) << " |";
+  out << '\n';
+}
+
+void PrintTable(std::ostream& out, const Table& t, Lang lang) {
+  out << "## " << Escaped(t.title) << "\n\n";
+  if (!t.columns.empty()) {
+    std::vector<std::string> header;
+    for (const Column& c : t.columns) header.push_back(c.name);
+    PrintRow(out, header);
+    out << '|';
+    for (const Column& c : t.columns) out << (c.kind == ColumnKind::kText ? " :--- |" : " ---: |");
+    out << '\n';
+    for (const auto& row : t.rows) {
+      std::vector<std::string> cells;
+      for (size_t c = 0; c < t.columns.size(); ++c)
+        cells.push_back(CellText(row[c], t.columns[c], lang));
+      PrintRow(out, cells);
+    }
+    if (!t.notes.empty()) out << '\n';
+  }
+  for (const std::string& note : t.notes) out << "- " << Escaped(note) << '\n';
+}
+
+}  // namespace
+
+void WriteMarkdown(const Document& d, Lang lang, std::ostream& out) {
+  out << "# " << Escaped(d.title) << '\n';
+  if (!d.tags.empty()) out << '\n';
+  for (const Tag& tag : d.tags) out << Escaped(tag.label) << ": `" << tag.id << "`\n";
+  for (const Table& t : d.tables) {
+    out << '\n';
+    PrintTable(out, t, lang);
+  }
+  for (const std::string& line : d.closing) out << '\n' << Escaped(line) << '\n';
+}
+
+}  // namespace allot::detail

@@ -1,0 +1,76 @@
+// The plain-text layout: what a committee member reads in a terminal.
+#include <algorithm>
+#include <ostream>
+
+#include "render/layout.hpp"
+
+namespace allot::detail {
+
+namespace {
+
+using Row = std::vector<std::string>;
+
+bool LeftAligned(const Column& c) { return c.kind == ColumnKind::kText; }
+
+// Text left (not padded in the last column, so lines carry no trailing
+// blanks), everything else right; two spaces between columns.
+void PrintRow(std::ostream& out, const Row& cells, const std::vector<size_t>& widths,
+              const std::vector<Column>& columns) {
+  for (size_t c = 0; c < cells.size(); ++c) {
+    std::string padding(widths[c] - DisplayWidth(cells[c]), ' ');
+    if (c > 0) out << "  ";
+    if (!LeftAligned(columns[c])) out << padding;
+    out << cells[c];
+    if (LeftAligned(columns[c]) && c + 1 < cells.size()) out << padding;
+  }
+  out << '\n';
+}
+
+void PrintTable(std::ostream& out, const Table& t, Lang lang) {
+  out << t.title << '\n';
+  if (!t.columns.empty()) {
+    Row header;
+    for (const Column& c : t.columns) header.push_back(c.name);
+    std::vector<Row> rows;
+    for (const auto& row : t.rows) {
+      Row cells;
+      for (size_t c = 0; c < t.columns.size(); ++c)
+        cells.push_back(CellText(row[c], t.columns[c], lang));
+      rows.push_back(std::move(cells));
+    }
+    std::vector<size_t> widths(header.size());
+    bool any_name = false;
+    for (size_t c = 0; c < header.size(); ++c) {
+      widths[c] = DisplayWidth(header[c]);
+      any_name = any_name || !header[c].empty();
+    }
+    for (const Row& row : rows) {
+      for (size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], DisplayWidth(row[c]));
+    }
+    if (any_name) {
+      PrintRow(out, header, widths, t.columns);
+      size_t total_width = 2 * (widths.size() - 1);
+      for (size_t w : widths) total_width += w;
+      out << std::string(total_width, '-') << '\n';
+    }
+    for (const Row& row : rows) PrintRow(out, row, widths, t.columns);
+  }
+  for (const std::string& note : t.notes) out << "  " << note << '\n';
+}
+
+}  // namespace
+
+void WriteText(const Document& d, Lang lang, std::ostream& out) {
+  out << d.title;
+  for (size_t i = 0; i < d.tags.size(); ++i) {
+    out << (i ? ", " : "  (") << d.tags[i].label << ": " << d.tags[i].id;
+  }
+  out << (d.tags.empty() ? "\n" : ")\n");
+  for (const Table& t : d.tables) {
+    out << '\n';
+    PrintTable(out, t, lang);
+  }
+  for (const std::string& line : d.closing) out << '\n' << line << '\n';
+}
+
+}  // namespace allot::detail
