@@ -44,7 +44,7 @@ Json Amount(Money draft, Money baseline, Lang lang) {
   return {{"cents", draft.cents()},
           {"text", FormatMoney(draft, lang)},
           {"baseline_text", FormatMoney(baseline, lang)},
-          {"change_text", FormatMoneyChange(draft - baseline, lang)}};
+          {"change_text", MoneyChange(draft - baseline, lang)}};
 }
 
 Json Scenarios(const CompareResult& r, const std::string& draft_id, Lang lang) {
