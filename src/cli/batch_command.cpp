@@ -8,12 +8,11 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <sstream>
 
 #include "allot/batch.hpp"
-#include "cli/analysis_cli.hpp"
+#include "cli/command.hpp"
 #include "cli/commands.hpp"
-#include "cli/common_options.hpp"
+#include "cli/messages.hpp"
 
 namespace allot::cli {
 
@@ -55,28 +54,6 @@ Examples:
   allot batch runs.yaml --format md --lang nl --output resultaten.md
 
 )";
-
-struct BatchArgs {
-  std::string format = "csv";
-  std::string output;
-  std::string lang = "en";
-  LoadLimits limits;
-};
-
-po::options_description Options(BatchArgs& a) {
-  po::options_description options("Options");
-  options.add_options()("help,h", "show this help")(
-      "format,f", po::value<std::string>(&a.format)->default_value(a.format),
-      "csv | json | table | md")("output,o", po::value<std::string>(&a.output),
-                                 "write to FILE (whole or not at all) instead of standard output")(
-      "lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), kLangHelp)(
-      "max-samples",
-      po::value<uint64_t>(&a.limits.max_batch_samples)->default_value(a.limits.max_batch_samples),
-      "the most `samples:` a sensitivity run in RUNS.yaml may ask for (1 to 2^48)")(
-      "files", po::value<std::vector<std::string>>(), "the batch file");
-  AddLimitOptions(options, a.limits);
-  return options;
-}
 
 // The inputs of one distinct file list, loaded and resolved once. Held by
 // pointer: resolved scenarios point into the model and scenarios.
@@ -124,20 +101,20 @@ class Progress {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
+// Every distinct list of input files of a batch, loaded and resolved once.
+using LoadedInputs = std::map<std::vector<std::string>, std::unique_ptr<Loaded>>;
+
 // Loads every distinct input of `runs` and checks each run; false after
 // printing the errors.
 bool Prepare(const BatchSpec& spec, const std::vector<BatchRun>& runs,
-             const std::filesystem::path& base, const CliContext& context, const LoadLimits& limits,
-             std::map<std::vector<std::string>, std::unique_ptr<Loaded>>& loaded,
-             std::ostream& err) {
+             const std::filesystem::path& base, Session& s, LoadedInputs& loaded) {
   Diagnostics diags;
   for (const BatchRun& run : runs) {
     std::vector<std::string> files = RunFiles(run, base);
     auto& slot = loaded[files];
     if (!slot) {
       slot = std::make_unique<Loaded>();
-      if (!LoadResolved("batch", files, context, limits, slot->inputs, slot->resolved, err))
-        return false;
+      if (!s.LoadAndResolve(files, slot->inputs, slot->resolved)) return false;
     }
     Diagnostics found;
     CheckBatchRun(spec.entries[run.entry], run, *slot->inputs.model, slot->resolved, found);
@@ -150,69 +127,66 @@ bool Prepare(const BatchSpec& spec, const std::vector<BatchRun>& runs,
     }
   }
   if (diags.empty()) return true;
-  PrintDiagnostics(diags, err);
+  PrintDiagnostics(s.command(), diags, s.err());
   return false;
 }
+
+class BatchCommand final : public Command {
+ public:
+  void Options(OptionList& options) override {
+    options.Format("csv | json | table | md", "csv");
+    options.Output();
+    options.Lang(kLangHelp);
+    LoadLimits& limits = options.limits();
+    options.Add()(
+        "max-samples",
+        po::value<uint64_t>(&limits.max_batch_samples)->default_value(limits.max_batch_samples),
+        "the most `samples:` a sensitivity run in RUNS.yaml may ask for (1 to 2^48)");
+    options.Files("the batch file");
+  }
+
+  void Check(const po::variables_map& values, std::vector<std::string>& problems) override {
+    uint64_t max_samples = values["max-samples"].as<uint64_t>();
+    if (max_samples < 1 || max_samples > (uint64_t{1} << 48))
+      problems.push_back("--max-samples must be from 1 to 281474976710656");
+    size_t files =
+        values.count("files") ? values["files"].as<std::vector<std::string>>().size() : 0;
+    if (files != 1) problems.push_back("expected one batch file, got " + std::to_string(files));
+  }
+
+  int Run(Session& s) override {
+    const std::string& file = s.files()[0];
+    std::string text;
+    std::optional<BatchSpec> spec;
+    if (ReadFileText(file, text, s.diags(), s.limits()))
+      spec = LoadBatch(text, file, s.diags(), s.limits());
+    if (!spec) return s.Fail();
+    std::vector<BatchRun> runs = ExpandBatch(*spec);
+    std::filesystem::path base = std::filesystem::path(file).parent_path();
+    LoadedInputs loaded;
+    if (!Prepare(*spec, runs, base, s, loaded)) return kExitBadInput;
+    for (const auto& [files, inputs] : loaded) s.AddInputFiles(inputs->inputs.files);
+
+    // The library never looks at the terminal; the driver decides.
+    Progress progress(s.err(), &s.err() == &std::cerr && isatty(STDERR_FILENO), runs.size());
+    std::vector<BatchRow> rows;
+    for (size_t r = 0; r < runs.size(); ++r) {
+      const Loaded& in = *loaded.at(RunFiles(runs[r], base));
+      RunBatchAnalysis(spec->entries[runs[r].entry], runs[r], r, *in.inputs.model, in.resolved,
+                       rows, s.diags());
+      progress.Update(r + 1);
+    }
+    if (!s.diags().empty()) return s.Fail();
+    RenderBatch(*spec, runs, rows, s.format(), s.lang(), s.text());
+    return kExitSuccess;
+  }
+};
 
 }  // namespace
 
 int RunBatch(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context) {
-  BatchArgs a;
-  po::options_description options = Options(a);
-  po::variables_map values;
-  if (!ParseArgs("batch", args, options, values, err)) return kExitBadInput;
-  if (values.count("help")) {
-    out << kHelp << options << '\n';
-    return kExitSuccess;
-  }
-  OutputFormat format;
-  if (!ParseFormatOption("batch", a.format, format, err)) return kExitBadInput;
-  Lang lang;
-  if (!ParseLangOption("batch", a.lang, lang, err)) return kExitBadInput;
-  if (a.limits.max_batch_samples < 1 || a.limits.max_batch_samples > (uint64_t{1} << 48)) {
-    UsageError("batch", "--max-samples must be from 1 to 281474976710656", err);
-    return kExitBadInput;
-  }
-  std::vector<std::string> files;
-  if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
-  if (files.size() != 1) {
-    UsageError("batch", "expected one batch file, got " + std::to_string(files.size()), err);
-    return kExitBadInput;
-  }
-  Diagnostics diags;
-  std::string text;
-  std::optional<BatchSpec> spec;
-  if (ReadFileText(files[0], text, diags, a.limits))
-    spec = LoadBatch(text, files[0], diags, a.limits);
-  if (!spec) {
-    PrintDiagnostics(diags, err);
-    return kExitBadInput;
-  }
-  std::vector<BatchRun> runs = ExpandBatch(*spec);
-  std::filesystem::path base = std::filesystem::path(files[0]).parent_path();
-  std::map<std::vector<std::string>, std::unique_ptr<Loaded>> loaded;
-  if (!Prepare(*spec, runs, base, context, a.limits, loaded, err)) return kExitBadInput;
-
-  // The library never looks at the terminal; the driver decides.
-  Progress progress(err, &err == &std::cerr && isatty(STDERR_FILENO), runs.size());
-  std::vector<BatchRow> rows;
-  for (size_t r = 0; r < runs.size(); ++r) {
-    const Loaded& in = *loaded.at(RunFiles(runs[r], base));
-    RunBatchAnalysis(spec->entries[runs[r].entry], runs[r], r, *in.inputs.model, in.resolved, rows,
-                     diags);
-    progress.Update(r + 1);
-  }
-  if (!diags.empty()) {
-    PrintDiagnostics(diags, err);
-    return kExitBadInput;
-  }
-  std::ostringstream rendered;
-  RenderBatch(*spec, runs, rows, format, lang, rendered);
-  Inputs all;
-  all.files.push_back(files[0]);
-  for (const auto& [key, value] : loaded)
-    all.files.insert(all.files.end(), value->inputs.files.begin(), value->inputs.files.end());
-  return EmitResult("batch", a.output, all, rendered.str(), out, err);
+  BatchCommand command;
+  return RunCommand("batch", kHelp, Reads::kOwnFiles, command, args, out, err, context);
 }
 
 }  // namespace allot::cli

@@ -1,14 +1,12 @@
 // allot check: validate files, report every error of every file.
-#include "allot/resolve.hpp"
+#include "cli/command.hpp"
 #include "cli/commands.hpp"
-#include "cli/common_options.hpp"
-#include "cli/inputs.hpp"
 
 namespace allot::cli {
 
 namespace {
 
-constexpr const char* kCheckHelp = R"(Usage: allot check [FILES...] [options]
+constexpr const char* kHelp = R"(Usage: allot check [FILES...] [options]
 
 Validates allot/1 model and scenario files without computing anything:
 syntax, keys, amounts, curves, weights, motions, and each scenario's changes
@@ -23,41 +21,25 @@ Exit status: 0 when all files are valid, 2 when any is not.
 
 )";
 
+class CheckCommand final : public Command {
+ public:
+  void Options(OptionList& options) override { options.Files("model and scenario files"); }
+
+  // Loading and resolving are the check (Reads::kEveryFile): reaching the
+  // run step means every file is valid.
+  int Run(Session& s) override {
+    size_t files = s.inputs().files.size(), scenarios = s.inputs().scenarios.size();
+    s.text() << "ok: " << files << " file" << (files == 1 ? "" : "s") << " (1 model, " << scenarios
+             << " scenario" << (scenarios == 1 ? "" : "s") << ")\n";
+    return kExitSuccess;
+  }
+};
+
 }  // namespace
 
 int RunCheck(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context) {
-  LoadLimits limits;
-  po::options_description options("Options");
-  options.add_options()("help,h", "show this help")("files", po::value<std::vector<std::string>>(),
-                                                    "model and scenario files");
-  AddLimitOptions(options, limits);
-  po::variables_map values;
-  if (!ParseArgs("check", args, options, values, err)) return kExitBadInput;
-  if (values.count("help")) {
-    out << kCheckHelp << options << '\n';
-    return kExitSuccess;
-  }
-  std::vector<std::string> files;
-  if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
-  Inputs inputs;
-  Diagnostics diags;
-  std::string usage_error;
-  if (!LoadInputs(files, context, limits, inputs, diags, usage_error)) {
-    PrintDiagnostics(diags, err);
-    UsageError("check", usage_error, err);
-    return kExitBadInput;
-  }
-  // Resolution needs a model that loaded; scenario files that loaded are
-  // still checked against it when other files have errors.
-  if (inputs.model) ResolveScenarios(*inputs.model, inputs.scenarios, diags);
-  if (!diags.empty()) {
-    PrintDiagnostics(diags, err);
-    return kExitBadInput;
-  }
-  out << "ok: " << inputs.files.size() << " file" << (inputs.files.size() == 1 ? "" : "s")
-      << " (1 model, " << inputs.scenarios.size() << " scenario"
-      << (inputs.scenarios.size() == 1 ? "" : "s") << ")\n";
-  return kExitSuccess;
+  CheckCommand command;
+  return RunCommand("check", kHelp, Reads::kEveryFile, command, args, out, err, context);
 }
 
 }  // namespace allot::cli

@@ -1,9 +1,11 @@
 #include "allot/cli.hpp"
 
 #include <exception>
+#include <sstream>
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/output_file.hpp"
 
 namespace allot {
 
@@ -30,13 +32,22 @@ failure.
 
 void PrintHelp(std::ostream& out) {
   out << kHelp;
-  for (const cli::Command& c : cli::kCommands) {
+  for (const cli::Subcommand& c : cli::kCommands) {
     // At least two spaces after a long name: 12 - size would wrap around
     // (size_t) and ask for an impossible string.
     size_t width = std::string(c.name).size();
     out << "  " << c.name << std::string(width < 12 ? 12 - width : 2, ' ') << c.summary << '\n';
   }
   out << kHelpTail;
+}
+
+// Writes the top-level help or version to standard output: 0, or 1 after
+// saying why it could not (as every command does for its output).
+int WriteOut(const std::string& text, std::ostream& out, std::ostream& err) {
+  std::string reason;
+  if (cli::WriteStandardOutput(out, text, reason)) return kExitSuccess;
+  err << "allot: error: writing standard output: " << reason << '\n';
+  return kExitFailure;
 }
 
 }  // namespace
@@ -52,14 +63,12 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   try {
     if (command == "--help" || command == "-h" || command == "help") {
       if (!rest.empty()) return RunCli({rest[0], "--help"}, out, err, context);
-      PrintHelp(out);
-      return kExitSuccess;
+      std::ostringstream help;
+      PrintHelp(help);
+      return WriteOut(help.str(), out, err);
     }
-    if (command == "--version") {
-      out << "allot " << kVersion << '\n';
-      return kExitSuccess;
-    }
-    for (const cli::Command& c : cli::kCommands) {
+    if (command == "--version") return WriteOut(std::string("allot ") + kVersion + "\n", out, err);
+    for (const cli::Subcommand& c : cli::kCommands) {
       if (command == c.name) return c.run(rest, out, err, context);
     }
   } catch (const std::exception& e) {

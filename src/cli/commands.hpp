@@ -32,13 +32,13 @@ int RunBatch(const Args& args, std::ostream& out, std::ostream& err, const CliCo
 // A subcommand: its name, a one-line summary for `allot --help`, and its
 // entry point. To add a command, declare its Run function above and add a
 // row here.
-struct Command {
+struct Subcommand {
   const char* name;
   const char* summary;
   CommandFunction run;
 };
 
-inline constexpr Command kCommands[] = {
+inline constexpr Subcommand kCommands[] = {
     {"compare", "compare scenarios: money, scores and ranks per weight set", RunCompare},
     {"check", "validate model and scenario files; report every error", RunCheck},
     {"optimise", "the best allocation under constraints (MILP, GLPK), as a report and a scenario",

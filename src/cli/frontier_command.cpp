@@ -1,20 +1,20 @@
 // allot frontier: the best score for each total budget, where each
 // scenario sits against it, and (--core) the core index across weights.
 #include <cstdint>
-#include <sstream>
 
 #include "allot/frontier.hpp"
 #include "allot/weight_sampling.hpp"
+#include "cli/command.hpp"
 #include "cli/commands.hpp"
-#include "cli/optimise_cli.hpp"
-#include "cli/output_file.hpp"
+#include "cli/optimise_options.hpp"
+#include "cli/option_values.hpp"
 #include "render/text.hpp"
 
 namespace allot::cli {
 
 namespace {
 
-constexpr const char* kFrontierHelp = R"(Usage: allot frontier [MODEL] [SCENARIO...] [options]
+constexpr const char* kHelp = R"(Usage: allot frontier [MODEL] [SCENARIO...] [options]
 
 The efficient frontier: for --points total budgets from --to/N up to --to
 (each split over the years like the base's), the best weighted score any
@@ -38,133 +38,107 @@ Examples:
 
 )";
 
-struct FrontierArgs {
-  int points = 20;
-  std::string to;
-  bool core = false;
-  std::string core_weights = "all";
-};
+class FrontierCommand final : public Command {
+ public:
+  void Options(OptionList& options) override {
+    AddOptimiseOptions(options, a_);
+    options.Add()("points", po::value<int>(&points_)->default_value(points_),
+                  "budgets on the frontier")(
+        "to", po::value<std::string>(&to_text_),
+        "largest total budget (default: 1.5 x the largest scenario total)")(
+        "core", po::bool_switch(&core_), "also compute the core index across weights")(
+        "core-weights", po::value<std::string>(&core_weights_)->default_value(core_weights_),
+        "all | SET,SET | a sampling spec (uniform, SET:KAPPA) drawn --samples times");
+    options.Format();
+    options.Lang("en | nl: number formats of table and md");
+    options.Output("write to FILE (whole or not at all)");
+    options.Files("model and scenario files");
+  }
 
-// The weight vectors of the core index and what they are.
-bool CoreWeights(const std::string& command, const FrontierArgs& f, const OptimiseArgs& a,
-                 const Model& model, std::vector<std::vector<double>>& weights, std::string& label,
-                 std::ostream& err) {
-  if (f.core_weights == "all" || model.WeightSetIndex(SplitAll({f.core_weights}).front()) >= 0) {
-    std::vector<std::string> names = SplitAll({f.core_weights});
-    if (f.core_weights == "all") {
-      names.clear();
-      for (const WeightSet& w : model.weights) names.push_back(w.name);
+  void Check(const po::variables_map&, std::vector<std::string>& problems) override {
+    if (points_ < 1 || points_ > 1000) problems.push_back("--points must be between 1 and 1000");
+    if (to_text_.empty()) return;
+    if (MoneyParse to = ParseMoney(to_text_); to.value)
+      to_ = *to.value;
+    else
+      problems.push_back("--to expects an amount in euros, not '" + to_text_ + "'");
+  }
+
+  int Run(Session& s) override {
+    OptimiseSetup setup;
+    std::string problem;
+    if (!SetUpOptimise(a_, s.model(), s.resolved(), setup, problem)) return s.UsageError(problem);
+    FrontierReport report;
+    report.weights_label = setup.weights_label;
+    std::vector<std::vector<double>> core_weights;
+    if (core_ && !CoreWeights(s.model(), core_weights, report.core_label, problem))
+      return s.UsageError(problem);
+    FrontierOptions fo;
+    fo.points = points_;
+    fo.to = to_ ? *to_ : DefaultFrontierTo(s.resolved());
+    std::optional<FrontierResult> result = Frontier(
+        s.model(), *setup.base, s.resolved(), setup.constraints, setup.options, fo, s.diags());
+    if (result && core_) {
+      std::optional<std::vector<CoreLine>> core = CoreIndex(
+          s.model(), *setup.base, setup.constraints, setup.options, core_weights, s.diags());
+      if (core) report.core = *core;
     }
-    for (const std::string& name : names) {
-      int index = model.WeightSetIndex(name);
-      if (index < 0) {
-        UsageError(command, "--core-weights: unknown weight set '" + name + "'", err);
-        return false;
+    if (!result || !s.diags().empty()) return s.Fail();
+    report.frontier = *result;
+    RenderFrontier(report, s.format(), s.lang(), s.text());
+    return kExitSuccess;
+  }
+
+ private:
+  // The weight vectors of the core index and what they are.
+  bool CoreWeights(const Model& model, std::vector<std::vector<double>>& weights,
+                   std::string& label, std::string& problem) const {
+    std::vector<std::string> names = SplitList(core_weights_);
+    if (core_weights_ == "all" || (!names.empty() && model.WeightSetIndex(names.front()) >= 0)) {
+      if (core_weights_ == "all") {
+        names.clear();
+        for (const WeightSet& w : model.weights) names.push_back(w.name);
       }
-      weights.push_back(model.weights[static_cast<size_t>(index)].weights);
+      for (const std::string& name : names) {
+        int index = model.WeightSetIndex(name);
+        if (index < 0) {
+          problem = "--core-weights: unknown weight set '" + name + "'";
+          return false;
+        }
+        weights.push_back(model.weights[static_cast<size_t>(index)].weights);
+      }
+      label = "the weight sets " + detail::Joined(names);
+      return true;
     }
-    label = "the weight sets " + detail::Joined(names);
+    std::string error;
+    std::optional<WeightSpec> spec = ParseWeightSpec(core_weights_, model, error);
+    if (!spec || a_.samples < 1) {
+      problem = "--core-weights: " + (spec ? std::string("--samples must be at least 1") : error);
+      return false;
+    }
+    for (int s = 0; s < a_.samples; ++s) {
+      std::vector<double> w(model.objectives.size());
+      DrawWeights(*spec, a_.seed, static_cast<uint64_t>(s), w.size(), w.data());
+      weights.push_back(w);
+    }
+    label = std::to_string(a_.samples) + " draws of " + core_weights_ + " (seed " +
+            std::to_string(a_.seed) + ")";
     return true;
   }
-  std::string error;
-  std::optional<WeightSpec> spec = ParseWeightSpec(f.core_weights, model, error);
-  if (!spec || a.samples < 1) {
-    UsageError(command,
-               "--core-weights: " + (spec ? std::string("--samples must be at least 1") : error),
-               err);
-    return false;
-  }
-  for (int s = 0; s < a.samples; ++s) {
-    std::vector<double> w(model.objectives.size());
-    DrawWeights(*spec, a.seed, static_cast<uint64_t>(s), w.size(), w.data());
-    weights.push_back(w);
-  }
-  label = std::to_string(a.samples) + " draws of " + f.core_weights + " (seed " +
-          std::to_string(a.seed) + ")";
-  return true;
-}
+
+  OptimiseArgs a_;
+  int points_ = 20;
+  std::string to_text_;
+  std::optional<Money> to_;
+  bool core_ = false;
+  std::string core_weights_ = "all";
+};
 
 }  // namespace
 
 int RunFrontier(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context) {
-  const std::string command = "frontier";
-  OptimiseArgs a;
-  FrontierArgs f;
-  po::options_description options("Options");
-  options.add_options()("help,h", "show this help");
-  AddOptimiseOptions(options, a, true);
-  options.add_options()("points", po::value<int>(&f.points)->default_value(f.points),
-                        "budgets on the frontier")(
-      "to", po::value<std::string>(&f.to),
-      "largest total budget (default: 1.5 x the largest scenario total)")(
-      "core", po::bool_switch(&f.core), "also compute the core index across weights")(
-      "core-weights", po::value<std::string>(&f.core_weights)->default_value(f.core_weights),
-      "all | SET,SET | a sampling spec (uniform, SET:KAPPA) drawn --samples times");
-  AddFormatOptions(options, a);
-  options.add_options()("output,o", po::value<std::string>(&a.output),
-                        "write to FILE (whole or not at all)")(
-      "files", po::value<std::vector<std::string>>(), "model and scenario files");
-  AddLimitOptions(options, a.limits);
-  po::variables_map values;
-  if (!ParseArgs(command, args, options, values, err)) return kExitBadInput;
-  if (values.count("help")) {
-    out << kFrontierHelp << options << '\n';
-    return kExitSuccess;
-  }
-  std::optional<OutputFormat> format;
-  std::optional<Lang> lang;
-  bool ok = ParseFormatAndLang(command, a, format, lang, err);
-  if (f.points < 1 || f.points > 1000)
-    UsageError(command, "--points must be between 1 and 1000", err);
-  MoneyParse to = f.to.empty() ? MoneyParse{Money(), {}} : ParseMoney(f.to);
-  if (!to.value) UsageError(command, "--to expects an amount in euros, not '" + f.to + "'", err);
-  if (!ok || !to.value || f.points < 1 || f.points > 1000) return kExitBadInput;
-
-  OptimiseSetup setup;
-  if (!SetUpOptimise(command, values, context, a, setup, err)) return kExitBadInput;
-  const Model& model = *setup.inputs.model;
-  const std::vector<ResolvedScenario>& resolved = setup.resolved;
-  const ResolvedScenario* base = setup.base;
-  const OptimiseOptions& oo = setup.options;
-  const OptimiseConstraints& c = setup.constraints;
-  FrontierReport report;
-  report.weights_label = setup.weights_label;
-  std::vector<std::vector<double>> core_weights;
-  if (f.core && !CoreWeights(command, f, a, model, core_weights, report.core_label, err))
-    return kExitBadInput;
-  if (OutputIsAnInput(command, a, setup.inputs, err)) return kExitBadInput;
-  FrontierOptions fo;
-  fo.points = f.points;
-  fo.to = *to.value;
-  if (f.to.empty()) {
-    for (const ResolvedScenario& r : resolved) fo.to = std::max(fo.to, r.total);
-    // 1.5x, saturated: near the int64 bound it would wrap to a negative budget.
-    int64_t largest = fo.to.cents();
-    fo.to = Money::FromCents(largest <= INT64_MAX / 3 * 2 ? largest / 2 * 3 : INT64_MAX);
-  }
-  Diagnostics diags;
-  std::optional<FrontierResult> result = Frontier(model, *base, resolved, c, oo, fo, diags);
-  if (result && f.core) {
-    std::optional<std::vector<CoreLine>> core = CoreIndex(model, *base, c, oo, core_weights, diags);
-    if (core) report.core = *core;
-  }
-  if (!diags.empty() || !result) {
-    PrintOptionDiagnostics(command, diags, err);
-    return kExitBadInput;
-  }
-  report.frontier = *result;
-  std::ostringstream rendered;
-  RenderFrontier(report, *format, *lang, rendered);
-  if (a.output.empty()) {
-    out << rendered.str();
-    return kExitSuccess;
-  }
-  std::string error;
-  if (!WriteFileAtomically(a.output, rendered.str(), error)) {
-    err << "allot frontier: error: " << error << '\n';
-    return kExitFailure;
-  }
-  return kExitSuccess;
+  FrontierCommand command;
+  return RunCommand("frontier", kHelp, Reads::kModelAndScenarios, command, args, out, err, context);
 }
 
 }  // namespace allot::cli

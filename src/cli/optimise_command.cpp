@@ -5,15 +5,15 @@
 #include <sstream>
 
 #include "allot/evaluate.hpp"
+#include "cli/command.hpp"
 #include "cli/commands.hpp"
-#include "cli/optimise_cli.hpp"
-#include "cli/output_file.hpp"
+#include "cli/optimise_options.hpp"
 
 namespace allot::cli {
 
 namespace {
 
-constexpr const char* kOptimiseHelp = R"(Usage: allot optimise [MODEL] [SCENARIO...] [options]
+constexpr const char* kHelp = R"(Usage: allot optimise [MODEL] [SCENARIO...] [options]
 
 Finds the allocation of the money that maximises the weighted score, under
 constraints, with a mixed-integer solver (GLPK). Each line's total over all
@@ -40,13 +40,6 @@ Examples:
   allot optimise --weights ckm --format json
 
 )";
-
-struct Extra {
-  std::string id = "optimised";
-  std::string name;
-  std::string step = "100000";
-  int order_steps = 10;
-};
 
 std::string Describe(const Model& model, const OptimiseConstraints& c) {
   std::string text = "budget";
@@ -86,7 +79,8 @@ std::vector<std::string> Header(const Model& model, const Inputs& inputs,
   };
 }
 
-int Infeasible(const OptimiseResult& r, std::ostream& err) {
+// Why no allocation meets the constraints.
+std::string Infeasible(const OptimiseResult& r) {
   std::string text = "the constraints cannot all be met";
   if (!r.conflicts.empty()) {
     text += "; dropping any one of these makes them feasible: ";
@@ -94,93 +88,91 @@ int Infeasible(const OptimiseResult& r, std::ostream& err) {
   } else {
     text += "; " + r.conflict_note;
   }
-  err << "allot optimise: error: " << text << '\n';
-  return kExitBadInput;
+  return text;
 }
+
+Money Total(const std::vector<Money>& by_year) {
+  Money total;
+  for (Money m : by_year) total += m;
+  return total;
+}
+
+class OptimiseCommand final : public Command {
+ public:
+  void Options(OptionList& options) override {
+    AddOptimiseOptions(options, a_);
+    options.Add()("step", po::value<std::string>(&step_text_)->default_value(step_text_),
+                  "extra money per year for the marginal value")(
+        "order-steps", po::value<int>(&order_steps_)->default_value(order_steps_),
+        "steps of the order of buy shown");
+    options.Format();
+    options.Lang("en | nl: number formats of table and md");
+    options.OutputFile("output,o", &output_, "write the answer as an allot/1 scenario FILE");
+    options.Add()("id", po::value<std::string>(&id_)->default_value(id_),
+                  "scenario id in the written file")("name", po::value<std::string>(&name_),
+                                                     "scenario name in the written file");
+    options.Files("model and scenario files");
+  }
+
+  void Check(const po::variables_map&, std::vector<std::string>& problems) override {
+    MoneyParse step = ParseMoney(step_text_);
+    if (step.value)
+      step_ = *step.value;
+    else
+      problems.push_back("--step expects an amount in euros, not '" + step_text_ + "'");
+  }
+
+  int Run(Session& s) override {
+    const Model& model = s.model();
+    OptimiseSetup setup;
+    std::string problem;
+    if (!SetUpOptimise(a_, model, s.resolved(), setup, problem)) return s.UsageError(problem);
+    const ResolvedScenario& base = *setup.base;
+    const OptimiseOptions& oo = setup.options;
+    const OptimiseConstraints& c = setup.constraints;
+    std::optional<OptimiseResult> result = Optimise(model, base, c, oo, s.diags());
+    if (!result) return s.Fail();
+    if (!result->feasible) {
+      AddError(s.diags(), {}, Infeasible(*result));
+      return s.Fail();
+    }
+    OptimiseReport report;
+    report.weights_label = setup.weights_label;
+    report.years = model.years;
+    report.objectives = model.objectives;
+    report.base = &base;
+    report.result = *result;
+    report.order = OrderOfBuy(model, base, oo.weights, Total(c.budget), oo.segments);
+    if (order_steps_ >= 0 && report.order.size() > static_cast<size_t>(order_steps_)) {
+      report.order.resize(static_cast<size_t>(order_steps_));
+    }
+    report.marginal = MarginalValues(model, base, c, oo, *result, step_, s.diags());
+    RenderOptimise(report, s.format(), s.lang(), s.text());
+    if (!output_.empty()) {
+      std::string name = name_.empty() ? "Optimal allocation under " + setup.weights_label : name_;
+      std::vector<std::string> header =
+          Header(model, s.inputs(), c, *result, setup.weights_label, oo.segments);
+      s.WriteFile("--output", output_,
+                  OptimisedScenarioYaml(model, base, *result, id_, name, header));
+    }
+    return kExitSuccess;
+  }
+
+ private:
+  OptimiseArgs a_;
+  std::string step_text_ = "100000";
+  Money step_;
+  int order_steps_ = 10;
+  std::string output_;
+  std::string id_ = "optimised";
+  std::string name_;
+};
 
 }  // namespace
 
 int RunOptimise(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context) {
-  const std::string command = "optimise";
-  OptimiseArgs a;
-  Extra x;
-  po::options_description options("Options");
-  options.add_options()("help,h", "show this help");
-  AddOptimiseOptions(options, a, true);
-  options.add_options()("step", po::value<std::string>(&x.step)->default_value(x.step),
-                        "extra money per year for the marginal value")(
-      "order-steps", po::value<int>(&x.order_steps)->default_value(x.order_steps),
-      "steps of the order of buy shown");
-  AddFormatOptions(options, a);
-  options.add_options()("output,o", po::value<std::string>(&a.output),
-                        "write the answer as an allot/1 scenario FILE")(
-      "id", po::value<std::string>(&x.id)->default_value(x.id), "scenario id in the written file")(
-      "name", po::value<std::string>(&x.name), "scenario name in the written file")(
-      "files", po::value<std::vector<std::string>>(), "model and scenario files");
-  AddLimitOptions(options, a.limits);
-  po::variables_map values;
-  if (!ParseArgs(command, args, options, values, err)) return kExitBadInput;
-  if (values.count("help")) {
-    out << kOptimiseHelp << options << '\n';
-    return kExitSuccess;
-  }
-  std::optional<OutputFormat> format;
-  std::optional<Lang> lang;
-  bool ok = ParseFormatAndLang(command, a, format, lang, err);
-  MoneyParse step = ParseMoney(x.step);
-  if (!step.value)
-    UsageError(command, "--step expects an amount in euros, not '" + x.step + "'", err);
-  if (!ok || !step.value) return kExitBadInput;
-
-  OptimiseSetup setup;
-  if (!SetUpOptimise(command, values, context, a, setup, err)) return kExitBadInput;
-  if (OutputIsAnInput(command, a, setup.inputs, err)) return kExitBadInput;
-  const Model& model = *setup.inputs.model;
-  const Inputs& inputs = setup.inputs;
-  const ResolvedScenario* base = setup.base;
-  const OptimiseOptions& oo = setup.options;
-  const OptimiseConstraints& c = setup.constraints;
-  const std::string& label = setup.weights_label;
-  Diagnostics diags;
-  std::optional<OptimiseResult> result = Optimise(model, *base, c, oo, diags);
-  if (!result) {
-    PrintOptionDiagnostics(command, diags, err);
-    return kExitBadInput;
-  }
-  if (!result->feasible) return Infeasible(*result, err);
-
-  OptimiseReport report;
-  report.weights_label = label;
-  report.years = model.years;
-  report.objectives = model.objectives;
-  report.base = base;
-  report.result = *result;
-  report.order = OrderOfBuy(
-      model, *base, oo.weights,
-      [&] {
-        Money t;
-        for (Money m : c.budget) t += m;
-        return t;
-      }(),
-      oo.segments);
-  if (x.order_steps >= 0 && report.order.size() > static_cast<size_t>(x.order_steps)) {
-    report.order.resize(static_cast<size_t>(x.order_steps));
-  }
-  report.marginal = MarginalValues(model, *base, c, oo, *result, *step.value, diags);
-  std::ostringstream rendered;
-  RenderOptimise(report, *format, *lang, rendered);
-  if (!a.output.empty()) {
-    std::string name = x.name.empty() ? "Optimal allocation under " + label : x.name;
-    std::string yaml = OptimisedScenarioYaml(model, *base, *result, x.id, name,
-                                             Header(model, inputs, c, *result, label, oo.segments));
-    std::string error;
-    if (!WriteFileAtomically(a.output, yaml, error)) {
-      err << "allot optimise: error: " << error << '\n';
-      return kExitFailure;
-    }
-  }
-  out << rendered.str();
-  return kExitSuccess;
+  OptimiseCommand command;
+  return RunCommand("optimise", kHelp, Reads::kModelAndScenarios, command, args, out, err, context);
 }
 
 }  // namespace allot::cli

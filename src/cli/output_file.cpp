@@ -85,6 +85,17 @@ bool WriteFileAtomically(const std::string& path, const std::string& contents, s
   return true;
 }
 
+bool WriteStandardOutput(std::ostream& out, const std::string& text, std::string& reason) {
+  // errno is cleared first so that a stream that fails without a system
+  // error (a test's stream) is not blamed on an earlier, unrelated one.
+  errno = 0;
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.flush();
+  if (out) return true;
+  reason = errno != 0 ? Reason() : "the stream refused the output";
+  return false;
+}
+
 bool IsOneOf(const std::string& output, const std::vector<std::string>& inputs) {
   struct stat out {};
   if (::stat(output.c_str(), &out) != 0) return false;  // a new file is no input

@@ -1,6 +1,8 @@
-// Writing an output file whole or not at all (internal).
+// Writing the outputs (internal): files whole or not at all, standard output
+// checked.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,13 @@ namespace allot::cli {
 // by later runs, which cannot tell it from a concurrent run's).
 // Returns false with `error` set; the target is then untouched.
 bool WriteFileAtomically(const std::string& path, const std::string& contents, std::string& error);
+
+// Writes `text` to `out` and flushes it. Returns false with `reason` set
+// when the stream did not take all of it: for standard output the system's
+// reason (errno), e.g. "No space left on device" for /dev/full or "Bad file
+// descriptor" for a closed stdout. Bytes the system took before the failure
+// stay written: a pipe or device cannot be written whole or not at all.
+bool WriteStandardOutput(std::ostream& out, const std::string& text, std::string& reason);
 
 // Whether `output` names the same file as one of `inputs` (same device and
 // inode, so links and "./x" count too).

@@ -5,27 +5,25 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "allot/compare.hpp"
 #include "allot/frontier.hpp"
-#include "allot/render.hpp"
 #include "allot/report.hpp"
-#include "allot/resolve.hpp"
 #include "allot/sensitivity.hpp"
 #include "allot/tornado.hpp"
 #include "allot/weight_sampling.hpp"
+#include "cli/command.hpp"
 #include "cli/commands.hpp"
-#include "cli/common_options.hpp"
-#include "cli/inputs.hpp"
-#include "cli/optimise_cli.hpp"
-#include "cli/output_file.hpp"
+#include "cli/optimise_options.hpp"
+#include "cli/option_values.hpp"
 
 namespace allot::cli {
 
 namespace {
 
-constexpr const char* kReportHelp =
+constexpr const char* kHelp =
     R"(Usage: allot report [MODEL] [SCENARIO...] --html FILE [--xlsx FILE] [options]
 
 Writes the comparison of the scenarios as a report for people:
@@ -79,120 +77,9 @@ Examples:
 
 )";
 
-struct ReportArgs {
-  std::string html;
-  std::string xlsx;
-  std::string weights;
-  std::string baseline = kModelScenarioId;
-  std::string lang = "en";
-  std::string sensitivity;  // a WeightSpec text; empty = no sensitivity section
-  std::string samples = "10000";
-  std::string tornado;   // "A,B" or "A,B,SET"; empty = no tornado section
-  std::string frontier;  // a weight set; empty = no frontier section
-  int frontier_points = 20;
-  std::string frontier_to;  // an amount; empty = 1.5 x the largest scenario total
-  LoadLimits limits;
-};
-
-std::vector<std::string> SplitCommas(const std::string& text) {
-  std::vector<std::string> parts;
-  std::stringstream stream(text);
-  for (std::string part; std::getline(stream, part, ',');) {
-    if (!part.empty()) parts.push_back(part);
-  }
-  return parts;
-}
-
-po::options_description ReportOptionsDescription(ReportArgs& a) {
-  po::options_description options("Options");
-  options.add_options()("help,h", "show this help")("html", po::value<std::string>(&a.html),
-                                                    "write the HTML report to FILE")(
-      "xlsx", po::value<std::string>(&a.xlsx), "write the XLSX workbook to FILE")(
-      "lang,l", po::value<std::string>(&a.lang)->default_value(a.lang),
-      "en | nl: labels, number formats (€650,000 / € 650.000) and dates; "
-      "names from the files stay as written")(
-      "weights,w", po::value<std::string>(&a.weights),
-      "weight sets to show, comma-separated (default: all, in model order)")(
-      "baseline,b", po::value<std::string>(&a.baseline)->default_value(a.baseline),
-      "scenario id that changes are measured against")(
-      "sensitivity", po::value<std::string>(&a.sensitivity),
-      "add the rank acceptability heatmap of an SMAA run over WEIGHTS: uniform, SET, SET:KAPPA "
-      "or SET:order (as for allot sensitivity --weights)")(
-      "samples,n", po::value<std::string>(&a.samples)->default_value(a.samples),
-      "with --sensitivity: the number of samples, 1 to 10000000")(
-      "tornado", po::value<std::string>(&a.tornado),
-      "add a tornado chart of the gap between scenarios A and B: A,B or A,B,SET")(
-      "frontier", po::value<std::string>(&a.frontier),
-      "add the efficient frontier under weight set SET (as allot frontier --weights SET)")(
-      "frontier-points", po::value<int>(&a.frontier_points)->default_value(a.frontier_points),
-      "with --frontier: budgets on the frontier, 1 to 1000")(
-      "frontier-to", po::value<std::string>(&a.frontier_to),
-      "with --frontier: the largest total budget (default: 1.5 x the largest scenario total)")(
-      "files", po::value<std::vector<std::string>>(), "model and scenario files");
-  AddLimitOptions(options, a.limits);
-  return options;
-}
-
-// --samples: digits only, 1 to 10^7 (a report is for reading, not for a
-// cluster run; `allot sensitivity` takes more).
-std::optional<uint64_t> ParseSamples(const std::string& text) {
-  if (text.empty() || text.size() > 8 ||
-      text.find_first_not_of("0123456789") != std::string::npos) {
-    return std::nullopt;
-  }
-  uint64_t n = std::stoull(text);
-  if (n < 1 || n > 10'000'000) return std::nullopt;
-  return n;
-}
-
-// Checks the options that need no input files; prints every usage error.
-bool ValidOptions(const ReportArgs& a, std::optional<Lang>& lang, std::ostream& err) {
-  std::vector<std::string> problems;
-  lang = ParseLang(a.lang);
-  if (!lang) problems.push_back("--lang must be en or nl, not '" + a.lang + "'");
-  if (a.html.empty() && a.xlsx.empty()) problems.push_back("give --html FILE and/or --xlsx FILE");
-  if (!a.html.empty() && a.html == a.xlsx)
-    problems.push_back("--html and --xlsx name the same file");
-  if (a.frontier_points < 1 || a.frontier_points > 1000) {
-    problems.push_back("--frontier-points must be between 1 and 1000");
-  }
-  if (!a.frontier_to.empty() && !ParseMoney(a.frontier_to).value) {
-    problems.push_back("--frontier-to expects an amount in euros, not '" + a.frontier_to + "'");
-  }
-  size_t parts = SplitCommas(a.tornado).size();
-  if (!a.tornado.empty() && (parts < 2 || parts > 3)) {
-    problems.push_back("--tornado must be A,B or A,B,SET, not '" + a.tornado + "'");
-  }
-  if (!ParseSamples(a.samples)) {
-    problems.push_back("--samples must be a whole number from 1 to 10000000, not '" + a.samples +
-                       "'");
-  }
-  for (const std::string& problem : problems) UsageError("report", problem, err);
-  return problems.empty();
-}
-
-std::optional<CompareResult> Load(const std::vector<std::string>& files, const ReportArgs& a,
-                                  const CliContext& context, Inputs& inputs,
-                                  std::vector<ResolvedScenario>& resolved, std::ostream& err) {
-  Diagnostics diags;
-  std::string usage_error;
-  if (!LoadInputs(files, context, a.limits, inputs, diags, usage_error)) {
-    PrintDiagnostics(diags, err);
-    UsageError("report", usage_error, err);
-    return std::nullopt;
-  }
-  if (diags.empty()) resolved = ResolveScenarios(*inputs.model, inputs.scenarios, diags);
-  std::optional<CompareResult> result;
-  if (diags.empty()) {
-    result =
-        Compare(*inputs.model, resolved, CompareOptions{SplitCommas(a.weights), a.baseline}, diags);
-  }
-  if (!diags.empty()) {
-    PrintDiagnostics(diags, err);
-    return std::nullopt;
-  }
-  return result;
-}
+// --samples of --sensitivity: a report is for reading, not for a cluster
+// run; `allot sensitivity` takes more.
+constexpr uint64_t kMaxReportSamples = 10'000'000;
 
 // libxlsxwriter writes only to a named file: let it write a temporary file
 // next to the target, then take the bytes so that the target itself is
@@ -230,118 +117,141 @@ SmaaResult Sensitivity(const Model& model, const std::vector<ResolvedScenario>& 
   return Finish(plan->Run(0, samples, 1, samples));
 }
 
-// The frontier under weight set `a.frontier`, based on the baseline; as
-// `allot frontier` computes it with no constraints.
-bool FrontierOf(const ReportArgs& a, const Model& model,
-                const std::vector<ResolvedScenario>& resolved,
-                std::optional<FrontierReport>& report, std::ostream& err) {
-  int index = model.WeightSetIndex(a.frontier);
-  if (index < 0) {
-    std::vector<std::string> names;
-    for (const WeightSet& w : model.weights) names.push_back(w.name);
-    UsageError("report",
-               "--frontier: unknown weight set '" + a.frontier + "'" +
-                   DidYouMean(ClosestMatch(a.frontier, names)),
-               err);
-    return false;
+class ReportCommand final : public Command {
+ public:
+  void Options(OptionList& options) override {
+    options.OutputFile("html", &html_, "write the HTML report to FILE");
+    options.OutputFile("xlsx", &xlsx_, "write the XLSX workbook to FILE");
+    options.Lang(
+        "en | nl: labels, number formats (€650,000 / € 650.000) and dates; "
+        "names from the files stay as written");
+    options.Add()("weights,w", po::value<std::string>(&weights_),
+                  "weight sets to show, comma-separated (default: all, in model order)")(
+        "baseline,b", po::value<std::string>(&baseline_)->default_value(baseline_),
+        "scenario id that changes are measured against")(
+        "sensitivity", po::value<std::string>(&sensitivity_),
+        "add the rank acceptability heatmap of an SMAA run over WEIGHTS: uniform, SET, SET:KAPPA "
+        "or SET:order (as for allot sensitivity --weights)")(
+        "samples,n", po::value<std::string>(&samples_text_)->default_value(samples_text_),
+        "with --sensitivity: the number of samples, 1 to 10000000")(
+        "tornado", po::value<std::string>(&tornado_),
+        "add a tornado chart of the gap between scenarios A and B: A,B or A,B,SET")(
+        "frontier", po::value<std::string>(&frontier_),
+        "add the efficient frontier under weight set SET (as allot frontier --weights SET)")(
+        "frontier-points", po::value<int>(&frontier_points_)->default_value(frontier_points_),
+        "with --frontier: budgets on the frontier, 1 to 1000")(
+        "frontier-to", po::value<std::string>(&frontier_to_text_),
+        "with --frontier: the largest total budget (default: 1.5 x the largest scenario total)");
+    options.Files("model and scenario files");
   }
-  const ResolvedScenario* base = nullptr;
-  for (const ResolvedScenario& r : resolved) {
-    if (r.id == a.baseline) base = &r;
-  }
-  OptimiseOptions options;
-  options.weights = model.weights[static_cast<size_t>(index)].weights;
-  FrontierOptions frontier;
-  frontier.points = a.frontier_points;
-  if (!a.frontier_to.empty()) {
-    frontier.to = *ParseMoney(a.frontier_to).value;
-  } else {  // the default of `allot frontier --to`
-    for (const ResolvedScenario& r : resolved) frontier.to = std::max(frontier.to, r.total);
-    frontier.to = Money::FromCents(frontier.to.cents() / 2 * 3);
-  }
-  Diagnostics diags;
-  std::optional<FrontierResult> result;
-  if (base)
-    result = Frontier(model, *base, resolved, OptimiseConstraints{}, options, frontier, diags);
-  if (!result || !diags.empty()) {
-    PrintOptionDiagnostics("report", diags, err);
-    return false;
-  }
-  report = FrontierReport{a.frontier, "", *result, {}};
-  return true;
-}
 
-bool RefusesInput(const std::string& output, const char* flag, const Inputs& inputs,
-                  std::ostream& err) {
-  if (output.empty() || !IsOneOf(output, inputs.files)) return false;
-  UsageError(
-      "report",
-      std::string(flag) + " '" + output + "' is one of the input files; refusing to overwrite it",
-      err);
-  return true;
-}
+  void Check(const po::variables_map&, std::vector<std::string>& problems) override {
+    if (html_.empty() && xlsx_.empty()) problems.push_back("give --html FILE and/or --xlsx FILE");
+    if (!html_.empty() && html_ == xlsx_)
+      problems.push_back("--html and --xlsx name the same file");
+    if (frontier_points_ < 1 || frontier_points_ > 1000)
+      problems.push_back("--frontier-points must be between 1 and 1000");
+    if (!frontier_to_text_.empty()) {
+      if (MoneyParse to = ParseMoney(frontier_to_text_); to.value)
+        frontier_to_ = *to.value;
+      else
+        problems.push_back("--frontier-to expects an amount in euros, not '" + frontier_to_text_ +
+                           "'");
+    }
+    size_t parts = SplitList(tornado_).size();
+    if (!tornado_.empty() && (parts < 2 || parts > 3))
+      problems.push_back("--tornado must be A,B or A,B,SET, not '" + tornado_ + "'");
+    if (std::optional<uint64_t> n = ParseCount(samples_text_, 1, kMaxReportSamples))
+      samples_ = *n;
+    else
+      problems.push_back("--samples must be a whole number from 1 to 10000000, not '" +
+                         samples_text_ + "'");
+  }
+
+  int Run(Session& s) override {
+    const Model& model = s.model();
+    std::optional<CompareResult> result =
+        Compare(model, s.resolved(), CompareOptions{SplitList(weights_), baseline_}, s.diags());
+    if (!result) return s.Fail();
+    ReportOptions report{s.lang(), std::nullopt, std::nullopt, std::nullopt};
+    if (!sensitivity_.empty()) {
+      std::string problem;
+      std::optional<WeightSpec> weights = ParseWeightSpec(sensitivity_, model, problem);
+      if (!weights) return s.UsageError("--sensitivity: " + problem);
+      report.sensitivity = Sensitivity(model, s.resolved(), *weights, samples_);
+    }
+    if (!tornado_.empty()) {
+      std::vector<std::string> ids = SplitList(tornado_);
+      std::string set = ids.size() == 3               ? ids[2]
+                        : result->weight_sets.empty() ? ""
+                                                      : result->weight_sets[0].name;
+      report.tornado = Tornado(model, s.resolved(), ids[0], ids[1], set, s.diags());
+      if (!report.tornado) return s.Fail();
+    }
+    if (!frontier_.empty()) {
+      if (int code = Frontier(s, report.frontier); code != kExitSuccess) return code;
+    }
+    // Everything is rendered before anything is written, so a failure
+    // leaves no half of the report behind.
+    if (!html_.empty())
+      s.WriteFile("--html", html_, RenderReportHtml(*result, model, s.inputs().scenarios, report));
+    if (!xlsx_.empty()) {
+      std::string bytes, error;
+      if (!XlsxBytes(*result, s.inputs(), report, xlsx_, bytes, error)) return s.Error(error);
+      s.WriteFile("--xlsx", xlsx_, std::move(bytes));
+    }
+    return kExitSuccess;
+  }
+
+ private:
+  // The frontier under weight set --frontier, based on the baseline; as
+  // `allot frontier` computes it with no constraints.
+  int Frontier(Session& s, std::optional<FrontierReport>& report) const {
+    const Model& model = s.model();
+    int index = model.WeightSetIndex(frontier_);
+    if (index < 0) {
+      std::vector<std::string> names;
+      for (const WeightSet& w : model.weights) names.push_back(w.name);
+      return s.UsageError("--frontier: unknown weight set '" + frontier_ + "'" +
+                          DidYouMean(ClosestMatch(frontier_, names)));
+    }
+    const ResolvedScenario* base = nullptr;
+    for (const ResolvedScenario& r : s.resolved()) {
+      if (r.id == baseline_) base = &r;
+    }
+    OptimiseOptions options;
+    options.weights = model.weights[static_cast<size_t>(index)].weights;
+    FrontierOptions frontier;
+    frontier.points = frontier_points_;
+    frontier.to = frontier_to_ ? *frontier_to_ : DefaultFrontierTo(s.resolved());
+    std::optional<FrontierResult> result;
+    if (base) {
+      result = allot::Frontier(model, *base, s.resolved(), OptimiseConstraints{}, options, frontier,
+                               s.diags());
+    }
+    if (!result || !s.diags().empty()) return s.Fail();
+    report = FrontierReport{frontier_, "", *result, {}};
+    return kExitSuccess;
+  }
+
+  std::string html_, xlsx_;
+  std::string weights_;
+  std::string baseline_ = kModelScenarioId;
+  std::string sensitivity_;  // a WeightSpec text; empty = no sensitivity section
+  std::string samples_text_ = "10000";
+  uint64_t samples_ = 10000;
+  std::string tornado_;   // "A,B" or "A,B,SET"; empty = no tornado section
+  std::string frontier_;  // a weight set; empty = no frontier section
+  int frontier_points_ = 20;
+  std::string frontier_to_text_;
+  std::optional<Money> frontier_to_;  // none: 1.5 x the largest scenario total
+};
 
 }  // namespace
 
 int RunReport(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context) {
-  ReportArgs a;
-  po::options_description options = ReportOptionsDescription(a);
-  po::variables_map values;
-  if (!ParseArgs("report", args, options, values, err)) return kExitBadInput;
-  if (values.count("help")) {
-    out << kReportHelp << options << '\n';
-    return kExitSuccess;
-  }
-  std::optional<Lang> lang;
-  if (!ValidOptions(a, lang, err)) return kExitBadInput;
-  std::vector<std::string> files;
-  if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
-  Inputs inputs;
-  std::vector<ResolvedScenario> resolved;
-  std::optional<CompareResult> result = Load(files, a, context, inputs, resolved, err);
-  if (!result) return kExitBadInput;
-  ReportOptions report{*lang, std::nullopt, std::nullopt, std::nullopt};
-  if (!a.sensitivity.empty()) {
-    std::string problem;
-    std::optional<WeightSpec> weights = ParseWeightSpec(a.sensitivity, *inputs.model, problem);
-    if (!weights) {
-      UsageError("report", "--sensitivity: " + problem, err);
-      return kExitBadInput;
-    }
-    report.sensitivity = Sensitivity(*inputs.model, resolved, *weights, *ParseSamples(a.samples));
-  }
-  if (!a.tornado.empty()) {
-    std::vector<std::string> ids = SplitCommas(a.tornado);
-    std::string set = ids.size() == 3               ? ids[2]
-                      : result->weight_sets.empty() ? ""
-                                                    : result->weight_sets[0].name;
-    Diagnostics diags;
-    report.tornado = Tornado(*inputs.model, resolved, ids[0], ids[1], set, diags);
-    if (!report.tornado) {
-      PrintDiagnostics(diags, err);
-      return kExitBadInput;
-    }
-  }
-  if (!a.frontier.empty() && !FrontierOf(a, *inputs.model, resolved, report.frontier, err))
-    return kExitBadInput;
-  bool refused = RefusesInput(a.html, "--html", inputs, err);
-  if (RefusesInput(a.xlsx, "--xlsx", inputs, err) || refused) return kExitBadInput;
-
-  // Everything is rendered before anything is written, so a failure leaves
-  // no half of the report behind.
-  std::string html =
-      a.html.empty() ? "" : RenderReportHtml(*result, *inputs.model, inputs.scenarios, report);
-  std::string xlsx, error;
-  if (!a.xlsx.empty() && !XlsxBytes(*result, inputs, report, a.xlsx, xlsx, error)) {
-    err << "allot report: error: " << error << '\n';
-    return kExitFailure;
-  }
-  if ((!a.html.empty() && !WriteFileAtomically(a.html, html, error)) ||
-      (!a.xlsx.empty() && !WriteFileAtomically(a.xlsx, xlsx, error))) {
-    err << "allot report: error: " << error << '\n';
-    return kExitFailure;
-  }
-  return kExitSuccess;
+  ReportCommand command;
+  return RunCommand("report", kHelp, Reads::kModelAndScenarios, command, args, out, err, context);
 }
 
 }  // namespace allot::cli

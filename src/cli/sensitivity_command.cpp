@@ -1,20 +1,18 @@
 // allot sensitivity: SMAA-2 over whole scenarios, whole or as one shard.
-#include <sstream>
+#include <memory>
 
 #include "allot/render_sensitivity.hpp"
-#include "allot/resolve.hpp"
 #include "allot/sensitivity.hpp"
 #include "allot/sensitivity_io.hpp"
+#include "cli/command.hpp"
 #include "cli/commands.hpp"
-#include "cli/common_options.hpp"
-#include "cli/inputs.hpp"
-#include "cli/output_file.hpp"
+#include "cli/option_values.hpp"
 
 namespace allot::cli {
 
 namespace {
 
-constexpr const char* kSensitivityHelp = R"(Usage: allot sensitivity [MODEL] [SCENARIO...] [options]
+constexpr const char* kHelp = R"(Usage: allot sensitivity [MODEL] [SCENARIO...] [options]
 
 How robust is the ranking? Draws many samples of the weights (and, with
 --effects uncertain, of every [low, likely, high] effect estimate), ranks the
@@ -45,199 +43,121 @@ Examples:
 
 )";
 
-struct SensitivityArgs {
-  std::string samples, seed = "1", threads = "1", shard, max_samples = "10000000";
-  std::string weights = "uniform", effects = "uncertain";
-  double precision = 0;
-  std::string format = "table", output, lang = "en";
-  LoadLimits limits;
-};
-
-po::options_description Options(SensitivityArgs& a) {
-  po::options_description options("Options");
-  options.add_options()("help,h", "show this help")("samples,n", po::value<std::string>(&a.samples),
-                                                    "number of samples N (default 10000)")(
-      "seed,s", po::value<std::string>(&a.seed)->default_value(a.seed), "random seed, 0 to 2^64-1")(
-      "threads,t", po::value<std::string>(&a.threads)->default_value(a.threads),
-      "threads to use (results do not depend on it)")(
-      "weights,w", po::value<std::string>(&a.weights)->default_value(a.weights),
-      "uniform | SET | SET:KAPPA | SET:order")(
-      "effects,e", po::value<std::string>(&a.effects)->default_value(a.effects),
-      "fixed (likely values) | uncertain (triangular draws)")(
-      "precision,p", po::value<double>(&a.precision),
-      "instead of --samples: double the samples from 1000 until every rank acceptability's "
-      "95% half-width is below P, e.g. 0.005")(
-      "max-samples", po::value<std::string>(&a.max_samples)->default_value(a.max_samples),
-      "with --precision: stop at this many samples")(
-      "shard", po::value<std::string>(&a.shard),
-      "K/N: compute only shard K of N and write the partial result (JSON) for 'allot merge'")(
-      "format,f", po::value<std::string>(&a.format)->default_value(a.format),
-      "table | csv | json | md")("output,o", po::value<std::string>(&a.output),
-                                 "write to FILE (whole or not at all) instead of standard output")(
-      "lang,l", po::value<std::string>(&a.lang)->default_value(a.lang),
-      "en | nl: labels of table and md")("files", po::value<std::vector<std::string>>(),
-                                         "model and scenario files");
-  AddLimitOptions(options, a.limits);
-  return options;
-}
-
-// A whole number in [low, high] written in plain digits.
-std::optional<uint64_t> ParseCount(const std::string& text, uint64_t low, uint64_t high) {
-  if (text.empty() || text.size() > 20 || text.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  uint64_t v = 0;
-  for (char c : text) {
-    uint64_t digit = static_cast<uint64_t>(c - '0');
-    if (v > (UINT64_MAX - digit) / 10) return std::nullopt;  // over 2^64 - 1
-    v = v * 10 + digit;
+class SensitivityCommand final : public Command {
+ public:
+  void Options(OptionList& options) override {
+    options.Add()("samples,n", po::value<std::string>(&samples_text_),
+                  "number of samples N (default 10000)")(
+        "seed,s", po::value<std::string>(&seed_text_)->default_value(seed_text_),
+        "random seed, 0 to 2^64-1")(
+        "threads,t", po::value<std::string>(&threads_text_)->default_value(threads_text_),
+        "threads to use (results do not depend on it)")(
+        "weights,w", po::value<std::string>(&weights_)->default_value(weights_),
+        "uniform | SET | SET:KAPPA | SET:order")(
+        "effects,e", po::value<std::string>(&effects_text_)->default_value(effects_text_),
+        "fixed (likely values) | uncertain (triangular draws)")(
+        "precision,p", po::value<double>(&precision_),
+        "instead of --samples: double the samples from 1000 until every rank acceptability's "
+        "95% half-width is below P, e.g. 0.005")(
+        "max-samples", po::value<std::string>(&max_samples_text_)->default_value(max_samples_text_),
+        "with --precision: stop at this many samples")(
+        "shard", po::value<std::string>(&shard_text_),
+        "K/N: compute only shard K of N and write the partial result (JSON) for 'allot merge'");
+    options.Results("en | nl: labels of table and md");
+    options.Files("model and scenario files");
   }
-  if (v < low || v > high) return std::nullopt;
-  return v;
-}
 
-struct Plan {
-  uint64_t samples = 10000, seed = 1, max_samples = 0;
-  unsigned threads = 1;
-  uint32_t shard_index = 0, shard_count = 0;  // 0: no shard
-  OutputFormat format = OutputFormat::kTable;
-  Lang lang = Lang::kEn;
-  EffectsMode effects = EffectsMode::kUncertain;
-};
+  void Check(const po::variables_map& values, std::vector<std::string>& problems) override {
+    auto count = [&](const std::string& text, uint64_t low, uint64_t high, const char* what,
+                     auto& into) {
+      if (std::optional<uint64_t> v = ParseCount(text, low, high)) {
+        into = static_cast<std::remove_reference_t<decltype(into)>>(*v);
+      } else {
+        problems.push_back(std::string(what) + " must be a whole number from " +
+                           std::to_string(low) + " to " + std::to_string(high) + ", not '" + text +
+                           "'");
+      }
+    };
+    if (values.count("samples")) count(samples_text_, 1, uint64_t{1} << 48, "--samples", samples_);
+    count(seed_text_, 0, UINT64_MAX, "--seed", seed_);
+    count(threads_text_, 1, 1024, "--threads", threads_);
+    count(max_samples_text_, 1000, uint64_t{1} << 48, "--max-samples", max_samples_);
+    if (effects_text_ == "fixed") {
+      effects_ = EffectsMode::kFixed;
+    } else if (effects_text_ != "uncertain") {
+      problems.push_back("--effects must be fixed or uncertain, not '" + effects_text_ + "'");
+    }
+    precision_given_ = values.count("precision") > 0;
+    if (precision_given_ && !(precision_ > 0 && precision_ < 1))
+      problems.push_back("--precision must be between 0 and 1 (e.g. 0.005)");
+    if (precision_given_ && values.count("samples"))
+      problems.push_back(
+          "give --samples or --precision, not both: --precision chooses the sample count");
+    if (!shard_text_.empty()) CheckShard(values, problems);
+  }
 
-// Checks every option; prints each problem; false when any.
-bool CheckOptions(const SensitivityArgs& a, const po::variables_map& values, Plan& p,
-                  std::ostream& err) {
-  bool ok = true;
-  auto fail = [&](const std::string& message) {
-    UsageError("sensitivity", message, err), ok = false;
-  };
-  auto count = [&](const std::string& text, uint64_t low, uint64_t high, const char* what,
-                   auto& into) {
-    std::optional<uint64_t> v = ParseCount(text, low, high);
-    if (v)
-      into = static_cast<std::remove_reference_t<decltype(into)>>(*v);
-    else
-      fail(std::string(what) + " must be a whole number from " + std::to_string(low) + " to " +
-           std::to_string(high) + ", not '" + text + "'");
-  };
-  if (values.count("samples")) count(a.samples, 1, uint64_t{1} << 48, "--samples", p.samples);
-  count(a.seed, 0, UINT64_MAX, "--seed", p.seed);
-  count(a.threads, 1, 1024, "--threads", p.threads);
-  count(a.max_samples, 1000, uint64_t{1} << 48, "--max-samples", p.max_samples);
-  std::optional<OutputFormat> format = ParseOutputFormat(a.format);
-  std::optional<Lang> lang = ParseLang(a.lang);
-  if (format)
-    p.format = *format;
-  else
-    fail("--format must be table, csv, json or md, not '" + a.format + "'");
-  if (lang)
-    p.lang = *lang;
-  else
-    fail("--lang must be en or nl, not '" + a.lang + "'");
-  if (a.effects == "fixed")
-    p.effects = EffectsMode::kFixed;
-  else if (a.effects != "uncertain")
-    fail("--effects must be fixed or uncertain, not '" + a.effects + "'");
-  bool precision = values.count("precision") > 0;
-  if (precision && !(a.precision > 0 && a.precision < 1))
-    fail("--precision must be between 0 and 1 (e.g. 0.005)");
-  if (precision && values.count("samples"))
-    fail("give --samples or --precision, not both: --precision chooses the sample count");
-  if (!a.shard.empty()) {
-    size_t slash = a.shard.find('/');
-    std::optional<uint64_t> k = ParseCount(a.shard.substr(0, slash), 1, 1000000);
+  int Run(Session& s) override {
+    std::string error;
+    std::optional<WeightSpec> weights = ParseWeightSpec(weights_, s.model(), error);
+    if (!weights) return s.UsageError("--weights: " + error);
+    std::unique_ptr<SmaaPlan> plan =
+        CompileSmaa(s.model(), s.resolved(), SmaaOptions{*weights, effects_, seed_});
+    if (shard_count_ > 0) {
+      auto [first, end] = ShardRange(samples_, shard_index_, shard_count_);
+      s.text() << SmaaPartToJson(
+          SmaaPart{plan->Run(first, end, threads_, samples_), shard_index_, shard_count_, {}});
+      return kExitSuccess;
+    }
+    SmaaAccumulator acc = precision_given_
+                              ? RunToPrecision(*plan, precision_, max_samples_, threads_)
+                              : plan->Run(0, samples_, threads_, samples_);
+    SmaaResult result = Finish(acc);
+    if (precision_given_) result.precision = precision_;
+    RenderSensitivity(result, s.format(), s.lang(), s.text());
+    return kExitSuccess;
+  }
+
+ private:
+  void CheckShard(const po::variables_map& values, std::vector<std::string>& problems) {
+    size_t slash = shard_text_.find('/');
+    std::optional<uint64_t> k = ParseCount(shard_text_.substr(0, slash), 1, 1000000);
     std::optional<uint64_t> n = slash == std::string::npos
                                     ? std::nullopt
-                                    : ParseCount(a.shard.substr(slash + 1), 1, 1000000);
-    if (!k || !n || *k > *n)
-      fail("--shard must be K/N with 1 <= K <= N, e.g. 3/10, not '" + a.shard + "'");
-    else
-      p.shard_index = static_cast<uint32_t>(*k), p.shard_count = static_cast<uint32_t>(*n);
-    if (precision) fail("--shard needs a fixed --samples; --precision cannot be split");
+                                    : ParseCount(shard_text_.substr(slash + 1), 1, 1000000);
+    if (!k || !n || *k > *n) {
+      problems.push_back("--shard must be K/N with 1 <= K <= N, e.g. 3/10, not '" + shard_text_ +
+                         "'");
+    } else {
+      shard_index_ = static_cast<uint32_t>(*k);
+      shard_count_ = static_cast<uint32_t>(*n);
+    }
+    if (precision_given_)
+      problems.push_back("--shard needs a fixed --samples; --precision cannot be split");
     if (!values["format"].defaulted())
-      fail("--shard writes a partial result (JSON) for 'allot merge'; leave out --format");
+      problems.push_back(
+          "--shard writes a partial result (JSON) for 'allot merge'; leave out --format");
   }
-  return ok;
-}
 
-// Loads, resolves and compiles the inputs; prints diagnostics on failure.
-std::unique_ptr<SmaaPlan> Compile(const std::vector<std::string>& files, const SensitivityArgs& a,
-                                  const Plan& p, const CliContext& context, Inputs& inputs,
-                                  std::ostream& err) {
-  Diagnostics diags;
-  std::string usage_error;
-  if (!LoadInputs(files, context, a.limits, inputs, diags, usage_error)) {
-    PrintDiagnostics(diags, err);
-    UsageError("sensitivity", usage_error, err);
-    return nullptr;
-  }
-  std::vector<ResolvedScenario> resolved;
-  if (diags.empty()) resolved = ResolveScenarios(*inputs.model, inputs.scenarios, diags);
-  if (!diags.empty()) {
-    PrintDiagnostics(diags, err);
-    return nullptr;
-  }
-  std::string error;
-  std::optional<WeightSpec> weights = ParseWeightSpec(a.weights, *inputs.model, error);
-  if (!weights) {
-    UsageError("sensitivity", "--weights: " + error, err);
-    return nullptr;
-  }
-  return CompileSmaa(*inputs.model, resolved, SmaaOptions{*weights, p.effects, p.seed});
-}
-
-std::string Render(const SmaaPlan& plan, const SensitivityArgs& a, const Plan& p, bool precision) {
-  std::ostringstream rendered;
-  if (p.shard_count > 0) {
-    auto [first, end] = ShardRange(p.samples, p.shard_index, p.shard_count);
-    rendered << SmaaPartToJson(
-        SmaaPart{plan.Run(first, end, p.threads, p.samples), p.shard_index, p.shard_count, {}});
-    return rendered.str();
-  }
-  SmaaAccumulator acc = precision ? RunToPrecision(plan, a.precision, p.max_samples, p.threads)
-                                  : plan.Run(0, p.samples, p.threads, p.samples);
-  SmaaResult result = Finish(acc);
-  if (precision) result.precision = a.precision;
-  RenderSensitivity(result, p.format, p.lang, rendered);
-  return rendered.str();
-}
+  // As given on the command line, checked by Check.
+  std::string samples_text_, seed_text_ = "1", threads_text_ = "1", shard_text_,
+                             max_samples_text_ = "10000000";
+  std::string weights_ = "uniform", effects_text_ = "uncertain";
+  double precision_ = 0;
+  // As read by Check.
+  bool precision_given_ = false;
+  uint64_t samples_ = 10000, seed_ = 1, max_samples_ = 0;
+  unsigned threads_ = 1;
+  uint32_t shard_index_ = 0, shard_count_ = 0;  // 0: no shard
+  EffectsMode effects_ = EffectsMode::kUncertain;
+};
 
 }  // namespace
 
 int RunSensitivity(const Args& args, std::ostream& out, std::ostream& err,
                    const CliContext& context) {
-  SensitivityArgs a;
-  po::options_description options = Options(a);
-  po::variables_map values;
-  if (!ParseArgs("sensitivity", args, options, values, err)) return kExitBadInput;
-  if (values.count("help")) {
-    out << kSensitivityHelp << options << '\n';
-    return kExitSuccess;
-  }
-  Plan p;
-  if (!CheckOptions(a, values, p, err)) return kExitBadInput;
-  std::vector<std::string> files;
-  if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
-  Inputs inputs;
-  std::unique_ptr<SmaaPlan> plan = Compile(files, a, p, context, inputs, err);
-  if (!plan) return kExitBadInput;
-  if (!a.output.empty() && IsOneOf(a.output, inputs.files)) {
-    UsageError("sensitivity",
-               "--output '" + a.output + "' is one of the input files; refusing to overwrite it",
-               err);
-    return kExitBadInput;
-  }
-  std::string rendered = Render(*plan, a, p, values.count("precision") > 0);
-  if (a.output.empty()) {
-    out << rendered;
-    return kExitSuccess;
-  }
-  std::string error;
-  if (!WriteFileAtomically(a.output, rendered, error)) {
-    err << "allot sensitivity: error: " << error << '\n';
-    return kExitFailure;
-  }
-  return kExitSuccess;
+  SensitivityCommand command;
+  return RunCommand("sensitivity", kHelp, Reads::kModelAndScenarios, command, args, out, err,
+                    context);
 }
 
 }  // namespace allot::cli

@@ -1,16 +1,14 @@
 // allot stability: weight stability intervals per weight set and objective.
-#include <sstream>
-
 #include "allot/stability.hpp"
-#include "cli/analysis_cli.hpp"
+#include "cli/command.hpp"
 #include "cli/commands.hpp"
-#include "cli/common_options.hpp"
+#include "cli/option_values.hpp"
 
 namespace allot::cli {
 
 namespace {
 
-constexpr const char* kStabilityHelp = R"(Usage: allot stability [MODEL] [SCENARIO...] [options]
+constexpr const char* kHelp = R"(Usage: allot stability [MODEL] [SCENARIO...] [options]
 
 For each weight set and each objective: how far that objective's weight can
 move (the other weights rescaled in proportion, so they keep summing to 1)
@@ -31,60 +29,31 @@ Examples:
 
 )";
 
-struct StabilityArgs {
-  std::string weights;
-  std::string format = "table";
-  std::string output;
-  std::string lang = "en";
-  LoadLimits limits;
-};
+class StabilityCommand final : public Command {
+ public:
+  void Options(OptionList& options) override {
+    options.Add()("weights,w", po::value<std::string>(&weights_),
+                  "weight sets, comma-separated (default: all, in model order)");
+    options.Results(kLangHelp);
+    options.Files("model and scenario files");
+  }
 
-po::options_description Options(StabilityArgs& a) {
-  po::options_description options("Options");
-  options.add_options()("help,h", "show this help")(
-      "weights,w", po::value<std::string>(&a.weights),
-      "weight sets, comma-separated (default: all, in model order)")(
-      "format,f", po::value<std::string>(&a.format)->default_value(a.format),
-      "table | csv | json | md")("output,o", po::value<std::string>(&a.output),
-                                 "write to FILE (whole or not at all) instead of standard output")(
-      "lang,l", po::value<std::string>(&a.lang)->default_value(a.lang), kLangHelp)(
-      "files", po::value<std::vector<std::string>>(), "model and scenario files");
-  AddLimitOptions(options, a.limits);
-  return options;
-}
+  int Run(Session& s) override {
+    return Rendered(s, Stability(s.model(), s.resolved(), SplitList(weights_), s.diags()),
+                    RenderStability);
+  }
+
+ private:
+  std::string weights_;
+};
 
 }  // namespace
 
 int RunStability(const Args& args, std::ostream& out, std::ostream& err,
                  const CliContext& context) {
-  StabilityArgs a;
-  po::options_description options = Options(a);
-  po::variables_map values;
-  if (!ParseArgs("stability", args, options, values, err)) return kExitBadInput;
-  if (values.count("help")) {
-    out << kStabilityHelp << options << '\n';
-    return kExitSuccess;
-  }
-  OutputFormat format;
-  if (!ParseFormatOption("stability", a.format, format, err)) return kExitBadInput;
-  Lang lang;
-  if (!ParseLangOption("stability", a.lang, lang, err)) return kExitBadInput;
-  std::vector<std::string> files;
-  if (values.count("files")) files = values["files"].as<std::vector<std::string>>();
-  Inputs inputs;
-  std::vector<ResolvedScenario> resolved;
-  if (!LoadResolved("stability", files, context, a.limits, inputs, resolved, err))
-    return kExitBadInput;
-  Diagnostics diags;
-  std::optional<StabilityResult> result =
-      Stability(*inputs.model, resolved, SplitList(a.weights), diags);
-  if (!result) {
-    PrintDiagnostics(diags, err);
-    return kExitBadInput;
-  }
-  std::ostringstream text;
-  RenderStability(*result, format, lang, text);
-  return EmitResult("stability", a.output, inputs, text.str(), out, err);
+  StabilityCommand command;
+  return RunCommand("stability", kHelp, Reads::kModelAndScenarios, command, args, out, err,
+                    context);
 }
 
 }  // namespace allot::cli

@@ -1,10 +1,7 @@
 // allot tornado: which single uncertainty moves the gap between A and B most.
-#include <sstream>
-
 #include "allot/tornado.hpp"
-#include "cli/analysis_cli.hpp"
 #include "cli/commands.hpp"
-#include "cli/common_options.hpp"
+#include "cli/pair_command.hpp"
 
 namespace allot::cli {
 
@@ -34,19 +31,22 @@ Examples:
 
 )";
 
+class TornadoCommand final : public PairCommand {
+ public:
+  TornadoCommand() : PairCommand("the weight set (required)") {}
+
+  int Run(Session& s) override {
+    return Rendered(s, Tornado(s.model(), s.resolved(), s.a(), s.b(), weights_, s.diags()),
+                    RenderTornado);
+  }
+};
+
 }  // namespace
 
 int RunTornado(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context) {
-  PairAnalysis analysis{"tornado", kHelp, "the weight set (required)",
-                        [](const Model& model, const std::vector<ResolvedScenario>& resolved,
-                           const std::string& a, const std::string& b, const std::string& weights,
-                           OutputFormat format, Lang lang, Diagnostics& diags, std::ostream& text) {
-                          std::optional<TornadoResult> result =
-                              Tornado(model, resolved, a, b, weights, diags);
-                          if (result) RenderTornado(*result, format, lang, text);
-                          return result.has_value();
-                        }};
-  return RunPairAnalysis(analysis, args, out, err, context);
+  TornadoCommand command;
+  return RunCommand("tornado", kHelp, Reads::kPairThenModelAndScenarios, command, args, out, err,
+                    context);
 }
 
 }  // namespace allot::cli

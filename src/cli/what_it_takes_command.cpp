@@ -1,10 +1,7 @@
 // allot what-it-takes: the nearest weights at which B catches up with A.
-#include <sstream>
-
 #include "allot/what_it_takes.hpp"
-#include "cli/analysis_cli.hpp"
 #include "cli/commands.hpp"
-#include "cli/common_options.hpp"
+#include "cli/pair_command.hpp"
 
 namespace allot::cli {
 
@@ -32,20 +29,23 @@ Examples:
 
 )";
 
+class WhatItTakesCommand final : public PairCommand {
+ public:
+  WhatItTakesCommand() : PairCommand("the weight set to start from (required)") {}
+
+  int Run(Session& s) override {
+    return Rendered(s, WhatItTakes(s.model(), s.resolved(), s.a(), s.b(), weights_, s.diags()),
+                    RenderOvertake);
+  }
+};
+
 }  // namespace
 
 int RunWhatItTakes(const Args& args, std::ostream& out, std::ostream& err,
                    const CliContext& context) {
-  PairAnalysis analysis{"what-it-takes", kHelp, "the weight set to start from (required)",
-                        [](const Model& model, const std::vector<ResolvedScenario>& resolved,
-                           const std::string& a, const std::string& b, const std::string& weights,
-                           OutputFormat format, Lang lang, Diagnostics& diags, std::ostream& text) {
-                          std::optional<OvertakeResult> result =
-                              WhatItTakes(model, resolved, a, b, weights, diags);
-                          if (result) RenderOvertake(*result, format, lang, text);
-                          return result.has_value();
-                        }};
-  return RunPairAnalysis(analysis, args, out, err, context);
+  WhatItTakesCommand command;
+  return RunCommand("what-it-takes", kHelp, Reads::kPairThenModelAndScenarios, command, args, out,
+                    err, context);
 }
 
 }  // namespace allot::cli

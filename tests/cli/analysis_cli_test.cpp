@@ -52,7 +52,8 @@ TEST_CASE("what-it-takes on files: words on stdout, usage errors exit 2", "[what
             "allot tornado: error: expected two scenario ids, A and B, before the files") == 0);
   Run unknown = Cli({"explain", "shift", "modl", model, shift});
   CHECK(unknown.code == 2);
-  CHECK(unknown.err == "error: B: unknown scenario 'modl' (did you mean 'model'?)\n");
+  CHECK(unknown.err ==
+        "allot explain: error: B: unknown scenario 'modl' (did you mean 'model'?)\n");
   for (const char* permutations : {"0", "10000001"}) {
     Run bad = Cli({"explain", "shift", "model", model, shift, "--permutations", permutations});
     CHECK(bad.code == 2);

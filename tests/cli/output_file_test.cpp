@@ -1,8 +1,12 @@
 // Never lose a file: WriteFileAtomically against a full disk, a read-only
 // directory, a missing directory, a device, a writer killed mid-write and
-// two writers racing for the same path.
+// two writers racing for the same path. Never lose output silently: standard
+// output that does not take the result (a failing stream, a full disk) is
+// an error, exit 1. (tests/cli/standard_output_test.sh checks /dev/full and
+// a closed stdout from outside.)
 #include "cli/output_file.hpp"
 
+#include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/mount.h>
@@ -12,17 +16,47 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <random>
 #include <sstream>
 #include <string>
 
+#include "allot/cli.hpp"
 #include "test_support.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using allot::cli::WriteFileAtomically;
+using allot::cli::WriteStandardOutput;
 using allot::testing::TempDir;
+
+// A stream buffer that takes the first `room` characters, then refuses the
+// rest, as a pipe or disk that fills up does.
+class FillingBuffer : public std::streambuf {
+ public:
+  explicit FillingBuffer(size_t room) : room_(room) {}
+  const std::string& taken() const { return taken_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    if (taken_.size() >= room_) return traits_type::eof();
+    taken_ += traits_type::to_char_type(c);
+    return c;
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    size_t take = std::min(static_cast<size_t>(n), room_ - taken_.size());
+    taken_.append(s, take);
+    return static_cast<std::streamsize>(take);
+  }
+
+ private:
+  size_t room_;
+  std::string taken_;
+};
+
+const allot::CliContext kShipped{{ALLOT_SOURCE_DIR}};
 
 // Files in `dir` other than `keep`.
 int OtherFiles(const std::string& dir, const std::string& keep) {
@@ -174,4 +208,55 @@ TEST_CASE("two writers racing for one path leave one complete file, never a mix"
   std::string last = Slurp(path);
   CHECK((last == small || last == large));
   CHECK(OtherFiles(dir.path(), "out.txt") == 0);
+}
+
+TEST_CASE("standard output that refuses the text is a failure with the reason", "[files]") {
+  std::string reason;
+  std::ostringstream fine;
+  CHECK(WriteStandardOutput(fine, "text\n", reason));
+  CHECK(fine.str() == "text\n");
+  FillingBuffer buffer(3);
+  std::ostream full(&buffer);
+  CHECK_FALSE(WriteStandardOutput(full, "text\n", reason));
+  CHECK(reason == "the stream refused the output");
+}
+
+TEST_CASE("every command's output to a stream that fills up: exit 1 and why", "[files][cli]") {
+  const std::vector<std::vector<std::string>> commands = {
+      {"compare", "--format", "json"}, {"check"}, {"stability"}, {"compare", "--help"}};
+  for (const std::vector<std::string>& args : commands) {
+    for (size_t room : {size_t{0}, size_t{20}}) {  // nothing, or part of it
+      INFO(args[0] << (args.size() > 1 ? " " + args[1] : "") << ", room " << room);
+      FillingBuffer buffer(room);
+      std::ostream out(&buffer);
+      std::ostringstream err;
+      CHECK(allot::RunCli(args, out, err, kShipped) == allot::kExitFailure);
+      CHECK(err.str() == "allot " + args[0] +
+                             ": error: writing standard output: the stream refused the output\n");
+    }
+  }
+  for (const char* top : {"--help", "--version"}) {
+    FillingBuffer buffer(5);
+    std::ostream out(&buffer);
+    std::ostringstream err;
+    CHECK(allot::RunCli({top}, out, err, kShipped) == allot::kExitFailure);
+    CHECK(err.str() == "allot: error: writing standard output: the stream refused the output\n");
+  }
+}
+
+TEST_CASE("standard output on a full disk: exit 1 and 'No space left on device'", "[files][cli]") {
+  // The JSON of the shipped model is far larger than one 4 KiB page of tmpfs.
+  TempDir dir;
+  int status = InTmpfs(dir.path(), "size=4k", [&] {
+    std::string path = dir.path() + "/result.json";
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0 || ::dup2(fd, STDOUT_FILENO) < 0) return 2;
+    std::ostringstream err;
+    int code = allot::RunCli({"compare", "--format", "json"}, std::cout, err, kShipped);
+    bool said =
+        err.str() == "allot compare: error: writing standard output: No space left on device\n";
+    return code == allot::kExitFailure && said ? 0 : 1;
+  });
+  if (status == 77) WARN("cannot mount a tmpfs here (no CAP_SYS_ADMIN); not tested");
+  CHECK((status == 0 || status == 77));
 }

@@ -82,7 +82,8 @@ TEST_CASE("merge refuses parts that do not belong together", "[sensitivity]") {
   SECTION("a missing shard") {
     Run r = Cli({"merge", p1});
     CHECK(r.code == 2);
-    CHECK(r.err == "error: shard 2/2 is missing: merge needs every shard exactly once\n");
+    CHECK(r.err ==
+          "allot merge: error: shard 2/2 is missing: merge needs every shard exactly once\n");
   }
   SECTION("a shard twice") {
     Run r = Cli({"merge", p1, p2, p2});

@@ -1,0 +1,233 @@
+#include "cli/command.hpp"
+
+#include "cli/messages.hpp"
+#include "cli/output_file.hpp"
+
+namespace allot::cli {
+
+namespace {
+
+// The input limits, listed last in every command's --help.
+void AddLimitOptions(po::options_description& options, LoadLimits& limits) {
+  po::options_description group("Input limits (see docs/limits.md)");
+  auto limit = [&](const char* name, auto& value, const char* help) {
+    using T = std::remove_reference_t<decltype(value)>;
+    group.add_options()(name, po::value<T>(&value)->default_value(value), help);
+  };
+  limit("max-file-size", limits.max_file_bytes, "largest input file, in bytes");
+  limit("max-depth", limits.max_depth, "deepest YAML nesting");
+  limit("max-nodes", limits.max_nodes, "YAML nodes read per file, aliases counted at each use");
+  limit("max-lines", limits.max_lines, "action lines in a model");
+  limit("max-years", limits.max_years, "years in a model");
+  limit("max-changes", limits.max_changes, "changes in one scenario");
+  limit("max-errors", limits.max_errors, "errors reported per file before it is no longer read");
+  limit("max-scenarios", limits.max_scenarios, "scenario files in one run");
+  options.add(group);
+}
+
+// Parses `args` with the positional arguments bound to "files"; false after
+// printing a usage error.
+bool Parse(const std::string& command, const Args& args, const po::options_description& options,
+           po::variables_map& values, std::ostream& err) {
+  po::positional_options_description positional;
+  positional.add("files", -1);
+  try {
+    po::store(
+        po::command_line_parser(args)
+            .options(options)
+            .positional(positional)
+            .style(po::command_line_style::unix_style ^ po::command_line_style::allow_guessing)
+            .run(),
+        values);
+    po::notify(values);
+  } catch (const po::error& e) {
+    UsageError(command, e.what(), err);
+    return false;
+  }
+  return true;
+}
+
+// Writes `text` to standard output: kExitSuccess, or kExitFailure after
+// saying why it could not.
+int WriteOut(const std::string& command, const std::string& text, std::ostream& out,
+             std::ostream& err) {
+  std::string reason;
+  if (WriteStandardOutput(out, text, reason)) return kExitSuccess;
+  Error(command, "writing standard output: " + reason, err);
+  return kExitFailure;
+}
+
+}  // namespace
+
+OptionList::OptionList(Session& session) : session_(session) {}
+
+po::options_description_easy_init OptionList::Add() { return options_.add_options(); }
+
+void OptionList::Format(const char* help, const char* default_value) {
+  session_.has_format_ = true;
+  session_.format_text_ = default_value;
+  Add()("format,f", po::value<std::string>(&session_.format_text_)->default_value(default_value),
+        help);
+}
+
+void OptionList::Lang(const char* help) {
+  session_.has_lang_ = true;
+  session_.lang_text_ = "en";
+  Add()("lang,l", po::value<std::string>(&session_.lang_text_)->default_value("en"), help);
+}
+
+void OptionList::Output(const char* help) {
+  session_.has_output_ = true;
+  OutputFile("output,o", &session_.output_, help);
+}
+
+void OptionList::Results(const char* lang_help) {
+  Format();
+  Output();
+  Lang(lang_help);
+}
+
+void OptionList::OutputFile(const char* name, std::string* path, const char* help) {
+  std::string flag = name;
+  session_.output_options_.push_back({"--" + flag.substr(0, flag.find(',')), path});
+  Add()(name, po::value<std::string>(path), help);
+}
+
+void OptionList::Files(const char* help) {
+  Add()("files", po::value<std::vector<std::string>>(&session_.files_), help);
+}
+
+LoadLimits& OptionList::limits() { return session_.limits_; }
+
+Session::Session(const char* command, std::ostream& out, std::ostream& err,
+                 const CliContext& context)
+    : command_(command), out_(out), err_(err), context_(context) {}
+
+int Session::Fail() {
+  PrintDiagnostics(command_, diags_, err_);
+  return kExitBadInput;
+}
+
+int Session::UsageError(const std::string& message) {
+  cli::UsageError(command_, message, err_);
+  return kExitBadInput;
+}
+
+int Session::Error(const std::string& message) {
+  cli::Error(command_, message, err_);
+  return kExitFailure;
+}
+
+void Session::WriteFile(const std::string& flag, const std::string& path, std::string contents) {
+  pending_.push_back({flag, path, std::move(contents)});
+}
+
+void Session::AddInputFiles(const std::vector<std::string>& files) {
+  input_files_.insert(input_files_.end(), files.begin(), files.end());
+}
+
+void Session::CheckShared(Reads reads, std::vector<std::string>& problems) {
+  if (has_format_) {
+    if (std::optional<OutputFormat> format = ParseOutputFormat(format_text_)) {
+      format_ = *format;
+    } else {
+      problems.push_back("--format must be table, csv, json or md, not '" + format_text_ + "'");
+    }
+  }
+  if (has_lang_) {
+    if (std::optional<allot::Lang> lang = ParseLang(lang_text_)) {
+      lang_ = *lang;
+    } else {
+      problems.push_back("--lang must be en or nl, not '" + lang_text_ + "'");
+    }
+  }
+  if (reads == Reads::kPairThenModelAndScenarios) {
+    if (files_.size() < 2) {
+      problems.push_back("expected two scenario ids, A and B, before the files");
+    } else {
+      a_ = files_[0];
+      b_ = files_[1];
+      files_.erase(files_.begin(), files_.begin() + 2);
+    }
+  }
+}
+
+bool Session::Load(Reads reads) {
+  if (reads == Reads::kOwnFiles) {
+    input_files_ = files_;
+    return true;
+  }
+  if (!LoadAndResolve(files_, inputs_, resolved_, reads == Reads::kEveryFile)) return false;
+  input_files_ = inputs_.files;
+  return true;
+}
+
+bool Session::LoadAndResolve(const std::vector<std::string>& files, Inputs& inputs,
+                             std::vector<ResolvedScenario>& resolved, bool every_file) {
+  Diagnostics diags;
+  std::string usage_error;
+  if (!LoadInputs(files, context_, limits_, inputs, diags, usage_error)) {
+    PrintDiagnostics(command_, diags, err_);
+    cli::UsageError(command_, usage_error, err_);
+    return false;
+  }
+  // Resolution needs the model, and scenarios that loaded; `check` resolves
+  // them even when other files have errors, to report every error at once.
+  bool resolve = every_file ? inputs.model.has_value() : diags.empty();
+  if (resolve) resolved = ResolveScenarios(*inputs.model, inputs.scenarios, diags);
+  if (diags.empty()) return true;
+  PrintDiagnostics(command_, diags, err_);
+  return false;
+}
+
+// Every output option that names an input file is a usage error: checked
+// before the run step (nothing is computed for an answer that cannot be
+// written) and again before writing (the run step may have read more).
+bool Session::RefuseOutputsOverInputs() {
+  bool refused = false;
+  auto refuse = [&](const std::string& flag, const std::string& path) {
+    if (path.empty() || !IsOneOf(path, input_files_)) return;
+    UsageError(flag + " '" + path + "' is one of the input files; refusing to overwrite it");
+    refused = true;
+  };
+  for (const OutputOption& option : output_options_) refuse(option.flag, *option.path);
+  return refused;
+}
+
+int Session::Write() {
+  if (has_output_ && !output_.empty()) WriteFile("--output", output_, text_.str());
+  if (RefuseOutputsOverInputs()) return kExitBadInput;
+  for (const PendingFile& file : pending_) {
+    std::string error;
+    if (!WriteFileAtomically(file.path, file.contents, error)) return Error(error);
+  }
+  if (has_output_ && !output_.empty()) return kExitSuccess;
+  return WriteOut(command_, text_.str(), out_, err_);
+}
+
+int RunCommand(const char* command, const char* help, Reads reads, Command& cmd, const Args& args,
+               std::ostream& out, std::ostream& err, const CliContext& context) {
+  Session session(command, out, err, context);
+  OptionList options(session);
+  options.Add()("help,h", "show this help");
+  cmd.Options(options);
+  AddLimitOptions(options.description(), session.limits_);
+  po::variables_map values;
+  if (!Parse(command, args, options.description(), values, err)) return kExitBadInput;
+  if (values.count("help")) {
+    std::ostringstream text;
+    text << help << options.description() << '\n';
+    return WriteOut(command, text.str(), out, err);
+  }
+  std::vector<std::string> problems;
+  session.CheckShared(reads, problems);
+  cmd.Check(values, problems);
+  for (const std::string& problem : problems) UsageError(command, problem, err);
+  if (!problems.empty()) return kExitBadInput;
+  if (!session.Load(reads) || session.RefuseOutputsOverInputs()) return kExitBadInput;
+  int code = cmd.Run(session);
+  if (code != kExitSuccess) return code;
+  return session.Write();
+}
+
+}  // namespace allot::cli
