@@ -21,6 +21,7 @@
 
 #include "allot/model.hpp"
 #include "allot/resolve.hpp"
+#include "allot/score_histogram.hpp"
 #include "allot/weight_sampling.hpp"
 
 namespace allot {
@@ -37,17 +38,28 @@ struct ExactSum {
   bool operator!=(const ExactSum& other) const { return !(*this == other); }
 };
 
-// Fixed-point scale of the exact sums: a score s (points) or weight w is
-// accumulated as trunc(s * 2^32). 100 points * 2^32 < 2^39, so a sum of
-// squares stays below 2^127 for up to 2^49 samples.
+// An exact unsigned 192-bit integer, for sums of squares: up to 2^48
+// samples of squares below 2^124 need more than 128 bits. The value is
+// high * 2^128 + middle * 2^64 + low.
+struct SquareSum {
+  uint64_t low = 0;
+  uint64_t middle = 0;
+  uint64_t high = 0;
+
+  bool operator==(const SquareSum& o) const {
+    return low == o.low && middle == o.middle && high == o.high;
+  }
+  bool operator!=(const SquareSum& other) const { return !(*this == other); }
+};
+
+// Fixed-point scale of the exact weight sums: a weight w is accumulated as
+// trunc(w * 2^32).
 inline constexpr double kFixedPointScale = 4294967296.0;  // 2^32
 
-// Score histogram for percentiles: bins of 0.01 points on [0, 100] (bin b
-// holds scores that round to b / 100; scores outside are clamped), so a
-// percentile is exact to within 0.005 points. 10,001 bins per scenario keep
-// the histogram in cache; finer bins cost 13% of the throughput.
-inline constexpr int kHistogramBinsPerPoint = 100;
-inline constexpr int kHistogramBins = 100 * kHistogramBinsPerPoint + 1;
+// A score s is accumulated as q = trunc(s * 2^bits), with bits = 32 unless
+// the model's scores could reach 2^30 points (effects near the +-10^6 bound
+// on hundreds of lines): then fewer, so that |q| < 2^62 always.
+inline constexpr int kScoreBits = 32;
 
 // The confidence factor is computed over the first this-many samples' effect
 // draws (or all samples, when fewer), whose objective scores the accumulator
@@ -73,6 +85,7 @@ struct SmaaHeader {
   std::string effects = "fixed";    // "fixed" | "uncertain"
   uint64_t seed = 1;
   uint64_t samples = 0;                   // N of the whole run
+  int score_bits = kScoreBits;            // scores are summed as trunc(score * 2^score_bits)
   std::vector<std::string> objectives;    // objective ids, model order
   std::vector<std::string> scenario_ids;  // "model" first, then as given
   std::vector<std::string> scenario_names;
@@ -84,11 +97,11 @@ struct SmaaAccumulator {
   uint64_t first = 0, end = 0;        // the sample range covered, [first, end)
   std::vector<uint64_t> rank_counts;  // S x S: [s * S + r] samples where s had rank r + 1
   std::vector<uint64_t> beats;        // S x S: [a * S + b] samples where a scored strictly above b
-  std::vector<ExactSum> score_sum;    // S: sum of trunc(score * 2^32)
-  std::vector<ExactSum> score_square_sum;  // S: sum of trunc(score * 2^32)^2
+  std::vector<ExactSum> score_sum;    // S: sum of q = trunc(score * 2^score_bits)
+  std::vector<SquareSum> score_square_sum;  // S: sum of q^2
   std::vector<ExactSum>
-      best_weight_sum;              // S x J: sum of trunc(w_j * 2^32) over samples where s is best
-  std::vector<uint64_t> histogram;  // S x kHistogramBins
+      best_weight_sum;  // S x J: sum of trunc(w_j * 2^32) over samples where s is best
+  std::vector<ScoreHistogram> histograms;  // S: weighted scores, for percentiles
   // Objective scores (capped, S x J per sample) of samples i < kConfidenceSamples
   // in the range, in sample order, with their sample indexes.
   std::vector<uint64_t> confidence_samples;
@@ -133,7 +146,7 @@ struct SmaaScenarioResult {
   std::vector<double> rank_acceptability;     // b_r, r = 1..S: fraction of samples at rank r
   std::vector<double> rank_acceptability_se;  // sqrt(b_r (1 - b_r) / N)
   double mean_score = 0, sd_score = 0;        // weighted score, points
-  double p5_score = 0, p95_score = 0;         // nearest rank on the 0.01-point histogram
+  double p5_score = 0, p95_score = 0;         // nearest rank on ScoreHistogram's bins
   // Mean weights over the samples where the scenario is best; none when it
   // never is.
   std::optional<std::vector<double>> central_weights;

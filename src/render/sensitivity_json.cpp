@@ -57,7 +57,7 @@ void RenderSensitivityJson(const SmaaResult& r, std::ostream& out) {
   j["max_half_width"] = Rounded(r.max_half_width(), 6);
   j["inputs_hash"] = r.header.inputs_hash;
   j["objectives"] = r.header.objectives;
-  j["histogram_resolution"] = 1.0 / kHistogramBinsPerPoint;
+  j["histogram_resolution"] = ScoreHistogram::kFineResolution;
   j["confidence_samples"] = r.confidence_samples;
   j["scenarios"] = Json::array();
   for (const SmaaScenarioResult& s : r.scenarios) j["scenarios"].push_back(ScenarioJson(r, s));

@@ -14,10 +14,11 @@ double HalfWidth(double p, uint64_t n) {
   return 1.96 * std::sqrt(p * (1 - p) / static_cast<double>(n));
 }
 
-double FromFixed(ExactSum sum, uint64_t n) {
-  return static_cast<double>(static_cast<long double>(detail::Wide(sum)) /
-                             static_cast<long double>(n) /
-                             static_cast<long double>(kFixedPointScale));
+constexpr int kWeightBits = 32;  // kFixedPointScale = 2^32
+
+double FromFixed(ExactSum sum, uint64_t n, int bits) {
+  return static_cast<double>(
+      std::ldexp(static_cast<long double>(detail::Wide(sum)) / static_cast<long double>(n), -bits));
 }
 
 // Merges two runs of confidence rows, each in sample order.
@@ -41,27 +42,13 @@ void MergeConfidence(SmaaAccumulator& into, const SmaaAccumulator& part) {
   into.confidence_scores = std::move(scores);
 }
 
-// Nearest-rank percentile: the first histogram bin at which the cumulative
-// count reaches ceil(percent / 100 * n).
-double Percentile(const uint64_t* histogram, uint64_t n, uint64_t percent) {
-  uint64_t rank = std::max<uint64_t>(1, (percent * n + 99) / 100);
-  uint64_t cumulative = 0;
-  for (int b = 0; b < kHistogramBins; ++b) {
-    cumulative += histogram[b];
-    if (cumulative >= rank) return static_cast<double>(b) / kHistogramBinsPerPoint;
-  }
-  return 100.0;
-}
-
 // Standard deviation (n - 1 denominator) from fixed-point sums.
-double StdDev(ExactSum sum, ExactSum squares, uint64_t n) {
+double StdDev(ExactSum sum, const SquareSum& squares, uint64_t n, int bits) {
   if (n < 2) return 0;
   long double ln = static_cast<long double>(n);
   long double mean = static_cast<long double>(detail::Wide(sum)) / ln;
-  long double var =
-      (static_cast<long double>(detail::Wide(squares)) / ln - mean * mean) * ln / (ln - 1);
-  return static_cast<double>(std::sqrt(std::max(var, 0.0L)) /
-                             static_cast<long double>(kFixedPointScale));
+  long double var = (detail::Value(squares) / ln - mean * mean) * ln / (ln - 1);
+  return static_cast<double>(std::ldexp(std::sqrt(std::max(var, 0.0L)), -bits));
 }
 
 // Fraction of the confidence rows in which scenario s is best (ties count)
@@ -94,14 +81,16 @@ SmaaScenarioResult ScenarioResult(const SmaaAccumulator& acc, size_t s) {
     r.rank_acceptability.push_back(p);
     r.rank_acceptability_se.push_back(std::sqrt(p * (1 - p) / static_cast<double>(n)));
   }
-  r.mean_score = FromFixed(acc.score_sum[s], n);
-  r.sd_score = StdDev(acc.score_sum[s], acc.score_square_sum[s], n);
-  r.p5_score = Percentile(&acc.histogram[s * kHistogramBins], n, 5);
-  r.p95_score = Percentile(&acc.histogram[s * kHistogramBins], n, 95);
+  int bits = acc.header.score_bits;
+  r.mean_score = FromFixed(acc.score_sum[s], n, bits);
+  r.sd_score = StdDev(acc.score_sum[s], acc.score_square_sum[s], n, bits);
+  r.p5_score = acc.histograms[s].Percentile(5);
+  r.p95_score = acc.histograms[s].Percentile(95);
   uint64_t best = acc.rank_counts[s * S];
   if (best > 0) {
     std::vector<double> w(J);
-    for (size_t j = 0; j < J; ++j) w[j] = FromFixed(acc.best_weight_sum[s * J + j], best);
+    for (size_t j = 0; j < J; ++j)
+      w[j] = FromFixed(acc.best_weight_sum[s * J + j], best, kWeightBits);
     r.confidence_factor = ConfidenceFactor(acc, s, w);
     r.central_weights = std::move(w);
   }
@@ -118,9 +107,9 @@ SmaaAccumulator EmptyAccumulator(const SmaaHeader& header, uint64_t first) {
   acc.rank_counts.assign(S * S, 0);
   acc.beats.assign(S * S, 0);
   acc.score_sum.assign(S, ExactSum{});
-  acc.score_square_sum.assign(S, ExactSum{});
+  acc.score_square_sum.assign(S, SquareSum{});
   acc.best_weight_sum.assign(S * J, ExactSum{});
-  acc.histogram.assign(S * kHistogramBins, 0);
+  acc.histograms.assign(S, ScoreHistogram());
   return acc;
 }
 
@@ -138,9 +127,10 @@ void MergeInto(SmaaAccumulator& into, const SmaaAccumulator& part) {
   add(into.rank_counts, part.rank_counts);
   add(into.beats, part.beats);
   add_exact(into.score_sum, part.score_sum);
-  add_exact(into.score_square_sum, part.score_square_sum);
+  for (size_t s = 0; s < into.score_square_sum.size(); ++s)
+    detail::Add(into.score_square_sum[s], part.score_square_sum[s]);
   add_exact(into.best_weight_sum, part.best_weight_sum);
-  add(into.histogram, part.histogram);
+  for (size_t s = 0; s < into.histograms.size(); ++s) into.histograms[s].Merge(part.histograms[s]);
   MergeConfidence(into, part);
 }
 

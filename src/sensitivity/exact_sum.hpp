@@ -4,6 +4,7 @@
 // quiet). Everything inline: the per-sample loop adds to a sum per scenario.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 
 #include "allot/sensitivity.hpp"
@@ -25,5 +26,30 @@ inline ExactSum Narrow(Int128 value) {
 }
 
 inline void Add(ExactSum& sum, Int128 value) { sum = Narrow(Wide(sum) + value); }
+
+// Adds x to the 192-bit `sum`, carrying out of the low 128 bits.
+inline void Add(SquareSum& sum, UInt128 x) {
+  UInt128 low = (static_cast<UInt128>(sum.middle) << 64) | sum.low;
+  low += x;
+  sum.high += low < x;
+  sum.low = static_cast<uint64_t>(low);
+  sum.middle = static_cast<uint64_t>(low >> 64);
+}
+
+inline void Add(SquareSum& sum, const SquareSum& other) {
+  Add(sum, (static_cast<UInt128>(other.middle) << 64) | other.low);
+  sum.high += other.high;
+}
+
+// Adds q^2 (below 2^126 for any int64 q).
+inline void AddSquare(SquareSum& sum, int64_t q) {
+  Add(sum, static_cast<UInt128>(static_cast<Int128>(q) * q));
+}
+
+// The value of `sum`, rounded to a long double.
+inline long double Value(const SquareSum& sum) {
+  return std::ldexp(static_cast<long double>(sum.high), 128) +
+         std::ldexp(static_cast<long double>(sum.middle), 64) + static_cast<long double>(sum.low);
+}
 
 }  // namespace allot::detail

@@ -15,6 +15,11 @@ using Json = nlohmann::ordered_json;
 using detail::Int128;
 using detail::UInt128;
 
+// The layout of a part: a part of another layout is refused with a clear
+// message rather than read wrongly. 2: score_bits, 192-bit square sums,
+// histogram keys below 0.
+constexpr int kPartFormat = 2;
+
 std::string ToDecimal(ExactSum sum) {
   Int128 v = detail::Wide(sum);
   if (v == 0) return "0";
@@ -24,6 +29,40 @@ std::string ToDecimal(ExactSum sum) {
   for (; u > 0; u /= 10)
     digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
   return negative ? "-" + digits : digits;
+}
+
+// 192 bits as decimal: long division of the three words by 10, digit by
+// digit (most significant word first).
+std::string ToDecimal(SquareSum v) {
+  std::string digits;
+  while (v.high > 0 || v.middle > 0 || v.low > 0) {
+    UInt128 rest = 0;
+    for (uint64_t* word : {&v.high, &v.middle, &v.low}) {
+      UInt128 current = (rest << 64) | *word;
+      *word = static_cast<uint64_t>(current / 10);
+      rest = current % 10;
+    }
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(rest)));
+  }
+  return digits.empty() ? "0" : digits;
+}
+
+// Throws std::invalid_argument on anything but digits that fit 192 bits.
+SquareSum SquareFromDecimal(const std::string& text) {
+  if (text.empty() || text.size() > 58) throw std::invalid_argument("not an integer: " + text);
+  SquareSum v;
+  for (char c : text) {
+    if (c < '0' || c > '9') throw std::invalid_argument("not an integer: " + text);
+    // v = v * 10 + digit, least significant word first.
+    UInt128 carry = static_cast<UInt128>(c - '0');
+    for (uint64_t* word : {&v.low, &v.middle, &v.high}) {
+      UInt128 current = UInt128(*word) * 10 + carry;
+      *word = static_cast<uint64_t>(current);
+      carry = current >> 64;
+    }
+    if (carry > 0) throw std::invalid_argument("not an integer below 2^192: " + text);
+  }
+  return v;
 }
 
 // Throws std::invalid_argument on anything but an optional '-' and digits
@@ -50,18 +89,16 @@ Json Matrix(const std::vector<T>& flat, size_t columns) {
   return rows;
 }
 
-Json Sums(const std::vector<ExactSum>& sums) {
+template <typename T>
+Json Sums(const std::vector<T>& sums) {
   Json j = Json::array();
-  for (ExactSum v : sums) j.push_back(ToDecimal(v));
+  for (const T& v : sums) j.push_back(ToDecimal(v));
   return j;
 }
 
-Json Histogram(const SmaaAccumulator& a, size_t s) {
+Json Histogram(const ScoreHistogram& h) {
   Json j = Json::array();
-  for (int b = 0; b < kHistogramBins; ++b) {
-    uint64_t count = a.histogram[s * kHistogramBins + static_cast<size_t>(b)];
-    if (count > 0) j.push_back({b, count});
-  }
+  for (const auto& [key, count] : h.Bins()) j.push_back({key, count});
   return j;
 }
 
@@ -94,6 +131,14 @@ std::vector<ExactSum> ReadSums(const Json& json, const char* key, size_t size) {
   return sums;
 }
 
+std::vector<SquareSum> ReadSquareSums(const Json& json, const char* key, size_t size) {
+  std::vector<SquareSum> sums;
+  for (const Json& v : json.at(key)) sums.push_back(SquareFromDecimal(v.get<std::string>()));
+  if (sums.size() != size)
+    throw std::invalid_argument(std::string("'") + key + "' has the wrong size");
+  return sums;
+}
+
 void ReadHistogram(const Json& json, SmaaAccumulator& a) {
   const Json& all = json.at("histogram");
   size_t S = a.header.scenario_ids.size();
@@ -101,10 +146,8 @@ void ReadHistogram(const Json& json, SmaaAccumulator& a) {
     throw std::invalid_argument("'histogram' has the wrong shape");
   for (size_t s = 0; s < S; ++s) {
     for (const Json& pair : all[s]) {
-      int bin = pair.at(0).get<int>();
-      if (bin < 0 || bin >= kHistogramBins)
+      if (!a.histograms[s].AddCount(pair.at(0).get<int64_t>(), pair.at(1).get<uint64_t>()))
         throw std::invalid_argument("histogram bin out of range");
-      a.histogram[s * kHistogramBins + static_cast<size_t>(bin)] += pair.at(1).get<uint64_t>();
     }
   }
 }
@@ -125,12 +168,22 @@ SmaaHeader ReadHeader(const Json& j) {
       j.at("analysis").get<std::string>() != "smaa-part") {
     throw std::invalid_argument("not an allot/1 sensitivity part (analysis 'smaa-part')");
   }
+  int format = j.contains("part_format") ? j.at("part_format").get<int>() : 1;
+  if (format != kPartFormat) {
+    throw std::invalid_argument("written by another version of allot (part format " +
+                                std::to_string(format) + "; this one reads " +
+                                std::to_string(kPartFormat) +
+                                "): run the shards again with this version");
+  }
   SmaaHeader h;
   h.inputs_hash = j.at("inputs_hash").get<std::string>();
   h.weights = j.at("weights").get<std::string>();
   h.effects = j.at("effects").get<std::string>();
   h.seed = j.at("seed").get<uint64_t>();
   h.samples = j.at("samples").get<uint64_t>();
+  h.score_bits = j.at("score_bits").get<int>();
+  if (h.score_bits < 0 || h.score_bits > kScoreBits)
+    throw std::invalid_argument("'score_bits' must be from 0 to " + std::to_string(kScoreBits));
   h.objectives = j.at("objectives").get<std::vector<std::string>>();
   for (const Json& s : j.at("scenarios")) {
     h.scenario_ids.push_back(s.at("id").get<std::string>());
@@ -144,10 +197,8 @@ void CheckConsistent(const SmaaAccumulator& a) {
   size_t S = a.header.scenario_ids.size();
   if (a.header.samples == 0) throw std::invalid_argument("'samples' must be at least 1");
   for (size_t s = 0; s < S; ++s) {
-    uint64_t ranks = 0, binned = 0;
+    uint64_t ranks = 0, binned = a.histograms[s].count();
     for (size_t r = 0; r < S; ++r) ranks += a.rank_counts[s * S + r];
-    for (int b = 0; b < kHistogramBins; ++b)
-      binned += a.histogram[s * kHistogramBins + static_cast<size_t>(b)];
     if (ranks != a.count() || binned != a.count()) {
       throw std::invalid_argument("the counts of scenario '" + a.header.scenario_ids[s] +
                                   "' do not add up to the shard's samples");
@@ -180,7 +231,7 @@ SmaaPart ReadPart(const Json& j) {
   a.rank_counts = ReadMatrix<uint64_t>(j, "rank_counts", S, S);
   a.beats = ReadMatrix<uint64_t>(j, "beats", S, S);
   a.score_sum = ReadSums(j, "score_sum", S);
-  a.score_square_sum = ReadSums(j, "score_square_sum", S);
+  a.score_square_sum = ReadSquareSums(j, "score_square_sum", S);
   a.best_weight_sum = ReadSums(j, "best_weight_sum", S * J);
   ReadHistogram(j, a);
   ReadConfidence(j, a);
@@ -219,6 +270,8 @@ void CheckSame(const SmaaPart& first, const SmaaPart& other, Diagnostics& diags)
           "--seed (" + std::to_string(b.seed) + " vs " + std::to_string(a.seed) + ")");
   differs(a.samples != b.samples,
           "--samples (" + std::to_string(b.samples) + " vs " + std::to_string(a.samples) + ")");
+  differs(a.score_bits != b.score_bits, "score_bits (" + std::to_string(b.score_bits) + " vs " +
+                                            std::to_string(a.score_bits) + ")");
   differs(first.count != other.count, "shard count (" + std::to_string(other.count) + " vs " +
                                           std::to_string(first.count) + ")");
 }
@@ -237,11 +290,13 @@ std::string SmaaPartToJson(const SmaaPart& part) {
   Json j;
   j["format"] = "allot/1";
   j["analysis"] = "smaa-part";
+  j["part_format"] = kPartFormat;
   j["inputs_hash"] = h.inputs_hash;
   j["weights"] = h.weights;
   j["effects"] = h.effects;
   j["seed"] = h.seed;
   j["samples"] = h.samples;
+  j["score_bits"] = h.score_bits;
   j["shard"] = {{"index", part.index}, {"count", part.count}, {"first", a.first}, {"end", a.end}};
   j["objectives"] = h.objectives;
   j["scenarios"] = Json::array();
@@ -258,7 +313,7 @@ std::string SmaaPartToJson(const SmaaPart& part) {
                                    a.best_weight_sum.begin() + static_cast<long>((s + 1) * J))));
   }
   j["histogram"] = Json::array();
-  for (size_t s = 0; s < S; ++s) j["histogram"].push_back(Histogram(a, s));
+  for (size_t s = 0; s < S; ++s) j["histogram"].push_back(Histogram(a.histograms[s]));
   j["confidence"] = Json::array();
   for (size_t r = 0; r < a.confidence_samples.size(); ++r) {
     std::vector<double> row(a.confidence_scores.begin() + static_cast<long>(r * S * J),

@@ -3,6 +3,7 @@
 // sample; each scenario keeps only its few differences to it. This is what
 // makes a sample of 15 scenarios cost little more than one.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -322,6 +323,53 @@ void Finalise(CompiledSmaa& p) {
   for (SmaaTerm& t : p.terms) t.item = item_index[t.item];
 }
 
+// An upper bound of |weighted score| over every scenario and every draw:
+// 100, or the largest sum of the absolute values every term can take.
+double ScoreBound(const CompiledSmaa& p) {
+  auto param = [&](uint32_t i) {
+    if (i < p.first_slot_param) return std::fabs(p.params[i]);
+    size_t k = i - p.first_slot_param;
+    return std::max(std::fabs(p.slot_arrays.low[k]), std::fabs(p.slot_arrays.high[k]));
+  };
+  auto item = [&](const SmaaItem& it) {
+    switch (it.kind) {
+      case SmaaItemKind::kLinear:
+        return param(it.a) * std::fabs(it.k);
+      case SmaaItemKind::kSaturating:
+        return param(it.a);  // spend / (spend + half) is below 1
+      case SmaaItemKind::kTable:
+        return std::max(param(it.a), param(it.b));
+    }
+    return 0.0;
+  };
+  const size_t J = p.objectives;
+  std::vector<double> common(J, 0.0);
+  for (size_t j = 0; j < J; ++j) {
+    common[j] = std::fabs(p.common_constant[j]);
+    for (uint32_t k = p.direct_begin[j]; k < p.direct_begin[j + 1]; ++k)
+      common[j] +=
+          std::fabs(p.direct_coef[k]) * param(static_cast<uint32_t>(p.first_slot_param + k));
+  }
+  for (const SmaaTerm& t : p.common_terms) common[t.objective] += item(p.items[t.item]);
+  double bound = 100;
+  for (size_t s = 0; s < p.scenarios; ++s) {
+    std::vector<double> u = common;
+    for (size_t j = 0; j < J; ++j) u[j] += std::fabs(p.offsets[s * J + j]);
+    for (uint32_t t = p.term_begin[s]; t < p.term_begin[s + 1]; ++t)
+      u[p.terms[t].objective] += item(p.items[p.terms[t].item]);
+    for (double v : u) bound = std::max(bound, v);
+  }
+  return bound;
+}
+
+// The most fraction bits (at most kScoreBits) with which every score fits
+// |trunc(score * 2^bits)| < 2^62, so that sums and squares stay exact.
+int ScoreBits(double bound) {
+  int bits = kScoreBits;
+  while (bits > 0 && std::ldexp(bound, bits) >= std::ldexp(1.0, 62)) --bits;
+  return bits;
+}
+
 SmaaHeader HeaderOf(const Model& model, const std::vector<ResolvedScenario>& scenarios,
                     const SmaaOptions& options) {
   SmaaHeader h;
@@ -382,6 +430,7 @@ CompiledSmaa Compile(const Model& model, const std::vector<ResolvedScenario>& sc
   }
   p.term_begin.push_back(static_cast<uint32_t>(p.terms.size()));
   Finalise(p);
+  p.header.score_bits = ScoreBits(ScoreBound(p));
   p.header.inputs_hash = HashPlan(p);
   return p;
 }

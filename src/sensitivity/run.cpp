@@ -29,6 +29,7 @@ class Worker {
         capped_(plan.scenarios * plan.objectives),
         scores_(plan.scenarios),
         ranks_(plan.scenarios),
+        score_scale_(std::ldexp(1.0, plan.header.score_bits)),
         draw_slots_(ChooseDrawSlots()) {}
 
   void Sample(uint64_t i) {
@@ -147,13 +148,11 @@ class Worker {
     for (size_t s = 0; s < S; ++s) {
       ++acc_.rank_counts[s * S + ranks_[s]];
       // Truncation toward zero: any fixed rule is exact to merge; the bias
-      // is below 2^-32 points.
-      int64_t q = static_cast<int64_t>(scores_[s] * kFixedPointScale);
+      // is below 2^-32 points. The plan chose score_bits so that |q| < 2^62.
+      int64_t q = static_cast<int64_t>(scores_[s] * score_scale_);
       detail::Add(acc_.score_sum[s], q);
-      detail::Add(acc_.score_square_sum[s], static_cast<detail::Int128>(q) * q);
-      double bin = std::min(std::max(scores_[s] * kHistogramBinsPerPoint + 0.5, 0.0),
-                            static_cast<double>(kHistogramBins - 1));
-      ++acc_.histogram[s * kHistogramBins + static_cast<size_t>(bin)];
+      detail::AddSquare(acc_.score_square_sum[s], q);
+      acc_.histograms[s].Add(scores_[s]);
       if (ranks_[s] != 0) continue;
       for (size_t j = 0; j < J; ++j) {
         detail::Add(acc_.best_weight_sum[s * J + j],
@@ -170,6 +169,7 @@ class Worker {
   SmaaAccumulator& acc_;
   std::vector<double> params_, values_, common_, direct_, banks_, weights_, capped_, scores_;
   std::vector<uint32_t> ranks_;
+  double score_scale_;  // 2^score_bits
   DrawSlotsFn draw_slots_;
 };
 

@@ -155,6 +155,51 @@ TEST_CASE("uncertain effects are triangular with mean (low + likely + high) / 3"
         Approx(2).margin(1e-9));
 }
 
+// One objective, weight set `all`, one line spending `budget` EUR with a
+// linear effect of `points` per `per` EUR.
+Model OneLinearEffect(int budget, const std::string& points, int per) {
+  return ModelFrom(
+      "format: allot/1\ntitle: One\nyears: [2024]\nobjectives:\n  - {id: a, name: A}\n"
+      "weights:\n  all: {a: 1}\nlines:\n  - id: l\n    name: L\n    budget: {2024: " +
+      std::to_string(budget) + "}\n    effects:\n      a: {curve: linear, points: " + points +
+      ", per: " + std::to_string(per) + "}\n");
+}
+
+TEST_CASE("negative weighted scores have their true 5th and 95th percentiles", "[sensitivity]") {
+  // Points ~ Triangular(-4, -3, -2) per EUR 100 at EUR 1000: the score is
+  // Triangular(-40, -30, -20), p5 = -40 + sqrt(10), p95 = -20 - sqrt(10);
+  // the percentile histogram used to stop at 0 and showed 0.00 for both.
+  Model model = OneLinearEffect(1000, "[-4, -3, -2]", 100);
+  const uint64_t n = 100000;
+  SmaaResult r = RunSmaa(model, {}, "all", EffectsMode::kUncertain, n);
+  const SmaaScenarioResult& m = r.scenarios[0];
+  CHECK(m.mean_score == Approx(-30).margin(0.05));
+  CHECK(m.p5_score == Approx(-40 + std::sqrt(10.0)).margin(0.1));
+  CHECK(m.p95_score == Approx(-20 - std::sqrt(10.0)).margin(0.1));
+}
+
+TEST_CASE("scores far below zero keep exact means, sds and percentiles", "[sensitivity]") {
+  // Points ~ Triangular(-1e6, -5e5, 0) per EUR 1 at EUR 100,000: the score
+  // is Triangular(-1e11, -5e10, 0), mean -5e10, sd 1e11 / sqrt(24); summed
+  // in fewer fixed-point bits, so that trunc(score * 2^bits) cannot
+  // overflow (at 2^32 it would).
+  Model model = OneLinearEffect(100000, "[-1000000, -500000, 0]", 1);
+  const uint64_t n = 20000;
+  SmaaResult r = RunSmaa(model, {}, "all", EffectsMode::kUncertain, n);
+  const SmaaScenarioResult& m = r.scenarios[0];
+  CHECK(r.header.score_bits < kScoreBits);
+  double sd = 1e11 / std::sqrt(24.0);
+  CHECK(m.mean_score == Approx(-5e10).margin(4.5 * sd / std::sqrt(double(n))));
+  CHECK(m.sd_score == Approx(sd).epsilon(0.02));
+  // p5: F(x) = (x + 1e11)^2 / (1e11 * 5e10) = 0.05.
+  CHECK(m.p5_score == Approx(-1e11 + std::sqrt(0.05 * 5e21)).epsilon(0.01));
+  // Fixed effects: every sample the same score, so sd 0 exactly.
+  SmaaResult fixed = RunSmaa(model, {}, "all", EffectsMode::kFixed, 100);
+  CHECK(fixed.scenarios[0].mean_score == Approx(-5e10).epsilon(1e-12));
+  CHECK(fixed.scenarios[0].sd_score == 0);
+  CHECK(fixed.scenarios[0].p5_score == Approx(-5e10).epsilon(4e-6));
+}
+
 TEST_CASE("scenarios that are the same tie in every sample: common random numbers",
           "[sensitivity]") {
   Model model = ModelFrom(R"(format: allot/1
