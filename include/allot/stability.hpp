@@ -17,10 +17,16 @@
 namespace allot {
 
 // One end of an interval of the weight t of objective j, in [0, 1].
+// Scores within 1e-9 points count as tied, and a tie is an order of its
+// own: two scenarios tied at the set's weights separate as soon as t moves
+// (unless they score the same on every objective), so both ends of the
+// interval are at the current weight, and each end names the scenario that
+// gets ahead on that side. The rule does not depend on the input order.
 struct StabilityEnd {
-  double t = 0;           // the weight at which the interval ends
-  std::string overtaker;  // the scenario that moves up past it; "" = none (t is 0 or 1)
-  std::string overtaken;  // the scenario it passes ("" = none)
+  double t = 0;  // the weight at which the interval ends
+  std::string
+      overtaker;  // the scenario that gets strictly ahead beyond it; "" = none (t is 0 or 1)
+  std::string overtaken;  // the scenario it gets ahead of, having scored more or the same
 };
 
 // For one objective of one weight set. While objective j weighs t, every
@@ -35,8 +41,9 @@ struct ObjectiveStability {
 
 struct WeightSetStability {
   std::string weight_set;
-  std::vector<std::string> ranking;            // scenario ids, best first (ties: input order)
-  std::vector<double> scores;                  // weighted score, in `ranking` order
+  std::vector<std::string> ranking;  // scenario ids, best first (ties: input order)
+  std::vector<double> scores;        // weighted score, in `ranking` order
+  std::vector<int> ranks;  // in `ranking` order: 1 + the number scoring more; ties share a rank
   std::vector<ObjectiveStability> objectives;  // Model::objectives order
 };
 

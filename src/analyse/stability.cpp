@@ -6,6 +6,7 @@
 #include "allot/stability.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "analyse/analysis_common.hpp"
@@ -42,18 +43,40 @@ std::vector<Line1> ScoreLines(const std::vector<std::vector<double>>& scores,
   return lines;
 }
 
-// Tightens [low, high] around t0 so that `above` keeps scoring at least as
-// much as `below`; records who overtakes at the end it moves.
-void Constrain(const Line1& above, const Line1& below, const std::string& above_id,
-               const std::string& below_id, StabilityEnd& low, StabilityEnd& high) {
-  double a = above.intercept - below.intercept;
-  double b = above.slope - below.slope;
-  if (b == 0) return;  // parallel: the order never changes
-  double crossing = -a / b;
-  if (b > 0 && crossing > low.t) {
-    low = {crossing, below_id, above_id};
-  } else if (b < 0 && crossing < high.t) {
-    high = {crossing, below_id, above_id};
+// Scores this close count as tied: a difference of floating-point rounding,
+// not of substance (the tornado breaks ties at the same nine decimals).
+constexpr double kTie = 1e-9;
+
+// Tightens [low, high] around t0 so that the order of x and y stays as it
+// is at t0, where a tie is an order of its own: x ahead, tied, or y ahead.
+// Records at each end it moves who gets strictly ahead of whom beyond it.
+// Symmetric: swapping x and y gives the same ends and the same names.
+void Constrain(const Line1& x, const Line1& y, const std::string& x_id, const std::string& y_id,
+               double t0, StabilityEnd& low, StabilityEnd& high) {
+  double slope = x.slope - y.slope;
+  if (slope == 0) return;  // parallel: the order never changes (a tie stays a tie)
+  double gap = x.intercept - y.intercept + slope * t0;  // S_x - S_y at t0
+  // Above the end that moves, the steeper line is ahead; below, the other.
+  const std::string& steeper = slope > 0 ? x_id : y_id;
+  const std::string& flatter = slope > 0 ? y_id : x_id;
+  if (std::fabs(gap) <= kTie) {
+    // Tied now: any move separates them, so both ends are at t0 (unless t0
+    // is 0 or 1, where that side has nowhere to go).
+    if (t0 > low.t) low = {t0, flatter, steeper};
+    if (t0 < high.t) high = {t0, steeper, flatter};
+    return;
+  }
+  // They cross on the side where the gap shrinks, if it changes sign by the
+  // end of [0, 1] on that side; a tie reached only at 0 or 1 changes nothing
+  // (rounding puts such a crossing a hair inside).
+  double crossing = t0 - gap / slope;
+  bool below = (gap > 0) == (slope > 0);  // the gap shrinks as t goes down
+  double at_end = below ? gap - slope * t0 : gap + slope * (1 - t0);
+  if ((at_end > 0) == (gap > 0) || std::fabs(at_end) <= kTie) return;
+  if (below && crossing > low.t) {
+    low = {crossing, flatter, steeper};  // below it the flatter line is ahead
+  } else if (!below && crossing < high.t) {
+    high = {crossing, steeper, flatter};
   }
 }
 
@@ -80,20 +103,21 @@ ObjectiveStability StabilityForObjective(const std::vector<std::vector<double>>&
   std::vector<Line1> lines = ScoreLines(scores, w, j);
   std::vector<double> now;
   for (const std::vector<double>& s : scores) now.push_back(detail::Dot(w, s));
-  std::vector<size_t> order = Ranking(now);
 
   ObjectiveStability result;
   result.weight = w[j];
   result.top_low = result.rank_low = {0, "", ""};
   result.top_high = result.rank_high = {1, "", ""};
   if (w.size() == 1) result.top_low.t = result.rank_low.t = 1;
-  for (size_t p = 0; p < order.size(); ++p) {
-    for (size_t q = p + 1; q < order.size(); ++q) {
-      const Line1& above = lines[order[p]];
-      const Line1& below = lines[order[q]];
-      if (p == 0)
-        Constrain(above, below, ids[order[p]], ids[order[q]], result.top_low, result.top_high);
-      Constrain(above, below, ids[order[p]], ids[order[q]], result.rank_low, result.rank_high);
+  // The top is every scenario tied with the best; it stays the top while
+  // no pair with one of them changes order. Pairs in input order, so that
+  // among ends at the same weight the first pair names it.
+  double best = *std::max_element(now.begin(), now.end());
+  for (size_t p = 0; p < now.size(); ++p) {
+    for (size_t q = p + 1; q < now.size(); ++q) {
+      if (now[p] >= best - kTie || now[q] >= best - kTie)
+        Constrain(lines[p], lines[q], ids[p], ids[q], w[j], result.top_low, result.top_high);
+      Constrain(lines[p], lines[q], ids[p], ids[q], w[j], result.rank_low, result.rank_high);
     }
   }
   Clamp(w[j], result.top_low, result.top_high);
@@ -121,6 +145,9 @@ std::optional<StabilityResult> Stability(const Model& model,
     for (size_t i : Ranking(now)) {
       s.ranking.push_back(ids[i]);
       s.scores.push_back(now[i]);
+      s.ranks.push_back(1 + static_cast<int>(std::count_if(now.begin(), now.end(), [&](double v) {
+                          return v > now[i] + kTie;
+                        })));
     }
     for (size_t j = 0; j < model.objectives.size(); ++j) {
       s.objectives.push_back(StabilityForObjective(scores, ids, set.weights, j));

@@ -73,7 +73,7 @@ void CompareRows(const CompareResult& r, Rows& out) {
 void StabilityRows(const StabilityResult& r, Rows& out) {
   for (const WeightSetStability& s : r.sets) {
     for (size_t i = 0; i < s.ranking.size(); ++i)
-      out.Add(s.weight_set, s.ranking[i], "rank", static_cast<double>(i + 1));
+      out.Add(s.weight_set, s.ranking[i], "rank", static_cast<double>(s.ranks[i]));
     for (const ObjectiveStability& o : s.objectives) {
       out.Add(s.weight_set, o.objective, "weight", o.weight);
       out.Add(s.weight_set, o.objective, "top_low", o.top_low.t);

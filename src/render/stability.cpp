@@ -101,7 +101,8 @@ Json ResultJson(const StabilityResult& r) {
     set["name"] = s.weight_set;
     set["ranking"] = Json::array();
     for (size_t i = 0; i < s.ranking.size(); ++i) {
-      set["ranking"].push_back({{"id", s.ranking[i]}, {"score", detail::Rounded(s.scores[i], 6)}});
+      set["ranking"].push_back(
+          {{"id", s.ranking[i]}, {"rank", s.ranks[i]}, {"score", detail::Rounded(s.scores[i], 6)}});
     }
     set["objectives"] = Json::array();
     for (const ObjectiveStability& o : s.objectives) {

@@ -159,3 +159,56 @@ TEST_CASE("stability: an unknown weight set is a diagnostic", "[stability]") {
   CHECK_FALSE(Stability(model, ResolveOk(model, {}), {"evn"}, diags));
   CHECK(Render(diags) == "error: --weights: unknown weight set 'evn' (did you mean 'even'?)\n");
 }
+
+TEST_CASE("a tie counts the same from both sides, whatever the input order", "[stability]") {
+  // With objective 0 at weight t (the other 1 - t): p scores 20t + 40(1 - t),
+  // q 40t + 20(1 - t), r 10. At t = 0.5 p and q tie at 30: any move of t
+  // separates them, p ahead below 0.5 and q ahead above. The top is {p, q},
+  // and it changes on both sides at 0.5, naming the one that gets ahead.
+  std::vector<std::vector<double>> scores{{20, 40}, {40, 20}, {10, 10}};
+  std::vector<double> w{0.5, 0.5};
+  for (bool swapped : {false, true}) {
+    std::vector<std::vector<double>> s = scores;
+    std::vector<std::string> ids{"p", "q", "r"};
+    if (swapped) {
+      std::swap(s[0], s[1]);
+      std::swap(ids[0], ids[1]);
+    }
+    INFO("swapped " << swapped);
+    ObjectiveStability o = StabilityForObjective(s, ids, w, 0);
+    for (const StabilityEnd* end : {&o.top_low, &o.top_high, &o.rank_low, &o.rank_high})
+      CHECK(end->t == Approx(0.5).epsilon(1e-12));
+    CHECK(o.top_low.overtaker == "p");
+    CHECK(o.top_low.overtaken == "q");
+    CHECK(o.top_high.overtaker == "q");
+    CHECK(o.top_high.overtaken == "p");
+    CHECK(o.rank_low.overtaker == "p");
+    CHECK(o.rank_high.overtaker == "q");
+  }
+  // Scenarios that score the same on every objective stay tied: no end.
+  ObjectiveStability twins = StabilityForObjective({{20, 40}, {20, 40}}, {"a", "b"}, w, 0);
+  CHECK(twins.rank_low.t == 0);
+  CHECK(twins.rank_high.t == 1);
+  // A tie below the top leaves the top's interval alone.
+  ObjectiveStability below =
+      StabilityForObjective({{90, 90}, {20, 40}, {40, 20}}, {"top", "p", "q"}, w, 0);
+  CHECK(below.top_low.t == 0);
+  CHECK(below.top_high.t == 1);
+  CHECK(below.rank_low.t == Approx(0.5));
+  CHECK(below.rank_high.t == Approx(0.5));
+}
+
+TEST_CASE("stability ranks share a rank between tied scenarios", "[stability]") {
+  Model model = ModelFrom(kSmallModel);
+  // Two copies of the same change: tied under every weight set.
+  auto shift = [](const std::string& id) {
+    return ScenarioFrom("format: allot/1\nscenario: " + id + "\nname: " + id +
+                        "\nchanges:\n  - move: {amount: 300, from: x, to: y}\n");
+  };
+  auto resolved = ResolveOk(model, {shift("one"), shift("two")});
+  Diagnostics diags;
+  std::optional<StabilityResult> result = Stability(model, resolved, {"even"}, diags);
+  REQUIRE(result);
+  CHECK(result->sets[0].ranking == std::vector<std::string>{"one", "two", "model"});
+  CHECK(result->sets[0].ranks == std::vector<int>{1, 1, 3});
+}
