@@ -24,11 +24,16 @@ struct FrontierOptions {
 };
 
 struct FrontierPoint {
-  Money budget;      // total, split over the years like the base's
-  Money spent;       // what the optimum spends (at most the budget)
-  double score = 0;  // exact weighted score of the optimum
-  double upper_bound = 0;
+  Money budget;            // total, split over the years like the base's
+  Money spent;             // what the optimum spends (at most the budget)
+  double score = 0;        // exact weighted score of the optimum; -1 when not solved (see status)
+  double upper_bound = 0;  // as OptimiseResult::upper_bound (100 when not bounded)
+  bool bounded = false;
   std::vector<std::string> levels;  // "line=level" for every line with levels funded
+  // "" when solved; "infeasible" when the constraints cannot be met at this
+  // budget; otherwise why the point failed (e.g. the time limit): the other
+  // points are computed all the same.
+  std::string status;
 };
 
 struct ScenarioPlacement {
@@ -49,7 +54,11 @@ struct FrontierResult {
 // to the base) at every frontier budget and places every scenario in
 // `scenarios`. `constraints.budget` is ignored; the other constraints hold
 // at every point. Invalid constraints are diagnostics and yield nullopt; a
-// budget at which the constraints cannot be met scores nothing (score -1).
+// budget at which the constraints cannot be met, or whose solve failed,
+// scores nothing (score -1, and `status` says which). The frontier never
+// falls: a point keeps the previous point's allocation when that fits and
+// scores more. options.time_limit_seconds (or options.deadline) bounds the
+// whole frontier.
 std::optional<FrontierResult> Frontier(const Model& model, const ResolvedScenario& base,
                                        const std::vector<ResolvedScenario>& scenarios,
                                        const OptimiseConstraints& constraints,

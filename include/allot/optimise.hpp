@@ -3,6 +3,7 @@
 // library). See docs/optimise.md for the formulation and its stated gap.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -33,13 +34,23 @@ struct OptimiseConstraints {
   std::optional<Money> max_change;            // |line total - base total| <= this, every line
   std::optional<double> max_change_fraction;  // same, as a fraction of the base total (0.2 = 20%)
   std::vector<std::string> fund_motions;      // motion ids whose min_spend must be met
+  // What a motion without min_spend must get under fund_motions: compare
+  // counts it funded at any amount above 0, but "a cent" is not funding
+  // and lies below any solver's tolerance (docs/format.md, Motions).
+  Money motion_minimum = Money::FromCents(1000000);  // EUR 10,000 over all years
 };
 
 struct OptimiseOptions {
   std::vector<double> weights;     // per objective (Model::objectives order), sum 1
-  int segments = 16;               // pieces per nonlinear curve, >= 1
-  double time_limit_seconds = 60;  // per MILP solve
-  double mip_gap = 1e-4;           // relative; the bound reported accounts for it
+  int segments = 16;               // pieces per nonlinear curve to start from, >= 1
+  double time_limit_seconds = 60;  // the whole call (all its solves), > 0
+  // When set, the call stops at this moment instead (a command that makes
+  // many calls shares one deadline); time_limit_seconds is then ignored.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  double mip_gap = 1e-4;    // relative; the bound reported accounts for it
+  double tolerance = 0.01;  // points: refine the curves around the optimum until
+                            // upper bound - score is at most this (or time is up)
+  Money marginal_step;      // > 0: also what this much more money buys (MarginalValues)
 };
 
 // Size and effort of the last solve of the inner approximation.
@@ -51,8 +62,21 @@ struct SolverStats {
   int solves = 0;
 };
 
+// The marginal value of money at the optimum, at its choices of levels and
+// thresholds (see MarginalValues).
+struct Marginal {
+  double points_per_euro = 0;            // the budget row's dual in the LP at those choices
+  Money extra;                           // marginal_step
+  double points = 0;                     // exact score of `then` minus the optimum's
+  std::vector<std::vector<Money>> then;  // the allocation with `extra` more, [line][year]
+  std::vector<std::string> tied;         // lines at the margin with equal points per euro
+};
+
 struct OptimiseResult {
   bool feasible = false;
+  // Not empty: no allocation could be verified (the time limit, or the
+  // solver's answers failed the checks twice); feasible is then false.
+  std::string error;
   // When infeasible: each constraint whose removal alone makes the problem
   // feasible, e.g. "--min victim_care=900000"; empty when only dropping
   // several together helps (then `conflict_note` says so).
@@ -63,18 +87,37 @@ struct OptimiseResult {
                                    // "(none)" when a line with levels is left at 0, "" otherwise
   std::vector<double> objectives;  // capped scores of `allocation`, allot's Evaluate
   double score = 0;                // exact weighted score of `allocation`
-  double upper_bound = 0;          // no allocation scores more (solver, outer approximation)
-  double base_score = 0;           // the base scenario's weighted score
+  // No allocation scores more: the solver's outer approximation when
+  // `bounded`; otherwise 100, the cap of every weighted score (the outer
+  // problem failed or its answer failed the checks: no bound is claimed).
+  double upper_bound = 100;
+  bool bounded = false;
+  double tolerance = 0;  // the gap aimed at (OptimiseOptions::tolerance)
+  int refinements = 0;   // rounds of breakpoints added around the optimum
+  // What the checks of the solver's answers found and did, in words
+  // ("re-solved without ...", "the base is better than ..."); empty when
+  // every answer passed at once.
+  std::vector<std::string> notes;
+  std::optional<Marginal> marginal;
+  double base_score = 0;                // the base scenario's weighted score
   std::vector<double> base_objectives;  // the base scenario's capped scores
   SolverStats stats;
 };
 
 // Maximises sum_j w_j min(100, sum_l v_lj) over the base's lines. Curves are
-// piecewise linear with `segments` pieces; the returned allocation is
-// rounded to cents with every year's total exact and re-evaluated exactly.
-// Invalid constraints (unknown line or motion, wrong number of years) are
-// diagnostics naming the option, and yield nullopt; an infeasible problem
-// is a result with feasible = false and the conflicting constraints named.
+// piecewise linear, refined around the optimum until the gap is within
+// options.tolerance; the returned allocation is rounded to cents with
+// every year's total exact and re-evaluated exactly. Every answer of the
+// solver is checked before it is used: the rounded allocation meets every
+// constraint to the cent, allot's own Evaluate scores it at least as the
+// solver's inner (below-the-curve) value, and the upper bound is at least
+// every score known; a failed check means a re-solve another way, then
+// `error` (no allocation) or no bound. The base is the fallback when it
+// meets the constraints and scores more.
+// Invalid constraints (unknown line or motion, wrong number of years,
+// --min above --max) are diagnostics naming the option, and yield nullopt;
+// an infeasible problem is a result with feasible = false and the
+// conflicting constraints named.
 std::optional<OptimiseResult> Optimise(const Model& model, const ResolvedScenario& base,
                                        const OptimiseConstraints& constraints,
                                        const OptimiseOptions& options, Diagnostics& diags);
@@ -97,13 +140,20 @@ struct BuyStep {
 std::vector<BuyStep> OrderOfBuy(const Model& model, const ResolvedScenario& base,
                                 const std::vector<double>& weights, Money total, int segments);
 
-// The marginal value of money in one year: the optimum re-solved with
-// `extra` more in that year.
+// The marginal value of money in one year, at the optimum's choices of
+// levels and thresholds (fixed: a level that only the extra money would
+// make affordable is not considered), so an extra euro is worth the same
+// in every year. From the LP at those choices: its budget dual, and the LP
+// re-solved with `extra` more (warm started), rounded and evaluated.
 struct MarginalValue {
   int year = 0;
   Money extra;
-  double points = 0;                      // exact score gained
-  std::vector<LineAmount> best_spent_on;  // lines whose total grew, most first
+  double points = 0;                      // exact score gained when spent as in best_spent_on
+  double points_per_100k = 0;             // the LP's budget dual, points per EUR 100,000
+  std::vector<LineAmount> best_spent_on;  // the net reallocation: every line whose total
+                                          // changes (negative: money taken), largest first
+  std::vector<std::string> tied;          // lines at the margin with equal points per euro:
+                                          // the money could go to any of them
 };
 
 std::vector<MarginalValue> MarginalValues(const Model& model, const ResolvedScenario& base,
@@ -112,7 +162,7 @@ std::vector<MarginalValue> MarginalValues(const Model& model, const ResolvedScen
                                           Diagnostics& diags);
 
 // The same from `now`, the feasible result of Optimise with these
-// constraints and options (saves solving it again).
+// constraints and options (no new solve when now.marginal is for `extra`).
 std::vector<MarginalValue> MarginalValues(const Model& model, const ResolvedScenario& base,
                                           const OptimiseConstraints& constraints,
                                           const OptimiseOptions& options, const OptimiseResult& now,

@@ -19,13 +19,18 @@ Finds the allocation of the money that maximises the weighted score, under
 constraints, with a mixed-integer solver (GLPK). Each line's total over all
 years may be any amount (or, for a line with `levels:`, exactly one level's
 budget or nothing); every year's total equals the budget to the cent.
-Curves are cut into --segments linear pieces: the report gives the exact
+Curves are cut into linear pieces (--segments to start, more around the
+optimum until the gap is within --tolerance): the report gives the exact
 score of the answer (allot's own evaluation) and the solver's upper bound,
-so the gap says how much better any allocation could possibly be.
+so the gap says how much better any allocation could possibly be. Every
+answer of the solver is checked (constraints to the cent, its score, its
+bound) before it is shown; what failed is said, and no bound is claimed
+that did not pass. All numbers rest on the model's effect curves.
 
 Also shown: the order of buy (which funding steps give the most points per
-euro, from zero) and the marginal value of money (what --step more in each
-year would buy, and where it would go).
+euro, from zero, ignoring the cap of 100) and the marginal value of money
+(what --step more would buy at the optimum's levels and thresholds, and
+the net reallocation it brings).
 
 With --output FILE the answer is written as an allot/1 scenario (base +
 `set` changes, with a header comment stating objective, constraints,
@@ -36,6 +41,7 @@ Examples:
   allot optimise --weights ckm --base ckm-tegenvoorstel --output best.yaml
   allot optimise --weights ckm --lock information_point --max-change 50%
   allot optimise --weights uniform --samples 1000 --seed 7 --fund-motions all
+  allot optimise --weights ckm --lock information_point --max-change 400000 --fund-motions all
   allot optimise --weights ministry --total 750000 --min victim_care=100000
   allot optimise --weights ckm --format json
 
@@ -66,8 +72,13 @@ std::vector<std::string> Header(const Model& model, const Inputs& inputs,
   Diagnostics ignored;
   std::string hash = ReadFileText(inputs.model_file, text, ignored) ? Fnv1a64Hex(text) : "unknown";
   std::ostringstream gap;
-  gap << "exact score " << r.score << " (allot's own evaluation), solver upper bound "
-      << r.upper_bound << ", gap " << r.upper_bound - r.score << " points";
+  gap << "exact score " << r.score << " (allot's own evaluation), ";
+  if (r.bounded) {
+    gap << "solver upper bound " << r.upper_bound << ", gap " << r.upper_bound - r.score
+        << " points";
+  } else {
+    gap << "no upper bound (the solver's outer problem failed its checks)";
+  }
   return {
       "Written by allot optimise.",
       "objective: maximise the weighted score under weights " + label,
@@ -128,10 +139,12 @@ class OptimiseCommand final : public Command {
     std::string problem;
     if (!SetUpOptimise(a_, model, s.resolved(), setup, problem)) return s.UsageError(problem);
     const ResolvedScenario& base = *setup.base;
-    const OptimiseOptions& oo = setup.options;
+    OptimiseOptions oo = setup.options;
+    oo.marginal_step = step_;  // computed in the same solve, from its LP
     const OptimiseConstraints& c = setup.constraints;
     std::optional<OptimiseResult> result = Optimise(model, base, c, oo, s.diags());
     if (!result) return s.Fail();
+    if (!result->error.empty()) return s.Error(result->error);
     if (!result->feasible) {
       AddError(s.diags(), {}, Infeasible(*result));
       return s.Fail();

@@ -1,6 +1,7 @@
 #include "cli/optimise_options.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 
 #include "allot/weight_sampling.hpp"
@@ -144,6 +145,10 @@ bool ParseConstraints(const OptimiseArgs& a, const Model& model, const ResolvedS
   }
   c.lock = SplitList(a.lock);
   if (!a.max_change.empty() && !ParseMaxChange(a.max_change, c, problem)) return false;
+  if (!ParseAmount(a.motion_minimum, c.motion_minimum)) {
+    problem = "--motion-minimum expects an amount in euros, not '" + a.motion_minimum + "'";
+    return false;
+  }
   if (a.fund_motions == "all") {
     for (const Motion& m : model.motions) c.fund_motions.push_back(m.id);
   } else {
@@ -164,9 +169,11 @@ void AddOptimiseOptions(OptionList& options, OptimiseArgs& a) {
       "base", po::value<std::string>(&a.base)->default_value(a.base),
       "scenario whose lines and per-year money are the starting point")(
       "segments", po::value<int>(&a.segments)->default_value(a.segments),
-      "linear pieces per nonlinear curve (more: smaller gap, slower)")(
+      "linear pieces per nonlinear curve to start from; more are added around the optimum")(
+      "tolerance", po::value<double>(&a.tolerance)->default_value(a.tolerance, "0.01"),
+      "points: refine the curves until upper bound - score is at most this")(
       "time-limit", po::value<double>(&a.time_limit)->default_value(a.time_limit),
-      "seconds per solver call")(
+      "seconds for the whole command, all its solves together")(
       "budget", po::value<std::string>(&a.budget),
       "money per year, e.g. 2024=2000000,2025=2000000,2026=2000000 (default: the base's)")(
       "total", po::value<std::string>(&a.total),
@@ -180,12 +187,24 @@ void AddOptimiseOptions(OptionList& options, OptimiseArgs& a) {
       "max-change", po::value<std::string>(&a.max_change),
       "largest change of any line's total against the base: 20% or an amount")(
       "fund-motions", po::value<std::string>(&a.fund_motions),
-      "all, or motion ids: their lines must spend the motion's min_spend");
+      "all, or motion ids: their lines must spend the motion's min_spend")(
+      "motion-minimum", po::value<std::string>(&a.motion_minimum)->default_value(a.motion_minimum),
+      "with --fund-motions: what a motion without min_spend must get, in total");
 }
 
 bool SetUpOptimise(const OptimiseArgs& a, const Model& model,
                    const std::vector<ResolvedScenario>& resolved, OptimiseSetup& setup,
                    std::string& problem) {
+  // Checked before anything is solved: GLPK aborts the process on a
+  // negative time limit, and NaN or infinity would never stop.
+  if (!(a.time_limit > 0) || !(a.time_limit <= 1e6)) {
+    problem = "--time-limit must be a number of seconds above 0 and at most 1000000";
+    return false;
+  }
+  if (!(a.tolerance >= 0) || !(a.tolerance <= 100)) {
+    problem = "--tolerance must be a number of points from 0 to 100";
+    return false;
+  }
   std::vector<std::string> ids;
   for (const ResolvedScenario& r : resolved) {
     if (r.id == a.base) setup.base = &r;
@@ -199,6 +218,11 @@ bool SetUpOptimise(const OptimiseArgs& a, const Model& model,
   if (!ParseConstraints(a, model, *setup.base, setup.constraints, problem)) return false;
   setup.options.segments = a.segments;
   setup.options.time_limit_seconds = a.time_limit;
+  setup.options.tolerance = a.tolerance;
+  // One deadline for the whole command, from now: every solve shares it.
+  setup.options.deadline = std::chrono::steady_clock::now() +
+                           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                               std::chrono::duration<double>(a.time_limit));
   return true;
 }
 

@@ -22,7 +22,9 @@ struct OptimiseArgs {
   std::string max_change;    // "20%" or an amount
   std::string fund_motions;  // "all" or ids
   int segments = 16;
-  double time_limit = 60;
+  double time_limit = 60;  // seconds, the whole command
+  double tolerance = 0.01;
+  std::string motion_minimum = "10000";
 };
 
 // Declares the objective and constraint options, bound to `a`.
@@ -38,8 +40,8 @@ struct OptimiseSetup {
 };
 
 // Finds the base and reads the objective and the constraints against the
-// model. False with `problem` set (a usage error) when an option cannot be
-// read.
+// model, and starts the command's one deadline (--time-limit from now).
+// False with `problem` set (a usage error) when an option cannot be read.
 bool SetUpOptimise(const OptimiseArgs& a, const Model& model,
                    const std::vector<ResolvedScenario>& resolved, OptimiseSetup& setup,
                    std::string& problem);

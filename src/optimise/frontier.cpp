@@ -2,8 +2,10 @@
 #include "allot/frontier.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "allot/evaluate.hpp"
+#include "optimise/setup.hpp"
 
 namespace allot {
 
@@ -19,16 +21,19 @@ struct Solver {
   const Model& model;
   const ResolvedScenario& base;
   OptimiseConstraints constraints;
-  const OptimiseOptions& options;
+  OptimiseOptions options;  // with the deadline of the whole frontier
   Diagnostics& diags;
 
-  // The optimum spending at most `budget` per year; nullopt after a
-  // diagnostic, feasible = false when the constraints cannot be met.
-  std::optional<OptimiseResult> At(const std::vector<Money>& budget) {
+  OptimiseConstraints ConstraintsAt(const std::vector<Money>& budget) const {
     OptimiseConstraints c = constraints;
     c.budget = budget;
     c.spend_exactly = false;
-    return Optimise(model, base, c, options, diags);
+    return c;
+  }
+  // The optimum spending at most `budget` per year; nullopt after a
+  // diagnostic, feasible = false when the constraints cannot be met.
+  std::optional<OptimiseResult> At(const std::vector<Money>& budget) {
+    return Optimise(model, base, ConstraintsAt(budget), options, diags);
   }
   double ScoreAt(Money total) {
     std::optional<OptimiseResult> r = At(Shaped(total, base));
@@ -73,17 +78,41 @@ std::optional<FrontierResult> Frontier(const Model& model, const ResolvedScenari
                                        const OptimiseConstraints& constraints,
                                        const OptimiseOptions& options,
                                        const FrontierOptions& frontier, Diagnostics& diags) {
-  Solver solver{model, base, constraints, options, diags};
+  OptimiseOptions shared = options;
+  if (!shared.deadline) {
+    shared.deadline = std::chrono::steady_clock::now() +
+                      std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                          std::chrono::duration<double>(std::min(options.time_limit_seconds, 1e7)));
+  }
+  Solver solver{model, base, constraints, shared, diags};
   FrontierResult result;
   int n = std::max(1, frontier.points);
+  std::optional<OptimiseResult> previous;  // the last solved point
   for (int k = 1; k <= n; ++k) {
     Money total =
         Money::FromCents(frontier.to.cents() / n * k + (k == n ? frontier.to.cents() % n : 0));
-    std::optional<OptimiseResult> r = solver.At(Shaped(total, base));
+    std::vector<Money> budget = Shaped(total, base);
+    std::optional<OptimiseResult> r = solver.At(budget);
     if (!r) return std::nullopt;
-    FrontierPoint p{total, Money(), -1, -1, {}};
-    if (r->feasible)
-      p = FrontierPoint{total, r->allocation.total, r->score, r->upper_bound, FundedLevels(*r)};
+    FrontierPoint p{total, Money(), -1, 100, false, {}, r->error.empty() ? "infeasible" : r->error};
+    if (r->feasible) {
+      // More money never buys less: the previous point's allocation is
+      // allowed here too when it fits (it normally does; the largest
+      // remainder split of a larger total can lower a year by a cent).
+      if (previous && previous->score > r->score) {
+        std::vector<std::vector<Money>> amounts;
+        for (const ResolvedLine& line : previous->allocation.lines) amounts.push_back(line.by_year);
+        if (detail::MeetsConstraints(model, base, solver.ConstraintsAt(budget), amounts)) {
+          r->allocation = previous->allocation;
+          r->level = previous->level;
+          r->score = previous->score;
+          r->upper_bound = std::max(r->upper_bound, r->score);
+        }
+      }
+      p = FrontierPoint{total,      r->allocation.total, r->score, r->upper_bound,
+                        r->bounded, FundedLevels(*r),    ""};
+      previous = r;
+    }
     result.points.push_back(p);
   }
   for (const ResolvedScenario& s : scenarios) {

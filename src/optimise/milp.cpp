@@ -2,10 +2,13 @@
 // in EUR (doubles) inside the solver only; the caller rounds to cents.
 #include <glpk.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <memory>
+#include <string>
 
 #include "optimise/problem.hpp"
 
@@ -72,12 +75,17 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 struct LineColumns {
   std::vector<int> years;
   std::vector<int> options;
+  // Per effect: its piece columns in order, and its threshold binary (0: none).
+  std::vector<std::vector<int>> pieces;
+  std::vector<int> threshold;
+  std::vector<std::vector<int>> choice;  // non-concave effects: a binary per piece
 };
 
 struct Layout {
   std::vector<int> score_rows;  // per kept objective: s_j - sum v <= 0
   std::vector<int> year_rows;   // per year (0 when there are none)
   std::vector<int> motion_rows;
+  int total_row = 0;  // 0 when there are no budget rows
   std::vector<LineColumns> lines;
 };
 
@@ -116,20 +124,25 @@ void AddThresholdPiece(Builder& b, const ThresholdColumns& t, int delta, double 
 
 // An effect's pieces, tied to the line's total by a row: total = spend on
 // the pieces (+ x0 under a threshold).
-void AddEffect(Builder& b, const PiecewiseEffect& e, const LineColumns& line, int score_row) {
+void AddEffect(Builder& b, const PiecewiseEffect& e, LineColumns& line, int score_row) {
+  line.pieces.emplace_back();
   int link = b.Row(0, 0);
   for (int c : line.years) b.Add(link, c, 1);
   ThresholdColumns threshold;
   if (e.threshold > 0) threshold = AddThreshold(b, e, link);
+  line.threshold.push_back(threshold.y);
   int choose = e.concave ? 0 : b.Row(1, 1);  // exactly one piece
+  line.choice.emplace_back();
   for (const Piece& p : e.pieces) {
     double length = p.x1 - p.x0;
     int delta = b.Column(0, length, 0);
+    line.pieces.back().push_back(delta);
     b.Add(link, delta, -1);
     b.Add(score_row, delta, -p.slope);
     if (threshold.y != 0) AddThresholdPiece(b, threshold, delta, length);
     if (e.concave) continue;
     int z = b.Column(0, 1, 0, true);
+    line.choice.back().push_back(z);
     b.Add(choose, z, 1);
     b.Add(link, z, -p.x0);
     b.Add(score_row, z, -p.v0);
@@ -169,7 +182,7 @@ double LineTotalCoefficient(const ProblemLine& l, size_t option) {
 
 // Budget and motion rows, once every line has its columns: discrete lines
 // per year (their profiles are fixed), everything together in one total.
-void AddBudgetAndMotionRows(Builder& b, const Problem& pr, const Layout& layout) {
+void AddBudgetAndMotionRows(Builder& b, const Problem& pr, Layout& layout) {
   double all = 0;
   for (size_t t = 0; t < pr.budget.size() && pr.budget_rows; ++t) {
     all += pr.budget[t];
@@ -183,6 +196,7 @@ void AddBudgetAndMotionRows(Builder& b, const Problem& pr, const Layout& layout)
   }
   if (pr.budget_rows) {
     int total = b.Row(pr.spend_exactly ? all : -kInf, all);
+    layout.total_row = total;
     for (size_t i = 0; i < pr.lines.size(); ++i) {
       const LineColumns& cols = layout.lines[i];
       for (int c : cols.years) b.Add(total, c, 1);
@@ -268,27 +282,149 @@ void Callback(glp_tree* tree, void* info) {
   if (node != 0) static_cast<SearchInfo*>(info)->bound = glp_ios_node_bound(tree, node);
 }
 
-// `pr` in EUR; the columns in units of `unit` EUR.
-void ReadSolution(glp_prob* lp, const Problem& pr, const Layout& layout, double unit, Solution& s) {
-  s.amounts.assign(pr.lines.size(), std::vector<double>(pr.budget.size(), 0.0));
-  s.option.assign(pr.lines.size(), -1);
+// `pr` in EUR; the columns in units of `unit` EUR; `value` reads a column
+// (the MIP's or the LP's solution).
+template <typename Value>
+void ReadAmounts(const Problem& pr, const Layout& layout, double unit, Value value,
+                 std::vector<std::vector<double>>& amounts, std::vector<int>& option,
+                 std::vector<double>* floor = nullptr) {
+  amounts.assign(pr.lines.size(), std::vector<double>(pr.budget.size(), 0.0));
+  option.assign(pr.lines.size(), -1);
+  if (floor != nullptr) floor->assign(pr.lines.size(), 0.0);
   for (size_t i = 0; i < pr.lines.size(); ++i) {
     const LineColumns& cols = layout.lines[i];
+    for (size_t e = 0; e < cols.pieces.size() && floor != nullptr; ++e) {
+      const PiecewiseEffect& effect = pr.lines[i].effects[e];
+      if (cols.threshold[e] != 0 && value(cols.threshold[e]) > 0.5)
+        (*floor)[i] = std::max((*floor)[i], effect.threshold);
+      for (size_t k = 0; k < cols.choice[e].size(); ++k) {
+        if (value(cols.choice[e][k]) > 0.5)
+          (*floor)[i] = std::max((*floor)[i], effect.pieces[k].x0);
+      }
+    }
     // A free line's total sits in the first year until SpreadOverYears.
-    for (int c : cols.years) s.amounts[i][0] += std::max(0.0, glp_mip_col_val(lp, c)) * unit;
+    for (int c : cols.years) amounts[i][0] += std::max(0.0, value(c)) * unit;
     for (size_t o = 0; o < cols.options.size(); ++o) {
-      if (glp_mip_col_val(lp, cols.options[o]) > 0.5) {
-        s.option[i] = static_cast<int>(o);
-        s.amounts[i] = pr.lines[i].options[o];
+      if (value(cols.options[o]) > 0.5) {
+        option[i] = static_cast<int>(o);
+        amounts[i] = pr.lines[i].options[o];
       }
     }
   }
 }
 
+// GLPK prints through its terminal hook even with msg_lev off (e.g.
+// "Constructing initial basis..."): swallow everything. The setting is per
+// thread, so it is made before every solve.
+int Swallow(void*, const char*) { return 1; }
+
+void Quiet() {
+  glp_term_out(GLP_OFF);
+  glp_term_hook(Swallow, nullptr);
+}
+
+// Milliseconds left before `deadline`, for GLPK's tm_lim (0: none left).
+int MillisecondsLeft(Clock::time_point deadline) {
+  if (deadline == Clock::time_point::max()) return INT32_MAX;
+  double ms = std::chrono::duration<double, std::milli>(deadline - Clock::now()).count();
+  return ms < 1 ? 0 : static_cast<int>(std::min(ms, 2e9));
+}
+
+// The largest violation of a row or column bound or of a row's equation in
+// the MIP solution, relative to the row's size (glp_check_kkt), when it is
+// gross: GLPK's presolver has returned points outside column bounds by
+// whole units (issue 11). Small violations are within the simplex's
+// tolerances; what they do to the answer, the caller's checks see.
+std::string CheckPrimal(glp_prob* lp) {
+  double ae = 0, re_eq = 0, re_bnd = 0;
+  int ai = 0, ri = 0;
+  glp_check_kkt(lp, GLP_MIP, GLP_KKT_PE, &ae, &ai, &re_eq, &ri);
+  glp_check_kkt(lp, GLP_MIP, GLP_KKT_PB, &ae, &ai, &re_bnd, &ri);
+  double worst = std::max(re_eq, re_bnd);
+  if (worst <= 1e-4) return "";
+  return "the solver's point breaks a row or bound by " + std::to_string(worst) + " (relative)";
+}
+
+// The LP with every integer column fixed at its value in the MIP solution.
+void FixIntegers(glp_prob* lp) {
+  for (int c = 1; c <= glp_get_num_cols(lp); ++c) {
+    if (glp_get_col_kind(lp, c) == GLP_CV) continue;
+    double v = std::round(glp_mip_col_val(lp, c));
+    glp_set_col_bnds(lp, c, GLP_FX, v, v);
+  }
+}
+
+int SimplexLp(glp_prob* lp, Clock::time_point deadline) {
+  glp_smcp parm;
+  glp_init_smcp(&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.presolve = GLP_OFF;
+  parm.tm_lim = MillisecondsLeft(deadline);
+  if (parm.tm_lim == 0) return GLP_ETMLIM;
+  return glp_simplex(lp, &parm);
+}
+
+// Per free line: the weighted points per EUR of its next euro in the LP
+// solution: the slope of the first piece of each effect not yet full,
+// valued at the dual of its objective's score row (its weight, or less
+// where the cap of 100 binds).
+std::vector<double> NextEuro(glp_prob* lp, const Problem& pr, const Layout& layout, double unit) {
+  std::vector<double> next(pr.lines.size(), 0.0);
+  for (size_t i = 0; i < pr.lines.size(); ++i) {
+    const ProblemLine& l = pr.lines[i];
+    const LineColumns& cols = layout.lines[i];
+    if (l.discrete || cols.years.empty()) continue;
+    if (glp_get_col_prim(lp, cols.years[0]) * unit >= l.hi - 1e-9 * (1 + l.hi)) continue;
+    for (size_t e = 0; e < l.effects.size(); ++e) {
+      const PiecewiseEffect& effect = l.effects[e];
+      if (cols.threshold[e] != 0 && glp_get_col_prim(lp, cols.threshold[e]) < 0.5) continue;
+      double mu =
+          std::fabs(glp_get_row_dual(lp, layout.score_rows[static_cast<size_t>(effect.objective)]));
+      for (size_t k = 0; k < cols.pieces[e].size(); ++k) {
+        double length = glp_get_col_ub(lp, cols.pieces[e][k]);
+        if (glp_get_col_prim(lp, cols.pieces[e][k]) < length - 1e-9 * (1 + length)) {
+          next[i] += mu * effect.pieces[k].slope;
+          break;
+        }
+      }
+    }
+  }
+  return next;
+}
+
+// At the MIP's integer choices: the budget's dual, each line's next euro,
+// and the LP re-solved with each extra total budget (warm started).
+void Parametrise(glp_prob* lp, const Problem& pr, const Layout& layout, double unit,
+                 const SolveSettings& settings, Solution& s) {
+  if (layout.total_row == 0) return;
+  FixIntegers(lp);
+  if (SimplexLp(lp, settings.deadline) != 0 || glp_get_status(lp) != GLP_OPT) return;
+  s.budget_dual = std::fabs(glp_get_row_dual(lp, layout.total_row)) / unit;
+  s.next_euro = NextEuro(lp, pr, layout, unit);
+  double lo = glp_get_row_lb(lp, layout.total_row);
+  double hi = glp_get_row_ub(lp, layout.total_row);
+  int type = glp_get_row_type(lp, layout.total_row);
+  for (double extra : settings.extra_total) {
+    Parametric p;
+    double more = extra / unit;
+    glp_set_row_bnds(lp, layout.total_row, type, type == GLP_UP ? 0 : lo + more, hi + more);
+    if (SimplexLp(lp, settings.deadline) == 0 && glp_get_status(lp) == GLP_OPT) {
+      p.solved = true;
+      p.objective = glp_get_obj_val(lp);
+      std::vector<int> option;
+      ReadAmounts(
+          pr, layout, unit, [&](int c) { return glp_get_col_prim(lp, c); }, p.amounts, option);
+    }
+    s.extra.push_back(std::move(p));
+  }
+  glp_set_row_bnds(lp, layout.total_row, type, lo, hi);
+}
+
 }  // namespace
 
 Solution SolveProblem(const Problem& problem, const SolveSettings& settings) {
-  auto start = std::chrono::steady_clock::now();
+  auto start = Clock::now();
+  Quiet();
   std::unique_ptr<glp_prob, void (*)(glp_prob*)> lp(glp_create_prob(), glp_delete_prob);
   glp_set_obj_dir(lp.get(), GLP_MAX);
   Builder b(lp.get());
@@ -299,36 +435,55 @@ Solution SolveProblem(const Problem& problem, const SolveSettings& settings) {
   s.rows = glp_get_num_rows(lp.get());
   s.columns = glp_get_num_cols(lp.get());
   s.integers = b.integers();
-
+  auto finish = [&](SolveStatus status) {
+    s.status = status;
+    s.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return s;
+  };
+  glp_scale_prob(lp.get(), GLP_SF_AUTO);
+  if (!settings.presolve) {
+    // Without the MIP presolver glp_intopt starts from an optimal basis of
+    // the LP relaxation; an infeasible relaxation is an infeasible problem.
+    int rc = SimplexLp(lp.get(), settings.deadline);
+    s.timed_out = rc == GLP_ETMLIM;
+    if (rc == GLP_EBOUND) return finish(SolveStatus::kInfeasible);
+    if (rc != 0) return finish(SolveStatus::kFailed);
+    if (glp_get_status(lp.get()) == GLP_NOFEAS) return finish(SolveStatus::kInfeasible);
+    if (glp_get_status(lp.get()) != GLP_OPT) return finish(SolveStatus::kFailed);
+  }
   glp_iocp parm;
   glp_init_iocp(&parm);
   parm.msg_lev = GLP_MSG_OFF;
-  parm.presolve = GLP_ON;
+  parm.presolve = settings.presolve ? GLP_ON : GLP_OFF;
   parm.mip_gap = settings.mip_gap;
-  parm.tm_lim = static_cast<int>(std::min(2e9, settings.time_limit_seconds * 1000));
+  parm.tm_lim = MillisecondsLeft(settings.deadline);
   SearchInfo info;
   parm.cb_func = Callback;
   parm.cb_info = &info;
-  parm.msg_lev = GLP_MSG_OFF;
+  if (parm.tm_lim == 0) {
+    s.timed_out = true;
+    return finish(SolveStatus::kFailed);
+  }
   int rc = glp_intopt(lp.get(), &parm);
   int status = glp_mip_status(lp.get());
-  s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  s.timed_out = rc == GLP_ETMLIM;
   // GLP_EBOUND: a row or column whose lower bound exceeds its upper one,
   // e.g. --min above the whole budget: infeasible before any search.
-  if (rc == GLP_ENOPFS || rc == GLP_EBOUND || status == GLP_NOFEAS) {
-    s.status = SolveStatus::kInfeasible;
-    return s;
-  }
-  if (status != GLP_OPT && status != GLP_FEAS) return s;  // kFailed
+  if (rc == GLP_ENOPFS || rc == GLP_EBOUND || status == GLP_NOFEAS)
+    return finish(SolveStatus::kInfeasible);
+  if (status != GLP_OPT && status != GLP_FEAS) return finish(SolveStatus::kFailed);
   s.objective = glp_mip_obj_val(lp.get());
   bool proven = rc == 0 || rc == GLP_EMIPGAP;
   // A proven optimum is within mip_gap of the best bound (GLPK's relative
   // gap: |best - bound| / (|best| + DBL_EPSILON)).
   double gap_bound = s.objective + settings.mip_gap * (std::fabs(s.objective) + 1e-12);
   s.bound = proven ? std::min(gap_bound, std::max(info.bound, s.objective)) : info.bound;
-  s.status = proven ? SolveStatus::kOptimal : SolveStatus::kFeasible;
-  ReadSolution(lp.get(), problem, layout, unit, s);
-  return s;
+  s.suspect = CheckPrimal(lp.get());
+  ReadAmounts(
+      problem, layout, unit, [&](int c) { return glp_mip_col_val(lp.get(), c); }, s.amounts,
+      s.option, &s.floor);
+  if (!settings.feasibility_only) Parametrise(lp.get(), problem, layout, unit, settings, s);
+  return finish(proven ? SolveStatus::kOptimal : SolveStatus::kFeasible);
 }
 
 }  // namespace allot::detail

@@ -1,10 +1,12 @@
 // Optimise: solve the inner (chords) and outer (tangents) approximations,
-// round the better answer to cents, and score it with allot's own Evaluate.
+// check every answer, refine the curves around the optimum until the gap is
+// within the tolerance, and score the answer with allot's own Evaluate.
 #include "allot/optimise.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "allot/evaluate.hpp"
 #include "optimise/setup.hpp"
@@ -14,6 +16,7 @@ namespace allot {
 namespace {
 
 using detail::Approx;
+using detail::Clock;
 using detail::Problem;
 using detail::Solution;
 using detail::SolveStatus;
@@ -23,6 +26,9 @@ double Score(const std::vector<double>& w, const std::vector<double>& s) {
   for (size_t j = 0; j < s.size(); ++j) sum += w[j] * s[j];
   return sum;
 }
+
+// Two ways of computing one score agree to this (doubles, solver tolerances).
+double Slack(double score) { return 1e-7 * (1 + std::fabs(score)); }
 
 ResolvedScenario WithAmounts(const ResolvedScenario& base,
                              const std::vector<std::vector<Money>>& amounts) {
@@ -35,6 +41,12 @@ ResolvedScenario WithAmounts(const ResolvedScenario& base,
   }
   for (Money m : r.by_year) r.total += m;
   return r;
+}
+
+std::vector<std::vector<Money>> AmountsOf(const ResolvedScenario& r) {
+  std::vector<std::vector<Money>> amounts;
+  for (const ResolvedLine& line : r.lines) amounts.push_back(line.by_year);
+  return amounts;
 }
 
 // The chosen level of each line: its name, "(none)", or "" for other lines.
@@ -62,16 +74,339 @@ std::vector<std::string> ChosenLevels(const Model& model, const ResolvedScenario
 struct Candidate {
   ResolvedScenario allocation;
   std::vector<double> objectives;
-  double score = -1e300;
+  double score = -std::numeric_limits<double>::infinity();
 };
 
-Candidate Round(const Model& model, const ResolvedScenario& base, const Problem& p,
-                const Solution& s, const OptimiseConstraints& c, const std::vector<double>& w) {
-  Candidate cand;
-  cand.allocation = WithAmounts(base, detail::RoundToCents(p, s, c.budget));
-  cand.objectives = Evaluate(model, cand.allocation).objectives;
-  cand.score = Score(w, cand.objectives);
-  return cand;
+Candidate Evaluated(const Model& model, const ResolvedScenario& allocation,
+                    const std::vector<double>& w) {
+  Candidate c{allocation, Evaluate(model, allocation).objectives, 0};
+  c.score = Score(w, c.objectives);
+  return c;
+}
+
+// How much rounding to cents can lower the value of the solver's pieces:
+// each free line's steepest weighted slope times how far its total moved.
+double RoundingAllowance(const Problem& p, const Solution& s, const ResolvedScenario& rounded) {
+  double sum = 0;
+  for (size_t i = 0; i < p.lines.size(); ++i) {
+    double moved = 0;
+    for (double a : s.amounts[i]) moved -= a;
+    for (Money m : rounded.lines[i].by_year) moved += static_cast<double>(m.cents()) / 100.0;
+    for (const detail::PiecewiseEffect& e : p.lines[i].effects) {
+      double steepest = 0;
+      for (const detail::Piece& piece : e.pieces)
+        steepest = std::max(steepest, std::fabs(piece.slope));
+      sum += p.weights[static_cast<size_t>(e.objective)] * steepest * (std::fabs(moved) + 1e-6);
+    }
+  }
+  return sum;
+}
+
+const char* StatusText(const Solution& s) {
+  switch (s.status) {
+    case SolveStatus::kOptimal:
+    case SolveStatus::kFeasible:
+      return "an answer";
+    case SolveStatus::kInfeasible:
+      return "\"infeasible\"";
+    case SolveStatus::kFailed:
+      return s.timed_out ? "nothing within the time limit" : "no answer";
+  }
+  return "no answer";
+}
+
+// One call of Optimise: the inputs, the deadline, the best allocation and
+// bound known so far and what the checks found.
+class Search {
+ public:
+  Search(const Model& model, const ResolvedScenario& base, const OptimiseConstraints& c,
+         const OptimiseOptions& o)
+      : model_(model), base_(base), c_(c), o_(o) {
+    deadline_ = o.deadline
+                    ? *o.deadline
+                    : Clock::now() +
+                          std::chrono::duration_cast<Clock::duration>(
+                              std::chrono::duration<double>(std::min(o.time_limit_seconds, 1e7)));
+    extra_.assign(base.lines.size(), {});
+  }
+
+  OptimiseResult Run();
+
+ private:
+  Solution Solve(const Problem& p, bool presolve, bool marginal) {
+    detail::SolveSettings settings;
+    settings.deadline = deadline_;
+    settings.mip_gap = o_.mip_gap;
+    settings.presolve = presolve;
+    if (marginal && o_.marginal_step > Money())
+      settings.extra_total = {static_cast<double>(o_.marginal_step.cents()) / 100.0};
+    Solution s = detail::SolveProblem(p, settings);
+    result_.stats = SolverStats{s.rows, s.columns, s.integers, result_.stats.seconds + s.seconds,
+                                result_.stats.solves + 1};
+    return s;
+  }
+
+  Candidate Round(const Problem& p, const Solution& s) const {
+    return Evaluated(model_, WithAmounts(base_, detail::RoundToCents(p, s, c_.budget)), o_.weights);
+  }
+
+  // Why an inner (below-the-curve) answer cannot be used, or "".
+  std::string InnerProblem(const Problem& p, const Solution& s, Candidate& cand) const {
+    if (s.status != SolveStatus::kOptimal && s.status != SolveStatus::kFeasible)
+      return std::string("the solver returned ") + StatusText(s);
+    if (!s.suspect.empty()) return s.suspect;
+    cand = Round(p, s);
+    std::string broken = detail::Violation(model_, base_, c_, AmountsOf(cand.allocation));
+    if (!broken.empty()) return "its answer breaks a constraint (" + broken + ")";
+    // Chords lie below the curves: the exact score of the answer cannot be
+    // less than the solver's value, but for rounding to cents.
+    if (cand.score < s.objective - Slack(s.objective) - RoundingAllowance(p, s, cand.allocation)) {
+      char text[160];
+      std::snprintf(text, sizeof text,
+                    "allot's evaluation of its answer (%.6f) is below the solver's value (%.6f)",
+                    cand.score, s.objective);
+      return text;
+    }
+    return "";
+  }
+
+  // Why an outer (above-the-curve) answer gives no bound, or "".
+  std::string OuterProblem(const Solution& s) const {
+    if (s.status == SolveStatus::kInfeasible)
+      return "the solver called the relaxed problem infeasible, but an allocation meeting every "
+             "constraint is known";
+    if (s.status == SolveStatus::kFailed)
+      return std::string("the solver returned ") + StatusText(s);
+    if (!s.suspect.empty()) return s.suspect;
+    if (!std::isfinite(s.bound)) return "the solver's search left no bound";
+    if (std::isfinite(best_.score) && s.bound < best_.score - Slack(best_.score)) {
+      char text[160];
+      std::snprintf(text, sizeof text,
+                    "its bound (%.6f) is below the exact score of a known allocation (%.6f)",
+                    s.bound, best_.score);
+      return text;
+    }
+    return "";
+  }
+
+  void Consider(Candidate cand) {
+    bool none = !std::isfinite(best_.score);
+    if (none || cand.score > best_.score + Slack(best_.score)) best_ = std::move(cand);
+  }
+
+  bool SolveInner(bool first);
+  void SolveOuter();
+  void Refine(const Problem& p, const Solution& s);
+  void Infeasible();
+  void SetMarginal();
+
+  const Model& model_;
+  const ResolvedScenario& base_;
+  const OptimiseConstraints& c_;
+  const OptimiseOptions& o_;
+  Clock::time_point deadline_;
+  std::vector<std::vector<double>> extra_;  // refinement breakpoints per line, EUR
+  OptimiseResult result_;
+  Candidate best_;
+  bool have_answer_ = false;
+  double bound_ = std::numeric_limits<double>::infinity();
+  Problem inner_;
+  Solution inner_solution_;  // the last verified inner answer (its LP gives the marginal)
+  bool inner_infeasible_ = false;
+  bool outer_ok_ = false;  // the last round's outer problem gave a bound
+};
+
+// The inner problem, checked; on a failed check, solved again with the MIP
+// presolver (the other strategy). False when no answer passed.
+bool Search::SolveInner(bool first) {
+  Problem p = detail::MakeProblem(model_, base_, c_, o_, Approx::kInner, true, extra_);
+  std::string why[2];
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    Solution s = Solve(p, attempt == 1, true);
+    Candidate cand;
+    why[attempt] = InnerProblem(p, s, cand);
+    if (why[attempt].empty()) {
+      if (attempt == 1) {
+        result_.notes.push_back("the solver's first answer failed a check (" + why[0] +
+                                "); solved again with GLPK's presolver");
+      }
+      inner_ = std::move(p);
+      inner_solution_ = std::move(s);
+      Consider(std::move(cand));
+      have_answer_ = true;
+      return true;
+    }
+    if (s.status == SolveStatus::kInfeasible && attempt == 0 && first) {
+      // Infeasible without the presolver is the LP relaxation's verdict;
+      // Infeasible() confirms it on the exact (outer) constraints.
+      inner_infeasible_ = true;
+      return false;
+    }
+    if (s.timed_out) break;
+  }
+  if (!first) {
+    result_.notes.push_back("refinement stopped: " + why[0] +
+                            (why[1].empty() ? "" : "; again: " + why[1]));
+    return false;
+  }
+  result_.error = why[1].empty() ? "the solver found no allocation: " + why[0]
+                                 : "the solver's answers failed the checks twice: " + why[0] +
+                                       "; then " + why[1];
+  return false;
+}
+
+// The outer problem: a bound when its answer passes the checks (else the
+// presolver, else no bound from this round), and a candidate when its
+// rounded answer meets every constraint.
+void Search::SolveOuter() {
+  Problem p = detail::MakeProblem(model_, base_, c_, o_, Approx::kOuter, true, extra_);
+  outer_ok_ = false;
+  std::string why[2];
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    Solution s = Solve(p, attempt == 1, false);
+    why[attempt] = OuterProblem(s);
+    if (s.status == SolveStatus::kOptimal || s.status == SolveStatus::kFeasible) {
+      // The outer problem keeps constraints exact, without the inner one's
+      // margin: its rounded answer may miss a --min by a cent.
+      Candidate cand = Round(p, s);
+      if (s.suspect.empty() &&
+          detail::MeetsConstraints(model_, base_, c_, AmountsOf(cand.allocation)))
+        Consider(std::move(cand));
+    }
+    if (why[attempt].empty()) {
+      outer_ok_ = true;
+      bound_ = std::min(bound_, s.bound);
+      if (attempt == 1)
+        result_.notes.push_back("the solver's bound failed a check (" + why[0] +
+                                "); solved again with GLPK's presolver");
+      Refine(p, s);
+      return;
+    }
+    if (s.timed_out) break;
+  }
+  result_.notes.push_back("no upper bound from the solver's outer problem: " + why[0] +
+                          (why[1].empty() ? "" : "; again: " + why[1]));
+}
+
+// Breakpoints at the line totals of an answer: there the chords and the
+// tangents touch the curve, so the next round's gap shrinks around it.
+void Search::Refine(const Problem& p, const Solution& s) {
+  for (size_t i = 0; i < p.lines.size() && i < s.amounts.size(); ++i) {
+    if (p.lines[i].discrete) continue;
+    double total = 0;
+    for (double a : s.amounts[i]) total += a;
+    if (total > 0) extra_[i].push_back(total);
+  }
+}
+
+// The inner problem is infeasible. Its constraints are tightened by the
+// rounding margin, so the verdict counts only when the exact (outer)
+// problem is infeasible too; then name the constraints that conflict.
+void Search::Infeasible() {
+  Problem outer = detail::MakeProblem(model_, base_, c_, o_, Approx::kOuter);
+  Solution so = Solve(outer, false, false);
+  if (so.status == SolveStatus::kInfeasible) {
+    result_.conflicts = detail::FindConflicts(model_, base_, c_, o_, result_.stats.solves);
+    if (result_.conflicts.empty())
+      result_.conflict_note = "no single constraint can be dropped to make it feasible";
+    return;
+  }
+  if (so.status == SolveStatus::kOptimal || so.status == SolveStatus::kFeasible) {
+    Candidate cand = Round(outer, so);
+    if (so.suspect.empty() &&
+        detail::MeetsConstraints(model_, base_, c_, AmountsOf(cand.allocation))) {
+      Consider(std::move(cand));
+      have_answer_ = true;
+      if (OuterProblem(so).empty()) bound_ = so.bound;
+      result_.notes.push_back(
+          "the constraints leave less room than the rounding margin of the inner problem; "
+          "the answer is the exact problem's");
+      return;
+    }
+  }
+  result_.error =
+      "the constraints leave less room than the rounding to cents needs, and the solver found no "
+      "allocation meeting them to the cent";
+}
+
+// The marginal value from the last verified inner answer's LP.
+void Search::SetMarginal() {
+  const Solution& s = inner_solution_;
+  if (o_.marginal_step <= Money() || s.extra.empty() || !s.extra[0].solved) return;
+  Marginal m;
+  m.points_per_euro = s.budget_dual;
+  m.extra = o_.marginal_step;
+  // Rounded like any answer, with the extra money in the first year (an
+  // extra euro is worth the same in every year at fixed choices).
+  Problem more = inner_;
+  more.budget[0] += static_cast<double>(o_.marginal_step.cents()) / 100.0;
+  std::vector<Money> budget = c_.budget;
+  budget[0] += o_.marginal_step;
+  Solution then;
+  then.amounts = s.extra[0].amounts;
+  then.option = s.option;
+  m.then = detail::RoundToCents(more, then, budget);
+  OptimiseConstraints wider = c_;
+  wider.budget = budget;
+  std::string broken = detail::Violation(model_, base_, wider, m.then);
+  if (!broken.empty()) {
+    result_.notes.push_back("no marginal value: the solver's answer with more money " + broken);
+    return;
+  }
+  m.points =
+      Score(o_.weights, Evaluate(model_, WithAmounts(base_, m.then)).objectives) - result_.score;
+  // Lines whose next euro is worth as much as the budget's dual: the LP
+  // chose one of them for the extra money, any would do as well.
+  for (size_t i = 0; i < s.next_euro.size(); ++i) {
+    double rate = s.next_euro[i];
+    if (rate > 0 && std::fabs(rate - s.budget_dual) <= 1e-6 * s.budget_dual)
+      m.tied.push_back(base_.lines[i].def->id);
+  }
+  if (m.tied.size() < 2) m.tied.clear();
+  result_.marginal = std::move(m);
+}
+
+OptimiseResult Search::Run() {
+  result_.base_objectives = Evaluate(model_, base_).objectives;
+  result_.base_score = Score(o_.weights, result_.base_objectives);
+  result_.tolerance = o_.tolerance;
+  result_.conflicts = detail::UnfundableMotions(base_, c_);
+  if (!result_.conflicts.empty()) return result_;
+  bool base_fits = detail::MeetsConstraints(model_, base_, c_, AmountsOf(base_));
+  Candidate base = Evaluated(model_, base_, o_.weights);
+  if (base_fits) best_ = base;
+  for (int round = 0;; ++round) {
+    if (!SolveInner(round == 0)) {
+      if (round == 0 && inner_infeasible_) Infeasible();
+      break;
+    }
+    SolveOuter();
+    // No bound this round (the outer problem failed twice): refining the
+    // curves would not bring one.
+    bool closed = bound_ - best_.score <= o_.tolerance;
+    if (closed || !outer_ok_ || Clock::now() >= deadline_ || round >= 20) break;
+    result_.refinements = round + 1;
+  }
+  if (!have_answer_) return result_;
+  if (std::isfinite(bound_) && bound_ < best_.score - Slack(best_.score)) {
+    result_.notes.push_back(
+        "the bound from an earlier round is below a later answer's exact score; "
+        "no bound is claimed");
+    bound_ = std::numeric_limits<double>::infinity();
+  }
+  result_.feasible = true;
+  result_.allocation = best_.allocation;
+  result_.objectives = best_.objectives;
+  result_.score = best_.score;
+  result_.bounded = std::isfinite(bound_);
+  result_.upper_bound = result_.bounded ? std::max(result_.score, std::min(bound_, 100.0)) : 100.0;
+  result_.level = ChosenLevels(model_, result_.allocation);
+  if (base_fits && !inner_.lines.empty() &&
+      best_.score > Round(inner_, inner_solution_).score + Slack(best_.score) &&
+      AmountsOf(best_.allocation) == AmountsOf(base_))
+    result_.notes.push_back("the base scores more than the solver's answer and is kept");
+  SetMarginal();
+  return result_;
 }
 
 }  // namespace
@@ -85,84 +420,42 @@ std::optional<OptimiseResult> Optimise(const Model& model, const ResolvedScenari
                                        const OptimiseConstraints& constraints,
                                        const OptimiseOptions& options, Diagnostics& diags) {
   if (!detail::CheckConstraints(model, base, constraints, options, diags)) return std::nullopt;
-  OptimiseResult result;
-  result.base_objectives = Evaluate(model, base).objectives;
-  result.base_score = Score(options.weights, result.base_objectives);
-  detail::SolveSettings settings;
-  settings.time_limit_seconds = options.time_limit_seconds;
-  settings.mip_gap = options.mip_gap;
-  Problem inner = detail::MakeProblem(model, base, constraints, options, Approx::kInner);
-  Solution si = detail::SolveProblem(inner, settings);
-  result.stats = SolverStats{si.rows, si.columns, si.integers, si.seconds, 1};
-  if (si.status == SolveStatus::kInfeasible) {
-    result.conflicts =
-        detail::FindConflicts(model, base, constraints, options, result.stats.solves);
-    if (result.conflicts.empty()) {
-      result.conflict_note = "no single constraint can be dropped to make it feasible";
-    }
-    return result;
-  }
-  if (si.status == SolveStatus::kFailed) {
-    AddError(diags, {}, "the solver found no allocation within the time limit (--time-limit)");
-    return std::nullopt;
-  }
-  Problem outer = detail::MakeProblem(model, base, constraints, options, Approx::kOuter);
-  Solution so = detail::SolveProblem(outer, settings);
-  result.stats.seconds += so.seconds;
-  ++result.stats.solves;
-  Candidate best = Round(model, base, inner, si, constraints, options.weights);
-  if (so.status == SolveStatus::kOptimal || so.status == SolveStatus::kFeasible) {
-    // The outer problem keeps constraints exact, without the inner one's
-    // margin: its answer, rounded to cents, may miss a --min by a cent.
-    Candidate other = Round(model, base, outer, so, constraints, options.weights);
-    std::vector<std::vector<Money>> amounts;
-    for (const ResolvedLine& line : other.allocation.lines) amounts.push_back(line.by_year);
-    if (other.score > best.score + 1e-12 &&
-        detail::MeetsConstraints(model, base, constraints, amounts)) {
-      best = std::move(other);
-    }
-  }
-  result.feasible = true;
-  result.allocation = std::move(best.allocation);
-  result.objectives = std::move(best.objectives);
-  result.score = best.score;
-  // The outer bound when the outer solve finished; else no bound is
-  // known and the reported bound is the cap of 100.
-  bool bounded = so.status != SolveStatus::kFailed && std::isfinite(so.bound);
-  result.upper_bound = std::max(result.score, bounded ? so.bound : 100.0);
-  result.level = ChosenLevels(model, result.allocation);
-  return result;
+  return Search(model, base, constraints, options).Run();
 }
 
 std::vector<MarginalValue> MarginalValues(const Model& model, const ResolvedScenario& base,
                                           const OptimiseConstraints& constraints,
                                           const OptimiseOptions& options, Money extra,
                                           Diagnostics& diags) {
-  std::optional<OptimiseResult> now = Optimise(model, base, constraints, options, diags);
-  if (!now || !now->feasible) return {};
-  return MarginalValues(model, base, constraints, options, *now, extra, diags);
+  OptimiseOptions o = options;
+  o.marginal_step = extra;
+  std::optional<OptimiseResult> now = Optimise(model, base, constraints, o, diags);
+  if (!now || !now->feasible || !now->marginal) return {};
+  return MarginalValues(model, base, constraints, o, *now, extra, diags);
 }
 
 std::vector<MarginalValue> MarginalValues(const Model& model, const ResolvedScenario& base,
                                           const OptimiseConstraints& constraints,
                                           const OptimiseOptions& options, const OptimiseResult& now,
                                           Money extra, Diagnostics& diags) {
+  if (!now.marginal || now.marginal->extra != extra)
+    return MarginalValues(model, base, constraints, options, extra, diags);
+  const Marginal& m = *now.marginal;
+  MarginalValue mv{0, extra, m.points, m.points_per_euro * 100000.0, {}, m.tied};
+  for (size_t i = 0; i < base.lines.size(); ++i) {
+    Money change = detail::TotalOf(m.then[i]) - detail::TotalOf(now.allocation.lines[i].by_year);
+    // A cent a year either way is rounding, not reallocation.
+    if (std::llabs(change.cents()) > static_cast<int64_t>(model.years.size()))
+      mv.best_spent_on.push_back(LineAmount{base.lines[i].def->id, change});
+  }
+  std::stable_sort(mv.best_spent_on.begin(), mv.best_spent_on.end(),
+                   [](const LineAmount& a, const LineAmount& b) {
+                     return std::llabs(a.amount.cents()) > std::llabs(b.amount.cents());
+                   });
   std::vector<MarginalValue> values;
-  for (size_t t = 0; t < model.years.size(); ++t) {
-    OptimiseConstraints more = constraints;
-    more.budget[t] += extra;
-    std::optional<OptimiseResult> then = Optimise(model, base, more, options, diags);
-    if (!then || !then->feasible) continue;
-    MarginalValue mv{model.years[t], extra, then->score - now.score, {}};
-    for (size_t i = 0; i < base.lines.size(); ++i) {
-      Money before = detail::TotalOf(now.allocation.lines[i].by_year);
-      Money after = detail::TotalOf(then->allocation.lines[i].by_year);
-      if (after > before)
-        mv.best_spent_on.push_back(LineAmount{base.lines[i].def->id, after - before});
-    }
-    std::stable_sort(mv.best_spent_on.begin(), mv.best_spent_on.end(),
-                     [](const LineAmount& a, const LineAmount& b) { return a.amount > b.amount; });
-    values.push_back(std::move(mv));
+  for (int year : model.years) {
+    mv.year = year;
+    values.push_back(mv);
   }
   return values;
 }

@@ -46,7 +46,8 @@ double SaturatingSlope(const Curve& curve, double x) {
 
 // Breakpoints on [start, upper]. Saturating: equal steps in value, where
 // the curve bends most; table: its own points; linear: the two ends.
-std::vector<double> Breakpoints(const Curve& curve, double start, double upper, int segments) {
+std::vector<double> Breakpoints(const Curve& curve, double start, double upper, int segments,
+                                const std::vector<double>& extra) {
   std::vector<double> xs = {start};
   if (curve.kind == CurveKind::kSaturating) {
     double h = curve.half.likely;
@@ -61,6 +62,20 @@ std::vector<double> Breakpoints(const Curve& curve, double start, double upper, 
       double x = Euros(point.x);
       if (x > start && x < upper) xs.push_back(x);
     }
+  }
+  // Refinement (saturating curves only: tables and lines are exact already).
+  if (curve.kind == CurveKind::kSaturating) {
+    for (double x : extra) {
+      if (x > start && x < upper) xs.push_back(x);
+    }
+    std::sort(xs.begin(), xs.end());
+    // Points closer than this add nothing but a degenerate piece.
+    double tiny = 1e-9 * (1 + upper);
+    std::vector<double> unique;
+    for (double x : xs) {
+      if (unique.empty() || x > unique.back() + tiny) unique.push_back(x);
+    }
+    xs = unique;
   }
   xs.push_back(upper);
   return xs;
@@ -84,7 +99,7 @@ Piece MakePiece(const Curve& curve, double x0, double x1, Approx approx) {
 }  // namespace
 
 std::vector<Piece> CurvePieces(const Curve& curve, double upper, int segments, double margin,
-                               Approx approx) {
+                               Approx approx, const std::vector<double>& extra) {
   std::vector<Piece> pieces;
   if (upper <= 0) return pieces;
   double start = 0;
@@ -95,7 +110,7 @@ std::vector<Piece> CurvePieces(const Curve& curve, double upper, int segments, d
     if (start >= upper) return {Piece{0, upper, 0, 0}};
     pieces.push_back(Piece{0, start, 0, 0});
   }
-  std::vector<double> xs = Breakpoints(curve, start, upper, std::max(1, segments));
+  std::vector<double> xs = Breakpoints(curve, start, upper, std::max(1, segments), extra);
   for (size_t k = 0; k + 1 < xs.size(); ++k) {
     if (xs[k + 1] > xs[k]) pieces.push_back(MakePiece(curve, xs[k], xs[k + 1], approx));
   }

@@ -3,6 +3,8 @@
 // that bind them. Built by src/optimise/setup.cpp, solved by src/optimise/milp.cpp.
 #pragma once
 
+#include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,10 +50,11 @@ std::vector<Piece> TangentEnvelope(const Curve& curve, const std::vector<Piece>&
 enum class Approx { kInner, kOuter };
 
 // The pieces of `curve` on [0, upper] (EUR): `segments` pieces per smooth
-// stretch, spaced equally in value for saturating curves; a threshold T
-// becomes a jump at T + margin (margin absorbs rounding to cents).
+// stretch, spaced equally in value for saturating curves, plus breakpoints
+// at `extra` (refinement around an optimum); a threshold T becomes a jump
+// at T + margin (margin absorbs rounding to cents).
 std::vector<Piece> CurvePieces(const Curve& curve, double upper, int segments, double margin,
-                               Approx approx);
+                               Approx approx, const std::vector<double>& extra = {});
 
 // Whether pieces from 0 join up with non-increasing slopes and start at 0.
 bool IsConcave(const std::vector<Piece>& pieces);
@@ -88,12 +91,34 @@ struct Problem {
 
 enum class SolveStatus { kOptimal, kFeasible, kInfeasible, kFailed };
 
+using Clock = std::chrono::steady_clock;
+
+// The LP at the integer choices of a solution (levels, thresholds, pieces
+// of non-concave curves fixed) with the total budget raised by `extra` EUR:
+// what more money buys without changing those choices.
+struct Parametric {
+  bool solved = false;
+  double objective = 0;                      // the LP's value (same units as Solution)
+  std::vector<std::vector<double>> amounts;  // [line][year], EUR
+};
+
 struct Solution {
   SolveStatus status = SolveStatus::kFailed;
-  double objective = 0;                      // the solver's value of the best allocation found
-  double bound = 0;                          // no allocation of this problem scores more
+  bool timed_out = false;  // kFailed because the deadline passed
+  std::string suspect;     // why the solver's answer is not to be trusted; "" = none seen
+  double objective = 0;    // the solver's value of the best allocation found
+  double bound = 0;        // no allocation of this problem scores more
   std::vector<std::vector<double>> amounts;  // [line][year], EUR
   std::vector<int> option;                   // discrete lines: chosen option or -1
+  // Per line: the least total (EUR) its integer choices need (a threshold
+  // reached, a piece of a non-concave curve chosen); rounding keeps it.
+  std::vector<double> floor;
+  // The LP at the chosen integers (see Parametric): the total budget's dual
+  // (points per EUR) and, per line, the weighted points per EUR of the next
+  // euro it would get (0 for discrete lines and lines at their maximum).
+  double budget_dual = 0;
+  std::vector<double> next_euro;
+  std::vector<Parametric> extra;  // per SolveSettings::extra_total
   int rows = 0;
   int columns = 0;
   int integers = 0;
@@ -101,12 +126,17 @@ struct Solution {
 };
 
 struct SolveSettings {
-  double time_limit_seconds = 60;
+  Clock::time_point deadline = Clock::time_point::max();
   double mip_gap = 1e-6;
   bool feasibility_only = false;  // zero objective: for finding conflicts
+  // GLPK's MIP presolver: faster on some problems, but it has returned
+  // infeasible, out-of-bounds and non-optimal answers on others (issue 11);
+  // off, the LP relaxation is solved by the simplex first.
+  bool presolve = false;
+  std::vector<double> extra_total;  // EUR; see Parametric
 };
 
-// Solves `problem` with GLPK (glp_intopt after presolve).
+// Solves `problem` with GLPK (glp_simplex, then glp_intopt). Never prints.
 Solution SolveProblem(const Problem& problem, const SolveSettings& settings);
 
 }  // namespace allot::detail

@@ -29,25 +29,6 @@ void CheckLine(const ResolvedScenario& base, const std::string& option, const st
   AddError(diags, {}, option + ": unknown line '" + id + "'" + DidYouMean(ClosestMatch(id, known)));
 }
 
-// Rounding each year to cents moves a line's total by at most a cent per
-// year, and the solver's tolerances add a little (1e-7 relative, on amounts
-// in units of at most the whole budget, see MoneyUnit): constraints on
-// totals are tightened by this much so that the rounded answer still meets
-// them.
-double Margin(const std::vector<Money>& budget) {
-  double sum = 0;
-  for (Money m : budget) sum += Euros(m);
-  return 0.01 * static_cast<double>(budget.size()) + 2e-7 * (1 + sum);
-}
-
-// The inner problem tightens constraints by the margin, so that its
-// rounded answer meets them; the outer one must be a relaxation of the
-// problem in cents (its optimum is the reported upper bound), so it keeps
-// every constraint exact: a total may sit exactly on a threshold there.
-double MarginFor(const std::vector<Money>& budget, Approx approx) {
-  return approx == Approx::kInner ? Margin(budget) : 0.0;
-}
-
 struct Bounds {
   Money lo;
   Money hi;
@@ -118,14 +99,15 @@ Money Ceiling(const ResolvedScenario& base, const OptimiseConstraints& c, bool b
 
 ProblemLine MakeLine(const Model& model, const ResolvedLine& line, const OptimiseConstraints& c,
                      const OptimiseOptions& o, Approx approx, const std::vector<int>& kept,
-                     Money budget_total) {
+                     Money budget_total, const std::vector<double>& extra) {
   ProblemLine pl;
   const Line& def = *line.def;
   Bounds b = LineBounds(c, def.id, TotalOf(line.by_year), budget_total);
   if (Contains(c.lock, def.id)) {
     pl.discrete = true;
-    pl.none_allowed = false;
-    AddOption(pl, model, def, line.by_year, kept);
+    pl.none_allowed = false;  // and no option when the base's total is out of bounds
+    Money total = TotalOf(line.by_year);
+    if (total >= b.lo && total <= b.hi) AddOption(pl, model, def, line.by_year, kept);
     return pl;
   }
   if (!def.levels.empty()) {
@@ -138,11 +120,11 @@ ProblemLine MakeLine(const Model& model, const ResolvedLine& line, const Optimis
     }
     return pl;
   }
-  double margin = MarginFor(c.budget, approx);
-  pl.lo = b.lo.IsZero() ? 0 : Euros(b.lo) + margin;
-  pl.hi = b.hi >= budget_total ? Euros(b.hi) : Euros(b.hi) - margin;
-  if (pl.hi < pl.lo) pl.lo = pl.hi = (Euros(b.lo) + Euros(b.hi)) / 2;
-  if (Euros(b.hi) < Euros(b.lo)) pl.lo = Euros(b.lo), pl.hi = Euros(b.hi);  // infeasible, as asked
+  // Constraints are exact in both problems: the solver's answer is rounded
+  // to cents onto them (RoundToCents), not kept a margin away from them.
+  const double margin = 0;
+  pl.lo = Euros(b.lo);
+  pl.hi = Euros(b.hi);
   for (const Effect& e : def.effects) {
     int k = kept[static_cast<size_t>(model.ObjectiveIndex(e.objective))];
     if (k < 0) continue;
@@ -151,22 +133,21 @@ ProblemLine MakeLine(const Model& model, const ResolvedLine& line, const Optimis
     double upper = std::max(0.0, pl.hi);
     Curve plain = e.curve;  // a concave curve's threshold becomes one binary
     plain.threshold.reset();
-    std::vector<Piece> chords = CurvePieces(plain, upper, o.segments, margin, Approx::kInner);
+    std::vector<Piece> chords =
+        CurvePieces(plain, upper, o.segments, margin, Approx::kInner, extra);
     pe.concave = IsConcave(chords);
     bool threshold = e.curve.threshold && !e.curve.threshold->IsZero();
     if (threshold && pe.concave) {
-      pe.threshold = Euros(*e.curve.threshold) + margin;
+      pe.threshold = Euros(*e.curve.threshold);
       if (pe.threshold > upper) continue;  // out of reach: no effect
-      // Below the threshold the total stays a margin under it, so that the
-      // rounded answer is below it too; unless --min asks for more, then
-      // y = 0 is allowed up to the most the line may have (worth 0 there,
-      // an underestimate).
-      pe.below = std::max(0.0, Euros(*e.curve.threshold) - margin);
-      if (approx == Approx::kOuter) pe.below = Euros(*e.curve.threshold);
+      // y = 0: the total up to the threshold, worth 0; when --min asks for
+      // more, anywhere up to the most the line may have (worth 0 there: an
+      // underestimate, and y = 1 remains for the outer problem).
+      pe.below = pe.threshold;
       if (pe.below < pl.lo) pe.below = upper;
     } else if (threshold) {
       plain = e.curve;
-      chords = CurvePieces(plain, upper, o.segments, margin, Approx::kInner);
+      chords = CurvePieces(plain, upper, o.segments, margin, Approx::kInner, extra);
       pe.concave = false;
     }
     if (approx == Approx::kInner) {
@@ -174,8 +155,12 @@ ProblemLine MakeLine(const Model& model, const ResolvedLine& line, const Optimis
     } else if (pe.concave && e.curve.kind == CurveKind::kSaturating) {
       pe.pieces = TangentEnvelope(plain, chords);
     } else {
-      pe.pieces = CurvePieces(plain, upper, o.segments, margin, Approx::kOuter);
+      pe.pieces = CurvePieces(plain, upper, o.segments, margin, Approx::kOuter, extra);
     }
+    // No pieces: the line cannot spend (--max 0) or the curve has no
+    // stretch within reach; "choose one piece" would then have nothing to
+    // choose and make the whole problem infeasible.
+    if (pe.pieces.empty()) continue;
     pl.effects.push_back(std::move(pe));
   }
   return pl;
@@ -187,21 +172,52 @@ Money TotalOf(const std::vector<Money>& amounts) {
   return std::accumulate(amounts.begin(), amounts.end(), Money());
 }
 
-bool MeetsConstraints(const Model& model, const ResolvedScenario& base,
+namespace {
+
+std::string Plain(Money m) { return FormatMoneyPlain(m); }
+
+// A line with levels (and no lock) spends exactly one level's budget, or 0.
+bool AtALevel(const Model& model, const Line& def, const std::vector<Money>& amounts) {
+  if (TotalOf(amounts).IsZero()) return true;
+  for (const Level& level : def.levels) {
+    if (LevelAmounts(level, model.years) == amounts) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Money MotionMinimum(const Motion& motion, const OptimiseConstraints& c) {
+  return motion.min_spend ? std::max(*motion.min_spend, Money::FromCents(1)) : c.motion_minimum;
+}
+
+std::string Violation(const Model& model, const ResolvedScenario& base,
                       const OptimiseConstraints& c,
                       const std::vector<std::vector<Money>>& amounts) {
   Money budget_total = TotalOf(c.budget);
   for (size_t t = 0; t < c.budget.size(); ++t) {
     Money year;
     for (const std::vector<Money>& line : amounts) year += line[t];
-    if (c.spend_exactly ? year != c.budget[t] : year > c.budget[t]) return false;
+    if (c.spend_exactly ? year != c.budget[t] : year > c.budget[t]) {
+      return "year " + std::to_string(model.years[t]) + " spends " + Plain(year) +
+             " against a budget of " + Plain(c.budget[t]);
+    }
   }
   for (size_t i = 0; i < base.lines.size(); ++i) {
     const ResolvedLine& line = base.lines[i];
-    if (Contains(c.lock, line.def->id) && amounts[i] != line.by_year) return false;
-    Bounds b = LineBounds(c, line.def->id, TotalOf(line.by_year), budget_total);
+    const std::string& id = line.def->id;
+    for (Money m : amounts[i]) {
+      if (m < Money()) return id + " has a negative amount";
+    }
+    bool locked = Contains(c.lock, id);
+    if (locked && amounts[i] != line.by_year) return id + " is locked but changed";
+    if (!locked && !line.def->levels.empty() && !AtALevel(model, *line.def, amounts[i]))
+      return id + " is at none of its levels";
+    Bounds b = LineBounds(c, id, TotalOf(line.by_year), budget_total);
     Money total = TotalOf(amounts[i]);
-    if (total < b.lo || total > b.hi) return false;
+    if (total < b.lo || total > b.hi) {
+      return id + " totals " + Plain(total) + ", outside " + Plain(b.lo) + " to " + Plain(b.hi);
+    }
   }
   for (const std::string& id : c.fund_motions) {
     const Motion& motion = model.motions[static_cast<size_t>(model.MotionIndex(id))];
@@ -209,9 +225,29 @@ bool MeetsConstraints(const Model& model, const ResolvedScenario& base,
     for (size_t i = 0; i < base.lines.size(); ++i) {
       if (Contains(base.lines[i].def->motions, id)) spent += TotalOf(amounts[i]);
     }
-    if (spent < std::max(Money::FromCents(1), motion.min_spend.value_or(Money()))) return false;
+    if (spent < MotionMinimum(motion, c)) {
+      return "motion " + id + " gets " + Plain(spent) + ", below " +
+             Plain(MotionMinimum(motion, c));
+    }
   }
-  return true;
+  return "";
+}
+
+bool MeetsConstraints(const Model& model, const ResolvedScenario& base,
+                      const OptimiseConstraints& c,
+                      const std::vector<std::vector<Money>>& amounts) {
+  return Violation(model, base, c, amounts).empty();
+}
+
+std::vector<std::string> UnfundableMotions(const ResolvedScenario& base,
+                                           const OptimiseConstraints& c) {
+  std::vector<std::string> out;
+  for (const std::string& id : c.fund_motions) {
+    bool named = false;
+    for (const ResolvedLine& line : base.lines) named = named || Contains(line.def->motions, id);
+    if (!named) out.push_back("--fund-motions " + id + " (no line of the base names this motion)");
+  }
+  return out;
 }
 
 namespace {
@@ -250,6 +286,22 @@ bool CheckConstraints(const Model& model, const ResolvedScenario& base,
     AddError(diags, {},
              "--fund-motions: unknown motion '" + id + "'" + DidYouMean(ClosestMatch(id, motions)));
   }
+  for (const LineAmount& lo : c.min) {
+    for (const LineAmount& hi : c.max) {
+      if (lo.line == hi.line && lo.amount > hi.amount) {
+        AddError(diags, {},
+                 "--min " + lo.line + "=" + Plain(lo.amount) + " is above --max " + hi.line + "=" +
+                     Plain(hi.amount));
+      }
+    }
+  }
+  if (c.motion_minimum < Money()) AddError(diags, {}, "--motion-minimum: must not be negative");
+  if (!(o.time_limit_seconds > 0) || !std::isfinite(o.time_limit_seconds)) {
+    AddError(diags, {}, "--time-limit: must be a positive number of seconds");
+  }
+  if (!(o.tolerance >= 0) || !std::isfinite(o.tolerance)) {
+    AddError(diags, {}, "--tolerance: must be a non-negative number of points");
+  }
   if (c.max_change_fraction && !(*c.max_change_fraction >= 0)) {
     AddError(diags, {}, "--max-change: must not be negative");
   }
@@ -260,12 +312,19 @@ bool CheckConstraints(const Model& model, const ResolvedScenario& base,
   if (o.weights.size() != model.objectives.size()) {
     AddError(diags, {}, "--weights: expected a weight for each objective");
   }
+  for (double w : o.weights) {
+    if (!std::isfinite(w) || w < 0) {
+      AddError(diags, {}, "--weights: every weight must be finite and not negative");
+      break;
+    }
+  }
   CheckSolverRange(base, c, diags);
   return diags.size() == before;
 }
 
 Problem MakeProblem(const Model& model, const ResolvedScenario& base, const OptimiseConstraints& c,
-                    const OptimiseOptions& o, Approx approx, bool budget_rows) {
+                    const OptimiseOptions& o, Approx approx, bool budget_rows,
+                    const std::vector<std::vector<double>>& extra) {
   Problem p;
   std::vector<int> kept(model.objectives.size(), -1);
   for (size_t j = 0; j < o.weights.size(); ++j) {
@@ -276,15 +335,17 @@ Problem MakeProblem(const Model& model, const ResolvedScenario& base, const Opti
   p.budget = ToEuros(c.budget);
   p.budget_rows = budget_rows;
   p.spend_exactly = c.spend_exactly;
-  for (const ResolvedLine& line : base.lines) {
-    p.lines.push_back(MakeLine(model, line, c, o, approx, kept, Ceiling(base, c, budget_rows)));
+  for (size_t i = 0; i < base.lines.size(); ++i) {
+    static const std::vector<double> kNone;
+    p.lines.push_back(MakeLine(model, base.lines[i], c, o, approx, kept,
+                               Ceiling(base, c, budget_rows), i < extra.size() ? extra[i] : kNone));
   }
-  double margin = MarginFor(c.budget, approx);
   for (const std::string& id : c.fund_motions) {
     const Motion& motion = model.motions[static_cast<size_t>(model.MotionIndex(id))];
     MotionRow row;
-    // "Funded" needs some spend even without a min_spend: at least a cent.
-    row.min = (motion.min_spend ? std::max(0.01, Euros(*motion.min_spend)) : 0.01) + margin;
+    // Without a min_spend "funded" means more than 0 in compare, which a
+    // solver cannot tell from 0: optimise asks for c.motion_minimum.
+    row.min = Euros(MotionMinimum(motion, c));
     for (size_t i = 0; i < base.lines.size(); ++i) {
       if (Contains(base.lines[i].def->motions, id)) row.lines.push_back(static_cast<int>(i));
     }

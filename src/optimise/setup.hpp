@@ -16,9 +16,20 @@ bool CheckConstraints(const Model& model, const ResolvedScenario& base,
                       const OptimiseConstraints& c, const OptimiseOptions& o, Diagnostics& diags);
 
 // The problem for validated constraints. `budget_rows` false drops the
-// yearly budgets (to test whether they are part of a conflict).
+// yearly budgets (to test whether they are part of a conflict). `extra`:
+// per line, more breakpoints (EUR) for its smooth curves (refinement).
 Problem MakeProblem(const Model& model, const ResolvedScenario& base, const OptimiseConstraints& c,
-                    const OptimiseOptions& o, Approx approx, bool budget_rows = true);
+                    const OptimiseOptions& o, Approx approx, bool budget_rows = true,
+                    const std::vector<std::vector<double>>& extra = {});
+
+// The least a motion's lines must spend under --fund-motions: its
+// min_spend, or c.motion_minimum when it has none.
+Money MotionMinimum(const Motion& motion, const OptimiseConstraints& c);
+
+// Each motion of c.fund_motions that no line of the base names, as
+// "--fund-motions ID (no line of the base names this motion)".
+std::vector<std::string> UnfundableMotions(const ResolvedScenario& base,
+                                           const OptimiseConstraints& c);
 
 // Each constraint whose removal alone makes `c` feasible, described as its
 // option ("--lock information_point", "the yearly budgets").
@@ -31,8 +42,11 @@ std::vector<std::string> FindConflicts(const Model& model, const ResolvedScenari
 std::vector<std::vector<Money>> RoundToCents(const Problem& problem, const Solution& solution,
                                              const std::vector<Money>& budget);
 
-// Whether `amounts` ([line][year], cents) meet every constraint of `c`
-// exactly: yearly budgets, --min, --max, --max-change, locks and motions.
+// The first constraint of `c` that `amounts` ([line][year], cents) break,
+// in words, or "" when they meet all exactly: yearly budgets, locks,
+// levels, --min, --max, --max-change and motions.
+std::string Violation(const Model& model, const ResolvedScenario& base,
+                      const OptimiseConstraints& c, const std::vector<std::vector<Money>>& amounts);
 bool MeetsConstraints(const Model& model, const ResolvedScenario& base,
                       const OptimiseConstraints& c, const std::vector<std::vector<Money>>& amounts);
 

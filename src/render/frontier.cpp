@@ -21,15 +21,26 @@ using report_text::Section;
 std::vector<Section> Sections(const FrontierReport& r, bool plain, Lang lang) {
   auto money = [&](Money m) { return plain ? FormatMoneyPlain(m) : FormatMoney(m, lang); };
   auto score = [](double s) { return s < 0 ? std::string("infeasible") : Fixed2(s); };
+  auto point_score = [](const FrontierPoint& p) {
+    return p.status.empty() ? Fixed2(p.score) : p.status == "infeasible" ? p.status : "failed";
+  };
+  auto bound = [](const FrontierPoint& p) {
+    return !p.status.empty() ? std::string("") : p.bounded ? Fixed2(p.upper_bound) : "no bound";
+  };
   std::vector<Section> out;
   Section points{"Frontier: the best score for each total budget, weights " + r.weights_label,
                  {"budget", "spent", "score", "upper bound", "levels funded"},
                  {}};
+  Section failed{
+      "Frontier points that failed (the others are computed all the same)", {"budget", "why"}, {}};
   for (const FrontierPoint& p : r.frontier.points) {
-    points.rows.push_back({money(p.budget), money(p.spent), score(p.score), score(p.upper_bound),
-                           detail::Joined(p.levels)});
+    points.rows.push_back(
+        {money(p.budget), money(p.spent), point_score(p), bound(p), detail::Joined(p.levels)});
+    if (!p.status.empty() && p.status != "infeasible")
+      failed.rows.push_back({money(p.budget), p.status});
   }
   out.push_back(points);
+  if (!failed.rows.empty()) out.push_back(failed);
   Section placed{
       "Scenarios against the frontier",
       {"scenario", "total", "score", "cheapest budget reaching it", "best score for its money"},
@@ -55,6 +66,7 @@ std::vector<Section> Sections(const FrontierReport& r, bool plain, Lang lang) {
     }
     out.push_back(core);
   }
+  if (!plain) out.push_back(Section{"Note", {""}, {{report_text::kRestsOnCurves}}});
   return out;
 }
 
@@ -70,7 +82,9 @@ void RenderJson(const FrontierReport& r, std::ostream& out) {
                            {"feasible", p.score >= 0},
                            {"score", Rounded(p.score, 6)},
                            {"upper_bound", Rounded(p.upper_bound, 6)},
-                           {"levels", p.levels}});
+                           {"levels", p.levels},
+                           {"bounded", p.bounded},
+                           {"status", p.status.empty() ? "solved" : p.status}});
   }
   j["scenarios"] = Json::array();
   for (const ScenarioPlacement& s : r.frontier.scenarios) {

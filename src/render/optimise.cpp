@@ -10,6 +10,7 @@
 #include "core/finite_output.hpp"
 #include "render/analysis_output.hpp"
 #include "render/optimise_text.hpp"
+#include "render/text.hpp"
 
 namespace allot {
 
@@ -45,8 +46,13 @@ std::vector<Section> Sections(const OptimiseReport& r, const MoneyText& money) {
   double base = res.base_score;
   summary.rows.push_back({"weighted score", Fixed2(base), Fixed2(res.score),
                           (res.score >= base ? "+" : "") + Fixed2(res.score - base)});
-  summary.rows.push_back({"solver upper bound", "", Fixed2(res.upper_bound),
-                          "gap " + Fixed2(res.upper_bound - res.score)});
+  if (res.bounded) {
+    summary.rows.push_back({"solver upper bound", "", Fixed2(res.upper_bound),
+                            "gap " + Fixed2(res.upper_bound - res.score) + " (aimed at " +
+                                Fixed2(res.tolerance) + ")"});
+  } else {
+    summary.rows.push_back({"solver upper bound", "", "no bound", "see the checks below"});
+  }
   for (size_t t = 0; t < r.years.size(); ++t) {
     Money b = r.base->by_year[t];
     Money o = res.allocation.by_year[t];
@@ -78,23 +84,36 @@ std::vector<Section> Sections(const OptimiseReport& r, const MoneyText& money) {
                           Fixed2(s.points), Fixed2(s.points_per_100k())});
   }
   if (!order.rows.empty()) out.push_back(order);
-  Section marginal{"Marginal value of money", {"year", "extra", "points", "best spent on"}, {}};
+  Section marginal{"Marginal value of money (at the optimum's levels and thresholds)",
+                   {"year", "extra", "points", "per 100k", "best spent on (net)"},
+                   {}};
   for (const MarginalValue& m : r.marginal) {
     std::string on;
     for (size_t k = 0; k < m.best_spent_on.size() && k < 3; ++k) {
       on += (k ? ", " : "") + m.best_spent_on[k].line + " " +
             Signed(m.best_spent_on[k].amount, money);
     }
-    marginal.rows.push_back({std::to_string(m.year), money(m.extra), Fixed2(m.points), on});
+    if (!m.tied.empty()) on += "; tied: " + detail::Joined(m.tied) + " (equal points per euro)";
+    marginal.rows.push_back(
+        {std::to_string(m.year), money(m.extra), Fixed2(m.points), Fixed2(m.points_per_100k), on});
   }
   if (!marginal.rows.empty()) out.push_back(marginal);
+  if (!res.notes.empty()) {
+    Section checks{"Checks of the solver's answers", {""}, {}};
+    for (const std::string& note : res.notes) checks.rows.push_back({note});
+    out.push_back(checks);
+  }
   Section solver{"Solver", {"", ""}, {}};
   solver.rows.push_back(
       {"solver", std::string("GLPK ") + glp_version() + " (glp_intopt, branch-and-cut)"});
   solver.rows.push_back({"model size", std::to_string(res.stats.rows) + " rows, " +
                                            std::to_string(res.stats.columns) + " columns, " +
                                            std::to_string(res.stats.integers) + " binaries"});
+  solver.rows.push_back(
+      {"refinements", std::to_string(res.refinements) + " (breakpoints added around the optimum)"});
+  solver.rows.push_back({"checked", "constraints to the cent, score by allot's evaluation, bound"});
   out.push_back(solver);
+  out.push_back(Section{"Note", {""}, {{report_text::kRestsOnCurves}}});
   return out;
 }
 
@@ -126,6 +145,10 @@ void RenderJson(const OptimiseReport& r, std::ostream& out) {
   j["base_score"] = Rounded(res.base_score, 6);
   j["score"] = Rounded(res.score, 6);
   j["upper_bound"] = Rounded(res.upper_bound, 6);
+  j["bounded"] = res.bounded;  // false: upper_bound is only the cap of 100
+  j["tolerance"] = Rounded(res.tolerance, 6);
+  j["refinements"] = res.refinements;
+  j["notes"] = res.notes;
   Json objectives = Json::object();
   for (size_t k = 0; k < r.objectives.size(); ++k)
     objectives[r.objectives[k].id] = Rounded(res.objectives[k], 6);
@@ -150,7 +173,9 @@ void RenderJson(const OptimiseReport& r, std::ostream& out) {
     j["marginal"].push_back({{"year", m.year},
                              {"extra_cents", m.extra.cents()},
                              {"points", Rounded(m.points, 6)},
-                             {"best_spent_on", on}});
+                             {"best_spent_on", on},
+                             {"points_per_100k", Rounded(m.points_per_100k, 6)},
+                             {"tied", m.tied}});
   }
   j["solver"] = {{"name", "GLPK"},
                  {"version", glp_version()},

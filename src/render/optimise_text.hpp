@@ -14,6 +14,12 @@ struct Section {
   std::vector<std::vector<std::string>> rows;  // each as long as header
 };
 
+// What every optimise and frontier score rests on, said beside them (one
+// sentence, to move into the language catalogue with the other texts).
+inline constexpr const char* kRestsOnCurves =
+    "Every score here rests on the model's effect curves: judgements of what money buys, not "
+    "measurements.";
+
 // "12.35": two decimals, English notation, no -0.00.
 std::string Fixed2(double value);
 

@@ -72,3 +72,42 @@ TEST_CASE("optimise: bad options are usage errors, nothing written", "[optimise]
   CHECK(self.code == 2);
   CHECK(self.err.find("is one of the input files") != std::string::npos);
 }
+
+TEST_CASE("optimise: time limits and conflicting bounds are usage errors", "[optimise][cli]") {
+  // GLPK aborted the process on a negative time limit (exit 134).
+  for (const char* limit : {"-1", "0", "nan", "inf"}) {
+    Run r = Cli({"optimise", "--weights", "ckm", "--time-limit", limit});
+    INFO(limit);
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err ==
+          "allot optimise: error: --time-limit must be a number of seconds above 0 and at most "
+          "1000000\nTry 'allot optimise --help'.\n");
+  }
+  Run frontier = Cli({"frontier", "--weights", "ckm", "--time-limit", "-1"});
+  CHECK(frontier.code == 2);
+  // It returned EUR 500.01 with exit 0.
+  Run bounds =
+      Cli({"optimise", "--weights", "ckm", "--min", "technology=500", "--max", "technology=499"});
+  CHECK(bounds.code == 2);
+  CHECK(bounds.out.empty());
+  CHECK(bounds.err ==
+        "allot optimise: error: --min technology=500.00 is above --max technology=499.00\n");
+}
+
+TEST_CASE("optimise --fund-motions funds the motion in the answer and in compare",
+          "[optimise][cli]") {
+  // technology stayed at EUR 0 while the written file said it funded wiersma.
+  TempDir dir;
+  std::string best = dir.path() + "/best.yaml";
+  std::string model = allot::testing::SourcePath("model/samen-tegen-mensenhandel.yaml");
+  Run r = Cli({"optimise", model, "--weights", "ministry", "--fund-motions", "wiersma", "--format",
+               "json", "--output", best});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  Run compare = Cli({"compare", model, best, "--weights", "ministry", "--format", "json"});
+  REQUIRE(compare.code == 0);
+  size_t optimised = compare.out.find("\"id\": \"optimised\"");
+  REQUIRE(optimised != std::string::npos);
+  CHECK(compare.out.find("\"wiersma\": true", optimised) != std::string::npos);
+}

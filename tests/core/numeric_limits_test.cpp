@@ -441,7 +441,10 @@ TEST_CASE("optimise and frontier refuse budgets past 2^53 cents instead of overf
   Run optimise = Cli({"optimise", model, top, "-w", "even", "--base", "top"});
   CHECK(optimise.code == 2);
   CHECK(optimise.err == "allot optimise: " + message);
-  // 10^13 EUR is within range: the frontier is computed, finite.
+  // 10^13 EUR is within range: the frontier is computed, finite. At this
+  // scale GLPK's outer problem loses the EUR 100 curve of y and returns a
+  // bound (0.375) below a known score: no bound is claimed (it used to print
+  // 25.00, the score itself, as the bound).
   std::string csv = RunOk({"frontier", model, "-w", "even", "--points", "2", "--format", "csv"});
-  CHECK(Contains(csv, ",7500000000000.04,7500000000000.04,25.00,25.00,"));
+  CHECK(Contains(csv, ",7500000000000.04,7500000000000.04,25.00,no bound,"));
 }

@@ -1,7 +1,11 @@
 // The frontier and core index against answers known exactly.
 #include "allot/frontier.hpp"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdio>
 
 #include "test_support.hpp"
 
@@ -80,4 +84,52 @@ lines:
   CHECK(std::string((*core)[2].kind()) == "core");
   CHECK(std::string((*core)[3].kind()) == "exterior");
   CHECK((*core)[2].funded == 3);
+}
+
+TEST_CASE("GLPK writes nothing to standard output", "[optimise][frontier]") {
+  // `frontier --format json` began with "Constructing initial basis...":
+  // GLPK prints through its own terminal hook, past std::cout.
+  Model m = ModelFrom(kModel);
+  std::vector<ResolvedScenario> all = ResolveOk(m, {});
+  OptimiseOptions o;
+  o.weights = m.weights[0].weights;
+  FrontierOptions f;
+  f.points = 4;
+  f.to = Eur(1000);
+  std::fflush(stdout);
+  int saved = dup(1);
+  std::FILE* capture = std::tmpfile();
+  REQUIRE(capture);
+  dup2(fileno(capture), 1);
+  Diagnostics diags;
+  std::optional<FrontierResult> r = Frontier(m, all[0], all, OptimiseConstraints{}, o, f, diags);
+  std::fflush(stdout);
+  dup2(saved, 1);
+  close(saved);
+  std::fseek(capture, 0, SEEK_END);
+  long written = std::ftell(capture);
+  std::fclose(capture);
+  REQUIRE(r);
+  CHECK(written == 0);
+}
+
+TEST_CASE("a frontier point that fails is reported and the others are computed",
+          "[optimise][frontier]") {
+  Model m = ModelFrom(kModel);
+  std::vector<ResolvedScenario> all = ResolveOk(m, {});
+  OptimiseOptions o;
+  o.weights = m.weights[0].weights;
+  o.deadline = std::chrono::steady_clock::now() - std::chrono::seconds(1);  // already past
+  FrontierOptions f;
+  f.points = 3;
+  f.to = Eur(900);
+  Diagnostics diags;
+  std::optional<FrontierResult> r = Frontier(m, all[0], all, OptimiseConstraints{}, o, f, diags);
+  REQUIRE(r);
+  REQUIRE(r->points.size() == 3);
+  for (const FrontierPoint& p : r->points) {
+    CHECK(p.score == -1);
+    CHECK(p.status ==
+          "the solver found no allocation: the solver returned nothing within the time limit");
+  }
 }

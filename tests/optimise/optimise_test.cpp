@@ -372,3 +372,126 @@ TEST_CASE("the model hash is FNV-1a 64", "[optimise]") {
   CHECK(Fnv1a64Hex("") == "cbf29ce484222325");
   CHECK(Fnv1a64Hex("a") == "af63dc4c8601ec8c");
 }
+
+// Issue 11: the failures seen with GLPK's presolver and the old checks,
+// each rebuilt as a small model.
+
+TEST_CASE("a --max of 0 on a line whose optimum is 0 is not infeasible", "[optimise]") {
+  // A threshold on a table that bends upwards: with --max 0 its curve had
+  // no pieces, and "choose one piece" had nothing to choose.
+  Model m = ModelFrom(R"(format: allot/1
+title: t
+years: [2024]
+objectives: [{id: a, name: A}]
+weights: {w: {a: 1}}
+lines:
+  - {id: p, name: P, budget: {2024: 1000}, effects: {a: {curve: linear, points: 1, per: 100}}}
+  - {id: q, name: Q, budget: {2024: 0},
+     effects: {a: {curve: table, points: [[100, 0.1], [200, 5]], threshold: 50}}}
+)");
+  ResolvedScenario base = ResolveOk(m, {})[0];
+  OptimiseConstraints c = Budget({Eur(1000)});
+  c.max = {{"q", Eur(0)}};
+  OptimiseResult r = Solve(m, base, c);
+  CHECK(r.feasible);
+  CHECK(r.score == Approx(10));
+  CHECK(r.allocation.lines[1].by_year[0].IsZero());
+}
+
+TEST_CASE("a motion without min_spend gets the motion minimum, through any line", "[optimise]") {
+  // A motion row of one cent lay below the solver's tolerance in its money
+  // unit: the motion stayed unfunded while the written file claimed it.
+  Model m = ModelFrom(R"(format: allot/1
+title: t
+years: [2024, 2025]
+objectives: [{id: a, name: A}]
+weights: {w: {a: 1}}
+motions: [{id: bare, ref: r, asks: x}, {id: lev, ref: r, asks: y}, {id: nobody, ref: r, asks: z}]
+lines:
+  - {id: p, name: P, budget: {2024: 3000000}, effects: {a: {curve: linear, points: 1, per: 100000}}}
+  - {id: z, name: Z, budget: {2024: 0}, motions: [bare]}
+  - id: v
+    name: V
+    budget: {2024: 0}
+    motions: [lev]
+    levels: [{name: one, budget: {2024: 20000, 2025: 20000}}]
+)");
+  ResolvedScenario base = ResolveOk(m, {})[0];
+  OptimiseConstraints c = Budget({Eur(3000000), Eur(1000000)});
+  c.fund_motions = {"bare", "lev"};
+  OptimiseResult r = Solve(m, base, c);
+  REQUIRE(r.feasible);
+  CHECK(r.allocation.lines[1].by_year[0] + r.allocation.lines[1].by_year[1] == Eur(10000));
+  CHECK(r.level[2] == "one");
+  CHECK(MotionsFunded(m, r.allocation) == std::vector<bool>{true, true, false});
+  c.fund_motions = {"nobody"};
+  OptimiseResult none = Solve(m, base, c);
+  CHECK_FALSE(none.feasible);
+  CHECK(none.conflicts ==
+        std::vector<std::string>{"--fund-motions nobody (no line of the base names this motion)"});
+}
+
+TEST_CASE("a --min above the --max of one line is an error, not an answer", "[optimise]") {
+  Model m = ModelFrom(allot::testing::kSmallModel);
+  ResolvedScenario base = ResolveOk(m, {})[0];
+  OptimiseConstraints c = Budget(base.by_year);
+  c.min = {{"y", Eur(500)}};
+  c.max = {{"y", Eur(499)}};
+  OptimiseOptions o;
+  o.weights = m.weights[0].weights;
+  Diagnostics diags;
+  CHECK_FALSE(Optimise(m, base, c, o, diags));
+  CHECK(Render(diags) == "error: --min y=500.00 is above --max y=499.00\n");
+}
+
+TEST_CASE("the answer is never worse than the base when the base meets the constraints",
+          "[optimise]") {
+  // One segment per curve: the chords lie far below the saturating curve,
+  // so the solver's own answer can score less than the base.
+  Model m = ModelFrom(R"(format: allot/1
+title: t
+years: [2024]
+objectives: [{id: a, name: A}]
+weights: {w: {a: 1}}
+lines:
+  - {id: p, name: P, budget: {2024: 500}, effects: {a: {curve: saturating, max: 60, half: 100}}}
+  - {id: q, name: Q, budget: {2024: 500}, effects: {a: {curve: saturating, max: 40, half: 100}}}
+)");
+  ResolvedScenario base = ResolveOk(m, {})[0];
+  OptimiseResult r = Solve(m, base, Budget({Eur(1000)}), 1);
+  CHECK(r.score >= r.base_score);
+  CHECK(r.bounded);
+  CHECK(r.upper_bound >= r.score);
+  CHECK(r.upper_bound - r.score <= 0.01 + 1e-9);
+}
+
+TEST_CASE("the marginal value comes from the LP and names ties", "[optimise]") {
+  // Two identical linear lines: an extra euro is worth 1 point per EUR 100
+  // on either; which one the LP picks is arbitrary, so both are named.
+  Model m = ModelFrom(R"(format: allot/1
+title: t
+years: [2024, 2025]
+objectives: [{id: a, name: A}, {id: b, name: B}]
+weights: {w: {a: 1, b: 1}}
+lines:
+  - {id: p, name: P, budget: {2024: 0}, effects: {a: {curve: linear, points: 1, per: 100}}}
+  - {id: q, name: Q, budget: {2024: 0}, effects: {b: {curve: linear, points: 1, per: 100}}}
+  - {id: s, name: S, budget: {2024: 0}, effects: {a: {curve: table, points: [[100, 5]]}}}
+)");
+  ResolvedScenario base = ResolveOk(m, {})[0];
+  OptimiseOptions o;
+  o.weights = m.weights[0].weights;
+  o.marginal_step = Eur(100);
+  Diagnostics diags;
+  OptimiseConstraints c = Budget({Eur(500), Eur(500)});
+  std::optional<OptimiseResult> r = Optimise(m, base, c, o, diags);
+  REQUIRE(r);
+  REQUIRE(r->feasible);
+  std::vector<MarginalValue> mv = MarginalValues(m, base, c, o, *r, Eur(100), diags);
+  REQUIRE(mv.size() == 2);
+  CHECK(mv[0].points == Approx(0.5));  // one point on a or b, weight 1/2
+  CHECK(mv[0].points_per_100k == Approx(0.5 * 1000));
+  REQUIRE(mv[0].best_spent_on.size() == 1);
+  CHECK(mv[0].best_spent_on[0].amount == Eur(100));
+  CHECK(mv[0].tied == std::vector<std::string>{"p", "q"});
+}
