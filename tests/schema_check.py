@@ -170,6 +170,8 @@ changes:
   - scale: {line: l1, by: 1.333}
   - add: {id: l3, name: L3, budget: {2024: 5}, effects: {a: {curve: linear, points: 1, per: 1}}}
   - remove: l3
+  - increase: {line: l1, amount: 500000, year: 2025}
+  - decrease: {line: l1, amount: 0.07}
 """
 
 # (name, base text, old, new, must_pass)
@@ -216,6 +218,9 @@ SNIPPETS = [
     ("half with three decimals", GOOD_MODEL, "half: [1, 2, 3]", "half: 1.005", False),
     ("currency not a code", GOOD_MODEL, "title: t\n", "title: t\ncurrency: euro\n", False),
     ("scenario typo chnages", GOOD_SCENARIO, "changes:", "chnages:", False),
+    ("increase of zero", GOOD_SCENARIO, "amount: 500000, year", "amount: 0, year", False),
+    ("decrease without line", GOOD_SCENARIO, "{line: l1, amount: 0.07}", "{amount: 0.07}", False),
+    ("increase with a typo yaer", GOOD_SCENARIO, "year: 2025}", "yaer: 2025}", False),
 ]
 
 

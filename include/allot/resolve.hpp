@@ -49,8 +49,9 @@ std::vector<ResolvedScenario> ResolveScenarios(const Model& model,
 
 // Spreads `amount` over the years of `source` in proportion to each year's
 // amount, in cents, by largest remainder; ties go to the earlier year. The
-// result sums to `amount` exactly. Precondition: amount <= sum(source), and
-// sum(source) > 0.
+// result sums to `amount` exactly. Precondition: sum(source) > 0. With
+// amount <= sum(source) no part exceeds its year's amount (what `move` and
+// `decrease` take); a larger amount is fine for `increase`.
 std::vector<Money> SplitProportionally(Money amount, const std::vector<Money>& source);
 
 // amount * by, rounded to the cent with halves away from zero; nullopt on

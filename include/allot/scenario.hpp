@@ -53,8 +53,27 @@ struct RemoveChange {
   std::string line;
 };
 
+// Add `amount` to one line; with `year`, in that year, otherwise spread over
+// the line's years in proportion to its budget there (the rule of `move`).
+// The line must then have money in some year.
+struct IncreaseChange {
+  std::string line;
+  Money amount;
+  std::optional<int> year;
+};
+
+// Take `amount` from one line, like IncreaseChange; taking more than the
+// line has (in that year, or in all years) is an error.
+struct DecreaseChange {
+  std::string line;
+  Money amount;
+  std::optional<int> year;
+};
+
 struct Change {
-  std::variant<MoveChange, SetChange, ScaleChange, AddChange, RemoveChange> what;
+  std::variant<MoveChange, SetChange, ScaleChange, AddChange, RemoveChange, IncreaseChange,
+               DecreaseChange>
+      what;
   SourceLocation where;  // the change's list item in the file
 };
 

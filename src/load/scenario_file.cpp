@@ -11,7 +11,8 @@ namespace {
 
 const std::vector<std::string> kScenarioKeys = {
     "format", "scenario", "name", "base", "budget", "source", "note", "illustrative", "changes"};
-const std::vector<std::string> kChangeKinds = {"move", "set", "scale", "add", "remove"};
+const std::vector<std::string> kChangeKinds = {"move",   "set",      "scale",   "add",
+                                               "remove", "increase", "decrease"};
 const std::vector<std::string> kBudgetRules = {"neutral", "neutral-per-year"};
 
 std::optional<BudgetRule> ReadBudgetRule(LoadContext& ctx, const Item& item) {
@@ -62,6 +63,22 @@ std::optional<MoveChange> ReadMove(LoadContext& ctx, const Item& item) {
   return move;
 }
 
+// `increase` and `decrease` share their keys: {line, amount, year?}.
+template <typename Adjust>
+std::optional<Adjust> ReadAdjust(LoadContext& ctx, const Item& item) {
+  MapReader map(ctx, item, {"line", "amount", "year"});
+  if (!map.ok()) return std::nullopt;
+  int errors = ctx.errors();
+  Adjust adjust;
+  ReadRequiredString(ctx, map, "line", adjust.line);
+  if (std::optional<Item> amount = map.Require("amount")) {
+    if (std::optional<Money> value = ReadPositiveMoney(ctx, *amount)) adjust.amount = *value;
+  }
+  if (std::optional<Item> year = map.Get("year")) adjust.year = ReadYear(ctx, *year);
+  if (ctx.errors() != errors) return std::nullopt;
+  return adjust;
+}
+
 std::optional<SetChange> ReadSet(LoadContext& ctx, const Item& item) {
   MapReader map(ctx, item, {"line", "budget"});
   if (!map.ok()) return std::nullopt;
@@ -105,7 +122,8 @@ std::optional<Change> ReadChange(LoadContext& ctx, const Item& item) {
   if (!map.ok()) return std::nullopt;
   if (map.entries().size() != 1) {
     ctx.Error(item.mark, item.path,
-              "expected exactly one of 'move', 'set', 'scale', 'add' or 'remove', got " +
+              "expected exactly one of 'move', 'set', 'scale', 'add', 'remove', 'increase' or "
+              "'decrease', got " +
                   std::to_string(map.entries().size()) + " keys");
     return std::nullopt;
   }
@@ -116,6 +134,8 @@ std::optional<Change> ReadChange(LoadContext& ctx, const Item& item) {
   if (entry.key == "set") return Wrap(ReadSet(ctx, value), where);
   if (entry.key == "scale") return Wrap(ReadScale(ctx, value), where);
   if (entry.key == "remove") return Wrap(ReadRemove(ctx, value), where);
+  if (entry.key == "increase") return Wrap(ReadAdjust<IncreaseChange>(ctx, value), where);
+  if (entry.key == "decrease") return Wrap(ReadAdjust<DecreaseChange>(ctx, value), where);
   if (entry.key == "add") {
     // An added line's objectives, motions and years are checked on resolve.
     std::optional<Line> line = ReadLine(ctx, value, LineRefs{});

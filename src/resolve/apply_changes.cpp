@@ -81,6 +81,17 @@ class ChangeApplier {
     line.illustrative = line.illustrative || scenario_.illustrative;
   }
 
+  // The line's total over all years; nullopt when it overflows.
+  static std::optional<Money> Total(const ResolvedLine& line) {
+    Money total;
+    for (Money m : line.by_year) {
+      std::optional<Money> sum = CheckedAdd(total, m);
+      if (!sum) return std::nullopt;
+      total = *sum;
+    }
+    return total;
+  }
+
   bool AddTo(ResolvedLine& line, size_t year, Money amount, const std::string& key) {
     std::optional<Money> sum = CheckedAdd(line.by_year[year], amount);
     if (!sum) return Error(key, "amount overflows line '" + line.def->id + "'");
@@ -93,6 +104,8 @@ class ChangeApplier {
   bool Do(const ScaleChange& scale);
   bool Do(const AddChange& add);
   bool Do(const RemoveChange& remove);
+  bool Do(const IncreaseChange& increase);
+  bool Do(const DecreaseChange& decrease);
   bool MoveInYear(const MoveChange& move, ResolvedLine& from, ResolvedLine& to, size_t year);
   bool MoveSpread(const MoveChange& move, ResolvedLine& from, ResolvedLine& to);
   bool CheckAddedLine(const allot::Line& line);
@@ -133,12 +146,9 @@ bool ChangeApplier::MoveInYear(const MoveChange& move, ResolvedLine& from, Resol
 }
 
 bool ChangeApplier::MoveSpread(const MoveChange& move, ResolvedLine& from, ResolvedLine& to) {
-  Money available;
-  for (Money m : from.by_year) {
-    std::optional<Money> sum = CheckedAdd(available, m);
-    if (!sum) return Error("move.from", "line '" + move.from + "' overflows in total");
-    available = *sum;
-  }
+  std::optional<Money> total = Total(from);
+  if (!total) return Error("move.from", "line '" + move.from + "' overflows in total");
+  Money available = *total;
   if (move.amount > available) {
     return Error("move.amount", "takes " + FormatMoney(move.amount, Lang::kEn) + " from '" +
                                     move.from + "', which has only " +
@@ -234,6 +244,67 @@ bool ChangeApplier::Do(const RemoveChange& remove) {
   if (line == nullptr) return false;
   line->def = nullptr;
   work_.index.erase(remove.line);
+  return true;
+}
+
+bool ChangeApplier::Do(const IncreaseChange& increase) {
+  ResolvedLine* line = Line("increase.line", increase.line);
+  if (line == nullptr) return false;
+  if (increase.year) {
+    int index = Year("increase.year", *increase.year);
+    if (index < 0) return false;
+    Touch(*line);
+    return AddTo(*line, static_cast<size_t>(index), increase.amount, "increase.amount");
+  }
+  std::optional<Money> total = Total(*line);
+  if (!total) return Error("increase.line", "line '" + increase.line + "' overflows in total");
+  if (total->IsZero()) {
+    return Error("increase.year", "line '" + increase.line +
+                                      "' has nothing in any year, so there is no proportion to "
+                                      "spread " +
+                                      FormatMoney(increase.amount, Lang::kEn) +
+                                      " by; give a year (or use set)");
+  }
+  // The rule of `move`: in proportion to the line's budget per year, exact
+  // to the cent (largest remainder, ties to the earlier year).
+  std::vector<Money> parts = SplitProportionally(increase.amount, line->by_year);
+  Touch(*line);
+  for (size_t year = 0; year < parts.size(); ++year) {
+    if (!AddTo(*line, year, parts[year], "increase.amount")) return false;
+  }
+  return true;
+}
+
+bool ChangeApplier::Do(const DecreaseChange& decrease) {
+  ResolvedLine* line = Line("decrease.line", decrease.line);
+  if (line == nullptr) return false;
+  if (decrease.year) {
+    int index = Year("decrease.year", *decrease.year);
+    if (index < 0) return false;
+    Money available = line->by_year[static_cast<size_t>(index)];
+    if (decrease.amount > available) {
+      return Error("decrease.amount",
+                   "takes " + FormatMoney(decrease.amount, Lang::kEn) + " from '" + decrease.line +
+                       "' in " + std::to_string(*decrease.year) + ", which has only " +
+                       FormatMoney(available, Lang::kEn) + " (below zero by " +
+                       FormatMoney(decrease.amount - available, Lang::kEn) + ")");
+    }
+    line->by_year[static_cast<size_t>(index)] -= decrease.amount;
+    Touch(*line);
+    return true;
+  }
+  std::optional<Money> total = Total(*line);
+  if (!total) return Error("decrease.line", "line '" + decrease.line + "' overflows in total");
+  if (decrease.amount > *total) {
+    return Error("decrease.amount", "takes " + FormatMoney(decrease.amount, Lang::kEn) + " from '" +
+                                        decrease.line + "', which has only " +
+                                        FormatMoney(*total, Lang::kEn) +
+                                        " in all years (below zero by " +
+                                        FormatMoney(decrease.amount - *total, Lang::kEn) + ")");
+  }
+  std::vector<Money> parts = SplitProportionally(decrease.amount, line->by_year);
+  for (size_t year = 0; year < parts.size(); ++year) line->by_year[year] -= parts[year];
+  Touch(*line);
   return true;
 }
 

@@ -584,7 +584,7 @@ TEST_CASE("scenario changes are checked for kind, shape and values", "[load][err
   - remove: a
     move: {amount: 1, from: a, to: b}
 )~") ==
-      R"~(scenario.yaml:4:5: error: changes[0]: expected exactly one of 'move', 'set', 'scale', 'add' or 'remove', got 2 keys
+      R"~(scenario.yaml:4:5: error: changes[0]: expected exactly one of 'move', 'set', 'scale', 'add', 'remove', 'increase' or 'decrease', got 2 keys
     - remove: a
       ^
 )~");
