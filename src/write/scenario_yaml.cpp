@@ -177,6 +177,12 @@ void WriteChange(std::ostream& out, const Change& change) {
         } else if constexpr (std::is_same_v<T, AddChange>) {
           out << "  - add:\n";
           WriteLine(out, "      ", c.line);
+        } else if constexpr (std::is_same_v<T, IncreaseChange> ||
+                             std::is_same_v<T, DecreaseChange>) {
+          out << (std::is_same_v<T, IncreaseChange> ? "  - increase" : "  - decrease")
+              << ": {line: " << YamlText(c.line) << ", amount: " << YamlAmount(c.amount);
+          if (c.year) out << ", year: " << *c.year;
+          out << "}\n";
         } else {
           static_assert(std::is_same_v<T, RemoveChange>, "a change kind without a writer");
           out << "  - remove: " << YamlText(c.line) << '\n';

@@ -100,9 +100,11 @@ TEST_CASE("an increase without a year needs a line with money", "[resolve][adjus
 }
 
 TEST_CASE("increase and decrease name unknown lines and years", "[resolve][adjust]") {
-  CHECK(Errors("  - increase: {line: xx, amount: 1}\n").find(
-            "changes[0].increase.line: unknown line 'xx' (did you mean 'x'?) in scenario 's'") !=
-        std::string::npos);
+  CHECK(
+      Errors("  - increase: {line: xx, amount: 1}\n")
+          .find(
+              "changes[0].increase.line: unknown line 'xx' (did you mean 'x'?) in scenario 's'") !=
+      std::string::npos);
   CHECK(Errors("  - decrease: {line: x, amount: 1, year: 2030}\n")
             .find("changes[0].decrease.year: year 2030 is not a model year (2024-2026)") !=
         std::string::npos);

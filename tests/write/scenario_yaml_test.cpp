@@ -71,6 +71,9 @@ bool Same(const Change& a, const Change& b) {
           return x.line == y.line && x.by.numerator == y.by.numerator && x.by.scale == y.by.scale;
         } else if constexpr (std::is_same_v<T, AddChange>) {
           return Same(x.line, y.line);
+        } else if constexpr (std::is_same_v<T, IncreaseChange> ||
+                             std::is_same_v<T, DecreaseChange>) {
+          return std::tie(x.line, x.amount, x.year) == std::tie(y.line, y.amount, y.year);
         } else {
           return x.line == y.line;
         }
@@ -141,6 +144,8 @@ changes:
   - move: {amount: 0.07, from: a, to: b, year: 2025}
   - set: {line: c, budget: {2025: 150000, 2024: 0}}
   - scale: {line: d, by: 0.080}
+  - increase: {line: c, amount: 500000, year: 2025}
+  - decrease: {line: d, amount: 95000.10}
   - remove: e
 )");
   CHECK(WriteScenarioYaml(s, {"Written by a test."}) == R"(# Written by a test.
@@ -154,6 +159,8 @@ changes:
   - move: {amount: 0.07, from: a, to: b, year: 2025}
   - set: {line: c, budget: {2024: 0, 2025: 150000}}
   - scale: {line: d, by: 0.08}
+  - increase: {line: c, amount: 500000, year: 2025}
+  - decrease: {line: d, amount: 95000.10}
   - remove: e
 )");
 }
