@@ -87,7 +87,7 @@ allot::ReportOptions Analyses(const allot::Model& model,
   }
   std::unique_ptr<allot::SmaaPlan> plan = allot::CompileSmaa(
       model, resolved, allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
-  options.sensitivity = allot::Finish(plan->Run(0, 10000, 1, 10000));
+  options.sensitivity = allot::RunSmaa(*plan, allot::SmaaRun{});
   allot::Diagnostics diags;
   options.tornado = allot::Tornado(model, resolved, "ckm-tegenvoorstel", "model", "ckm", diags);
   allot::OptimiseOptions optimise;

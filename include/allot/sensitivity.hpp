@@ -61,10 +61,12 @@ inline constexpr double kFixedPointScale = 4294967296.0;  // 2^32
 // on hundreds of lines): then fewer, so that |q| < 2^62 always.
 inline constexpr int kScoreBits = 32;
 
-// The confidence factor is computed over the first this-many samples' effect
-// draws (or all samples, when fewer), whose objective scores the accumulator
-// keeps: memory stays bounded whatever the sample count.
-inline constexpr uint64_t kConfidenceSamples = 1000;
+// Central weights averaged over fewer samples than this (a scenario best
+// in fewer samples), and the confidence factors computed at them, are
+// marked "too few samples": with weights drawn uniformly over 6 to 9
+// objectives a central weight's standard error is then above about 0.01 to
+// 0.02, enough to move a confidence factor by many points.
+inline constexpr uint64_t kMinCentralSamples = 100;
 
 enum class EffectsMode {
   kFixed,      // every parameter at its likely value
@@ -84,8 +86,12 @@ struct SmaaHeader {
   std::string weights = "uniform";  // WeightSpec::text
   std::string effects = "fixed";    // "fixed" | "uncertain"
   uint64_t seed = 1;
-  uint64_t samples = 0;                   // N of the whole run
-  int score_bits = kScoreBits;            // scores are summed as trunc(score * 2^score_bits)
+  uint64_t samples = 0;         // N of the whole run
+  int score_bits = kScoreBits;  // scores are summed as trunc(score * 2^score_bits)
+  // --cf-samples: the effect draws (those of samples 0, 1, ...) behind the
+  // confidence factors; none: as many as the run has samples. Not part of
+  // the plan: the caller sets it (RunSmaa does, from SmaaRun).
+  std::optional<uint64_t> confidence_draws;
   std::vector<std::string> objectives;    // objective ids, model order
   std::vector<std::string> scenario_ids;  // "model" first, then as given
   std::vector<std::string> scenario_names;
@@ -102,10 +108,6 @@ struct SmaaAccumulator {
   std::vector<ExactSum>
       best_weight_sum;  // S x J: sum of trunc(w_j * 2^32) over samples where s is best
   std::vector<ScoreHistogram> histograms;  // S: weighted scores, for percentiles
-  // Objective scores (capped, S x J per sample) of samples i < kConfidenceSamples
-  // in the range, in sample order, with their sample indexes.
-  std::vector<uint64_t> confidence_samples;
-  std::vector<double> confidence_scores;
 
   uint64_t count() const { return end - first; }
 };
@@ -113,10 +115,16 @@ struct SmaaAccumulator {
 // An empty accumulator for `header`, covering [first, first).
 SmaaAccumulator EmptyAccumulator(const SmaaHeader& header, uint64_t first);
 
-// Adds `part` to `into`. Precondition: same header, and part.first == into.end
-// or part.end == into.first is NOT required: ranges must only be disjoint
-// (confidence rows are kept in sample order).
+// Adds `part` to `into`. Precondition: same header; the ranges must be
+// disjoint, not adjacent.
 void MergeInto(SmaaAccumulator& into, const SmaaAccumulator& part);
+
+// Per scenario, its central weights (J, model order: the mean weights over
+// the samples where it is best), or none when it is never best.
+using CentralWeights = std::vector<std::optional<std::vector<double>>>;
+
+// The central weights of a complete accumulator.
+CentralWeights CentralWeightsOf(const SmaaAccumulator& accumulator);
 
 // The scenarios of a run compiled to flat arrays, ready to evaluate any
 // range of samples. Build one with CompileSmaa; it is immutable, so Run may
@@ -132,6 +140,17 @@ class SmaaPlan {
   // merged in order). The result depends only on the plan and the range.
   virtual SmaaAccumulator Run(uint64_t first, uint64_t end, unsigned threads,
                               uint64_t total_samples) const = 0;
+
+  // The confidence factors' counts: for each scenario s with central[s],
+  // the effect draws of samples [first, end) in which s scores at least as
+  // much as every other scenario when all are scored with central[s]
+  // (0 for the others). Threads as Run; the counts do not depend on them.
+  virtual std::vector<uint64_t> ConfidenceHits(const CentralWeights& central, uint64_t first,
+                                               uint64_t end, unsigned threads) const = 0;
+
+  // Every scenario's capped objective scores under sample `sample`'s effect
+  // draws (S x J, scenario by scenario): what Run weighs and ranks.
+  virtual std::vector<double> ObjectiveScores(uint64_t sample) const = 0;
 };
 
 // Compiles `scenarios` (ResolveScenarios' output: "model" first) for
@@ -140,42 +159,89 @@ std::unique_ptr<SmaaPlan> CompileSmaa(const Model& model,
                                       const std::vector<ResolvedScenario>& scenarios,
                                       const SmaaOptions& options);
 
+// A 95% interval for a proportion.
+struct ProportionInterval {
+  double low = 0, high = 0;
+  // The larger distance from `p` to an end: the "±" of a display.
+  double HalfWidth(double p) const;
+};
+
+// The Wilson score interval for k successes in n trials (z = 1.96): unlike
+// the Wald interval p ± 1.96 sqrt(p (1 - p) / n) it does not collapse to a
+// point for k = 0 or k = n (for k = 0 it is [0, 3.84 / (n + 3.84)]), and
+// it covers about 95% for any p. Precondition: n > 0, k <= n.
+ProportionInterval Wilson(uint64_t k, uint64_t n);
+
 struct SmaaScenarioResult {
   std::string id;
   std::string name;
   std::vector<double> rank_acceptability;     // b_r, r = 1..S: fraction of samples at rank r
   std::vector<double> rank_acceptability_se;  // sqrt(b_r (1 - b_r) / N)
-  double mean_score = 0, sd_score = 0;        // weighted score, points
-  double p5_score = 0, p95_score = 0;         // nearest rank on ScoreHistogram's bins
+  std::vector<ProportionInterval> rank_acceptability_interval;  // Wilson 95% of each b_r
+  double mean_score = 0, sd_score = 0;                          // weighted score, points
+  double p5_score = 0, p95_score = 0;  // nearest rank on ScoreHistogram's bins
+  // Samples in which the scenario is best (b_1 * N): what its central
+  // weights average over.
+  uint64_t best_samples = 0;
   // Mean weights over the samples where the scenario is best; none when it
   // never is.
   std::optional<std::vector<double>> central_weights;
-  // Fraction of the confidence samples' effect draws in which the scenario is
-  // best at its central weights; none when it has none.
+  // Fraction of the confidence draws in which the scenario is best when
+  // every scenario is scored at its central weights; none when it has none.
   std::optional<double> confidence_factor;
+  std::optional<double> confidence_factor_se;                    // sqrt(cf (1 - cf) / draws)
+  std::optional<ProportionInterval> confidence_factor_interval;  // Wilson 95%
+  // best_samples < kMinCentralSamples: the central weights and the
+  // confidence factor rest on too few samples to be read as figures.
+  bool too_few_samples() const { return best_samples < kMinCentralSamples; }
 };
 
 struct SmaaResult {
   SmaaHeader header;
   std::optional<double> precision;            // --precision target, when used
-  uint64_t confidence_samples = 0;            // samples behind confidence factors
+  uint64_t confidence_samples = 0;            // effect draws behind the confidence factors
   std::vector<SmaaScenarioResult> scenarios;  // header order
   std::vector<double> beats;                  // S x S: P(a scores strictly above b)
 
-  double max_half_width() const;  // max over all b_r of 1.96 SE
+  // The largest Wilson half-width (ProportionInterval::HalfWidth) over all b_r.
+  double max_half_width() const;
 };
 
-// Turns a complete accumulator (covering [0, header.samples)) into results.
-SmaaResult Finish(const SmaaAccumulator& accumulator);
+// The confidence factors' pass over a complete accumulator: its central
+// weights, and for each the count of effect draws (header.confidence_draws,
+// or as many as header.samples) in which the scenario is best at them.
+struct SmaaConfidence {
+  uint64_t draws = 0;
+  std::vector<uint64_t> hits;  // S
+};
+SmaaConfidence ConfidencePass(const SmaaPlan& plan, const SmaaAccumulator& accumulator,
+                              unsigned threads);
 
-// The largest 95% half-width 1.96 * sqrt(p (1 - p) / N) over all rank
-// acceptability indexes of `accumulator`.
+// Turns a complete accumulator (covering [0, header.samples)) and its
+// confidence pass into results.
+SmaaResult Finish(const SmaaAccumulator& accumulator, const SmaaConfidence& confidence);
+
+// The largest Wilson half-width over all rank acceptability indexes of
+// `accumulator`.
 double MaxHalfWidth(const SmaaAccumulator& accumulator);
 
 // --precision: runs 1000, 2000, 4000, ... samples (each step adds samples
-// to the ones already drawn) until every index's 95% half-width is below
-// `target`, or `max_samples` is reached. Returns the complete accumulator.
+// to the ones already drawn) until every index's 95% Wilson interval lies
+// within `target` of its estimate, or `max_samples` is reached. Returns the
+// complete accumulator.
 SmaaAccumulator RunToPrecision(const SmaaPlan& plan, double target, uint64_t max_samples,
                                unsigned threads);
+
+// A whole run, as `allot sensitivity` does it: `samples` samples (or with
+// `precision`, as many as RunToPrecision needs), the confidence pass, and
+// the results.
+struct SmaaRun {
+  uint64_t samples = 10000;
+  std::optional<double> precision;  // instead of `samples`
+  uint64_t max_samples = 10000000;  // with `precision`
+  unsigned threads = 1;
+  std::optional<uint64_t> confidence_draws;  // SmaaHeader::confidence_draws
+};
+SmaaResult RunSmaa(const SmaaPlan& plan, const SmaaRun& run);
 
 }  // namespace allot

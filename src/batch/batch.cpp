@@ -147,8 +147,9 @@ bool RunSensitivity(const BatchEntry& entry, const BatchRun& run, const Model& m
       model, scenarios,
       SmaaOptions{*spec, entry.uncertain ? EffectsMode::kUncertain : EffectsMode::kFixed,
                   run.seed});
-  SmaaAccumulator acc = plan->Run(0, entry.samples, 1, entry.samples);
-  SensitivityRows(Finish(acc), text, out);
+  SmaaRun smaa;
+  smaa.samples = entry.samples;
+  SensitivityRows(RunSmaa(*plan, smaa), text, out);
   return true;
 }
 

@@ -5,6 +5,7 @@
 #include "allot/sensitivity_io.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
+#include "cli/option_values.hpp"
 
 namespace allot::cli {
 
@@ -19,9 +20,17 @@ come from the same inputs, --weights, --effects, --seed and --samples, and
 every shard 1/N ... N/N must be given exactly once; otherwise merge says
 which part does not fit and writes nothing.
 
+The confidence factors are computed after the parts are added up, at the
+central weights of the whole run, from the effect draws: merge needs the
+model and scenario files the shards ran on for that (--inputs, as given to
+sensitivity and in the same order; by default the shipped model and
+scenarios), and checks them against the parts' inputs hash. Shards run with
+--cf-samples 0 need no inputs.
+
 Examples:
   allot merge part-*.json
   allot merge part-*.json --format json --output result.json
+  allot merge part-*.json --inputs my-model.yaml --inputs my-scenarios/
 
 )";
 
@@ -43,20 +52,69 @@ std::optional<SmaaAccumulator> ReadAndMerge(const std::vector<std::string>& file
 class MergeCommand final : public Command {
  public:
   void Options(OptionList& options) override {
+    options.Add()("inputs", po::value<std::vector<std::string>>(&inputs_)->composing(),
+                  "a model or scenario file or directory the shards ran on (repeat, in their "
+                  "order); default: the shipped model and scenarios")(
+        "threads,t", po::value<std::string>(&threads_text_)->default_value(threads_text_),
+        "threads for the confidence factors (results do not depend on it)");
     options.Results("en | nl: labels of table and md");
     options.Files("partial results");
   }
 
   void Check(const po::variables_map& values, std::vector<std::string>& problems) override {
     if (!values.count("files")) problems.push_back("no partial results given");
+    if (std::optional<uint64_t> t = ParseCount(threads_text_, 1, 1024))
+      threads_ = static_cast<unsigned>(*t);
+    else
+      problems.push_back("--threads must be a whole number from 1 to 1024, not '" + threads_text_ +
+                         "'");
   }
 
   int Run(Session& s) override {
     std::optional<SmaaAccumulator> merged = ReadAndMerge(s.files(), s.limits(), s.diags());
     if (!merged) return s.Fail();
-    RenderSensitivity(Finish(*merged), s.format(), s.lang(), s.text());
+    SmaaConfidence confidence;
+    confidence.hits.assign(merged->header.scenario_ids.size(), 0);
+    if (merged->header.confidence_draws.value_or(merged->count()) > 0) {
+      std::unique_ptr<SmaaPlan> plan = PlanOfParts(s, merged->header);
+      if (!plan) return kExitBadInput;
+      confidence = ConfidencePass(*plan, *merged, threads_);
+    }
+    RenderSensitivity(Finish(*merged, confidence), s.format(), s.lang(), s.text());
     return kExitSuccess;
   }
+
+ private:
+  // The plan the parts were computed with, rebuilt from --inputs and the
+  // parts' header; null after a message when the inputs do not match.
+  std::unique_ptr<SmaaPlan> PlanOfParts(Session& s, const SmaaHeader& header) {
+    Inputs inputs;
+    std::vector<ResolvedScenario> resolved;
+    if (!s.LoadAndResolve(inputs_, inputs, resolved)) return nullptr;
+    s.AddInputFiles(inputs.files);
+    std::string error;
+    std::optional<WeightSpec> weights = ParseWeightSpec(header.weights, *inputs.model, error);
+    std::unique_ptr<SmaaPlan> plan;
+    if (weights) {
+      EffectsMode effects =
+          header.effects == "uncertain" ? EffectsMode::kUncertain : EffectsMode::kFixed;
+      plan = CompileSmaa(*inputs.model, resolved, SmaaOptions{*weights, effects, header.seed});
+    }
+    if (plan && plan->header().inputs_hash == header.inputs_hash) return plan;
+    std::string named = inputs_.empty() ? "the shipped model and scenarios" : "the --inputs";
+    s.UsageError(
+        "the confidence factors need the model and scenarios the parts were computed "
+        "from, but " +
+        named + " are other inputs (inputs hash " +
+        (plan ? plan->header().inputs_hash : std::string("-")) + ", the parts " +
+        header.inputs_hash + "): name the shards' files with --inputs, in their order, " +
+        "or run the shards with --cf-samples 0");
+    return nullptr;
+  }
+
+  std::vector<std::string> inputs_;
+  std::string threads_text_ = "1";
+  unsigned threads_ = 1;
 };
 
 }  // namespace

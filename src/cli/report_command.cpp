@@ -114,7 +114,9 @@ SmaaResult Sensitivity(const Model& model, const std::vector<ResolvedScenario>& 
                        const WeightSpec& weights, uint64_t samples) {
   std::unique_ptr<SmaaPlan> plan =
       CompileSmaa(model, resolved, SmaaOptions{weights, EffectsMode::kFixed, 1});
-  return Finish(plan->Run(0, samples, 1, samples));
+  SmaaRun run;
+  run.samples = samples;
+  return RunSmaa(*plan, run);
 }
 
 class ReportCommand final : public Command {

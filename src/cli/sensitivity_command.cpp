@@ -17,11 +17,13 @@ constexpr const char* kHelp = R"(Usage: allot sensitivity [MODEL] [SCENARIO...] 
 How robust is the ranking? Draws many samples of the weights (and, with
 --effects uncertain, of every [low, likely, high] effect estimate), ranks the
 scenarios in each sample, and reports per scenario how often it takes each
-rank (rank acceptability, with its standard error), the probability of being
-best, its weighted score's mean, sd, 5th and 95th percentile, its central
-weights (average weights where it is best) and confidence factor, and for
-each pair of scenarios how often one scores higher than the other. The
-model itself takes part as scenario 'model'. See docs/sensitivity.md.
+rank (rank acceptability, with its 95% Wilson interval), the probability of
+being best, its weighted score's mean, sd, 5th and 95th percentile, its
+central weights (average weights where it is best) and confidence factor
+(how often it stays best at those weights over the effect draws; marked
+"too few samples" when it is best in fewer than 100 samples), and for each
+pair of scenarios how often one scores higher than the other. The model
+itself takes part as scenario 'model'. See docs/sensitivity.md.
 
 Weights (--weights):
   uniform     every weighting equally likely (uniform on the simplex)
@@ -33,7 +35,9 @@ Weights (--weights):
 
 Results depend only on the inputs, --samples and --seed: never on --threads
 or on how the run is split. To split it over machines, run each shard with
---shard K/N --output part-K.json and add them up with 'allot merge'.
+--shard K/N --output part-K.json and add them up with 'allot merge' (which
+needs the same model and scenario files, with --inputs, for the confidence
+factors).
 
 Examples:
   allot sensitivity --samples 100000 --seed 7
@@ -58,9 +62,11 @@ class SensitivityCommand final : public Command {
         "fixed (likely values) | uncertain (triangular draws)")(
         "precision,p", po::value<double>(&precision_),
         "instead of --samples: double the samples from 1000 until every rank acceptability's "
-        "95% half-width is below P, e.g. 0.005")(
+        "95% interval is within P of it, e.g. 0.005")(
         "max-samples", po::value<std::string>(&max_samples_text_)->default_value(max_samples_text_),
         "with --precision: stop at this many samples")(
+        "cf-samples", po::value<std::string>(&cf_samples_text_),
+        "effect draws behind the confidence factors (default: as many as samples; 0: none)")(
         "shard", po::value<std::string>(&shard_text_),
         "K/N: compute only shard K of N and write the partial result (JSON) for 'allot merge'");
     options.Results("en | nl: labels of table and md");
@@ -82,6 +88,11 @@ class SensitivityCommand final : public Command {
     count(seed_text_, 0, UINT64_MAX, "--seed", seed_);
     count(threads_text_, 1, 1024, "--threads", threads_);
     count(max_samples_text_, 1000, uint64_t{1} << 48, "--max-samples", max_samples_);
+    if (values.count("cf-samples")) {
+      uint64_t draws = 0;
+      count(cf_samples_text_, 0, uint64_t{1} << 48, "--cf-samples", draws);
+      cf_samples_ = draws;
+    }
     if (effects_text_ == "fixed") {
       effects_ = EffectsMode::kFixed;
     } else if (effects_text_ != "uncertain") {
@@ -104,16 +115,18 @@ class SensitivityCommand final : public Command {
         CompileSmaa(s.model(), s.resolved(), SmaaOptions{*weights, effects_, seed_});
     if (shard_count_ > 0) {
       auto [first, end] = ShardRange(samples_, shard_index_, shard_count_);
-      s.text() << SmaaPartToJson(
-          SmaaPart{plan->Run(first, end, threads_, samples_), shard_index_, shard_count_, {}});
+      SmaaPart part{plan->Run(first, end, threads_, samples_), shard_index_, shard_count_, {}};
+      part.accumulator.header.confidence_draws = cf_samples_;
+      s.text() << SmaaPartToJson(part);
       return kExitSuccess;
     }
-    SmaaAccumulator acc = precision_given_
-                              ? RunToPrecision(*plan, precision_, max_samples_, threads_)
-                              : plan->Run(0, samples_, threads_, samples_);
-    SmaaResult result = Finish(acc);
-    if (precision_given_) result.precision = precision_;
-    RenderSensitivity(result, s.format(), s.lang(), s.text());
+    SmaaRun run;
+    run.samples = samples_;
+    if (precision_given_) run.precision = precision_;
+    run.max_samples = max_samples_;
+    run.threads = threads_;
+    run.confidence_draws = cf_samples_;
+    RenderSensitivity(RunSmaa(*plan, run), s.format(), s.lang(), s.text());
     return kExitSuccess;
   }
 
@@ -140,7 +153,7 @@ class SensitivityCommand final : public Command {
 
   // As given on the command line, checked by Check.
   std::string samples_text_, seed_text_ = "1", threads_text_ = "1", shard_text_,
-                             max_samples_text_ = "10000000";
+                             max_samples_text_ = "10000000", cf_samples_text_;
   std::string weights_ = "uniform", effects_text_ = "uncertain";
   double precision_ = 0;
   // As read by Check.
@@ -148,6 +161,7 @@ class SensitivityCommand final : public Command {
   uint64_t samples_ = 10000, seed_ = 1, max_samples_ = 0;
   unsigned threads_ = 1;
   uint32_t shard_index_ = 0, shard_count_ = 0;  // 0: no shard
+  std::optional<uint64_t> cf_samples_;          // none: as many as samples
   EffectsMode effects_ = EffectsMode::kUncertain;
 };
 

@@ -1,6 +1,7 @@
 // SMAA results for people (table, Markdown, with a plain-words summary) and
 // for spreadsheets (CSV, one row per scenario).
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "allot/render_sensitivity.hpp"
@@ -43,13 +44,17 @@ struct Words {
   const char* list_separator;  // between "id 7.7%" items: "; " in Dutch, where "7,7" has a comma
   const char* uncertain;       // the effects mode, as the header line shows it
   const char* fixed;
+  const char* too_few;          // the confidence cell of a scenario best too rarely
+  const char* too_few_summary;  // "Its central weights rest on" N "samples only: ..."
+  const char* too_few_end;
 };
 
 const Words kEn{"Sensitivity (SMAA-2)",
                 "samples",
                 "weights",
                 "effects",
-                "Rank acceptability: % of samples at each rank (± 95% half-width)",
+                "Rank acceptability: % of samples at each rank (± the wider side of the 95% "
+                "Wilson interval, rounded up)",
                 "rank",
                 "scenario",
                 "Weighted score (points, at most 100)",
@@ -65,16 +70,20 @@ const Words kEn{"Sensitivity (SMAA-2)",
                 "scores",
                 "At its central weights it is best in",
                 "of the effect draws (confidence factor).",
-                "samples were needed to bring every acceptability's 95% half-width below",
+                "samples were needed to bring every acceptability's 95% interval within",
                 "mean",
                 ", ",
                 "uncertain",
-                "fixed"};
+                "fixed",
+                "too few samples",
+                "Its central weights rest on",
+                "samples only: too few for a confidence factor."};
 const Words kNl{"Gevoeligheid (SMAA-2)",
                 "trekkingen",
                 "gewichten",
                 "effecten",
-                "Rangkans: % van de trekkingen op elke plaats (± 95%-marge)",
+                "Rangkans: % van de trekkingen op elke plaats (± de wijdste kant van het "
+                "95%-Wilson-interval, naar boven afgerond)",
                 "plaats",
                 "scenario",
                 "Gewogen score (punten, hoogstens 100)",
@@ -90,15 +99,35 @@ const Words kNl{"Gevoeligheid (SMAA-2)",
                 "scoort gemiddeld",
                 "Bij zijn centrale gewichten is het het beste in",
                 "van de effecttrekkingen (betrouwbaarheidsfactor).",
-                "trekkingen waren nodig om elke rangkans op minder dan deze 95%-marge te brengen:",
+                "trekkingen waren nodig om het 95%-interval van elke rangkans binnen deze marge te "
+                "brengen:",
                 "gem.",
                 "; ",
                 "onzeker",
-                "vast"};
+                "vast",
+                "te weinig trekkingen",
+                "Zijn centrale gewichten berusten op slechts",
+                "trekkingen: te weinig voor een betrouwbaarheidsfactor."};
 
 const Words& WordsFor(Lang lang) { return lang == Lang::kNl ? kNl : kEn; }
 
 std::string Percent(double p, Lang lang) { return FormatScore(100 * p, 1, lang); }
+
+// The "±" of a share: the wider side of its 95% interval, in percent,
+// rounded up to the one decimal shown, so that a share of 0 out of 20,000
+// (interval up to 0.019%) shows ±0.1 and never ±0.0.
+std::string Margin(const ProportionInterval& interval, double p, Lang lang) {
+  double tenths = std::ceil(interval.HalfWidth(p) * 1000 - 1e-9);
+  return "±" + FormatScore(tenths / 10, 1, lang);
+}
+
+// The confidence factor with its margin, or the mark of too few samples.
+std::string Confidence(const SmaaScenarioResult& s, const Words& w, Lang lang) {
+  if (!s.confidence_factor) return "-";
+  if (s.too_few_samples()) return w.too_few;
+  return Percent(*s.confidence_factor, lang) + " " +
+         Margin(*s.confidence_factor_interval, *s.confidence_factor, lang);
+}
 
 struct Table {
   std::string title;
@@ -113,8 +142,8 @@ Table AcceptabilityTable(const SmaaResult& r, const Words& w, Lang lang) {
   for (const SmaaScenarioResult& s : r.scenarios) {
     std::vector<std::string> row{s.id};
     for (size_t k = 0; k < s.rank_acceptability.size(); ++k) {
-      row.push_back(Percent(s.rank_acceptability[k], lang) + " ±" +
-                    Percent(1.96 * s.rank_acceptability_se[k], lang));
+      row.push_back(Percent(s.rank_acceptability[k], lang) + " " +
+                    Margin(s.rank_acceptability_interval[k], s.rank_acceptability[k], lang));
     }
     t.rows.push_back(row);
   }
@@ -127,7 +156,7 @@ Table ScoreTable(const SmaaResult& r, const Words& w, Lang lang) {
     t.rows.push_back({s.id, Percent(s.rank_acceptability[0], lang),
                       FormatScore(s.mean_score, 2, lang), FormatScore(s.sd_score, 2, lang),
                       FormatScore(s.p5_score, 2, lang), FormatScore(s.p95_score, 2, lang),
-                      s.confidence_factor ? Percent(*s.confidence_factor, lang) : "-"});
+                      Confidence(s, w, lang)});
   }
   return t;
 }
@@ -159,8 +188,10 @@ std::vector<std::string> Summary(const SmaaResult& r, const Words& w, Lang lang)
   const SmaaScenarioResult& top = r.scenarios[order[0]];
   std::vector<std::string> lines;
   lines.push_back(top.id + " " + w.is_best + " " + Percent(top.rank_acceptability[0], lang) + "% " +
-                  w.of_samples + Percent(1.96 * top.rank_acceptability_se[0], lang) + " " +
-                  w.points);
+                  w.of_samples +
+                  Margin(top.rank_acceptability_interval[0], top.rank_acceptability[0], lang)
+                      .substr(std::string("±").size()) +
+                  " " + w.points);
   std::string next = w.then;
   for (size_t k = 1; k < std::min<size_t>(order.size(), 4); ++k) {
     const SmaaScenarioResult& s = r.scenarios[order[k]];
@@ -172,8 +203,12 @@ std::vector<std::string> Summary(const SmaaResult& r, const Words& w, Lang lang)
   lines.push_back(top.id + " " + w.scores + " " + FormatScore(top.mean_score, 2, lang) +
                   " (p5-p95: " + FormatScore(top.p5_score, 2, lang) + "-" +
                   FormatScore(top.p95_score, 2, lang) + ").");
-  if (top.confidence_factor) {
+  if (top.confidence_factor && top.too_few_samples()) {
+    lines.push_back(std::string(w.too_few_summary) + " " + std::to_string(top.best_samples) + " " +
+                    w.too_few_end);
+  } else if (top.confidence_factor) {
     lines.push_back(std::string(w.central) + " " + Percent(*top.confidence_factor, lang) + "% " +
+                    Margin(*top.confidence_factor_interval, *top.confidence_factor, lang) + " " +
                     w.of_draws);
   }
   if (r.precision) {

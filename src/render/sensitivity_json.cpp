@@ -19,17 +19,27 @@ Json RoundedList(const std::vector<double>& values) {
   return j;
 }
 
+// A Wilson 95% interval as [low, high].
+Json Interval(const ProportionInterval& i) {
+  return Json::array({Rounded(i.low, 6), Rounded(i.high, 6)});
+}
+
 Json ScenarioJson(const SmaaResult& r, const SmaaScenarioResult& s) {
   Json j;
   j["id"] = s.id;
   j["name"] = s.name;
   j["rank_acceptability"] = RoundedList(s.rank_acceptability);
   j["rank_acceptability_se"] = RoundedList(s.rank_acceptability_se);
+  j["rank_acceptability_interval"] = Json::array();
+  for (const ProportionInterval& i : s.rank_acceptability_interval)
+    j["rank_acceptability_interval"].push_back(Interval(i));
   j["p_best"] = Rounded(s.rank_acceptability[0], 6);
   j["mean_score"] = Rounded(s.mean_score, 6);
   j["sd_score"] = Rounded(s.sd_score, 6);
   j["p5_score"] = Rounded(s.p5_score, 6);
   j["p95_score"] = Rounded(s.p95_score, 6);
+  j["best_samples"] = s.best_samples;
+  j["too_few_samples"] = s.central_weights ? Json(s.too_few_samples()) : Json(nullptr);
   if (s.central_weights) {
     Json w = Json::object();
     for (size_t o = 0; o < r.header.objectives.size(); ++o)
@@ -40,6 +50,10 @@ Json ScenarioJson(const SmaaResult& r, const SmaaScenarioResult& s) {
   }
   j["confidence_factor"] =
       s.confidence_factor ? Json(Rounded(*s.confidence_factor, 6)) : Json(nullptr);
+  j["confidence_factor_se"] =
+      s.confidence_factor_se ? Json(Rounded(*s.confidence_factor_se, 6)) : Json(nullptr);
+  j["confidence_factor_interval"] =
+      s.confidence_factor_interval ? Interval(*s.confidence_factor_interval) : Json(nullptr);
   return j;
 }
 
@@ -59,6 +73,7 @@ void RenderSensitivityJson(const SmaaResult& r, std::ostream& out) {
   j["objectives"] = r.header.objectives;
   j["histogram_resolution"] = ScoreHistogram::kFineResolution;
   j["confidence_samples"] = r.confidence_samples;
+  j["too_few_samples_below"] = kMinCentralSamples;
   j["scenarios"] = Json::array();
   for (const SmaaScenarioResult& s : r.scenarios) j["scenarios"].push_back(ScenarioJson(r, s));
   // pairwise[a][b] = P(a scores strictly higher than b); ties count for neither.

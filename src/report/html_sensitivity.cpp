@@ -1,5 +1,6 @@
 // The report's sensitivity section: the rank acceptability of an SMAA run
 // (allot sensitivity) as a heatmap and a table.
+#include <cmath>
 #include <string>
 
 #include "render/text.hpp"
@@ -12,6 +13,12 @@ namespace allot::detail {
 namespace {
 
 std::string Percent(double share, Lang lang) { return FormatScore(share * 100, 1, lang) + "%"; }
+
+// The "±" of a share: the wider side of its Wilson interval rounded up to
+// the 0.1% shown, so that a share of 0 or 100% never shows ±0.0%.
+double Margin(const ProportionInterval& interval, double share) {
+  return std::ceil(interval.HalfWidth(share) * 1000 - 1e-9) / 1000;
+}
 
 Heatmap AcceptabilityHeatmap(const SmaaResult& smaa, const ReportContext& c) {
   Heatmap h{"chart-rank-acceptability",
@@ -42,8 +49,11 @@ Table AcceptabilityTable(const SmaaResult& smaa, const ReportContext& c) {
   for (const SmaaScenarioResult& s : smaa.scenarios) {
     std::vector<Cell> row = {{s.id, "", ""}};
     for (size_t r = 0; r < s.rank_acceptability.size(); ++r) {
-      row.push_back({Percent(s.rank_acceptability[r], c.lang),
-                     "\u00b1" + Percent(1.96 * s.rank_acceptability_se[r], c.lang), ""});
+      row.push_back(
+          {Percent(s.rank_acceptability[r], c.lang),
+           "\u00b1" +
+               Percent(Margin(s.rank_acceptability_interval[r], s.rank_acceptability[r]), c.lang),
+           ""});
     }
     row.push_back({FormatScore(s.mean_score, 2, c.lang), "", ""});
     row.push_back(

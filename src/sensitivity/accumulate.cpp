@@ -9,37 +9,11 @@ namespace allot {
 
 namespace {
 
-// 95% half-width of a proportion p estimated from n samples.
-double HalfWidth(double p, uint64_t n) {
-  return 1.96 * std::sqrt(p * (1 - p) / static_cast<double>(n));
-}
-
 constexpr int kWeightBits = 32;  // kFixedPointScale = 2^32
 
 double FromFixed(ExactSum sum, uint64_t n, int bits) {
   return static_cast<double>(
       std::ldexp(static_cast<long double>(detail::Wide(sum)) / static_cast<long double>(n), -bits));
-}
-
-// Merges two runs of confidence rows, each in sample order.
-void MergeConfidence(SmaaAccumulator& into, const SmaaAccumulator& part) {
-  size_t row = into.header.scenario_ids.size() * into.header.objectives.size();
-  std::vector<uint64_t> samples;
-  std::vector<double> scores;
-  size_t a = 0, b = 0;
-  while (a < into.confidence_samples.size() || b < part.confidence_samples.size()) {
-    bool take_a = b == part.confidence_samples.size() ||
-                  (a < into.confidence_samples.size() &&
-                   into.confidence_samples[a] < part.confidence_samples[b]);
-    const SmaaAccumulator& from = take_a ? into : part;
-    size_t& k = take_a ? a : b;
-    samples.push_back(from.confidence_samples[k]);
-    scores.insert(scores.end(), from.confidence_scores.begin() + static_cast<long>(k * row),
-                  from.confidence_scores.begin() + static_cast<long>((k + 1) * row));
-    ++k;
-  }
-  into.confidence_samples = std::move(samples);
-  into.confidence_scores = std::move(scores);
 }
 
 // Standard deviation (n - 1 denominator) from fixed-point sums.
@@ -51,53 +25,69 @@ double StdDev(ExactSum sum, const SquareSum& squares, uint64_t n, int bits) {
   return static_cast<double>(std::ldexp(std::sqrt(std::max(var, 0.0L)), -bits));
 }
 
-// Fraction of the confidence rows in which scenario s is best (ties count)
-// when every scenario is scored with the weights `w`.
-double ConfidenceFactor(const SmaaAccumulator& acc, size_t s, const std::vector<double>& w) {
-  size_t S = acc.header.scenario_ids.size(), J = w.size();
-  size_t rows = acc.confidence_samples.size();
-  if (rows == 0) return 0;
-  uint64_t hits = 0;
-  std::vector<double> score(S);
-  for (size_t r = 0; r < rows; ++r) {
-    const double* u = &acc.confidence_scores[r * S * J];
-    for (size_t t = 0; t < S; ++t) {
-      score[t] = 0;
-      for (size_t j = 0; j < J; ++j) score[t] += w[j] * u[t * J + j];
-    }
-    hits += std::none_of(score.begin(), score.end(), [&](double v) { return v > score[s]; });
-  }
-  return static_cast<double>(hits) / static_cast<double>(rows);
-}
+double Share(uint64_t k, uint64_t n) { return static_cast<double>(k) / static_cast<double>(n); }
 
-SmaaScenarioResult ScenarioResult(const SmaaAccumulator& acc, size_t s) {
-  size_t S = acc.header.scenario_ids.size(), J = acc.header.objectives.size();
+SmaaScenarioResult ScenarioResult(const SmaaAccumulator& acc, const SmaaConfidence& confidence,
+                                  const CentralWeights& central, size_t s) {
+  size_t S = acc.header.scenario_ids.size();
   uint64_t n = acc.count();
   SmaaScenarioResult r;
   r.id = acc.header.scenario_ids[s];
   r.name = acc.header.scenario_names[s];
   for (size_t k = 0; k < S; ++k) {
-    double p = static_cast<double>(acc.rank_counts[s * S + k]) / static_cast<double>(n);
+    double p = Share(acc.rank_counts[s * S + k], n);
     r.rank_acceptability.push_back(p);
     r.rank_acceptability_se.push_back(std::sqrt(p * (1 - p) / static_cast<double>(n)));
+    r.rank_acceptability_interval.push_back(Wilson(acc.rank_counts[s * S + k], n));
   }
   int bits = acc.header.score_bits;
   r.mean_score = FromFixed(acc.score_sum[s], n, bits);
   r.sd_score = StdDev(acc.score_sum[s], acc.score_square_sum[s], n, bits);
   r.p5_score = acc.histograms[s].Percentile(5);
   r.p95_score = acc.histograms[s].Percentile(95);
-  uint64_t best = acc.rank_counts[s * S];
-  if (best > 0) {
-    std::vector<double> w(J);
-    for (size_t j = 0; j < J; ++j)
-      w[j] = FromFixed(acc.best_weight_sum[s * J + j], best, kWeightBits);
-    r.confidence_factor = ConfidenceFactor(acc, s, w);
-    r.central_weights = std::move(w);
+  r.best_samples = acc.rank_counts[s * S];
+  r.central_weights = central[s];
+  if (central[s] && confidence.draws > 0) {
+    double cf = Share(confidence.hits[s], confidence.draws);
+    r.confidence_factor = cf;
+    r.confidence_factor_se = std::sqrt(cf * (1 - cf) / static_cast<double>(confidence.draws));
+    r.confidence_factor_interval = Wilson(confidence.hits[s], confidence.draws);
   }
   return r;
 }
 
 }  // namespace
+
+double ProportionInterval::HalfWidth(double p) const { return std::max(p - low, high - p); }
+
+ProportionInterval Wilson(uint64_t k, uint64_t n) {
+  const double z = 1.96, z2 = z * z, nn = static_cast<double>(n), p = Share(k, n);
+  double centre = (p + z2 / (2 * nn)) / (1 + z2 / nn);
+  double half = z * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn)) / (1 + z2 / nn);
+  // At k = 0 and k = n one end is exactly 0 or 1 on paper; keep it so.
+  return {k == 0 ? 0.0 : std::max(0.0, centre - half), k == n ? 1.0 : std::min(1.0, centre + half)};
+}
+
+CentralWeights CentralWeightsOf(const SmaaAccumulator& acc) {
+  size_t S = acc.header.scenario_ids.size(), J = acc.header.objectives.size();
+  CentralWeights central(S);
+  for (size_t s = 0; s < S; ++s) {
+    uint64_t best = acc.rank_counts[s * S];
+    if (best == 0) continue;
+    std::vector<double> w(J);
+    for (size_t j = 0; j < J; ++j)
+      w[j] = FromFixed(acc.best_weight_sum[s * J + j], best, kWeightBits);
+    central[s] = std::move(w);
+  }
+  return central;
+}
+
+SmaaConfidence ConfidencePass(const SmaaPlan& plan, const SmaaAccumulator& acc, unsigned threads) {
+  SmaaConfidence confidence;
+  confidence.draws = acc.header.confidence_draws.value_or(acc.count());
+  confidence.hits = plan.ConfidenceHits(CentralWeightsOf(acc), 0, confidence.draws, threads);
+  return confidence;
+}
 
 SmaaAccumulator EmptyAccumulator(const SmaaHeader& header, uint64_t first) {
   size_t S = header.scenario_ids.size(), J = header.objectives.size();
@@ -131,14 +121,12 @@ void MergeInto(SmaaAccumulator& into, const SmaaAccumulator& part) {
     detail::Add(into.score_square_sum[s], part.score_square_sum[s]);
   add_exact(into.best_weight_sum, part.best_weight_sum);
   for (size_t s = 0; s < into.histograms.size(); ++s) into.histograms[s].Merge(part.histograms[s]);
-  MergeConfidence(into, part);
 }
 
 double MaxHalfWidth(const SmaaAccumulator& acc) {
   double widest = 0;
   for (uint64_t count : acc.rank_counts) {
-    double p = static_cast<double>(count) / static_cast<double>(acc.count());
-    widest = std::max(widest, HalfWidth(p, acc.count()));
+    widest = std::max(widest, Wilson(count, acc.count()).HalfWidth(Share(count, acc.count())));
   }
   return widest;
 }
@@ -146,18 +134,23 @@ double MaxHalfWidth(const SmaaAccumulator& acc) {
 double SmaaResult::max_half_width() const {
   double widest = 0;
   for (const SmaaScenarioResult& s : scenarios) {
-    for (double p : s.rank_acceptability) widest = std::max(widest, HalfWidth(p, header.samples));
+    for (size_t k = 0; k < s.rank_acceptability.size(); ++k) {
+      widest =
+          std::max(widest, s.rank_acceptability_interval[k].HalfWidth(s.rank_acceptability[k]));
+    }
   }
   return widest;
 }
 
-SmaaResult Finish(const SmaaAccumulator& acc) {
+SmaaResult Finish(const SmaaAccumulator& acc, const SmaaConfidence& confidence) {
   SmaaResult result;
   result.header = acc.header;
   result.header.samples = acc.count();
-  result.confidence_samples = acc.confidence_samples.size();
+  result.confidence_samples = confidence.draws;
   size_t S = acc.header.scenario_ids.size();
-  for (size_t s = 0; s < S; ++s) result.scenarios.push_back(ScenarioResult(acc, s));
+  CentralWeights central = CentralWeightsOf(acc);
+  for (size_t s = 0; s < S; ++s)
+    result.scenarios.push_back(ScenarioResult(acc, confidence, central, s));
   for (uint64_t count : acc.beats) {
     result.beats.push_back(static_cast<double>(count) / static_cast<double>(acc.count()));
   }
@@ -177,6 +170,16 @@ SmaaAccumulator RunToPrecision(const SmaaPlan& plan, double target, uint64_t max
   }
   acc.header.samples = n;
   return acc;
+}
+
+SmaaResult RunSmaa(const SmaaPlan& plan, const SmaaRun& run) {
+  SmaaAccumulator acc = run.precision
+                            ? RunToPrecision(plan, *run.precision, run.max_samples, run.threads)
+                            : plan.Run(0, run.samples, run.threads, run.samples);
+  acc.header.confidence_draws = run.confidence_draws;
+  SmaaResult result = Finish(acc, ConfidencePass(plan, acc, run.threads));
+  result.precision = run.precision;
+  return result;
 }
 
 }  // namespace allot

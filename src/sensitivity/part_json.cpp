@@ -17,7 +17,8 @@ using detail::UInt128;
 
 // The layout of a part: a part of another layout is refused with a clear
 // message rather than read wrongly. 2: score_bits, 192-bit square sums,
-// histogram keys below 0.
+// histogram keys below 0, confidence_draws instead of the first 1,000
+// samples' scores.
 constexpr int kPartFormat = 2;
 
 std::string ToDecimal(ExactSum sum) {
@@ -152,17 +153,6 @@ void ReadHistogram(const Json& json, SmaaAccumulator& a) {
   }
 }
 
-void ReadConfidence(const Json& json, SmaaAccumulator& a) {
-  size_t width = a.header.scenario_ids.size() * a.header.objectives.size();
-  for (const Json& row : json.at("confidence")) {
-    a.confidence_samples.push_back(row.at("sample").get<uint64_t>());
-    std::vector<double> scores =
-        ReadMatrix<double>(row, "scores", a.header.scenario_ids.size(), a.header.objectives.size());
-    if (scores.size() != width) throw std::invalid_argument("'confidence' has the wrong shape");
-    a.confidence_scores.insert(a.confidence_scores.end(), scores.begin(), scores.end());
-  }
-}
-
 SmaaHeader ReadHeader(const Json& j) {
   if (j.at("format").get<std::string>() != "allot/1" ||
       j.at("analysis").get<std::string>() != "smaa-part") {
@@ -182,6 +172,8 @@ SmaaHeader ReadHeader(const Json& j) {
   h.seed = j.at("seed").get<uint64_t>();
   h.samples = j.at("samples").get<uint64_t>();
   h.score_bits = j.at("score_bits").get<int>();
+  if (!j.at("confidence_draws").is_null())
+    h.confidence_draws = j.at("confidence_draws").get<uint64_t>();
   if (h.score_bits < 0 || h.score_bits > kScoreBits)
     throw std::invalid_argument("'score_bits' must be from 0 to " + std::to_string(kScoreBits));
   h.objectives = j.at("objectives").get<std::vector<std::string>>();
@@ -204,13 +196,6 @@ void CheckConsistent(const SmaaAccumulator& a) {
                                   "' do not add up to the shard's samples");
     }
   }
-  uint64_t expected_first = a.first,
-           expected_end = std::max(a.first, std::min(a.end, kConfidenceSamples));
-  bool rows_ok = a.confidence_samples.size() == expected_end - expected_first;
-  for (size_t r = 0; rows_ok && r < a.confidence_samples.size(); ++r)
-    rows_ok = a.confidence_samples[r] == expected_first + r;
-  if (!rows_ok)
-    throw std::invalid_argument("'confidence' does not hold the shard's first samples in order");
 }
 
 SmaaPart ReadPart(const Json& j) {
@@ -234,7 +219,6 @@ SmaaPart ReadPart(const Json& j) {
   a.score_square_sum = ReadSquareSums(j, "score_square_sum", S);
   a.best_weight_sum = ReadSums(j, "best_weight_sum", S * J);
   ReadHistogram(j, a);
-  ReadConfidence(j, a);
   CheckConsistent(a);
   return part;
 }
@@ -270,6 +254,11 @@ void CheckSame(const SmaaPart& first, const SmaaPart& other, Diagnostics& diags)
           "--seed (" + std::to_string(b.seed) + " vs " + std::to_string(a.seed) + ")");
   differs(a.samples != b.samples,
           "--samples (" + std::to_string(b.samples) + " vs " + std::to_string(a.samples) + ")");
+  auto draws = [](const SmaaHeader& h) {
+    return h.confidence_draws ? std::to_string(*h.confidence_draws) : std::string("all");
+  };
+  differs(a.confidence_draws != b.confidence_draws,
+          "--cf-samples (" + draws(b) + " vs " + draws(a) + ")");
   differs(a.score_bits != b.score_bits, "score_bits (" + std::to_string(b.score_bits) + " vs " +
                                             std::to_string(a.score_bits) + ")");
   differs(first.count != other.count, "shard count (" + std::to_string(other.count) + " vs " +
@@ -297,6 +286,7 @@ std::string SmaaPartToJson(const SmaaPart& part) {
   j["seed"] = h.seed;
   j["samples"] = h.samples;
   j["score_bits"] = h.score_bits;
+  j["confidence_draws"] = h.confidence_draws ? Json(*h.confidence_draws) : Json(nullptr);
   j["shard"] = {{"index", part.index}, {"count", part.count}, {"first", a.first}, {"end", a.end}};
   j["objectives"] = h.objectives;
   j["scenarios"] = Json::array();
@@ -314,12 +304,6 @@ std::string SmaaPartToJson(const SmaaPart& part) {
   }
   j["histogram"] = Json::array();
   for (size_t s = 0; s < S; ++s) j["histogram"].push_back(Histogram(a.histograms[s]));
-  j["confidence"] = Json::array();
-  for (size_t r = 0; r < a.confidence_samples.size(); ++r) {
-    std::vector<double> row(a.confidence_scores.begin() + static_cast<long>(r * S * J),
-                            a.confidence_scores.begin() + static_cast<long>((r + 1) * S * J));
-    j["confidence"].push_back({{"sample", a.confidence_samples[r]}, {"scores", Matrix(row, J)}});
-  }
   return detail::CheckedJson(j).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

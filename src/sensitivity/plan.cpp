@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "allot/evaluate.hpp"
+#include "sensitivity/evaluator.hpp"
 #include "sensitivity/plan_impl.hpp"
 
 namespace allot {
@@ -394,6 +395,17 @@ class CompiledPlan final : public SmaaPlan {
   SmaaAccumulator Run(uint64_t first, uint64_t end, unsigned threads,
                       uint64_t total_samples) const override {
     return RunCompiled(compiled_, first, end, threads, total_samples);
+  }
+
+  std::vector<uint64_t> ConfidenceHits(const CentralWeights& central, uint64_t first, uint64_t end,
+                                       unsigned threads) const override {
+    return ConfidenceHitsCompiled(compiled_, central, first, end, threads);
+  }
+
+  std::vector<double> ObjectiveScores(uint64_t sample) const override {
+    SampleEvaluator evaluator(compiled_);
+    evaluator.Objectives(sample);
+    return evaluator.capped();
   }
 
  private:

@@ -95,4 +95,9 @@ struct CompiledSmaa {
 SmaaAccumulator RunCompiled(const CompiledSmaa& plan, uint64_t first, uint64_t end,
                             unsigned threads, uint64_t total_samples);
 
+// SmaaPlan::ConfidenceHits on the compiled arrays (src/sensitivity/confidence.cpp).
+std::vector<uint64_t> ConfidenceHitsCompiled(const CompiledSmaa& plan,
+                                             const CentralWeights& central, uint64_t first,
+                                             uint64_t end, unsigned threads);
+
 }  // namespace allot

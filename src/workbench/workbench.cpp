@@ -62,7 +62,9 @@ SmaaResult ProbabilityBest(const Workbench::State& state,
   std::unique_ptr<SmaaPlan> plan =
       CompileSmaa(state.model, resolved,
                   SmaaOptions{WeightSpec{}, EffectsMode::kFixed, state.options.smaa_seed});
-  return Finish(plan->Run(0, n, 1, n));
+  SmaaRun run;
+  run.samples = n;
+  return RunSmaa(*plan, run);
 }
 
 std::string Messages(const Diagnostics& diags) {

@@ -21,6 +21,16 @@ std::vector<std::string> Shipped(std::vector<std::string> args) {
   return all;
 }
 
+// allot merge PARTS... with the shipped model and scenarios as --inputs, then `more`.
+std::vector<std::string> MergeShipped(const std::vector<std::string>& parts,
+                                      const std::vector<std::string>& more = {}) {
+  std::vector<std::string> all = {"merge", "--inputs", SourcePath("model"), "--inputs",
+                                  SourcePath("scenarios")};
+  all.insert(all.end(), parts.begin(), parts.end());
+  all.insert(all.end(), more.begin(), more.end());
+  return all;
+}
+
 TEST_CASE("sensitivity JSON is the same for any number of threads", "[sensitivity]") {
   Run one =
       Cli(Shipped({"--samples", "3001", "--seed", "11", "--format", "json", "--threads", "1"}));
@@ -38,7 +48,7 @@ TEST_CASE("sensitivity JSON is the same for any number of threads", "[sensitivit
 
 TEST_CASE("shards 1/3, 2/3 and 3/3 merged give the single run to the byte", "[sensitivity]") {
   TempDir dir;
-  std::vector<std::string> merge = {"merge"};
+  std::vector<std::string> parts;
   for (const char* k : {"2", "3", "1"}) {  // any order
     std::string part = dir.path() + "/part-" + k + ".json";
     Run shard =
@@ -47,18 +57,16 @@ TEST_CASE("shards 1/3, 2/3 and 3/3 merged give the single run to the byte", "[se
     INFO(shard.err);
     REQUIRE(shard.code == 0);
     CHECK(shard.out.empty());
-    merge.push_back(part);
+    parts.push_back(part);
   }
   Run single = Cli(
       Shipped({"--samples", "2500", "--seed", "5", "--weights", "ckm:order", "--format", "json"}));
-  merge.insert(merge.end(), {"--format", "json"});
-  Run merged = Cli(merge);
+  Run merged = Cli(MergeShipped(parts, {"--format", "json", "--threads", "3"}));
   INFO(merged.err);
   REQUIRE(merged.code == 0);
   CHECK(merged.out == single.out);
   // The table of the merge is the table of the single run too.
-  merge.resize(4);
-  CHECK(Cli(merge).out ==
+  CHECK(Cli(MergeShipped(parts)).out ==
         Cli(Shipped({"--samples", "2500", "--seed", "5", "--weights", "ckm:order"})).out);
 }
 
@@ -221,7 +229,56 @@ TEST_CASE("merge refuses a part whose counts were edited", "[sensitivity]") {
   CHECK(r.err == edited +
                      ": error: not a valid sensitivity part: the counts of scenario 'model' do not "
                      "add up to the shard's samples\n");
-  CHECK(Cli({"merge", path}).code == 0);
+  CHECK(Cli(MergeShipped({path})).code == 0);
+}
+
+}  // namespace
+}  // namespace allot
+
+namespace allot {
+namespace {
+
+TEST_CASE("merge computes the confidence factors from the inputs the shards ran on",
+          "[sensitivity][merge]") {
+  TempDir dir;
+  auto shard = [&](const std::string& k, std::vector<std::string> more) {
+    std::string path =
+        dir.path() + "/part-" + k.substr(0, 1) + std::to_string(more.size()) + ".json";
+    std::vector<std::string> args = {"--samples", "600", "--seed",   "3",
+                                     "--shard",   k,     "--output", path};
+    args.insert(args.end(), more.begin(), more.end());
+    Run r = Cli(Shipped(args));
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    return path;
+  };
+  std::string p1 = shard("1/2", {}), p2 = shard("2/2", {});
+  SECTION("other inputs than the shards' are refused, naming the hashes") {
+    Run r = Cli({"merge", "--inputs", SourcePath("model"), "--inputs",
+                 SourcePath("scenarios/ckm-tegenvoorstel.yaml"), p1, p2});
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("allot merge: error: the confidence factors need the model and scenarios the "
+                     "parts were computed from, but the --inputs are other inputs") == 0);
+  }
+  SECTION("shards with --cf-samples 0 merge without inputs, with no confidence factors") {
+    std::string q1 = shard("1/2", {"--cf-samples", "0"}), q2 = shard("2/2", {"--cf-samples", "0"});
+    Run r = Cli({"merge", q1, q2, "--format", "json"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("\"confidence_samples\": 0") != std::string::npos);
+    CHECK(r.out.find("\"confidence_factor\": null") != std::string::npos);
+    CHECK(r.out ==
+          Cli(Shipped({"--samples", "600", "--seed", "3", "--cf-samples", "0", "--format", "json"}))
+              .out);
+  }
+  SECTION("parts with different --cf-samples do not belong together") {
+    std::string q2 = shard("2/2", {"--cf-samples", "100"});
+    Run r = Cli(MergeShipped({p1, q2}));
+    CHECK(r.code == 2);
+    CHECK(r.err ==
+          q2 + ": error: this part has a different --cf-samples (100 vs all) than " + p1 + "\n");
+  }
 }
 
 }  // namespace

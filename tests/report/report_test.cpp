@@ -235,6 +235,13 @@ changes:
   CHECK(Contains(html, "<td>Motion &lt;b&gt;7&lt;/b&gt;</td>"));  // the scenario's source, escaped
 }
 
+// An SMAA run of `samples` samples, one thread.
+allot::SmaaRun Samples(uint64_t samples) {
+  allot::SmaaRun run;
+  run.samples = samples;
+  return run;
+}
+
 TEST_CASE("the sensitivity section shows a dominating scenario at rank 1 in every sample",
           "[report]") {
   // `more` adds EUR 300 to line y and keeps line x: it scores as much on a
@@ -251,17 +258,17 @@ changes:
   REQUIRE(uniform);
   std::unique_ptr<allot::SmaaPlan> plan = allot::CompileSmaa(
       c.model, c.resolved, allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
-  allot::ReportOptions options{allot::Lang::kEn, allot::Finish(plan->Run(0, 500, 1, 500)),
-                               std::nullopt, std::nullopt};
+  allot::ReportOptions options{allot::Lang::kEn, allot::RunSmaa(*plan, Samples(500)), std::nullopt,
+                               std::nullopt};
   std::string html = c.Html(options);
   CHECK(Contains(html, "<section id=\"sensitivity\">"));
   CHECK(Contains(html, "<a href=\"#sensitivity\">"));
   CHECK(Contains(html,
-                 "<tr><td>model</td><td class=\"num\">0.0%<small>\u00b10.0%</small></td>"
-                 "<td class=\"num\">100.0%<small>\u00b10.0%</small></td>"));
+                 "<tr><td>model</td><td class=\"num\">0.0%<small>\u00b10.8%</small></td>"
+                 "<td class=\"num\">100.0%<small>\u00b10.8%</small></td>"));
   CHECK(Contains(html,
-                 "<tr><td>more</td><td class=\"num\">100.0%<small>\u00b10.0%</small></td>"
-                 "<td class=\"num\">0.0%<small>\u00b10.0%</small></td>"));
+                 "<tr><td>more</td><td class=\"num\">100.0%<small>\u00b10.8%</small></td>"
+                 "<td class=\"num\">0.0%<small>\u00b10.8%</small></td>"));
   CHECK(Contains(html, "<title>more \u2014 rank 1: 100.0%</title>"));
   CHECK(Contains(html, "500 \u00d7, weights uniform"));
   // Without the option there is no such section.

@@ -5,9 +5,11 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <map>
+#include <sstream>
 
 #include "allot/evaluate.hpp"
 #include "allot/load.hpp"
+#include "allot/render_sensitivity.hpp"
 #include "allot/weight_sampling.hpp"
 #include "test_support.hpp"
 
@@ -58,7 +60,10 @@ SmaaResult RunSmaa(const Model& model, const std::vector<Scenario>& scenarios,
   REQUIRE(spec);
   std::unique_ptr<SmaaPlan> plan =
       CompileSmaa(model, ResolveOk(model, scenarios), SmaaOptions{*spec, effects, 42});
-  return Finish(plan->Run(0, samples, threads, samples));
+  SmaaRun run;
+  run.samples = samples;
+  run.threads = threads;
+  return RunSmaa(*plan, run);
 }
 
 // |estimate - exact| within `k` standard errors of a proportion.
@@ -283,12 +288,12 @@ TEST_CASE("with uncertain effects every sample's scores are the evaluator's at t
   std::unique_ptr<SmaaPlan> plan = CompileSmaa(
       model, resolved,
       SmaaOptions{*ParseWeightSpec("uniform", model, error), EffectsMode::kUncertain, seed});
-  SmaaAccumulator acc = plan->Run(0, samples, 1, samples);
   const size_t S = resolved.size(), J = model.objectives.size();
-  REQUIRE(acc.confidence_scores.size() == samples * S * J);
   bool varied = false;
   for (uint64_t i = 0; i < samples; ++i) {
     uint64_t base = SampleBase(seed, i);
+    std::vector<double> scores = plan->ObjectiveScores(i);
+    REQUIRE(scores.size() == S * J);
     std::map<const Line*, Line> drawn;  // each line definition at this sample's draws
     for (size_t s = 0; s < S; ++s) {
       ResolvedScenario at_draws = resolved[s];
@@ -300,7 +305,7 @@ TEST_CASE("with uncertain effects every sample's scores are the evaluator's at t
       std::vector<double> expected = Evaluate(model, at_draws).objectives;
       for (size_t j = 0; j < J; ++j) {
         INFO("sample " << i << ", " << resolved[s].id << ", objective " << model.objectives[j].id);
-        double got = acc.confidence_scores[(i * S + s) * J + j];
+        double got = scores[s * J + j];
         CHECK(got == Approx(expected[j]).margin(1e-9));
         varied = varied || std::abs(got - Evaluate(model, resolved[s]).objectives[j]) > 1e-6;
       }
@@ -324,6 +329,110 @@ TEST_CASE("with fixed weights and effects the mean score is the evaluator's weig
             Approx(WeightedScore(set, Evaluate(model, resolved[s]).objectives)).margin(1e-6));
     }
   }
+}
+
+}  // namespace
+}  // namespace allot
+
+namespace allot {
+namespace {
+
+TEST_CASE("Wilson intervals: known values, and no collapse at 0 or 1", "[sensitivity]") {
+  // 10 of 100: the textbook Wilson interval [0.0552, 0.1744].
+  ProportionInterval i = Wilson(10, 100);
+  CHECK(i.low == Approx(0.0552).margin(5e-5));
+  CHECK(i.high == Approx(0.1744).margin(5e-5));
+  // 0 of 20,000: [0, 1.96^2 / (20,000 + 1.96^2)], not the Wald "±0".
+  ProportionInterval none = Wilson(0, 20000);
+  CHECK(none.low == 0);
+  CHECK(none.high == Approx(3.8416 / 20003.8416).epsilon(1e-12));
+  CHECK(none.HalfWidth(0) == none.high);
+  ProportionInterval all = Wilson(20000, 20000);
+  CHECK(all.high == 1);
+  CHECK(1 - all.low == Approx(none.high).epsilon(1e-9));
+}
+
+// kTwoObjectives with uncertain effects (la: [0.5, 1, 2], lb: [0.2, 1, 1.5]
+// points per EUR 1000) and a second weight set `tilted` (a: 3, b: 1).
+Model Uncertain2() {
+  std::string yaml = kTwoObjectives;
+  auto replace = [&](const std::string& from, const std::string& to) {
+    size_t at = yaml.find(from);
+    REQUIRE(at != std::string::npos);
+    yaml.replace(at, from.size(), to);
+  };
+  replace("  even: {a: 1, b: 1}\n", "  even: {a: 1, b: 1}\n  tilted: {a: 3, b: 1}\n");
+  replace("points: 1,", "points: [0.5, 1, 2],");
+  replace("points: 1,", "points: [0.2, 1, 1.5],");
+  return ModelFrom(yaml);
+}
+
+TEST_CASE("with fixed weights the confidence factor is the rank-1 acceptability, from every draw",
+          "[sensitivity]") {
+  // The central weights of a set are the set itself, so each confidence
+  // draw asks what each sample asked: at the same draws (all of them, not
+  // the first 1,000) the counts agree exactly.
+  Model model = Uncertain2();
+  const uint64_t n = 5000;
+  SmaaResult r = RunSmaa(model, {Spending("A", 30, 10), Spending("B", 25, 20)}, "tilted",
+                         EffectsMode::kUncertain, n);
+  CHECK(r.confidence_samples == n);
+  for (const SmaaScenarioResult& s : r.scenarios) {
+    INFO(s.id);
+    if (!s.central_weights) continue;
+    REQUIRE(s.confidence_factor);
+    CHECK(*s.confidence_factor == s.rank_acceptability[0]);
+    CHECK(*s.confidence_factor_se ==
+          Approx(std::sqrt(s.rank_acceptability[0] * (1 - s.rank_acceptability[0]) / n)));
+    CHECK(s.confidence_factor_interval->low <= *s.confidence_factor);
+    CHECK(s.confidence_factor_interval->high >= *s.confidence_factor);
+  }
+  CHECK(r.scenarios[1].rank_acceptability[0] > 0.5);
+  CHECK(r.scenarios[2].rank_acceptability[0] > 0.01);  // both win sometimes
+}
+
+TEST_CASE(
+    "the confidence draws are as many as asked, and central weights from few samples are marked",
+    "[sensitivity]") {
+  Model model = Uncertain2();
+  std::string error;
+  std::optional<WeightSpec> spec = ParseWeightSpec("uniform", model, error);
+  // B wins only where b weighs nearly everything: in a few of 3,000 samples.
+  std::unique_ptr<SmaaPlan> plan =
+      CompileSmaa(model, ResolveOk(model, {Spending("A", 80, 20), Spending("B", 2, 21)}),
+                  SmaaOptions{*spec, EffectsMode::kUncertain, 9});
+  SmaaRun run;
+  run.samples = 3000;
+  run.confidence_draws = 700;
+  SmaaResult r = RunSmaa(*plan, run);
+  CHECK(r.confidence_samples == 700);
+  const SmaaScenarioResult& a = r.scenarios[1];
+  const SmaaScenarioResult& b = r.scenarios[2];
+  CHECK_FALSE(a.too_few_samples());
+  REQUIRE(b.central_weights);
+  CHECK(b.best_samples > 0);
+  CHECK(b.best_samples < kMinCentralSamples);
+  CHECK(b.too_few_samples());
+  std::ostringstream table;
+  RenderSensitivity(r, OutputFormat::kTable, Lang::kEn, table);
+  CHECK(table.str().find("too few samples") != std::string::npos);
+  run.confidence_draws = 0;
+  CHECK_FALSE(RunSmaa(*plan, run).scenarios[1].confidence_factor);
+}
+
+TEST_CASE("a precision target stops on the Wilson interval, which is never 0 wide",
+          "[sensitivity]") {
+  // Fixed weights and effects: every share is 0 or 1. The Wald half-width
+  // is 0 after 1,000 samples; the Wilson interval of 0 out of n reaches
+  // 3.84 / (n + 3.84), below 0.001 only from n = 3,838: 4,000 samples.
+  Model model = ModelFrom(kTwoObjectives);
+  std::string error;
+  std::unique_ptr<SmaaPlan> plan =
+      CompileSmaa(model, ResolveOk(model, {Spending("A", 60, 20)}),
+                  SmaaOptions{*ParseWeightSpec("even", model, error), EffectsMode::kFixed, 1});
+  SmaaAccumulator acc = RunToPrecision(*plan, 0.001, 1000000, 2);
+  CHECK(acc.count() == 4000);
+  CHECK(MaxHalfWidth(acc) < 0.001);
 }
 
 }  // namespace

@@ -1,0 +1,120 @@
+// The effect draws of one sample and every scenario's capped objective
+// scores under them: the part of a sample that the SMAA loop (run.cpp) and
+// the confidence factor's pass (confidence.cpp) share. Flat arrays only;
+// nothing here allocates per sample.
+#pragma once
+
+#include <algorithm>
+#include <vector>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "allot/weight_sampling.hpp"
+#include "sensitivity/draw.hpp"
+#include "sensitivity/plan_impl.hpp"
+
+namespace allot {
+
+class SampleEvaluator {
+ public:
+  explicit SampleEvaluator(const CompiledSmaa& plan)
+      : p_(plan),
+        params_(plan.params),
+        values_(plan.items.size()),
+        common_(plan.objectives),
+        direct_(plan.objectives),
+        banks_(4 * plan.objectives),
+        capped_(plan.scenarios * plan.objectives),
+        draw_slots_(ChooseDrawSlots()) {}
+
+  // Draws sample `sample`'s effects and caps every scenario's objective
+  // scores: capped()[s * J + j] = min(100, points of scenario s on j).
+  void Objectives(uint64_t sample) {
+    DrawEffects(SampleBase(p_.options.seed, sample));
+    const size_t J = p_.objectives;
+    for (size_t s = 0; s < p_.scenarios; ++s) {
+      double* u = &capped_[s * J];
+      const double* offset = &p_.offsets[s * J];
+      for (size_t j = 0; j < J; ++j) u[j] = common_[j] + offset[j];
+      for (uint32_t t = p_.term_begin[s]; t < p_.term_begin[s + 1]; ++t) {
+        const SmaaTerm& term = p_.terms[t];
+        u[term.objective] += term.sign * values_[term.item];
+      }
+      for (size_t j = 0; j < J; ++j) u[j] = std::min(100.0, u[j]);
+    }
+  }
+
+  const std::vector<double>& capped() const { return capped_; }
+
+ private:
+  // Triangular by inversion of its CDF; then every item that depends on a draw.
+  void DrawEffects(uint64_t base) {
+    double* params = params_.data();
+    double* out = params + p_.first_slot_param;
+    draw_slots_(p_.slot_arrays, base, out);
+    DirectSums(out);
+    ItemValues(params);
+    // The common allocation's other points, summed in four interleaved
+    // banks so that consecutive terms on the same objective do not wait on
+    // each other's addition (a fixed order: the result is still
+    // deterministic).
+    const size_t J = p_.objectives;
+    std::fill(banks_.begin(), banks_.end(), 0.0);
+    const SmaaTerm* terms = p_.common_terms.data();
+    for (size_t t = 0; t < p_.common_terms.size(); ++t)
+      banks_[(t & 3) * J + terms[t].objective] += values_[terms[t].item];
+    for (size_t j = 0; j < J; ++j) {
+      common_[j] = p_.common_constant[j] + direct_[j] +
+                   ((banks_[j] + banks_[J + j]) + (banks_[2 * J + j] + banks_[3 * J + j]));
+    }
+  }
+
+  // Per objective, the sum of coefficient x draw over its direct slots: a
+  // dot product over contiguous arrays, in two lanes (even and odd k) that
+  // are added at the end. The scalar path adds in the same order.
+  void DirectSums(const double* draws) {
+    const double* coef = p_.direct_coef.data();
+    for (size_t j = 0; j < p_.objectives; ++j) {
+      size_t k = p_.direct_begin[j], end = p_.direct_begin[j + 1];
+      double even = 0, odd = 0;
+#if defined(__SSE2__)
+      __m128d lanes = _mm_setzero_pd();
+      for (; k + 1 < end; k += 2) {
+        lanes = _mm_add_pd(lanes, _mm_mul_pd(_mm_loadu_pd(coef + k), _mm_loadu_pd(draws + k)));
+      }
+      even = _mm_cvtsd_f64(lanes);
+      odd = _mm_cvtsd_f64(_mm_unpackhi_pd(lanes, lanes));
+#else
+      for (; k + 1 < end; k += 2) {
+        even += coef[k] * draws[k];
+        odd += coef[k + 1] * draws[k + 1];
+      }
+#endif
+      double sum = even + odd;
+      if (k < end) sum += coef[k] * draws[k];
+      direct_[j] = sum;
+    }
+  }
+
+  // The value of every item some term reads, one loop per kind.
+  void ItemValues(const double* params) {
+    const SmaaItem* items = p_.items.data();
+    double* values = values_.data();
+    const size_t linear_end = p_.item_kind_end[0], saturating_end = p_.item_kind_end[1];
+    const size_t table_end = p_.item_kind_end[2];
+    for (size_t i = 0; i < linear_end; ++i) values[i] = params[items[i].a] * items[i].k;
+    for (size_t i = linear_end; i < saturating_end; ++i) {
+      values[i] = params[items[i].a] * items[i].k / (items[i].k + params[items[i].b]);
+    }
+    for (size_t i = saturating_end; i < table_end; ++i) {
+      values[i] = params[items[i].a] + (params[items[i].b] - params[items[i].a]) * items[i].k;
+    }
+  }
+
+  const CompiledSmaa& p_;
+  std::vector<double> params_, values_, common_, direct_, banks_, capped_;
+  DrawSlotsFn draw_slots_;
+};
+
+}  // namespace allot
