@@ -59,57 +59,78 @@ uint64_t Below(std::mt19937_64& rng, uint64_t bound) {
   }
 }
 
-struct Sampled {
-  std::vector<std::vector<double>> by_objective;  // [player][objective], mean
-  std::vector<std::vector<double>> by_set;        // [player][set], mean
-  std::vector<std::vector<double>> error_by_set;  // [player][set], standard error
+// Welford's running mean and sum of squared deviations: no cancellation
+// when the values are large and nearly equal (the textbook sum of squares
+// minus the squared sum printed SEs of 0 or noise for such lines).
+struct Running {
+  double n = 0, mean = 0, squares = 0;
+  void Add(double x) {
+    n += 1;
+    double step = x - mean;
+    mean += step / n;
+    squares += step * (x - mean);
+  }
+  // The standard error of the mean; none below 2 values.
+  std::optional<double> StandardError() const {
+    if (n < 2) return std::nullopt;
+    return std::sqrt(squares / (n - 1) / n);
+  }
 };
 
-// Shapley values estimated from `permutations` random orders: in each
-// order, a player's marginal contribution is the change it makes when it
-// switches after those before it.
-Sampled SampledShapley(const std::vector<double>& base,
-                       const std::vector<std::vector<double>>& delta,
-                       const std::vector<WeightSet>& sets, size_t permutations, uint64_t seed) {
-  size_t n = delta.size(), objectives = base.size();
+}  // namespace
+
+ShapleyEstimate SampledShapley(const std::vector<double>& base,
+                               const std::vector<std::vector<double>>& delta,
+                               const std::vector<std::vector<double>>& weights, size_t permutations,
+                               uint64_t seed) {
+  const size_t n = delta.size(), objectives = base.size(), sets = weights.size();
+  ShapleyEstimate out;
+  out.replicates = std::max<size_t>(1, (permutations + n - 1) / std::max<size_t>(n, 1));
+  out.orders = out.replicates * n;
   std::vector<std::vector<double>> sum_obj(n, std::vector<double>(objectives, 0.0));
-  std::vector<std::vector<double>> sum(n, std::vector<double>(sets.size(), 0.0));
-  std::vector<std::vector<double>> sum_sq = sum;
+  std::vector<std::vector<Running>> block_means(n, std::vector<Running>(sets));
+  std::vector<std::vector<double>> block(n, std::vector<double>(sets));
   std::mt19937_64 rng(seed);
   std::vector<size_t> order(n);
   std::vector<double> current(objectives), marginal(objectives);
-  for (size_t p = 0; p < permutations; ++p) {
+  for (size_t r = 0; r < out.replicates; ++r) {
     std::iota(order.begin(), order.end(), size_t{0});
     for (size_t i = n; i > 1; --i) std::swap(order[i - 1], order[Below(rng, i)]);
-    current = base;
-    for (size_t i : order) {
-      for (size_t j = 0; j < objectives; ++j) {
-        double next = current[j] + delta[i][j];
-        marginal[j] = std::min(100.0, next) - std::min(100.0, current[j]);
-        current[j] = next;
-        sum_obj[i][j] += marginal[j];
-      }
-      for (size_t s = 0; s < sets.size(); ++s) {
-        double m = detail::Dot(sets[s].weights, marginal);
-        sum[i][s] += m;
-        sum_sq[i][s] += m * m;
+    for (auto& row : block) std::fill(row.begin(), row.end(), 0.0);
+    // The n rotations of the order: each player comes at each position once
+    // (stratified by position, where caps make marginals differ most), and
+    // each rotation alone is a uniformly random order.
+    for (size_t shift = 0; shift < n; ++shift) {
+      current = base;
+      for (size_t k = 0; k < n; ++k) {
+        size_t i = order[(k + shift) % n];
+        for (size_t j = 0; j < objectives; ++j) {
+          double next = current[j] + delta[i][j];
+          marginal[j] = std::min(100.0, next) - std::min(100.0, current[j]);
+          current[j] = next;
+          sum_obj[i][j] += marginal[j];
+        }
+        for (size_t s = 0; s < sets; ++s) block[i][s] += detail::Dot(weights[s], marginal);
       }
     }
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t s = 0; s < sets; ++s) block_means[i][s].Add(block[i][s] / static_cast<double>(n));
+    }
   }
-  Sampled out{sum_obj, sum, sum};
-  double count = static_cast<double>(permutations);
+  out.value = sum_obj;
+  out.by_set.assign(n, std::vector<double>(sets));
+  out.error_by_set.assign(n, std::vector<std::optional<double>>(sets));
   for (size_t i = 0; i < n; ++i) {
-    for (double& v : out.by_objective[i]) v /= count;
-    for (size_t s = 0; s < sets.size(); ++s) {
-      double mean = sum[i][s] / count;
-      double variance =
-          std::max(0.0, sum_sq[i][s] / count - mean * mean) * count / std::max(1.0, count - 1);
-      out.by_set[i][s] = mean;
-      out.error_by_set[i][s] = std::sqrt(variance / count);
+    for (double& v : out.value[i]) v /= static_cast<double>(out.orders);
+    for (size_t s = 0; s < sets; ++s) {
+      out.by_set[i][s] = block_means[i][s].mean;
+      out.error_by_set[i][s] = block_means[i][s].StandardError();
     }
   }
   return out;
 }
+
+namespace {
 
 // A line's uncapped points per objective at its resolved spend.
 std::vector<double> Contribution(const Model& model, const ResolvedLine* line) {
@@ -168,13 +189,18 @@ void Attribute(const std::vector<double>& base, const std::vector<std::vector<do
     return;
   }
   r.exact = false;
-  r.permutations = options.permutations;
   r.seed = options.seed;
-  Sampled sampled = SampledShapley(base, delta, sets, options.permutations, options.seed);
+  std::vector<std::vector<double>> weights;
+  for (const WeightSet& set : sets) weights.push_back(set.weights);
+  ShapleyEstimate sampled =
+      SampledShapley(base, delta, weights, options.permutations, options.seed);
+  r.permutations = sampled.orders;
+  r.replicates = sampled.replicates;
   for (size_t i = 0; i < delta.size(); ++i) {
-    r.lines[i].by_objective = sampled.by_objective[i];
+    r.lines[i].by_objective = sampled.value[i];
     r.lines[i].by_set = sampled.by_set[i];
-    r.lines[i].error_by_set = sampled.error_by_set[i];
+    for (const std::optional<double>& error : sampled.error_by_set[i])
+      r.lines[i].error_by_set.push_back(error.value_or(0.0));
   }
 }
 
