@@ -25,7 +25,7 @@ enum class OvertakeStatus {
 struct WeightChange {
   std::string objective;  // Objective::id
   double from = 0;        // the set's weight
-  double to = 0;          // the nearest weight at which B catches up
+  double to = 0;          // the nearest weight at which B catches up (scores the same as A)
 };
 
 struct OvertakeResult {
@@ -38,7 +38,16 @@ struct OvertakeResult {
   double distance = 0;                      // L1 distance, in [0, 2]
   std::vector<WeightChange> weights;        // Model::objectives order
   std::vector<WeightChange> changes;        // the changed weights, largest |to - from| first
-  std::string summary;                      // one sentence in plain words (English)
+  // When the nearest weights are not unique (several weightings at the same
+  // distance, e.g. when B ties A on two objectives and can only draw level
+  // by putting all weight on them, in any split): `weights` is one end of
+  // them and `other_weights` the other end (Model::objectives order), the
+  // two with the most and the least of the weight that varies most; every
+  // weighting in between is as near. Empty when the nearest is unique.
+  std::vector<WeightChange> other_weights;
+  double other_score_a = 0, other_score_b = 0;  // at other_weights
+  bool unique() const { return other_weights.empty(); }
+  std::string summary;  // one sentence in plain words (English)
 };
 
 // The pure core: s_a, s_b are the two scenarios' objective scores, w0 the

@@ -29,49 +29,111 @@ struct ProblemDeleter {
   void operator()(glp_prob* p) const { glp_delete_prob(p); }
 };
 
-// Column indexes are 1-based in GLPK: w_k = 1 + k, p_k = 1 + n + k, m_k = 1 + 2n + k.
-std::vector<double> SolveNearest(const std::vector<double>& d, const std::vector<double>& w0) {
-  int n = static_cast<int>(w0.size());
-  std::unique_ptr<glp_prob, ProblemDeleter> lp(glp_create_prob());
-  glp_set_obj_dir(lp.get(), GLP_MIN);
-  glp_add_cols(lp.get(), 3 * n);
-  for (int c = 1; c <= 3 * n; ++c) {
-    glp_set_col_bnds(lp.get(), c, GLP_LO, 0, 0);
-    glp_set_obj_coef(lp.get(), c, c > n ? 1 : 0);
+// The program above; also asked, once its optimum d* is known, for the
+// extremes of one weight over every weighting at distance d* (when the
+// nearest weights are not unique, they form a segment or a larger face).
+// Column indexes are 1-based in GLPK: w_k = 1 + k, p_k = 1 + n + k,
+// m_k = 1 + 2n + k.
+class NearestProgram {
+ public:
+  NearestProgram(const std::vector<double>& d, const std::vector<double>& w0)
+      : n_(static_cast<int>(w0.size())), lp_(glp_create_prob()) {
+    glp_add_cols(lp_.get(), 3 * n_);
+    for (int c = 1; c <= 3 * n_; ++c) glp_set_col_bnds(lp_.get(), c, GLP_LO, 0, 0);
+    glp_add_rows(lp_.get(), n_ + 3);
+    std::vector<int> rows{0}, cols{0};
+    std::vector<double> values{0};
+    auto put = [&](int r, int c, double v) {
+      rows.push_back(r);
+      cols.push_back(c);
+      values.push_back(v);
+    };
+    for (int k = 0; k < n_; ++k) {
+      glp_set_row_bnds(lp_.get(), k + 1, GLP_FX, w0[static_cast<size_t>(k)], 0);
+      put(k + 1, 1 + k, 1);
+      put(k + 1, 1 + n_ + k, -1);
+      put(k + 1, 1 + 2 * n_ + k, 1);
+      put(n_ + 1, 1 + k, 1);
+      put(n_ + 2, 1 + k, d[static_cast<size_t>(k)]);
+      put(n_ + 3, 1 + n_ + k, 1);  // the distance, bounded once it is known
+      put(n_ + 3, 1 + 2 * n_ + k, 1);
+    }
+    glp_set_row_bnds(lp_.get(), n_ + 1, GLP_FX, 1, 0);
+    glp_set_row_bnds(lp_.get(), n_ + 2, GLP_LO, 0, 0);
+    glp_set_row_bnds(lp_.get(), n_ + 3, GLP_FR, 0, 0);
+    glp_load_matrix(lp_.get(), static_cast<int>(rows.size()) - 1, rows.data(), cols.data(),
+                    values.data());
   }
-  glp_add_rows(lp.get(), n + 2);
-  std::vector<int> rows{0}, cols{0};
-  std::vector<double> values{0};
-  auto put = [&](int r, int c, double v) {
-    rows.push_back(r);
-    cols.push_back(c);
-    values.push_back(v);
-  };
-  for (int k = 0; k < n; ++k) {
-    glp_set_row_bnds(lp.get(), k + 1, GLP_FX, w0[static_cast<size_t>(k)], 0);
-    put(k + 1, 1 + k, 1);
-    put(k + 1, 1 + n + k, -1);
-    put(k + 1, 1 + 2 * n + k, 1);
-    put(n + 1, 1 + k, 1);
-    put(n + 2, 1 + k, d[static_cast<size_t>(k)]);
-  }
-  glp_set_row_bnds(lp.get(), n + 1, GLP_FX, 1, 0);
-  glp_set_row_bnds(lp.get(), n + 2, GLP_LO, 0, 0);
-  glp_load_matrix(lp.get(), static_cast<int>(rows.size()) - 1, rows.data(), cols.data(),
-                  values.data());
 
-  glp_smcp params;
-  glp_init_smcp(&params);
-  params.msg_lev = GLP_MSG_OFF;
-  glp_simplex(lp.get(), &params);
-  int failed = glp_exact(lp.get(), &params);
-  // Feasibility was established by the caller (some objective favours B)
-  // and the objective is bounded below by 0, so an optimum exists.
-  assert(failed == 0 && glp_get_status(lp.get()) == GLP_OPT);
-  (void)failed;
-  std::vector<double> w(w0.size());
-  for (int k = 0; k < n; ++k) w[static_cast<size_t>(k)] = glp_get_col_prim(lp.get(), 1 + k);
-  return w;
+  // The nearest weights: minimise the distance.
+  std::vector<double> Nearest() {
+    for (int c = 1; c <= 3 * n_; ++c) glp_set_obj_coef(lp_.get(), c, c > n_ ? 1 : 0);
+    return Solve(GLP_MIN);
+  }
+
+  // Keeps only weightings at most `distance` away.
+  void LimitDistance(double distance) { glp_set_row_bnds(lp_.get(), n_ + 3, GLP_UP, 0, distance); }
+
+  // The weightings with the lowest and highest weight of objective k.
+  std::vector<double> Extreme(int k, bool highest) {
+    for (int c = 1; c <= 3 * n_; ++c) glp_set_obj_coef(lp_.get(), c, c == 1 + k ? 1 : 0);
+    return Solve(highest ? GLP_MAX : GLP_MIN);
+  }
+
+ private:
+  std::vector<double> Solve(int direction) {
+    glp_set_obj_dir(lp_.get(), direction);
+    glp_smcp params;
+    glp_init_smcp(&params);
+    params.msg_lev = GLP_MSG_OFF;
+    glp_simplex(lp_.get(), &params);
+    int failed = glp_exact(lp_.get(), &params);
+    // Feasibility was established by the caller (some objective favours B,
+    // and the distance bound is the optimum found), and every objective is
+    // bounded on the simplex, so an optimum exists.
+    assert(failed == 0 && glp_get_status(lp_.get()) == GLP_OPT);
+    (void)failed;
+    std::vector<double> w(static_cast<size_t>(n_));
+    for (int k = 0; k < n_; ++k) w[static_cast<size_t>(k)] = glp_get_col_prim(lp_.get(), 1 + k);
+    return w;
+  }
+
+  int n_;
+  std::unique_ptr<glp_prob, ProblemDeleter> lp_;
+};
+
+double L1(const std::vector<double>& w, const std::vector<double>& w0) {
+  double sum = 0;
+  for (size_t k = 0; k < w.size(); ++k) sum += std::fabs(w[k] - w0[k]);
+  return sum;
+}
+
+// Weights closer than this are the same weighting: the solver's rounding.
+constexpr double kSameWeight = 1e-9;
+
+// The two ends of a set of nearest weightings.
+struct Ends {
+  std::vector<double> one, other;
+};
+
+// When more than one weighting is nearest: the weightings with the highest
+// and the lowest value of the weight that varies most over them (the ends
+// of the segment, when they form one); none when the nearest is unique.
+std::optional<Ends> NearestEnds(NearestProgram& program, const std::vector<double>& nearest,
+                                const std::vector<double>& w0) {
+  // The exact optimum, rounded to a double, with room for that rounding.
+  program.LimitDistance(L1(nearest, w0) * (1 + 1e-12) + 1e-15);
+  std::optional<Ends> ends;
+  double widest = kSameWeight;
+  for (size_t k = 0; k < w0.size(); ++k) {
+    std::vector<double> low = program.Extreme(static_cast<int>(k), false);
+    std::vector<double> high = program.Extreme(static_cast<int>(k), true);
+    if (high[k] - low[k] > widest) {
+      widest = high[k] - low[k];
+      ends = Ends{std::move(high), std::move(low)};
+    }
+  }
+  return ends;
 }
 
 }  // namespace
@@ -93,7 +155,14 @@ OvertakeResult NearestOvertake(const std::vector<double>& s_a, const std::vector
     w = w0;
   } else {
     r.status = OvertakeStatus::kFound;
-    w = SolveNearest(d, w0);
+    NearestProgram program(d, w0);
+    w = program.Nearest();
+    if (std::optional<Ends> ends = NearestEnds(program, w, w0)) {
+      w = ends->one;
+      for (size_t k = 0; k < w0.size(); ++k) r.other_weights.push_back({"", w0[k], ends->other[k]});
+      r.other_score_a = detail::Dot(ends->other, s_a);
+      r.other_score_b = detail::Dot(ends->other, s_b);
+    }
   }
   for (size_t k = 0; k < w.size(); ++k) {
     r.weights.push_back({"", w0[k], w[k]});
@@ -151,6 +220,8 @@ std::optional<OvertakeResult> WhatItTakes(const Model& model,
   r.a = a;
   r.b = b;
   for (size_t k = 0; k < r.weights.size(); ++k) r.weights[k].objective = model.objectives[k].id;
+  for (size_t k = 0; k < r.other_weights.size(); ++k)
+    r.other_weights[k].objective = model.objectives[k].id;
   for (const WeightChange& c : r.weights) {
     // Below 1e-9 a change is rounding in the solver's output, not a move.
     if (std::fabs(c.to - c.from) > 1e-9) r.changes.push_back(c);

@@ -34,6 +34,51 @@ TEST_CASE("what-it-takes: three objectives, weight leaves the one B loses on", "
   CHECK(r.weights[1].to >= 0.3 - 1e-12);
   CHECK(r.weights[2].to >= 0.2 - 1e-12);
   CHECK(r.new_score_b >= r.new_score_a - 1e-9);
+  // Not unique: the 0.25 may go to objective 2, to objective 3, or be
+  // split; both ends are reported, each at the same distance.
+  REQUIRE_FALSE(r.unique());
+  REQUIRE(r.other_weights.size() == 3);
+  CHECK(r.other_weights[0].to == Approx(0.25).margin(1e-12));
+  CHECK(std::max(r.weights[1].to, r.other_weights[1].to) == Approx(0.55).margin(1e-12));
+  CHECK(std::min(r.weights[1].to, r.other_weights[1].to) == Approx(0.3).margin(1e-12));
+  CHECK(r.other_weights[1].to + r.other_weights[2].to == Approx(0.75).margin(1e-12));
+  CHECK(r.other_score_b == Approx(r.other_score_a).margin(1e-9));
+}
+
+TEST_CASE("what-it-takes: a unique nearest weighting has no other end", "[whatittakes]") {
+  OvertakeResult r = NearestOvertake({60, 20}, {20, 60}, {0.8, 0.2});
+  CHECK(r.unique());
+  CHECK(r.other_weights.empty());
+}
+
+TEST_CASE("what-it-takes: the shipped model's model vs amendement-bikker under ckm is a segment",
+          "[whatittakes]") {
+  // model scores the same as the amendment on awareness (47.3) and labour
+  // exploitation (24.2) and less on everything else: it can only draw
+  // level, with all weight on those two, in any split that keeps each at
+  // least at its 0.04. Both ends are 1.84 away.
+  Model model = allot::testing::ShippedModel();
+  std::vector<Scenario> scenarios = allot::testing::ShippedScenarios();  // lines point into them
+  auto resolved = ResolveOk(model, scenarios);
+  Diagnostics diags;
+  std::optional<OvertakeResult> r =
+      WhatItTakes(model, resolved, "amendement-bikker", "model", "ckm", diags);
+  REQUIRE(r);
+  REQUIRE(r->status == OvertakeStatus::kFound);
+  REQUIRE_FALSE(r->unique());
+  CHECK(r->distance == Approx(1.84).margin(1e-9));
+  auto weight = [&](const std::vector<WeightChange>& w, const std::string& id) {
+    for (const WeightChange& c : w) {
+      if (c.objective == id) return c.to;
+    }
+    FAIL("no objective " << id);
+    return 0.0;
+  };
+  CHECK(weight(r->weights, "awareness") == Approx(0.96).margin(1e-9));
+  CHECK(weight(r->weights, "labour_exploitation") == Approx(0.04).margin(1e-9));
+  CHECK(weight(r->other_weights, "awareness") == Approx(0.04).margin(1e-9));
+  CHECK(weight(r->other_weights, "labour_exploitation") == Approx(0.96).margin(1e-9));
+  CHECK(r->other_score_a == Approx(r->other_score_b).margin(1e-9));
 }
 
 TEST_CASE("what-it-takes: B already winning is distance 0, B behind everywhere is impossible",
