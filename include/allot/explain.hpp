@@ -56,6 +56,7 @@ struct ExplainResult {
   std::vector<std::string> objectives;             // Objective ids
   std::vector<WeightSet> weight_sets;              // the selected sets
   std::vector<double> score_a, score_b;            // weighted, per set
+  std::vector<double> difference;                  // score_b - score_a, per set
   std::vector<double> objectives_a, objectives_b;  // capped objective scores
   std::vector<std::vector<double>> by_objective;   // [set][objective]: w_j (s_Bj - s_Aj)
   std::vector<LineAttribution> lines;              // changed lines, in order of line id

@@ -25,10 +25,12 @@ struct TornadoBar {
                        // or the objective id for a weight
   double low_value =
       0;  // the parameter's low; for a weight, its value after -25% and renormalising
-  double high_value = 0;  // the parameter's high; for a weight, after +25%
-  double gap_low = 0;     // S_A - S_B with the factor at low
-  double gap_high = 0;    // S_A - S_B with the factor at high
-  double swing = 0;       // |gap_high - gap_low|
+  double high_value = 0;   // the parameter's high; for a weight, after +25%
+  double gap_low = 0;      // S_A - S_B with the factor at low
+  double gap_high = 0;     // S_A - S_B with the factor at high
+  double change_low = 0;   // gap_low - base_gap
+  double change_high = 0;  // gap_high - base_gap
+  double swing = 0;        // |gap_high - gap_low|
 };
 
 struct TornadoResult {

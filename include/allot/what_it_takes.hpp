@@ -26,6 +26,7 @@ struct WeightChange {
   std::string objective;  // Objective::id
   double from = 0;        // the set's weight
   double to = 0;          // the nearest weight at which B catches up (scores the same as A)
+  double change = 0;      // to - from
 };
 
 struct OvertakeResult {
@@ -47,7 +48,6 @@ struct OvertakeResult {
   std::vector<WeightChange> other_weights;
   double other_score_a = 0, other_score_b = 0;  // at other_weights
   bool unique() const { return other_weights.empty(); }
-  std::string summary;  // one sentence in plain words (English)
 };
 
 // The pure core: s_a, s_b are the two scenarios' objective scores, w0 the

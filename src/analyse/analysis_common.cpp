@@ -1,7 +1,6 @@
 #include "analyse/analysis_common.hpp"
 
 #include "allot/evaluate.hpp"
-#include "render/number.hpp"
 
 namespace allot::detail {
 
@@ -54,13 +53,5 @@ double Dot(const std::vector<double>& w, const std::vector<double>& s) {
   for (size_t k = 0; k < w.size(); ++k) sum += w[k] * s[k];
   return sum;
 }
-
-std::string Fixed(double value, int decimals) { return Decimal(value, decimals); }
-
-std::string Fixed(double value, int decimals, Lang lang, bool sign) {
-  return Decimal(value, decimals, lang, sign);
-}
-
-std::string Number(double value, Lang lang) { return Shortest(value, lang); }
 
 }  // namespace allot::detail

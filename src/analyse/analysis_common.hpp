@@ -31,14 +31,4 @@ std::vector<std::vector<double>> ObjectiveScores(const Model& model,
 // sum_k w_k s_k.
 double Dot(const std::vector<double>& w, const std::vector<double>& s);
 
-// "0.27" style: `decimals` decimals, English notation.
-std::string Fixed(double value, int decimals);
-
-// Fixed in the notation of `lang`: "0.27" (en), "0,27" (nl); with `sign`, a
-// leading '+' for positive values. The analyses' table and md use this.
-std::string Fixed(double value, int decimals, Lang lang, bool sign = false);
-
-// A CSV number (shortest round-trip text) in the notation of `lang`.
-std::string Number(double value, Lang lang);
-
 }  // namespace allot::detail

@@ -228,6 +228,7 @@ std::optional<ExplainResult> Explain(const Model& model,
   for (const WeightSet& set : r.weight_sets) {
     r.score_a.push_back(detail::Dot(set.weights, ea.objectives));
     r.score_b.push_back(detail::Dot(set.weights, eb.objectives));
+    r.difference.push_back(r.score_b.back() - r.score_a.back());
     std::vector<double> split;
     for (size_t j = 0; j < ea.objectives.size(); ++j) {
       split.push_back(set.weights[j] * (eb.objectives[j] - ea.objectives[j]));

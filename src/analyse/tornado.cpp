@@ -9,7 +9,7 @@
 
 #include "allot/evaluate.hpp"
 #include "analyse/analysis_common.hpp"
-#include "render/analysis_output.hpp"
+#include "render/number.hpp"
 
 namespace allot {
 
@@ -145,7 +145,11 @@ std::optional<TornadoResult> Tornado(const Model& model,
     bar.gap_high = detail::Dot(high, s_a) - detail::Dot(high, s_b);
     result.bars.push_back(bar);
   }
-  for (TornadoBar& bar : result.bars) bar.swing = std::fabs(bar.gap_high - bar.gap_low);
+  for (TornadoBar& bar : result.bars) {
+    bar.change_low = bar.gap_low - result.base_gap;
+    bar.change_high = bar.gap_high - result.base_gap;
+    bar.swing = std::fabs(bar.gap_high - bar.gap_low);
+  }
   // Swings equal to 9 decimals count as tied, so that rounding noise does
   // not decide the order of bars that are equal on paper.
   std::stable_sort(result.bars.begin(), result.bars.end(),

@@ -19,7 +19,7 @@
 #include <memory>
 
 #include "analyse/analysis_common.hpp"
-#include "render/analysis_output.hpp"
+#include "render/number.hpp"
 
 namespace allot {
 
@@ -159,50 +159,18 @@ OvertakeResult NearestOvertake(const std::vector<double>& s_a, const std::vector
     w = program.Nearest();
     if (std::optional<Ends> ends = NearestEnds(program, w, w0)) {
       w = ends->one;
-      for (size_t k = 0; k < w0.size(); ++k) r.other_weights.push_back({"", w0[k], ends->other[k]});
+      for (size_t k = 0; k < w0.size(); ++k) r.other_weights.push_back({"", w0[k], ends->other[k], ends->other[k] - w0[k]});
       r.other_score_a = detail::Dot(ends->other, s_a);
       r.other_score_b = detail::Dot(ends->other, s_b);
     }
   }
   for (size_t k = 0; k < w.size(); ++k) {
-    r.weights.push_back({"", w0[k], w[k]});
+    r.weights.push_back({"", w0[k], w[k], w[k] - w0[k]});
     r.distance += std::fabs(w[k] - w0[k]);
   }
   r.new_score_a = detail::Dot(w, s_a);
   r.new_score_b = detail::Dot(w, s_b);
   return r;
-}
-
-std::string OvertakeSummary(const OvertakeResult& r, Lang lang) {
-  bool nl = lang == Lang::kNl;
-  auto fixed = [lang](double v, int decimals) { return detail::Fixed(v, decimals, lang); };
-  if (r.status == OvertakeStatus::kAlreadyWins) {
-    return nl ? r.b + " scoort onder " + r.weight_set + " al minstens zoveel als " + r.a + " (" +
-                    fixed(r.score_b, 2) + " tegen " + fixed(r.score_a, 2) + "): afstand 0"
-              : r.b + " already scores at least as much as " + r.a + " under " + r.weight_set +
-                    " (" + fixed(r.score_b, 2) + " against " + fixed(r.score_a, 2) +
-                    "): distance 0";
-  }
-  if (r.status == OvertakeStatus::kImpossible) {
-    return nl ? "bij geen enkele verdeling van de gewichten scoort " + r.b +
-                    " minstens zoveel als " + r.a + ": " + r.b + " scoort op elk doel lager"
-              : "no weights make " + r.b + " score at least as much as " + r.a + ": " + r.b +
-                    " scores less on every objective";
-  }
-  // "B catches up with A once x weighs 0.237 instead of 0.125 and y weighs ..."
-  // / "B haalt A in zodra x 0,237 weegt in plaats van 0,125 en y ... weegt ...".
-  std::string text =
-      nl ? r.b + " haalt " + r.a + " in zodra " : r.b + " catches up with " + r.a + " once ";
-  size_t shown = std::min<size_t>(r.changes.size(), 3);
-  for (size_t i = 0; i < shown; ++i) {
-    const WeightChange& c = r.changes[i];
-    text += i == 0 ? "" : i + 1 == shown ? (nl ? " en " : " and ") : ", ";
-    text += nl ? c.objective + " " + fixed(c.to, 3) + " weegt in plaats van " + fixed(c.from, 3)
-               : c.objective + " weighs " + fixed(c.to, 3) + " instead of " + fixed(c.from, 3);
-  }
-  if (r.changes.size() > shown)
-    text += nl ? " (en kleinere wijzigingen)" : " (and smaller changes)";
-  return text + (nl ? " (L1-afstand " : " (L1 distance ") + fixed(r.distance, 3) + ")";
 }
 
 std::optional<OvertakeResult> WhatItTakes(const Model& model,
@@ -224,15 +192,13 @@ std::optional<OvertakeResult> WhatItTakes(const Model& model,
     r.other_weights[k].objective = model.objectives[k].id;
   for (const WeightChange& c : r.weights) {
     // Below 1e-9 a change is rounding in the solver's output, not a move.
-    if (std::fabs(c.to - c.from) > 1e-9) r.changes.push_back(c);
+    if (std::fabs(c.change) > 1e-9) r.changes.push_back(c);
   }
   // Largest change first; changes equal to 9 decimals keep model order.
-  std::stable_sort(r.changes.begin(), r.changes.end(),
-                   [](const WeightChange& x, const WeightChange& y) {
-                     return detail::Rounded(std::fabs(x.to - x.from), 9) >
-                            detail::Rounded(std::fabs(y.to - y.from), 9);
-                   });
-  r.summary = OvertakeSummary(r, Lang::kEn);
+  std::stable_sort(
+      r.changes.begin(), r.changes.end(), [](const WeightChange& x, const WeightChange& y) {
+        return detail::Rounded(std::fabs(x.change), 9) > detail::Rounded(std::fabs(y.change), 9);
+      });
   return r;
 }
 

@@ -104,7 +104,7 @@ void TornadoRows(const TornadoResult& r, Rows& out) {
 void ExplainRows(const ExplainResult& r, Rows& out) {
   for (size_t w = 0; w < r.weight_sets.size(); ++w) {
     const std::string& set = r.weight_sets[w].name;
-    out.Add(set, "", "difference", r.score_b[w] - r.score_a[w]);
+    out.Add(set, "", "difference", r.difference[w]);
     for (const LineAttribution& l : r.lines) {
       out.Add(set, l.line, "line_attribution", l.by_set[w]);
       if (!r.exact) out.Add(set, l.line, "std_error", l.error_by_set[w]);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "render/catalogue.hpp"
 #include "render/layout.hpp"
 #include "render/number.hpp"
 #include "render/text.hpp"
@@ -13,16 +14,18 @@ namespace {
 
 std::string ScenarioLabel(const ScenarioResult& s) { return s.illustrative ? s.id + " *" : s.id; }
 
-Table ScenariosTable(const CompareResult& r, const Labels& l) {
-  Table t(l.scenarios_title, {TextColumn(l.scenario), TextColumn(l.name)});
+Table ScenariosTable(const CompareResult& r, Lang lang) {
+  Table t(Say(Key::kCompareScenariosTitle, lang),
+          {TextColumn(Say(Key::kScenario, lang)), TextColumn(Say(Key::kName, lang))});
   for (const ScenarioResult& sc : r.scenarios) t.rows.push_back({ScenarioLabel(sc), sc.name});
   return t;
 }
 
-Table MoneyTable(const CompareResult& r, const Labels& l) {
-  Table t(l.money_title, {TextColumn(l.scenario), MoneyColumn(l.total)});
+Table MoneyTable(const CompareResult& r, Lang lang) {
+  Table t(Say(Key::kCompareMoneyTitle, lang),
+          {TextColumn(Say(Key::kScenario, lang)), MoneyColumn(Say(Key::kTotal, lang))});
   for (int year : r.years) t.columns.push_back(MoneyColumn(std::to_string(year)));
-  t.columns.push_back(MoneyChangeColumn(std::string(l.change_vs) + " " + r.baseline));
+  t.columns.push_back(MoneyChangeColumn(Say(Key::kChangeVs, lang, {r.baseline})));
   for (const ScenarioResult& sc : r.scenarios) {
     std::vector<Cell> row;
     row.emplace_back(ScenarioLabel(sc));
@@ -34,31 +37,32 @@ Table MoneyTable(const CompareResult& r, const Labels& l) {
   return t;
 }
 
-std::string WeightsNote(const CompareResult& r, const WeightSet& set, const Labels& l, Lang lang) {
-  std::string note = std::string(l.weights_legend) + ":";
+std::string WeightsNote(const CompareResult& r, const WeightSet& set, Lang lang) {
+  std::vector<std::string> weights;
   for (size_t j = 0; j < r.objectives.size(); ++j) {
     if (set.weights[j] == 0) continue;
-    note += " " + r.objectives[j].id + " " + Decimal(set.weights[j], 3, lang);
+    weights.push_back(r.objectives[j].id + " " + Decimal(set.weights[j], 3, lang));
   }
-  return note;
+  return Say(Key::kCompareWeightsNote, lang, {Joined(weights, " ")});
 }
 
-Table WeightedTable(const CompareResult& r, size_t w, const Labels& l, Lang lang) {
-  Table t{std::string(l.weighted_title) + r.weight_sets[w].name,
-          {TextColumn(l.scenario), NumberColumn(l.score, 2), CountColumn(l.rank),
-           ChangeColumn(std::string(l.change_vs) + " " + r.baseline, 2),
-           MoneyColumn(l.cost_per_point)}};
+Table WeightedTable(const CompareResult& r, size_t w, Lang lang) {
+  Table t{
+      Say(Key::kCompareWeightedTitle, lang, {r.weight_sets[w].name}),
+      {TextColumn(Say(Key::kScenario, lang)), NumberColumn(Say(Key::kScore, lang), 2),
+       CountColumn(Say(Key::kRank, lang)), ChangeColumn(Say(Key::kChangeVs, lang, {r.baseline}), 2),
+       MoneyColumn(Say(Key::kCompareCostPerPoint, lang))}};
   for (const ScenarioResult& sc : r.scenarios) {
     const std::optional<Money>& cost = sc.cost_per_point[w];
     t.rows.push_back({ScenarioLabel(sc), sc.weighted[w], int64_t{sc.rank[w]}, sc.delta_weighted[w],
                       cost ? Cell(*cost) : Cell(std::string("-"))});
   }
-  t.notes.push_back(WeightsNote(r, r.weight_sets[w], l, lang));
+  t.notes.push_back(WeightsNote(r, r.weight_sets[w], lang));
   return t;
 }
 
-Table ObjectivesTable(const CompareResult& r, const Labels& l) {
-  Table t(l.objectives_title, {TextColumn(l.scenario)});
+Table ObjectivesTable(const CompareResult& r, Lang lang) {
+  Table t(Say(Key::kObjectiveScoresTitle, lang), {TextColumn(Say(Key::kScenario, lang))});
   for (const Objective& o : r.objectives) t.columns.push_back(NumberColumn(o.id, 1));
   for (const ScenarioResult& sc : r.scenarios) {
     std::vector<Cell> row;
@@ -70,12 +74,13 @@ Table ObjectivesTable(const CompareResult& r, const Labels& l) {
   return t;
 }
 
-Table MotionsTable(const CompareResult& r, const Labels& l) {
-  Table t(l.motions_title, {TextColumn(l.scenario), TextColumn(l.motions_title)});
+Table MotionsTable(const CompareResult& r, Lang lang) {
+  Table t(Say(Key::kCompareMotionsTitle, lang), {TextColumn(Say(Key::kScenario, lang)),
+                                                 TextColumn(Say(Key::kCompareMotionsTitle, lang))});
   for (const ScenarioResult& sc : r.scenarios) {
     std::vector<std::string> unfunded = UnfundedMotions(r, sc);
-    t.rows.push_back({ScenarioLabel(sc), r.motions.empty()  ? l.none
-                                         : unfunded.empty() ? l.all_funded
+    t.rows.push_back({ScenarioLabel(sc), r.motions.empty()  ? Say(Key::kNone, lang)
+                                         : unfunded.empty() ? Say(Key::kCompareAllFunded, lang)
                                                             : Joined(unfunded)});
   }
   for (const Motion& m : r.motions) {
@@ -87,18 +92,17 @@ Table MotionsTable(const CompareResult& r, const Labels& l) {
 }  // namespace
 
 Document CompareDocument(const CompareResult& result, Lang lang) {
-  const Labels& l = LabelsFor(lang);
-  Document d{result.title, {{l.baseline, result.baseline}}, {}, {}};
-  d.tables.push_back(ScenariosTable(result, l));
-  d.tables.push_back(MoneyTable(result, l));
+  Document d{result.title, {{Say(Key::kCompareBaseline, lang), result.baseline}}, {}, {}};
+  d.tables.push_back(ScenariosTable(result, lang));
+  d.tables.push_back(MoneyTable(result, lang));
   for (size_t w = 0; w < result.weight_sets.size(); ++w) {
-    d.tables.push_back(WeightedTable(result, w, l, lang));
+    d.tables.push_back(WeightedTable(result, w, lang));
   }
-  d.tables.push_back(ObjectivesTable(result, l));
-  d.tables.push_back(MotionsTable(result, l));
+  d.tables.push_back(ObjectivesTable(result, lang));
+  d.tables.push_back(MotionsTable(result, lang));
   bool any_illustrative = std::any_of(result.scenarios.begin(), result.scenarios.end(),
                                       [](const ScenarioResult& s) { return s.illustrative; });
-  if (any_illustrative) d.closing.push_back(l.illustrative_mark);
+  if (any_illustrative) d.closing.push_back(Say(Key::kCompareIllustrativeMark, lang));
   return d;
 }
 

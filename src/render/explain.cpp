@@ -1,18 +1,22 @@
-// Rendering explain: table, csv (long format), json, md.
+// Explain as tables (table, md; csv in long format) and JSON.
 #include "allot/explain.hpp"
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "analyse/analysis_common.hpp"
-#include "render/analysis_output.hpp"
+#include "render/catalogue.hpp"
+#include "render/json_output.hpp"
+#include "render/layout.hpp"
+#include "render/number.hpp"
 
 namespace allot {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using detail::Cell;
+using detail::Json;
+using detail::Key;
+using detail::Say;
 
 const char* ChangeName(LineChange c) {
   switch (c) {
@@ -28,124 +32,70 @@ const char* ChangeName(LineChange c) {
   return "";
 }
 
-// The change as the table shows it: the json/csv name in English.
-const char* ChangeLabel(LineChange c, Lang lang) {
-  if (lang == Lang::kEn) return ChangeName(c);
+Key ChangeKey(LineChange c) {
   switch (c) {
-    case LineChange::kAmount:
-      return "bedrag";
     case LineChange::kAdded:
-      return "toegevoegd";
+      return Key::kExplainAdded;
     case LineChange::kRemoved:
-      return "verwijderd";
+      return Key::kExplainRemoved;
     case LineChange::kDefinition:
-      return "definitie";
+      return Key::kExplainDefinition;
+    case LineChange::kAmount:
+      break;
   }
-  return "";
+  return Key::kExplainAmount;
 }
 
-// The words of the table and md in each language; ids stay as written.
-struct Words {
-  const char* title;  // ": why B differs from A"
-  const char* differs;
-  const char* difference;  // "Difference B - A by action line"
-  const char* by_line;
-  const char* by_objective;
-  const char* line;
-  const char* change;
-  const char* total;
-  const char* objective;
-  const char* weighted_score;
-  const char* exact;      // "exact Shapley values"
-  const char* estimated;  // "Shapley values estimated from N random orders (seed S), +- ..."
-  const char* orders;
-  const char* error;
-  const char* adds_up;
-};
-
-const Words kEn{": why ",
-                " differs from ",
-                "Difference ",
-                " by action line",
-                " by objective (weight x score change)",
-                "line",
-                "change",
-                "total",
-                "objective",
-                "weighted score",
-                "exact Shapley values",
-                "Shapley values estimated from ",
-                " random orders (seed ",
-                "), +- one standard error",
-                "; each column adds up to the total"};
-const Words kNl{": waarom ",
-                " verschilt van ",
-                "Verschil ",
-                " per actielijn",
-                " per doel (gewicht x verandering van de score)",
-                "actielijn",
-                "wijziging",
-                "totaal",
-                "doel",
-                "gewogen score",
-                "exacte Shapley-waarden",
-                "Shapley-waarden geschat uit ",
-                " willekeurige volgordes (seed ",
-                "), +- één standaardfout",
-                "; elke kolom telt op tot het totaal"};
-
-std::string Method(const ExplainResult& r, const Words& w) {
-  if (r.exact) return w.exact;
-  return w.estimated + std::to_string(r.permutations) + w.orders + std::to_string(r.seed) + w.error;
+std::string Method(const ExplainResult& r, Lang lang) {
+  if (r.exact) return Say(Key::kExplainExact, lang);
+  return Say(Key::kExplainSampled, lang, {std::to_string(r.permutations), std::to_string(r.seed)});
 }
 
-detail::Section LinesSection(const ExplainResult& r, const Words& w, Lang lang) {
-  auto signed_ = [lang](double v) { return detail::Fixed(v, 3, lang, true); };
-  detail::Section s;
-  s.title = w.difference + r.b + " - " + r.a + w.by_line;
-  s.text_columns = 2;
-  s.header = {w.line, w.change, r.a, r.b};
-  for (const WeightSet& set : r.weight_sets) s.header.push_back(set.name);
+detail::Table LinesTable(const ExplainResult& r, Lang lang) {
+  detail::Table t(Say(Key::kExplainByLine, lang, {r.b, r.a}),
+                  {detail::TextColumn(Say(Key::kLine, lang)),
+                   detail::TextColumn(Say(Key::kExplainLineChange, lang)), detail::MoneyColumn(r.a),
+                   detail::MoneyColumn(r.b)});
+  for (const WeightSet& set : r.weight_sets) t.columns.push_back(detail::ChangeColumn(set.name, 3));
   for (const LineAttribution& l : r.lines) {
-    std::vector<std::string> row{l.line, ChangeLabel(l.change, lang), FormatMoney(l.total_a, lang),
-                                 FormatMoney(l.total_b, lang)};
+    std::vector<Cell> row{l.line, Say(ChangeKey(l.change), lang), l.total_a, l.total_b};
     for (size_t k = 0; k < r.weight_sets.size(); ++k) {
-      row.push_back(signed_(l.by_set[k]) +
-                    (r.exact ? "" : " +- " + detail::Fixed(l.error_by_set[k], 3, lang)));
+      row.push_back(r.exact ? Cell(l.by_set[k])
+                            : Cell(detail::Estimate{l.by_set[k], l.error_by_set[k]}));
     }
-    s.rows.push_back(std::move(row));
+    t.rows.push_back(std::move(row));
   }
-  std::vector<std::string> total{w.total, "", "", ""};
-  for (size_t k = 0; k < r.weight_sets.size(); ++k)
-    total.push_back(signed_(r.score_b[k] - r.score_a[k]));
-  s.rows.push_back(std::move(total));
-  s.notes.push_back(Method(r, w) + w.adds_up);
-  return s;
+  std::vector<Cell> total{Say(Key::kTotal, lang), Cell(), Cell(), Cell()};
+  for (double d : r.difference) total.push_back(d);
+  t.rows.push_back(std::move(total));
+  t.notes.push_back(Say(Key::kExplainAddsUp, lang, {Method(r, lang)}));
+  return t;
 }
 
-detail::Section ObjectivesSection(const ExplainResult& r, const Words& w, Lang lang) {
-  auto fixed = [lang](double v) { return detail::Fixed(v, 2, lang); };
-  detail::Section s;
-  s.title = w.difference + r.b + " - " + r.a + w.by_objective;
-  s.header = {w.objective, r.a, r.b};
-  for (const WeightSet& set : r.weight_sets) s.header.push_back(set.name);
+detail::Table ObjectivesTable(const ExplainResult& r, Lang lang) {
+  detail::Table t(Say(Key::kExplainByObjective, lang, {r.b, r.a}),
+                  {detail::TextColumn(Say(Key::kObjective, lang)), detail::NumberColumn(r.a, 2),
+                   detail::NumberColumn(r.b, 2)});
+  for (const WeightSet& set : r.weight_sets) t.columns.push_back(detail::ChangeColumn(set.name, 3));
   for (size_t j = 0; j < r.objectives.size(); ++j) {
-    std::vector<std::string> row{r.objectives[j], fixed(r.objectives_a[j]),
-                                 fixed(r.objectives_b[j])};
-    for (size_t k = 0; k < r.weight_sets.size(); ++k) {
-      row.push_back(detail::Fixed(r.by_objective[k][j], 3, lang, true));
-    }
-    s.rows.push_back(std::move(row));
+    std::vector<Cell> row(3 + r.weight_sets.size());
+    row[0] = r.objectives[j];
+    row[1] = r.objectives_a[j];
+    row[2] = r.objectives_b[j];
+    for (size_t k = 0; k < r.weight_sets.size(); ++k) row[3 + k] = r.by_objective[k][j];
+    t.rows.push_back(std::move(row));
   }
-  std::vector<std::string> total{w.weighted_score, "", ""};
+  std::vector<Cell> total{Say(Key::kWeightedScore, lang), Cell(), Cell()};
   for (size_t k = 0; k < r.weight_sets.size(); ++k) {
-    total.push_back(fixed(r.score_a[k]) + " -> " + fixed(r.score_b[k]));
+    total.push_back(
+        Say(Key::kExplainScoreChange, lang,
+            {detail::Decimal(r.score_a[k], 2, lang), detail::Decimal(r.score_b[k], 2, lang)}));
   }
-  s.rows.push_back(std::move(total));
-  return s;
+  t.rows.push_back(std::move(total));
+  return t;
 }
 
-Json ResultJson(const ExplainResult& r) {
+Json ExplainJson(const ExplainResult& r) {
   Json j;
   j["format"] = "allot/1";
   j["analysis"] = "explain";
@@ -160,7 +110,7 @@ Json ResultJson(const ExplainResult& r) {
     set["name"] = r.weight_sets[w].name;
     set["score_a"] = detail::Rounded(r.score_a[w], 6);
     set["score_b"] = detail::Rounded(r.score_b[w], 6);
-    set["difference"] = detail::Rounded(r.score_b[w] - r.score_a[w], 6);
+    set["difference"] = detail::Rounded(r.difference[w], 6);
     set["lines"] = Json::array();
     for (const LineAttribution& l : r.lines) {
       set["lines"].push_back({{"line", l.line},
@@ -179,37 +129,39 @@ Json ResultJson(const ExplainResult& r) {
   return j;
 }
 
-void WriteExplainCsv(const ExplainResult& r, std::ostream& out) {
-  std::vector<std::vector<std::string>> rows;
+// Long format: per weight set, the lines, the objectives and the total.
+detail::Table ExplainCsv(const ExplainResult& r) {
+  using detail::kAllDigits;
+  using detail::NumberColumn;
+  using detail::TextColumn;
+  detail::Table t("",
+                  {TextColumn("a"), TextColumn("b"), TextColumn("weight_set"), TextColumn("part"),
+                   TextColumn("item"), NumberColumn("attribution", kAllDigits),
+                   NumberColumn("std_error", kAllDigits)});
   for (size_t w = 0; w < r.weight_sets.size(); ++w) {
     const std::string& set = r.weight_sets[w].name;
     for (const LineAttribution& l : r.lines) {
-      rows.push_back({r.a, r.b, set, "line", l.line, detail::CsvNumber(l.by_set[w]),
-                      detail::CsvNumber(l.error_by_set[w])});
+      t.rows.push_back(
+          {r.a, r.b, set, std::string("line"), l.line, l.by_set[w], l.error_by_set[w]});
     }
     for (size_t k = 0; k < r.objectives.size(); ++k) {
-      rows.push_back({r.a, r.b, set, "objective", r.objectives[k],
-                      detail::CsvNumber(r.by_objective[w][k]), "0"});
+      t.rows.push_back(
+          {r.a, r.b, set, std::string("objective"), r.objectives[k], r.by_objective[w][k], 0.0});
     }
-    rows.push_back(
-        {r.a, r.b, set, "total", "", detail::CsvNumber(r.score_b[w] - r.score_a[w]), "0"});
+    t.rows.push_back({r.a, r.b, set, std::string("total"), std::string(), r.difference[w], 0.0});
   }
-  detail::WriteCsv({"a", "b", "weight_set", "part", "item", "attribution", "std_error"}, rows, out);
+  return t;
 }
 
 }  // namespace
 
 void RenderExplain(const ExplainResult& result, OutputFormat format, Lang lang, std::ostream& out) {
-  if (format == OutputFormat::kJson) {
-    out << ResultJson(result).dump(2) << '\n';
-  } else if (format == OutputFormat::kCsv) {
-    WriteExplainCsv(result, out);
-  } else {
-    const Words& w = lang == Lang::kNl ? kNl : kEn;
-    detail::WriteSections(result.title + w.title + result.b + w.differs + result.a,
-                          {LinesSection(result, w, lang), ObjectivesSection(result, w, lang)},
-                          format, out);
-  }
+  if (format == OutputFormat::kJson) return detail::WriteJson(ExplainJson(result), out);
+  if (format == OutputFormat::kCsv) return detail::WriteCsv({ExplainCsv(result)}, out);
+  detail::Document d{Say(Key::kExplainTitle, lang, {result.title, result.b, result.a}), {}, {}, {}};
+  d.tables.push_back(LinesTable(result, lang));
+  d.tables.push_back(ObjectivesTable(result, lang));
+  detail::WriteDocument(d, format, lang, out);
 }
 
 }  // namespace allot

@@ -1,76 +1,133 @@
-// Rendering the frontier: table and Markdown for people, CSV and JSON for
-// programs; sentences for the committee ("reaches 41 points with ...").
+// The frontier: tables for people (table, md, with sentences for the
+// committee: "reaches 41 points with ...") and spreadsheets (csv, one block
+// per table), and JSON.
 #include "allot/frontier.hpp"
 
-#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
-#include "core/finite_output.hpp"
-#include "render/analysis_output.hpp"
-#include "render/optimise_text.hpp"
+#include "render/catalogue.hpp"
+#include "render/json_output.hpp"
+#include "render/layout.hpp"
+#include "render/number.hpp"
 #include "render/text.hpp"
 
 namespace allot {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-using detail::Rounded;  // JSON scores: six decimals, no -0, never NaN
-using report_text::Fixed2;
-using report_text::Section;
+using detail::Cell;
+using detail::Json;
+using detail::Key;
+using detail::MoneyColumn;
+using detail::NumberColumn;
+using detail::Say;
+using detail::Table;
+using detail::TextColumn;
 
-std::vector<Section> Sections(const FrontierReport& r, bool plain, Lang lang) {
-  auto money = [&](Money m) { return plain ? FormatMoneyPlain(m) : FormatMoney(m, lang); };
-  auto score = [](double s) { return s < 0 ? std::string("infeasible") : Fixed2(s); };
-  auto point_score = [](const FrontierPoint& p) {
-    return p.status.empty() ? Fixed2(p.score) : p.status == "infeasible" ? p.status : "failed";
-  };
-  auto bound = [](const FrontierPoint& p) {
-    return !p.status.empty() ? std::string("") : p.bounded ? Fixed2(p.upper_bound) : "no bound";
-  };
-  std::vector<Section> out;
-  Section points{"Frontier: the best score for each total budget, weights " + r.weights_label,
-                 {"budget", "spent", "score", "upper bound", "levels funded"},
-                 {}};
-  Section failed{
-      "Frontier points that failed (the others are computed all the same)", {"budget", "why"}, {}};
-  for (const FrontierPoint& p : r.frontier.points) {
-    points.rows.push_back(
-        {money(p.budget), money(p.spent), point_score(p), bound(p), detail::Joined(p.levels)});
-    if (!p.status.empty() && p.status != "infeasible")
-      failed.rows.push_back({money(p.budget), p.status});
-  }
-  out.push_back(points);
-  if (!failed.rows.empty()) out.push_back(failed);
-  Section placed{
-      "Scenarios against the frontier",
-      {"scenario", "total", "score", "cheapest budget reaching it", "best score for its money"},
-      {}};
-  Section said{"In words", {""}, {}};
-  for (const ScenarioPlacement& s : r.frontier.scenarios) {
-    std::string cheapest = s.cheapest ? money(*s.cheapest) : "beyond the frontier";
-    placed.rows.push_back(
-        {s.id, money(s.total), Fixed2(s.score), cheapest, score(s.best_for_money)});
-    std::string sentence = s.id + " reaches " + Fixed2(s.score) + " points with " + money(s.total);
-    if (s.cheapest)
-      sentence +=
-          "; " + Fixed2(s.score) + " points cost " + money(*s.cheapest) + " on the frontier";
-    sentence += "; its money could buy " + score(s.best_for_money) + " points";
-    said.rows.push_back({sentence});
-  }
-  out.push_back(placed);
-  if (!plain) out.push_back(said);
-  if (!r.core_label.empty()) {
-    Section core{"Core index over " + r.core_label, {"line", "funded", "of", "kind"}, {}};
-    for (const CoreLine& c : r.core) {
-      core.rows.push_back({c.id, std::to_string(c.funded), std::to_string(c.runs), c.kind()});
-    }
-    out.push_back(core);
-  }
-  if (!plain) out.push_back(Section{"Note", {""}, {{report_text::kRestsOnCurves}}});
-  return out;
+// A score, or "infeasible" where the constraints cannot be met (score < 0).
+Cell Score(double score, Lang lang) {
+  return score < 0 ? Cell(Say(Key::kFrontierInfeasible, lang)) : Cell(score);
 }
 
-void RenderJson(const FrontierReport& r, std::ostream& out) {
+// A point's score: "infeasible" where the constraints cannot be met,
+// "failed" where the solver gave no checked answer (FailedTable says why).
+Cell PointScore(const FrontierPoint& p, Lang lang) {
+  if (p.status.empty()) return p.score;
+  return Say(p.status == "infeasible" ? Key::kFrontierInfeasible : Key::kFrontierFailed, lang);
+}
+
+Cell PointBound(const FrontierPoint& p, Lang lang) {
+  if (!p.status.empty()) return Cell();
+  return p.bounded ? Cell(p.upper_bound) : Cell(Say(Key::kOptimiseNoBound, lang));
+}
+
+Table PointsTable(const FrontierReport& r, Lang lang) {
+  Table t(Say(Key::kReportPointsTable, lang),
+          {MoneyColumn(Say(Key::kFrontierBudget, lang)),
+           MoneyColumn(Say(Key::kFrontierSpent, lang)), NumberColumn(Say(Key::kScore, lang), 2),
+           NumberColumn(Say(Key::kFrontierUpperBound, lang), 2),
+           TextColumn(Say(Key::kFrontierLevels, lang))});
+  for (const FrontierPoint& p : r.frontier.points) {
+    t.rows.push_back(
+        {p.budget, p.spent, PointScore(p, lang), PointBound(p, lang), detail::Joined(p.levels)});
+  }
+  return t;
+}
+
+// The points the solver failed on, and why; none: no table.
+Table FailedTable(const FrontierReport& r, Lang lang) {
+  Table t(Say(Key::kFrontierFailedTitle, lang),
+          {MoneyColumn(Say(Key::kFrontierBudget, lang)), TextColumn(Say(Key::kFrontierWhy, lang))});
+  for (const FrontierPoint& p : r.frontier.points) {
+    if (!p.status.empty() && p.status != "infeasible") t.rows.push_back({p.budget, p.status});
+  }
+  return t;
+}
+
+Table PlacedTable(const FrontierReport& r, Lang lang) {
+  Table t(Say(Key::kFrontierPlacedTitle, lang),
+          {TextColumn(Say(Key::kScenario, lang)), MoneyColumn(Say(Key::kTotal, lang)),
+           NumberColumn(Say(Key::kScore, lang), 2), MoneyColumn(Say(Key::kFrontierCheapest, lang)),
+           NumberColumn(Say(Key::kFrontierBestForMoney, lang), 2)});
+  for (const ScenarioPlacement& s : r.frontier.scenarios) {
+    t.rows.push_back({s.id, s.total, s.score,
+                      s.cheapest ? Cell(*s.cheapest) : Cell(Say(Key::kFrontierBeyond, lang)),
+                      Score(s.best_for_money, lang)});
+  }
+  return t;
+}
+
+// The placements in words, for the committee (not in the CSV).
+Table WordsTable(const FrontierReport& r, Lang lang) {
+  Table t(Say(Key::kFrontierInWords, lang));
+  auto score = [lang](double v) {
+    return v < 0 ? Say(Key::kFrontierInfeasible, lang) : detail::Decimal(v, 2, lang);
+  };
+  for (const ScenarioPlacement& s : r.frontier.scenarios) {
+    std::string sentence =
+        Say(Key::kFrontierReaches, lang, {s.id, score(s.score), FormatMoney(s.total, lang)});
+    if (s.cheapest) {
+      sentence = Say(Key::kFrontierCosts, lang,
+                     {sentence, score(s.score), FormatMoney(*s.cheapest, lang)});
+    }
+    t.notes.push_back(Say(Key::kFrontierCouldBuy, lang, {sentence, score(s.best_for_money)}));
+  }
+  return t;
+}
+
+Key KindKey(const CoreLine& c) {
+  return c.funded == 0        ? Key::kFrontierExterior
+         : c.funded == c.runs ? Key::kFrontierCore
+                              : Key::kFrontierBorderline;
+}
+
+Table CoreTable(const FrontierReport& r, Lang lang) {
+  Table t(Say(Key::kFrontierCoreTitle, lang, {r.core_label}),
+          {TextColumn(Say(Key::kLine, lang)), detail::CountColumn(Say(Key::kFrontierFunded, lang)),
+           detail::CountColumn(Say(Key::kFrontierOf, lang)),
+           TextColumn(Say(Key::kFrontierKind, lang))});
+  for (const CoreLine& c : r.core) {
+    t.rows.push_back({c.id, int64_t{c.funded}, int64_t{c.runs}, Say(KindKey(c), lang)});
+  }
+  return t;
+}
+
+// The CSV layout leaves out the tables of notes only ("In words", the note).
+std::vector<Table> FrontierTables(const FrontierReport& r, Lang lang) {
+  std::vector<Table> tables{PointsTable(r, lang)};
+  Table failed = FailedTable(r, lang);
+  if (!failed.rows.empty()) tables.push_back(failed);
+  tables.push_back(PlacedTable(r, lang));
+  tables.push_back(WordsTable(r, lang));
+  if (!r.core_label.empty()) tables.push_back(CoreTable(r, lang));
+  tables.emplace_back(Say(Key::kNote, lang));
+  tables.back().notes.push_back(Say(Key::kRestsOnCurves, lang));
+  return tables;
+}
+
+Json FrontierJson(const FrontierReport& r) {
+  using detail::Rounded;
   Json j;
   j["format"] = "allot/1";
   j["analysis"] = "frontier";
@@ -102,27 +159,20 @@ void RenderJson(const FrontierReport& r, std::ostream& out) {
           {{"id", c.id}, {"funded", c.funded}, {"runs", c.runs}, {"kind", c.kind()}});
     }
   }
-  out << detail::CheckedJson(j).dump(2) << '\n';
+  return j;
 }
 
 }  // namespace
 
 void RenderFrontier(const FrontierReport& report, OutputFormat format, Lang lang,
                     std::ostream& out) {
-  switch (format) {
-    case OutputFormat::kJson:
-      RenderJson(report, out);
-      return;
-    case OutputFormat::kCsv:
-      report_text::RenderSectionsCsv(Sections(report, true, Lang::kEn), out);
-      return;
-    case OutputFormat::kMarkdown:
-      report_text::RenderSectionsMarkdown(Sections(report, false, lang), out);
-      return;
-    case OutputFormat::kTable:
-      report_text::RenderSectionsTable(Sections(report, false, lang), out);
-      return;
-  }
+  if (format == OutputFormat::kJson) return detail::WriteJson(FrontierJson(report), out);
+  if (format == OutputFormat::kCsv) return detail::WriteCsv(FrontierTables(report, Lang::kEn), out);
+  detail::WriteDocument({Say(Key::kFrontierTitle, lang, {report.weights_label}),
+                         {},
+                         FrontierTables(report, lang),
+                         {}},
+                        format, lang, out);
 }
 
 }  // namespace allot

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "allot/money.hpp"
+#include "allot/render.hpp"
 #include "render/display_width.hpp"
 #include "render/table.hpp"
 
@@ -41,6 +42,10 @@ void WriteMarkdown(const Document& document, Lang lang, std::ostream& out);
 // holds the table's title. Notes are not written; an Estimate cell is a
 // bug (give the value and its error a column each) and throws logic_error.
 void WriteCsv(const std::vector<Table>& tables, std::ostream& out);
+
+// WriteText for OutputFormat::kTable, WriteMarkdown for kMarkdown (the
+// other formats are not documents: callers write CSV and JSON themselves).
+void WriteDocument(const Document& document, OutputFormat format, Lang lang, std::ostream& out);
 
 // One cell as the people's layouts show it (for tests and the HTML report).
 std::string CellText(const Cell& cell, const Column& column, Lang lang);

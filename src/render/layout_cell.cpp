@@ -34,8 +34,10 @@ std::string CellText(const Cell& cell, const Column& column, Lang lang) {
           return (column.sign && v > 0 ? "+" : "") + std::to_string(v);
         } else {
           static_assert(std::is_same_v<T, Estimate>);
+          double margin = column.kind == ColumnKind::kPercent ? 100 * v.plus_minus : v.plus_minus;
           return NumberText(v.value, column, lang, column.sign) + " \u00b1" +
-                 NumberText(v.plus_minus, column, lang, false);
+                 (column.decimals == kAllDigits ? Shortest(margin, lang)
+                                                : MarginUp(margin, column.decimals, lang));
         }
       },
       cell);

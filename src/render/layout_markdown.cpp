@@ -57,4 +57,12 @@ void WriteMarkdown(const Document& d, Lang lang, std::ostream& out) {
   for (const std::string& line : d.closing) out << '\n' << Escaped(line) << '\n';
 }
 
+void WriteDocument(const Document& document, OutputFormat format, Lang lang, std::ostream& out) {
+  if (format == OutputFormat::kMarkdown) {
+    WriteMarkdown(document, lang, out);
+  } else {
+    WriteText(document, lang, out);
+  }
+}
+
 }  // namespace allot::detail

@@ -10,20 +10,19 @@ namespace {
 
 using Row = std::vector<std::string>;
 
-bool LeftAligned(const Column& c) { return c.kind == ColumnKind::kText; }
-
-// Text left (not padded in the last column, so lines carry no trailing
-// blanks), everything else right; two spaces between columns.
+// Text left, everything else right, two spaces between columns; no line
+// ends in blanks (a blank last cell leaves none).
 void PrintRow(std::ostream& out, const Row& cells, const std::vector<size_t>& widths,
               const std::vector<Column>& columns) {
+  std::string line;
   for (size_t c = 0; c < cells.size(); ++c) {
     std::string padding(widths[c] - DisplayWidth(cells[c]), ' ');
-    if (c > 0) out << "  ";
-    if (!LeftAligned(columns[c])) out << padding;
-    out << cells[c];
-    if (LeftAligned(columns[c]) && c + 1 < cells.size()) out << padding;
+    if (c > 0) line += "  ";
+    bool left = columns[c].kind == ColumnKind::kText;
+    line += left ? cells[c] + padding : padding + cells[c];
   }
-  out << '\n';
+  line.erase(line.find_last_not_of(' ') + 1);
+  out << line << '\n';
 }
 
 void PrintTable(std::ostream& out, const Table& t, Lang lang) {

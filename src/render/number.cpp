@@ -100,6 +100,12 @@ std::string DecimalTrimmed(double value, int decimals, Lang lang) {
   return InNotation(text, lang);
 }
 
+std::string MarginUp(double value, int decimals, Lang lang) {
+  CheckFinite(value);
+  double scale = std::pow(10.0, decimals);
+  return Decimal(std::ceil(value * scale - 1e-9) / scale, decimals, lang);
+}
+
 std::string Shortest(double value, Lang lang) {
   CheckFinite(value);
   if (value == 0) return "0";

@@ -30,6 +30,12 @@ std::string Decimal(double value, int decimals, Lang lang = Lang::kEn, bool sign
 // (and a trailing point) dropped: 0.5 -> "0.5", 2 -> "2", 1.2345678 -> "1.234568".
 std::string DecimalTrimmed(double value, int decimals, Lang lang = Lang::kEn);
 
+// A margin (the "±" of an estimate) with `decimals` places, rounded UP:
+// the one exception to the rule above, because a margin shown smaller than
+// it is overstates the precision (0.019 at one place is "0.1", never
+// "0.0"). Values within 1e-9 of the places shown are not pushed up.
+std::string MarginUp(double value, int decimals, Lang lang = Lang::kEn);
+
 // Every digit: the shortest text that reads back as the same double
 // ("0.25", "1e-07", "60000"), "-0" as "0"; in the notation of `lang`.
 // For CSV columns that must not lose precision.

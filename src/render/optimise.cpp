@@ -1,25 +1,33 @@
-// Rendering optimise results: table and Markdown for people, CSV and JSON
-// for programs. No timings: the same inputs give the same bytes.
+// Optimise results: tables for people (table, md) and spreadsheets (csv,
+// one block per table), and JSON. No timings: the same inputs give the
+// same bytes.
 #include "allot/optimise.hpp"
 
 #include <glpk.h>
 
-#include <algorithm>
-#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
-#include "core/finite_output.hpp"
-#include "render/analysis_output.hpp"
-#include "render/optimise_text.hpp"
+#include "render/catalogue.hpp"
+#include "render/json_output.hpp"
+#include "render/layout.hpp"
+#include "render/number.hpp"
 #include "render/text.hpp"
 
 namespace allot {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-using detail::Rounded;  // JSON scores: six decimals, no -0, never NaN
-using report_text::Fixed2;
-using report_text::Section;
+using detail::Cell;
+using detail::ChangeColumn;
+using detail::Json;
+using detail::Key;
+using detail::MoneyChangeColumn;
+using detail::MoneyColumn;
+using detail::NumberColumn;
+using detail::Say;
+using detail::Table;
+using detail::TextColumn;
 
 Money Total(const std::vector<Money>& v) {
   Money sum;
@@ -27,94 +35,119 @@ Money Total(const std::vector<Money>& v) {
   return sum;
 }
 
-// Money for people (table, md) or programs (csv: plain euros).
-struct MoneyText {
-  bool plain = false;
-  Lang lang = Lang::kEn;
-  std::string operator()(Money m) const {
-    return plain ? FormatMoneyPlain(m) : FormatMoney(m, lang);
-  }
-};
-
-std::string Signed(Money m, const MoneyText& money) { return (m > Money() ? "+" : "") + money(m); }
-
-std::vector<Section> Sections(const OptimiseReport& r, const MoneyText& money) {
+// The summary mixes scores and money in its columns: each cell says which.
+Table SummaryTable(const OptimiseReport& r, Lang lang) {
   const OptimiseResult& res = r.result;
-  std::vector<Section> out;
-  Section summary{
-      "Optimal allocation, weights: " + r.weights_label, {"", "base", "optimised", "change"}, {}};
-  double base = res.base_score;
-  summary.rows.push_back({"weighted score", Fixed2(base), Fixed2(res.score),
-                          (res.score >= base ? "+" : "") + Fixed2(res.score - base)});
+  Table t(Say(Key::kSummary, lang), {TextColumn(""), NumberColumn(Say(Key::kOptimiseBase, lang), 2),
+                                     NumberColumn(Say(Key::kOptimiseOptimised, lang), 2),
+                                     ChangeColumn(Say(Key::kChange, lang), 2)});
+  t.rows.push_back(
+      {Say(Key::kWeightedScore, lang), res.base_score, res.score, res.score - res.base_score});
   if (res.bounded) {
-    summary.rows.push_back({"solver upper bound", "", Fixed2(res.upper_bound),
-                            "gap " + Fixed2(res.upper_bound - res.score) + " (aimed at " +
-                                Fixed2(res.tolerance) + ")"});
+    t.rows.push_back({Say(Key::kOptimiseUpperBound, lang), Cell(), res.upper_bound,
+                      Say(Key::kOptimiseGap, lang,
+                          {detail::Decimal(res.upper_bound - res.score, 2, lang),
+                           detail::Decimal(res.tolerance, 2, lang)})});
   } else {
-    summary.rows.push_back({"solver upper bound", "", "no bound", "see the checks below"});
+    t.rows.push_back({Say(Key::kOptimiseUpperBound, lang), Cell(), Say(Key::kOptimiseNoBound, lang),
+                      Say(Key::kOptimiseSeeChecks, lang)});
   }
-  for (size_t t = 0; t < r.years.size(); ++t) {
-    Money b = r.base->by_year[t];
-    Money o = res.allocation.by_year[t];
-    summary.rows.push_back(
-        {"money " + std::to_string(r.years[t]), money(b), money(o), Signed(o - b, money)});
+  for (size_t y = 0; y < r.years.size(); ++y) {
+    Money b = r.base->by_year[y];
+    Money o = res.allocation.by_year[y];
+    t.rows.push_back(
+        {Say(Key::kOptimiseMoneyYear, lang, {std::to_string(r.years[y])}), b, o, o - b});
   }
-  out.push_back(summary);
-  Section objectives{"Objective scores (0-100)", {"objective", "base", "optimised"}, {}};
+  return t;
+}
+
+Table ObjectivesTable(const OptimiseReport& r, Lang lang) {
+  Table t(Say(Key::kObjectiveScoresTitle, lang),
+          {TextColumn(Say(Key::kObjective, lang)), NumberColumn(Say(Key::kOptimiseBase, lang), 2),
+           NumberColumn(Say(Key::kOptimiseOptimised, lang), 2)});
   for (size_t j = 0; j < r.objectives.size(); ++j) {
-    objectives.rows.push_back(
-        {r.objectives[j].id, Fixed2(res.base_objectives[j]), Fixed2(res.objectives[j])});
+    t.rows.push_back({r.objectives[j].id, r.result.base_objectives[j], r.result.objectives[j]});
   }
-  out.push_back(objectives);
-  Section lines{
-      "Lines (total over all years)", {"line", "base", "optimised", "change", "level"}, {}};
+  return t;
+}
+
+Table LinesTable(const OptimiseReport& r, Lang lang) {
+  Table t(Say(Key::kOptimiseLinesTitle, lang),
+          {TextColumn(Say(Key::kLine, lang)), MoneyColumn(Say(Key::kOptimiseBase, lang)),
+           MoneyColumn(Say(Key::kOptimiseOptimised, lang)),
+           MoneyChangeColumn(Say(Key::kChange, lang)), TextColumn(Say(Key::kOptimiseLevel, lang))});
   for (size_t i = 0; i < r.base->lines.size(); ++i) {
     Money b = Total(r.base->lines[i].by_year);
-    Money o = Total(res.allocation.lines[i].by_year);
-    lines.rows.push_back({r.base->lines[i].def->id, money(b), money(o),
-                          o == b ? "" : Signed(o - b, money), res.level[i]});
+    Money o = Total(r.result.allocation.lines[i].by_year);
+    t.rows.push_back(
+        {r.base->lines[i].def->id, b, o, o == b ? Cell() : Cell(o - b), r.result.level[i]});
   }
-  out.push_back(lines);
-  Section order{"Order of buy (from zero; points per EUR 100,000)",
-                {"#", "line", "from", "to", "points", "per 100k"},
-                {}};
+  return t;
+}
+
+Table OrderTable(const OptimiseReport& r, Lang lang) {
+  Table t(Say(Key::kOptimiseOrderTitle, lang),
+          {detail::CountColumn("#"), TextColumn(Say(Key::kLine, lang)),
+           MoneyColumn(Say(Key::kOptimiseFrom, lang)), MoneyColumn(Say(Key::kOptimiseTo, lang)),
+           NumberColumn(Say(Key::kOptimisePoints, lang), 2),
+           NumberColumn(Say(Key::kOptimisePer100k, lang), 2)});
   for (size_t k = 0; k < r.order.size(); ++k) {
     const BuyStep& s = r.order[k];
-    order.rows.push_back({std::to_string(k + 1), s.line, money(s.from), money(s.to),
-                          Fixed2(s.points), Fixed2(s.points_per_100k())});
+    t.rows.push_back(
+        {static_cast<int64_t>(k + 1), s.line, s.from, s.to, s.points, s.points_per_100k()});
   }
-  if (!order.rows.empty()) out.push_back(order);
-  Section marginal{"Marginal value of money (at the optimum's levels and thresholds)",
-                   {"year", "extra", "points", "per 100k", "best spent on (net)"},
-                   {}};
+  return t;
+}
+
+Table MarginalTable(const OptimiseReport& r, Lang lang) {
+  Table t(Say(Key::kOptimiseMarginalTitle, lang),
+          {detail::CountColumn(Say(Key::kOptimiseYear, lang)),
+           MoneyColumn(Say(Key::kOptimiseExtra, lang)),
+           NumberColumn(Say(Key::kOptimisePoints, lang), 2),
+           NumberColumn(Say(Key::kOptimisePer100k, lang), 2),
+           TextColumn(Say(Key::kOptimiseBestSpentOn, lang))});
   for (const MarginalValue& m : r.marginal) {
     std::string on;
     for (size_t k = 0; k < m.best_spent_on.size() && k < 3; ++k) {
-      on += (k ? ", " : "") + m.best_spent_on[k].line + " " +
-            Signed(m.best_spent_on[k].amount, money);
+      on += (k ? Say(Key::kListSeparator, lang) : "") + m.best_spent_on[k].line + " " +
+            detail::MoneyChange(m.best_spent_on[k].amount, lang);
     }
-    if (!m.tied.empty()) on += "; tied: " + detail::Joined(m.tied) + " (equal points per euro)";
-    marginal.rows.push_back(
-        {std::to_string(m.year), money(m.extra), Fixed2(m.points), Fixed2(m.points_per_100k), on});
+    if (!m.tied.empty()) on = Say(Key::kOptimiseTied, lang, {on, detail::Joined(m.tied)});
+    t.rows.push_back({int64_t{m.year}, m.extra, m.points, m.points_per_100k, on});
   }
-  if (!marginal.rows.empty()) out.push_back(marginal);
-  if (!res.notes.empty()) {
-    Section checks{"Checks of the solver's answers", {""}, {}};
-    for (const std::string& note : res.notes) checks.rows.push_back({note});
-    out.push_back(checks);
+  return t;
+}
+
+Table SolverTable(const OptimiseReport& r, Lang lang) {
+  const SolverStats& stats = r.result.stats;
+  Table t(Say(Key::kOptimiseSolverTitle, lang), {TextColumn(""), TextColumn("")});
+  t.rows.push_back(
+      {Say(Key::kOptimiseSolver, lang), Say(Key::kOptimiseSolverName, lang, {glp_version()})});
+  t.rows.push_back({Say(Key::kOptimiseModelSize, lang),
+                    Say(Key::kOptimiseModelCounts, lang,
+                        {std::to_string(stats.rows), std::to_string(stats.columns),
+                         std::to_string(stats.integers)})});
+  t.rows.push_back(
+      {Say(Key::kOptimiseRefinements, lang),
+       Say(Key::kOptimiseRefinementsCount, lang, {std::to_string(r.result.refinements)})});
+  t.rows.push_back({Say(Key::kOptimiseChecked, lang), Say(Key::kOptimiseCheckedWhat, lang)});
+  return t;
+}
+
+std::vector<Table> OptimiseTables(const OptimiseReport& r, Lang lang) {
+  std::vector<Table> tables{SummaryTable(r, lang), ObjectivesTable(r, lang), LinesTable(r, lang)};
+  if (!r.order.empty()) tables.push_back(OrderTable(r, lang));
+  if (!r.marginal.empty()) tables.push_back(MarginalTable(r, lang));
+  // The solver's checks and the note are for people: the CSV leaves out
+  // tables of notes only.
+  if (!r.result.notes.empty()) {
+    tables.emplace_back(Say(Key::kOptimiseChecksTitle, lang));
+    tables.back().notes = r.result.notes;
   }
-  Section solver{"Solver", {"", ""}, {}};
-  solver.rows.push_back(
-      {"solver", std::string("GLPK ") + glp_version() + " (glp_intopt, branch-and-cut)"});
-  solver.rows.push_back({"model size", std::to_string(res.stats.rows) + " rows, " +
-                                           std::to_string(res.stats.columns) + " columns, " +
-                                           std::to_string(res.stats.integers) + " binaries"});
-  solver.rows.push_back(
-      {"refinements", std::to_string(res.refinements) + " (breakpoints added around the optimum)"});
-  solver.rows.push_back({"checked", "constraints to the cent, score by allot's evaluation, bound"});
-  out.push_back(solver);
-  out.push_back(Section{"Note", {""}, {{report_text::kRestsOnCurves}}});
-  return out;
+  tables.push_back(SolverTable(r, lang));
+  tables.emplace_back(Say(Key::kNote, lang));
+  tables.back().notes.push_back(Say(Key::kRestsOnCurves, lang));
+  return tables;
 }
 
 Json LinesJson(const OptimiseReport& r) {
@@ -135,7 +168,8 @@ Json LinesJson(const OptimiseReport& r) {
   return lines;
 }
 
-void RenderJson(const OptimiseReport& r, std::ostream& out) {
+Json OptimiseJson(const OptimiseReport& r) {
+  using detail::Rounded;
   const OptimiseResult& res = r.result;
   Json j;
   j["format"] = "allot/1";
@@ -182,27 +216,20 @@ void RenderJson(const OptimiseReport& r, std::ostream& out) {
                  {"rows", res.stats.rows},
                  {"columns", res.stats.columns},
                  {"integers", res.stats.integers}};
-  out << detail::CheckedJson(j).dump(2) << '\n';
+  return j;
 }
 
 }  // namespace
 
 void RenderOptimise(const OptimiseReport& report, OutputFormat format, Lang lang,
                     std::ostream& out) {
-  switch (format) {
-    case OutputFormat::kJson:
-      RenderJson(report, out);
-      return;
-    case OutputFormat::kCsv:
-      report_text::RenderSectionsCsv(Sections(report, MoneyText{true, Lang::kEn}), out);
-      return;
-    case OutputFormat::kMarkdown:
-      report_text::RenderSectionsMarkdown(Sections(report, MoneyText{false, lang}), out);
-      return;
-    case OutputFormat::kTable:
-      report_text::RenderSectionsTable(Sections(report, MoneyText{false, lang}), out);
-      return;
-  }
+  if (format == OutputFormat::kJson) return detail::WriteJson(OptimiseJson(report), out);
+  if (format == OutputFormat::kCsv) return detail::WriteCsv(OptimiseTables(report, Lang::kEn), out);
+  detail::WriteDocument({Say(Key::kOptimiseTitle, lang, {report.weights_label}),
+                         {},
+                         OptimiseTables(report, lang),
+                         {}},
+                        format, lang, out);
 }
 
 }  // namespace allot

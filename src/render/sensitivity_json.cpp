@@ -1,16 +1,12 @@
 // SMAA results as JSON: the machine interface of `allot sensitivity` and
 // `allot merge` (DESIGN.md, "allot sensitivity").
-#include <nlohmann/json.hpp>
-
 #include "allot/sensitivity.hpp"
-#include "core/finite_output.hpp"
-#include "render/analysis_output.hpp"
+#include "render/json_output.hpp"
+#include "render/number.hpp"
 
 namespace allot::detail {
 
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 // Scores and shares: six decimals like compare's JSON (Rounded(v, 6)).
 Json RoundedList(const std::vector<double>& values) {
@@ -59,7 +55,7 @@ Json ScenarioJson(const SmaaResult& r, const SmaaScenarioResult& s) {
 
 }  // namespace
 
-void RenderSensitivityJson(const SmaaResult& r, std::ostream& out) {
+Json SensitivityJson(const SmaaResult& r) {
   Json j;
   j["format"] = "allot/1";
   j["analysis"] = "smaa";
@@ -86,7 +82,7 @@ void RenderSensitivityJson(const SmaaResult& r, std::ostream& out) {
     }
     j["pairwise"][r.scenarios[a].id] = row;
   }
-  out << CheckedJson(j).dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  return j;
 }
 
 }  // namespace allot::detail

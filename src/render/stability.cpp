@@ -1,86 +1,63 @@
-// Rendering stability intervals: table, csv (long format), json, md.
+// Stability intervals as tables (table, md; csv in long format) and JSON.
 #include "allot/stability.hpp"
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "analyse/analysis_common.hpp"
-#include "render/analysis_output.hpp"
+#include "render/catalogue.hpp"
+#include "render/json_output.hpp"
+#include "render/layout.hpp"
+#include "render/number.hpp"
 
 namespace allot {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using detail::Json;
+using detail::Key;
+using detail::Say;
 
-// The words of the table and md in each language; scenario, objective and
-// weight set ids stay as written.
-struct Words {
-  const char* title;       // appended to the model's title
-  const char* weight_set;  // "Weight set"
-  const char* top;         // ": top scenario"
-  std::vector<std::string> header;
-  const char* none;
-  const char* passes;  // "X passes Y"
-  const char* ranking_now;
-  const char* separator;  // between the ranked scenarios: "; " where numbers have a decimal comma
-  const char* note;
-};
-
-const Words kEn{": weight stability",
-                "Weight set ",
-                ": top scenario ",
-                {"objective", "weight", "top from", "top to", "new top below", "new top above",
-                 "ranking from", "ranking to", "first swap below", "first swap above"},
-                "none",
-                " passes ",
-                "ranking now:",
-                ", ",
-                "while one objective's weight moves within [from, to] (the others rescaled in "
-                "proportion), the top scenario / the whole ranking stays the same"};
-const Words kNl{
-    ": stabiliteit van de weging",
-    "Weging ",
-    ": bovenaan staat ",
-    {"doel", "gewicht", "top van", "top tot", "nieuwe top eronder", "nieuwe top erboven",
-     "volgorde van", "volgorde tot", "eerste wissel eronder", "eerste wissel erboven"},
-    "geen",
-    " passeert ",
-    "volgorde nu:",
-    "; ",
-    "zolang het gewicht van één doel binnen [van, tot] blijft (de andere naar verhouding "
-    "herschaald), blijft het bovenste scenario / de hele volgorde gelijk"};
-
-std::string Who(const StabilityEnd& end, const Words& w) {
-  return end.overtaker.empty() ? w.none : end.overtaker + w.passes + end.overtaken;
+std::string Who(const StabilityEnd& end, Lang lang) {
+  return end.overtaker.empty() ? Say(Key::kNone, lang)
+                               : Say(Key::kStabilityPasses, lang, {end.overtaker, end.overtaken});
 }
 
 // For the top scenario the one passed is always the top: name the new top only.
-std::string NewTop(const StabilityEnd& end, const Words& w) {
-  return end.overtaker.empty() ? w.none : end.overtaker;
+std::string NewTop(const StabilityEnd& end, Lang lang) {
+  return end.overtaker.empty() ? Say(Key::kNone, lang) : end.overtaker;
 }
 
-detail::Section SetSection(const WeightSetStability& s, Lang lang) {
-  const Words& w = lang == Lang::kNl ? kNl : kEn;
-  auto fixed = [lang](double v, int decimals) { return detail::Fixed(v, decimals, lang); };
-  detail::Section section;
-  section.title = w.weight_set + s.weight_set + w.top + s.ranking.front();
-  section.header = w.header;
-  section.text_columns = 1;
+detail::Table SetTable(const WeightSetStability& s, Lang lang) {
+  using detail::NumberColumn;
+  using detail::TextColumn;
+  auto say = [lang](Key key) { return Say(key, lang); };
+  detail::Table t(
+      Say(Key::kStabilitySet, lang, {s.weight_set, s.ranking.front()}),
+      {TextColumn(say(Key::kObjective)), NumberColumn(say(Key::kWeight), 3),
+       NumberColumn(say(Key::kStabilityTopFrom), 3), NumberColumn(say(Key::kStabilityTopTo), 3),
+       TextColumn(say(Key::kStabilityNewTopBelow)), TextColumn(say(Key::kStabilityNewTopAbove)),
+       NumberColumn(say(Key::kStabilityRankingFrom), 3),
+       NumberColumn(say(Key::kStabilityRankingTo), 3), TextColumn(say(Key::kStabilitySwapBelow)),
+       TextColumn(say(Key::kStabilitySwapAbove))});
   for (const ObjectiveStability& o : s.objectives) {
-    section.rows.push_back({o.objective, fixed(o.weight, 3), fixed(o.top_low.t, 3),
-                            fixed(o.top_high.t, 3), NewTop(o.top_low, w), NewTop(o.top_high, w),
-                            fixed(o.rank_low.t, 3), fixed(o.rank_high.t, 3), Who(o.rank_low, w),
-                            Who(o.rank_high, w)});
+    t.rows.push_back({o.objective, o.weight, o.top_low.t, o.top_high.t, NewTop(o.top_low, lang),
+                      NewTop(o.top_high, lang), o.rank_low.t, o.rank_high.t, Who(o.rank_low, lang),
+                      Who(o.rank_high, lang)});
   }
-  std::string ranking = w.ranking_now;
+  std::string ranking;
   for (size_t i = 0; i < s.ranking.size(); ++i) {
-    ranking += (i ? w.separator : " ") + s.ranking[i] + " " + fixed(s.scores[i], 2);
+    ranking += (i ? Say(Key::kListSeparator, lang) : "") + s.ranking[i] + " " +
+               detail::Decimal(s.scores[i], 2, lang);
   }
-  section.notes.push_back(ranking);
-  section.notes.push_back(w.note);
-  return section;
+  t.notes.push_back(Say(Key::kStabilityRankingNow, lang, {ranking}));
+  t.notes.push_back(say(Key::kStabilityNote));
+  return t;
+}
+
+detail::Document StabilityDocument(const StabilityResult& r, Lang lang) {
+  detail::Document d{Say(Key::kStabilityTitle, lang, {r.title}), {}, {}, {}};
+  for (const WeightSetStability& s : r.sets) d.tables.push_back(SetTable(s, lang));
+  return d;
 }
 
 Json EndJson(const StabilityEnd& end) {
@@ -91,7 +68,7 @@ Json EndJson(const StabilityEnd& end) {
   return j;
 }
 
-Json ResultJson(const StabilityResult& r) {
+Json StabilityJson(const StabilityResult& r) {
   Json j;
   j["format"] = "allot/1";
   j["analysis"] = "stability";
@@ -118,13 +95,20 @@ Json ResultJson(const StabilityResult& r) {
   return j;
 }
 
-void WriteStabilityCsv(const StabilityResult& r, std::ostream& out) {
-  std::vector<std::vector<std::string>> rows;
+// Long format: one row per end of each interval.
+detail::Table StabilityCsv(const StabilityResult& r) {
+  using detail::kAllDigits;
+  using detail::NumberColumn;
+  using detail::TextColumn;
+  detail::Table t(
+      "", {TextColumn("weight_set"), TextColumn("objective"), NumberColumn("weight", kAllDigits),
+           TextColumn("stays"), TextColumn("end"), NumberColumn("at_weight", kAllDigits),
+           TextColumn("overtaker"), TextColumn("overtaken")});
   for (const WeightSetStability& s : r.sets) {
     for (const ObjectiveStability& o : s.objectives) {
       auto add = [&](const char* what, const char* end, const StabilityEnd& e) {
-        rows.push_back({s.weight_set, o.objective, detail::CsvNumber(o.weight), what, end,
-                        detail::CsvNumber(e.t), e.overtaker, e.overtaken});
+        t.rows.push_back({s.weight_set, o.objective, o.weight, std::string(what), std::string(end),
+                          e.t, e.overtaker, e.overtaken});
       };
       add("top", "low", o.top_low);
       add("top", "high", o.top_high);
@@ -132,25 +116,16 @@ void WriteStabilityCsv(const StabilityResult& r, std::ostream& out) {
       add("ranking", "high", o.rank_high);
     }
   }
-  detail::WriteCsv(
-      {"weight_set", "objective", "weight", "stays", "end", "at_weight", "overtaker", "overtaken"},
-      rows, out);
+  return t;
 }
 
 }  // namespace
 
 void RenderStability(const StabilityResult& result, OutputFormat format, Lang lang,
                      std::ostream& out) {
-  if (format == OutputFormat::kJson) {
-    out << ResultJson(result).dump(2) << '\n';
-  } else if (format == OutputFormat::kCsv) {
-    WriteStabilityCsv(result, out);
-  } else {
-    std::vector<detail::Section> sections;
-    for (const WeightSetStability& s : result.sets) sections.push_back(SetSection(s, lang));
-    detail::WriteSections(result.title + (lang == Lang::kNl ? kNl : kEn).title, sections, format,
-                          out);
-  }
+  if (format == OutputFormat::kJson) return detail::WriteJson(StabilityJson(result), out);
+  if (format == OutputFormat::kCsv) return detail::WriteCsv({StabilityCsv(result)}, out);
+  detail::WriteDocument(StabilityDocument(result, lang), format, lang, out);
 }
 
 }  // namespace allot

@@ -56,7 +56,8 @@ Column MoneyChangeColumn(std::string name);  // "+€100,000", "-€50,000", "0"
 Column CountColumn(std::string name);
 
 // A value with its uncertainty, shown as "93.7 ±1.1": the column's
-// formatting applies to both (a percent column shows both x100).
+// formatting applies to both (a percent column shows both x100), except
+// that the margin is rounded up (render/number.hpp, MarginUp).
 struct Estimate {
   double value = 0;
   double plus_minus = 0;  // half-width of the interval, >= 0

@@ -1,18 +1,23 @@
-// Rendering "what would it take": table, csv, json, md.
+// "What would it take" as tables (table, md; csv) and JSON, and its
+// summary sentence.
 #include "allot/what_it_takes.hpp"
 
-#include <nlohmann/json.hpp>
+#include <algorithm>
 #include <string>
 #include <vector>
 
-#include "analyse/analysis_common.hpp"
-#include "render/analysis_output.hpp"
+#include "render/catalogue.hpp"
+#include "render/json_output.hpp"
+#include "render/layout.hpp"
+#include "render/number.hpp"
 
 namespace allot {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using detail::Json;
+using detail::Key;
+using detail::Say;
 
 const char* StatusName(OvertakeStatus s) {
   switch (s) {
@@ -26,7 +31,25 @@ const char* StatusName(OvertakeStatus s) {
   return "";
 }
 
-Json ResultJson(const OvertakeResult& r) {
+// "x weighs 0.237 instead of 0.125, y weighs ... and z weighs ...": the
+// three largest changes, and a mention of the others.
+std::string Changes(const OvertakeResult& r, Lang lang) {
+  size_t shown = std::min<size_t>(r.changes.size(), 3);
+  std::vector<std::string> items;
+  for (size_t i = 0; i < shown; ++i) {
+    const WeightChange& c = r.changes[i];
+    items.push_back(
+        Say(Key::kOvertakeChange, lang,
+            {c.objective, detail::Decimal(c.to, 3, lang), detail::Decimal(c.from, 3, lang)}));
+  }
+  std::string text;
+  for (size_t i = 0; i + 1 < items.size(); ++i) text += (i ? ", " : "") + items[i];
+  text = items.size() > 1 ? Say(Key::kListLast, lang, {text, items.back()})
+                          : (items.empty() ? "" : items.front());
+  return r.changes.size() > shown ? Say(Key::kOvertakeMore, lang, {text}) : text;
+}
+
+Json OvertakeJson(const OvertakeResult& r) {
   Json j;
   j["format"] = "allot/1";
   j["analysis"] = "what-it-takes";
@@ -46,97 +69,71 @@ Json ResultJson(const OvertakeResult& r) {
                             {"from", detail::Rounded(c.from, 6)},
                             {"to", has_weights ? Json(detail::Rounded(c.to, 6)) : Json(nullptr)}});
   }
-  j["summary"] = r.summary;
+  j["summary"] = OvertakeSummary(r, Lang::kEn);
   return j;
 }
 
-void WriteOvertakeCsv(const OvertakeResult& r, std::ostream& out) {
-  std::vector<std::vector<std::string>> rows;
+detail::Table OvertakeCsv(const OvertakeResult& r) {
+  using detail::kAllDigits;
+  using detail::NumberColumn;
+  using detail::TextColumn;
+  detail::Table t("",
+                  {TextColumn("weight_set"), TextColumn("a"), TextColumn("b"), TextColumn("status"),
+                   TextColumn("objective"), NumberColumn("from", kAllDigits),
+                   NumberColumn("to", kAllDigits), NumberColumn("distance", kAllDigits)});
   bool has_weights = r.status != OvertakeStatus::kImpossible;
   for (const WeightChange& c : r.weights) {
-    rows.push_back({r.weight_set, r.a, r.b, StatusName(r.status), c.objective,
-                    detail::CsvNumber(c.from), has_weights ? detail::CsvNumber(c.to) : "",
-                    has_weights ? detail::CsvNumber(r.distance) : ""});
+    t.rows.push_back({r.weight_set, r.a, r.b, std::string(StatusName(r.status)), c.objective,
+                      c.from, has_weights ? detail::Cell(c.to) : detail::Cell(),
+                      has_weights ? detail::Cell(r.distance) : detail::Cell()});
   }
-  detail::WriteCsv({"weight_set", "a", "b", "status", "objective", "from", "to", "distance"}, rows,
-                   out);
+  return t;
 }
 
-// The words of the table and md in each language; ids stay as written.
-struct Words {
-  const char* title;  // ": what would it take for " B " to catch up with " A ""
-  const char* to_catch_up;
-  const char* title_end;
-  const char* weights;  // "Weights: SET now, and nearest at which B catches up"
-  const char* nearest;
-  const char* catches_up;
-  std::vector<std::string> header;
-  const char* scores_now;
-  const char* at_needed;
-  const char* and_;      // between the two scores: not ", " where numbers have a decimal comma
-  const char* distance;  // "L1 distance ... (...)"
-  const char* distance_note;
-};
-
-const Words kEn{": what would it take for ",
-                " to catch up with ",
-                "",
-                "Weights: ",
-                " now, and nearest at which ",
-                " catches up",
-                {"objective", "now", "needed", "change"},
-                "scores now: ",
-                "; at the needed weights: ",
-                ", ",
-                "L1 distance ",
-                " (sum of |needed - now|; half of it is the weight moved)"};
-const Words kNl{": wat is er nodig zodat ",
-                " ",
-                " inhaalt",
-                "Gewichten: ",
-                " nu, en de dichtstbijzijnde waarbij ",
-                " inhaalt",
-                {"doel", "nu", "nodig", "verschil"},
-                "scores nu: ",
-                "; bij de benodigde gewichten: ",
-                " en ",
-                "L1-afstand ",
-                " (som van |nodig - nu|; de helft daarvan is het verschoven gewicht)"};
-
-detail::Section WeightsSection(const OvertakeResult& r, const Words& w, Lang lang) {
-  auto fixed = [lang](double v, int decimals) { return detail::Fixed(v, decimals, lang); };
-  detail::Section s;
-  s.title = w.weights + r.weight_set + w.nearest + r.b + w.catches_up;
-  s.header = w.header;
+detail::Table WeightsTable(const OvertakeResult& r, Lang lang) {
+  using detail::NumberColumn;
+  detail::Table t(Say(Key::kOvertakeWeights, lang, {r.weight_set, r.b}),
+                  {detail::TextColumn(Say(Key::kObjective, lang)),
+                   NumberColumn(Say(Key::kOvertakeNow, lang), 3),
+                   NumberColumn(Say(Key::kOvertakeNeeded, lang), 3),
+                   detail::ChangeColumn(Say(Key::kChange, lang), 3)});
   for (const WeightChange& c : r.weights) {
-    s.rows.push_back({c.objective, fixed(c.from, 3), fixed(c.to, 3),
-                      detail::Fixed(c.to - c.from, 3, lang, true)});
+    t.rows.push_back({c.objective, c.from, c.to, c.change});
   }
-  s.notes.push_back(w.scores_now + r.a + " " + fixed(r.score_a, 2) + w.and_ + r.b + " " +
-                    fixed(r.score_b, 2) + w.at_needed + r.a + " " + fixed(r.new_score_a, 2) +
-                    w.and_ + r.b + " " + fixed(r.new_score_b, 2));
-  s.notes.push_back(w.distance + fixed(r.distance, 4) + w.distance_note);
-  return s;
+  auto score = [lang](double v) { return detail::Decimal(v, 2, lang); };
+  t.notes.push_back(Say(
+      Key::kOvertakeScores, lang,
+      {r.a, r.b, score(r.score_a), score(r.score_b), score(r.new_score_a), score(r.new_score_b)}));
+  t.notes.push_back(Say(Key::kOvertakeDistance, lang, {detail::Decimal(r.distance, 4, lang)}));
+  return t;
 }
 
 }  // namespace
 
+std::string OvertakeSummary(const OvertakeResult& r, Lang lang) {
+  auto score = [lang](double v) { return detail::Decimal(v, 2, lang); };
+  switch (r.status) {
+    case OvertakeStatus::kAlreadyWins:
+      return Say(Key::kOvertakeAlreadyWins, lang,
+                 {r.b, r.a, r.weight_set, score(r.score_b), score(r.score_a)});
+    case OvertakeStatus::kImpossible:
+      return Say(Key::kOvertakeImpossible, lang, {r.b, r.a});
+    case OvertakeStatus::kFound:
+      break;
+  }
+  return Say(Key::kOvertakeFound, lang,
+             {r.b, r.a, Changes(r, lang), detail::Decimal(r.distance, 3, lang)});
+}
+
 void RenderOvertake(const OvertakeResult& result, OutputFormat format, Lang lang,
                     std::ostream& out) {
-  if (format == OutputFormat::kJson) {
-    out << ResultJson(result).dump(2) << '\n';
-    return;
-  }
-  if (format == OutputFormat::kCsv) {
-    WriteOvertakeCsv(result, out);
-    return;
-  }
-  const Words& w = lang == Lang::kNl ? kNl : kEn;
-  std::vector<detail::Section> sections;
-  if (result.status == OvertakeStatus::kFound) sections.push_back(WeightsSection(result, w, lang));
-  detail::WriteSections(result.title + w.title + result.b + w.to_catch_up + result.a + w.title_end,
-                        sections, format, out);
-  out << '\n' << OvertakeSummary(result, lang) << '\n';
+  if (format == OutputFormat::kJson) return detail::WriteJson(OvertakeJson(result), out);
+  if (format == OutputFormat::kCsv) return detail::WriteCsv({OvertakeCsv(result)}, out);
+  detail::Document d{
+      Say(Key::kOvertakeTitle, lang, {result.title, result.b, result.a}), {}, {}, {}};
+  if (result.status == OvertakeStatus::kFound) d.tables.push_back(WeightsTable(result, lang));
+  d.closing.push_back(OvertakeSummary(result, lang));
+  detail::WriteDocument(d, format, lang, out);
 }
 
 }  // namespace allot

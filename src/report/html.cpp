@@ -48,22 +48,24 @@ std::string Header(const ReportContext& c) {
   const CompareResult& r = c.result;
   std::string html = "<header><h1>" + EscapeHtml(r.title) + "</h1>";
   html += "<p class=\"meta\">" +
-          EscapeHtml(std::string(c.labels.report) + " \u00b7 " + c.labels.baseline_is + " '" +
-                     r.baseline + "'") +
+          EscapeHtml(std::string(c.labels(Key::kReportReport)) + " \u00b7 " +
+                     c.labels(Key::kReportBaselineIs) + " '" + r.baseline + "'") +
           "</p>";
-  html += "<p class=\"meta\">" + EscapeHtml(c.labels.generated_by) + "</p></header>";
+  html += "<p class=\"meta\">" + EscapeHtml(c.labels(Key::kReportGeneratedBy)) + "</p></header>";
   return html;
 }
 
-std::string Contents(const ReportLabels& l, const ReportOptions& options) {
-  std::string html = "<nav><h2>" + EscapeHtml(l.contents) + "</h2><ol>";
-  std::vector<std::pair<const char*, const char*>> entries = {
-      {"summary", l.summary}, {"allocations", l.allocations}, {"objectives", l.objectives}};
-  if (options.sensitivity) entries.push_back({"sensitivity", l.sensitivity});
-  if (options.tornado) entries.push_back({"tornado", l.tornado});
-  if (options.frontier) entries.push_back({"frontier", l.frontier});
-  entries.push_back({"motions", l.motions});
-  entries.push_back({"provenance", l.provenance});
+std::string Contents(const Words& l, const ReportOptions& options) {
+  std::string html = "<nav><h2>" + EscapeHtml(l(Key::kReportContents)) + "</h2><ol>";
+  std::vector<std::pair<std::string, std::string>> entries = {
+      {"summary", l(Key::kReportSummary)},
+      {"allocations", l(Key::kReportAllocations)},
+      {"objectives", l(Key::kReportObjectives)}};
+  if (options.sensitivity) entries.push_back({"sensitivity", l(Key::kReportSensitivity)});
+  if (options.tornado) entries.push_back({"tornado", l(Key::kReportTornado)});
+  if (options.frontier) entries.push_back({"frontier", l(Key::kReportFrontier)});
+  entries.push_back({"motions", l(Key::kReportMotions)});
+  entries.push_back({"provenance", l(Key::kReportProvenance)});
   for (const auto& [id, title] : entries) {
     html += "<li><a href=\"#" + std::string(id) + "\">" + EscapeHtml(title) + "</a></li>";
   }
@@ -112,10 +114,10 @@ namespace allot {
 std::string RenderReportHtml(const CompareResult& result, const Model& model,
                              const std::vector<Scenario>& scenarios, const ReportOptions& options) {
   using namespace detail;
-  const ReportLabels& labels = ReportLabelsFor(options.lang);
+  Words labels(options.lang);
   ReportContext c{result, model, scenarios, options.lang, labels};
-  std::string html =
-      "<!DOCTYPE html>\n<html lang=\"" + std::string(labels.lang_code) + "\">\n<head>\n";
+  std::string html = "<!DOCTYPE html>\n<html lang=\"" + std::string(labels(Key::kReportLangCode)) +
+                     "\">\n<head>\n";
   html +=
       "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, "
       "initial-scale=1\">\n";
@@ -125,7 +127,8 @@ std::string RenderReportHtml(const CompareResult& result, const Model& model,
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
       "style-src 'unsafe-inline'\">\n";
   html += "<meta name=\"generator\" content=\"allot\">\n";
-  html += "<title>" + EscapeHtml(result.title + " \u2014 " + labels.report) + "</title>\n";
+  html +=
+      "<title>" + EscapeHtml(result.title + " \u2014 " + labels(Key::kReportReport)) + "</title>\n";
   html += "<style>" + std::string(kCss) + "</style>\n</head>\n<body>\n";
   html += Header(c) + "\n" + Contents(labels, options) + "\n";
   html += SummarySection(c) + "\n" + AllocationSection(c) + "\n" + ObjectivesSection(c) + "\n";

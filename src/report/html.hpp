@@ -40,7 +40,7 @@ struct ReportContext {
   const Model& model;
   const std::vector<Scenario>& scenarios;
   Lang lang;
-  const ReportLabels& labels;
+  Words labels;
 };
 
 // Each section as a <section id=...> element: summary, allocations,

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "render/number.hpp"
 #include "render/text.hpp"
 #include "report/html.hpp"
 #include "report/notes.hpp"
@@ -17,7 +18,7 @@ namespace {
 // Euros as a double, for chart geometry only; labels come from FormatMoney.
 double Euros(Money m) { return static_cast<double>(m.cents()) / 100.0; }
 
-std::string Points(double score, Lang lang) { return FormatScore(score, 2, lang); }
+std::string Points(double score, Lang lang) { return Decimal(score, 2, lang); }
 
 bool Feasible(const FrontierPoint& p) { return p.score >= 0; }
 
@@ -31,7 +32,7 @@ std::vector<std::vector<XyMark>> FrontierPaths(const FrontierResult& f, const Re
       continue;
     }
     std::string tip = FormatMoney(p.budget, c.lang) + ": " + Points(p.score, c.lang) + " (" +
-                      c.labels.upper_bound + " " + Points(p.upper_bound, c.lang) + ")";
+                      c.labels(Key::kReportUpperBound) + " " + Points(p.upper_bound, c.lang) + ")";
     paths.back().push_back({Euros(p.budget), p.score, "", tip, true});
   }
   if (paths.back().empty()) paths.pop_back();
@@ -39,22 +40,23 @@ std::vector<std::vector<XyMark>> FrontierPaths(const FrontierResult& f, const Re
 }
 
 XyChart FrontierChart(const FrontierReport& f, const ReportContext& c) {
-  const ReportLabels& l = c.labels;
+  const Words& l = c.labels;
   XyChart chart{"chart-frontier",
-                std::string(l.frontier_title) + " (" + f.weights_label + ")",
-                l.frontier_steps,
-                l.budget_axis,
-                l.weighted_axis,
+                std::string(l(Key::kReportFrontierTitle)) + " (" + f.weights_label + ")",
+                l(Key::kReportFrontierSteps),
+                l(Key::kReportBudgetAxis),
+                l(Key::kReportWeightedAxis),
                 {},
                 [lang = c.lang](double v) {
                   return FormatMoney(Money::FromCents(std::llround(v * 100)), lang);
                 },
-                [lang = c.lang](double v) { return FormatScore(v, 0, lang); }};
-  XySeries line{l.frontier_line, XyLine::kSolid, XyMarker::kDot, true,
+                [lang = c.lang](double v) { return Decimal(v, 0, lang); }};
+  XySeries line{l(Key::kReportFrontierLine), XyLine::kSolid, XyMarker::kDot, true,
                 FrontierPaths(f.frontier, c)};
-  XySeries cheapest{l.cheapest_guide, XyLine::kDashed, XyMarker::kOpenCircle, false, {}};
-  XySeries best{l.best_guide, XyLine::kDotted, XyMarker::kOpenSquare, false, {}};
-  XySeries scenarios{l.scenario_points, XyLine::kNone, XyMarker::kDiamond, false, {{}}};
+  XySeries cheapest{
+      l(Key::kReportCheapestGuide), XyLine::kDashed, XyMarker::kOpenCircle, false, {}};
+  XySeries best{l(Key::kReportBestGuide), XyLine::kDotted, XyMarker::kOpenSquare, false, {}};
+  XySeries scenarios{l(Key::kReportScenarioPoints), XyLine::kNone, XyMarker::kDiamond, false, {{}}};
   for (const ScenarioPlacement& s : f.frontier.scenarios) {
     double x = Euros(s.total);
     std::string money = FormatMoney(s.total, c.lang);
@@ -81,15 +83,16 @@ Cell MoneyCell(Money m, Lang lang) { return {FormatMoney(m, lang), "", ""}; }
 // Per scenario: its money and score, the cheapest frontier budget reaching
 // that score (and what that saves) and the best score for its money.
 Table PlacementTable(const FrontierReport& f, const ReportContext& c) {
-  const ReportLabels& l = c.labels;
+  const Words& l = c.labels;
   Table t{"frontier-table",
-          l.placement_table,
+          l(Key::kReportPlacementTable),
           1,
-          {l.scenario, l.total, l.score, l.cheapest, l.best_for_money},
+          {l(Key::kReportScenario), l(Key::kReportTotal), l(Key::kReportScore),
+           l(Key::kReportCheapest), l(Key::kReportBestForMoney)},
           {},
           {}};
   for (const ScenarioPlacement& s : f.frontier.scenarios) {
-    Cell cheapest{"\u2013", l.beyond, "muted"};
+    Cell cheapest{"\u2013", l(Key::kReportBeyond), "muted"};
     if (s.cheapest)
       cheapest = {FormatMoney(*s.cheapest, c.lang), MoneyChange(*s.cheapest - s.total, c.lang), ""};
     t.rows.push_back({{s.id, "", ""},
@@ -97,7 +100,7 @@ Table PlacementTable(const FrontierReport& f, const ReportContext& c) {
                       {Points(s.score, c.lang), "", ""},
                       cheapest,
                       {Points(s.best_for_money, c.lang),
-                       FormatScore(s.best_for_money - s.score, 2, c.lang, true), ""}});
+                       Decimal(s.best_for_money - s.score, 2, c.lang, true), ""}});
   }
   return t;
 }
@@ -105,30 +108,32 @@ Table PlacementTable(const FrontierReport& f, const ReportContext& c) {
 // Per computed budget: what the optimum spends, its score, the solver's
 // bound, and the levels it funds.
 Table PointsTable(const FrontierReport& f, const ReportContext& c) {
-  const ReportLabels& l = c.labels;
+  const Words& l = c.labels;
   Table t{"frontier-points-table",
-          l.points_table,
+          l(Key::kReportPointsTable),
           0,
-          {l.budget, l.spent, l.score, l.upper_bound},
+          {l(Key::kReportBudget), l(Key::kReportSpent), l(Key::kReportScore),
+           l(Key::kReportUpperBound)},
           {},
           {}};
   for (const FrontierPoint& p : f.frontier.points) {
     if (!Feasible(p)) {
       t.rows.push_back({MoneyCell(p.budget, c.lang),
                         {"\u2013", "", "muted"},
-                        {"\u2013", l.infeasible, "muted"},
+                        {"\u2013", l(Key::kReportInfeasible), "muted"},
                         {"\u2013", "", "muted"}});
       continue;
     }
     std::string levels = Joined(p.levels);
-    t.rows.push_back({MoneyCell(p.budget, c.lang),
-                      MoneyCell(p.spent, c.lang),
-                      {Points(p.score, c.lang),
-                       levels.empty() ? "" : std::string(l.levels_funded) + ": " + levels, ""},
-                      {Points(p.upper_bound, c.lang), "", ""}});
+    t.rows.push_back(
+        {MoneyCell(p.budget, c.lang),
+         MoneyCell(p.spent, c.lang),
+         {Points(p.score, c.lang),
+          levels.empty() ? "" : std::string(l(Key::kReportLevelsFunded)) + ": " + levels, ""},
+         {Points(p.upper_bound, c.lang), "", ""}});
   }
   t.notes.push_back(FrontierNote(f, c.result.baseline, l));
-  t.notes.push_back(l.frontier_steps);
+  t.notes.push_back(l(Key::kReportFrontierSteps));
   return t;
 }
 
@@ -137,7 +142,7 @@ Table PointsTable(const FrontierReport& f, const ReportContext& c) {
 std::string FrontierSection(const ReportContext& c, const FrontierReport& f) {
   std::string body = "<figure>" + RenderXyChart(FrontierChart(f, c)) + "</figure>";
   body += RenderTable(PlacementTable(f, c)) + RenderTable(PointsTable(f, c));
-  return SectionHtml("frontier", c.labels.frontier, body);
+  return SectionHtml("frontier", c.labels(Key::kReportFrontier), body);
 }
 
 }  // namespace allot::detail

@@ -8,21 +8,27 @@ namespace allot::detail {
 
 namespace {
 
-Cell StatusCell(bool illustrative, const ReportLabels& l) {
-  return illustrative ? Cell{l.illustrative, "", "down"} : Cell{l.sourced, "", ""};
+Cell StatusCell(bool illustrative, const Words& l) {
+  return illustrative ? Cell{l(Key::kReportIllustrative), "", "down"}
+                      : Cell{l(Key::kReportSourced), "", ""};
 }
 
 Table MotionsTable(const ReportContext& c) {
   const CompareResult& r = c.result;
-  Table t{"motions-table", c.labels.motions_title, 2, {c.labels.motion, c.labels.asks}, {}, {}};
+  Table t{"motions-table",
+          c.labels(Key::kReportMotionsTitle),
+          2,
+          {c.labels(Key::kReportMotion), c.labels(Key::kReportAsks)},
+          {},
+          {}};
   for (const ScenarioResult& s : r.scenarios) t.header.push_back(ScenarioLabel(s));
   t.text_columns = t.header.size();  // marks read as text
   for (size_t m = 0; m < r.motions.size(); ++m) {
     const Motion& motion = r.motions[m];
     std::vector<Cell> row = {{motion.id, motion.ref, ""}, {motion.asks, "", ""}};
     for (const ScenarioResult& s : r.scenarios) {
-      row.push_back(s.motions_funded[m] ? Cell{c.labels.funded_mark, "", ""}
-                                        : Cell{c.labels.unfunded_mark, "", "down"});
+      row.push_back(s.motions_funded[m] ? Cell{c.labels(Key::kReportFundedMark), "", ""}
+                                        : Cell{c.labels(Key::kReportUnfundedMark), "", "down"});
     }
     t.rows.push_back(std::move(row));
   }
@@ -30,11 +36,12 @@ Table MotionsTable(const ReportContext& c) {
 }
 
 Table ScenariosTable(const ReportContext& c) {
-  const ReportLabels& l = c.labels;
+  const Words& l = c.labels;
   Table t{"scenarios-table",
-          l.scenarios_title,
+          l(Key::kReportScenariosTitle),
           5,
-          {l.scenario, l.name, l.status, l.source, l.note},
+          {l(Key::kReportScenario), l(Key::kReportName), l(Key::kReportStatus),
+           l(Key::kReportSource), l(Key::kReportNote)},
           {},
           {}};
   for (const ScenarioResult& s : c.result.scenarios) {
@@ -49,12 +56,19 @@ Table ScenariosTable(const ReportContext& c) {
 }
 
 Table LinesTable(const ReportContext& c) {
-  const ReportLabels& l = c.labels;
-  Table t{"lines-table", l.lines_title, 5, {l.line, l.owner, l.status, l.source, l.note}, {}, {}};
+  const Words& l = c.labels;
+  Table t{"lines-table",
+          l(Key::kReportLinesTitle),
+          5,
+          {l(Key::kReportLine), l(Key::kReportOwner), l(Key::kReportStatus), l(Key::kReportSource),
+           l(Key::kReportNote)},
+          {},
+          {}};
   for (const ReportLine& r : ReportLines(c.result, c.model, c.scenarios)) {
     if (!r.def) continue;
     const Line& line = *r.def;
-    std::string added = r.added_by.empty() ? "" : std::string(l.added_by) + " " + r.added_by;
+    std::string added =
+        r.added_by.empty() ? "" : std::string(l(Key::kReportAddedBy)) + " " + r.added_by;
     t.rows.push_back({{line.name, line.id, ""},
                       {line.owner, "", ""},
                       StatusCell(line.illustrative, l),
@@ -65,8 +79,14 @@ Table LinesTable(const ReportContext& c) {
 }
 
 Table EffectsTable(const ReportContext& c) {
-  const ReportLabels& l = c.labels;
-  Table t{"effects-table", l.effects, 4, {l.line, l.objective, l.source, l.note}, {}, {}};
+  const Words& l = c.labels;
+  Table t{
+      "effects-table",
+      l(Key::kReportEffects),
+      4,
+      {l(Key::kReportLine), l(Key::kReportObjective), l(Key::kReportSource), l(Key::kReportNote)},
+      {},
+      {}};
   for (const ReportLine& r : ReportLines(c.result, c.model, c.scenarios)) {
     if (!r.def) continue;
     const Line& line = *r.def;
@@ -79,14 +99,15 @@ Table EffectsTable(const ReportContext& c) {
 }
 
 Table MotionSourcesTable(const ReportContext& c) {
-  const ReportLabels& l = c.labels;
+  const Words& l = c.labels;
   Table t{"motion-sources-table",
-          l.motions_title,
+          l(Key::kReportMotionsTitle),
           5,
-          {l.motion, l.reference, l.date, l.asks, l.note},
+          {l(Key::kReportMotion), l(Key::kReportReference), l(Key::kReportDate),
+           l(Key::kReportAsks), l(Key::kReportNote)},
           {},
           {}};
-  t.header.push_back(l.min_spend);
+  t.header.push_back(l(Key::kReportMinSpend));
   for (const Motion& m : c.model.motions) {
     t.rows.push_back({{m.id, "", ""},
                       {m.ref, "", ""},
@@ -107,17 +128,18 @@ std::string Paragraph(const std::string& label, const std::string& text) {
 
 std::string MotionsSection(const ReportContext& c) {
   if (c.result.motions.empty()) {
-    return SectionHtml("motions", c.labels.motions, "<p>" + EscapeHtml(c.labels.none) + "</p>");
+    return SectionHtml("motions", c.labels(Key::kReportMotions),
+                       "<p>" + EscapeHtml(c.labels(Key::kReportNone)) + "</p>");
   }
-  return SectionHtml("motions", c.labels.motions, RenderTable(MotionsTable(c)));
+  return SectionHtml("motions", c.labels(Key::kReportMotions), RenderTable(MotionsTable(c)));
 }
 
 std::string ProvenanceSection(const ReportContext& c) {
-  std::string body =
-      Paragraph(c.labels.model_source, c.model.source) + Paragraph(c.labels.note, c.model.note);
+  std::string body = Paragraph(c.labels(Key::kReportModelSource), c.model.source) +
+                     Paragraph(c.labels(Key::kReportNote), c.model.note);
   body += RenderTable(ScenariosTable(c)) + RenderTable(LinesTable(c));
   body += RenderTable(EffectsTable(c)) + RenderTable(MotionSourcesTable(c));
-  return SectionHtml("provenance", c.labels.provenance, body);
+  return SectionHtml("provenance", c.labels(Key::kReportProvenance), body);
 }
 
 }  // namespace allot::detail

@@ -1,6 +1,7 @@
 // The report's numeric sections: summary, allocations, objective scores.
 #include <cmath>
 
+#include "render/number.hpp"
 #include "render/text.hpp"
 #include "report/data.hpp"
 #include "report/html.hpp"
@@ -33,13 +34,13 @@ Table MoneyTable(const ReportContext& c) {
   const CompareResult& r = c.result;
   const ScenarioResult& base = r.scenarios[BaselineIndex(r)];
   Table t{"money-table",
-          c.labels.money_table,
+          c.labels(Key::kReportMoneyTable),
           2,
-          {c.labels.scenario, c.labels.name, c.labels.total},
+          {c.labels(Key::kReportScenario), c.labels(Key::kReportName), c.labels(Key::kReportTotal)},
           {},
           {}};
   for (int year : r.years) t.header.push_back(std::to_string(year));
-  t.header.push_back(std::string(c.labels.change) + " " + r.baseline);
+  t.header.push_back(std::string(c.labels(Key::kReportChange)) + " " + r.baseline);
   for (const ScenarioResult& s : r.scenarios) {
     bool is_base = s.id == r.baseline;
     std::vector<Cell> row = {{ScenarioLabel(s), "", ""},
@@ -52,43 +53,49 @@ Table MoneyTable(const ReportContext& c) {
     row.push_back({MoneyChange(s.delta_total, c.lang), "", ""});
     t.rows.push_back(std::move(row));
   }
-  t.notes = {c.labels.change_note, c.labels.illustrative_note};
+  t.notes = {c.labels(Key::kReportChangeNote), c.labels(Key::kReportIllustrativeNote)};
   return t;
 }
 
 Table ScoresTable(const ReportContext& c) {
   const CompareResult& r = c.result;
-  Table t{"scores-table", c.labels.scores_table, 2, {c.labels.scenario, c.labels.unfunded}, {}, {}};
+  Table t{"scores-table",
+          c.labels(Key::kReportScoresTable),
+          2,
+          {c.labels(Key::kReportScenario), c.labels(Key::kReportUnfunded)},
+          {},
+          {}};
   for (const WeightSet& w : r.weight_sets) {
-    t.header.push_back(w.name + ": " + c.labels.score);
-    t.header.push_back(c.labels.rank);
+    t.header.push_back(w.name + ": " + c.labels(Key::kReportScore));
+    t.header.push_back(c.labels(Key::kReportRank));
   }
   for (const ScenarioResult& s : r.scenarios) {
     std::vector<std::string> unfunded = UnfundedMotions(r, s);
     std::vector<Cell> row = {{ScenarioLabel(s), "", ""},
-                             {r.motions.empty()  ? c.labels.none
-                              : unfunded.empty() ? c.labels.all_funded
+                             {r.motions.empty()  ? c.labels(Key::kReportNone)
+                              : unfunded.empty() ? c.labels(Key::kReportAllFunded)
                                                  : Joined(unfunded),
                               "", ""}};
     for (size_t w = 0; w < r.weight_sets.size(); ++w) {
       // The change against the baseline under the score, marked for greyscale.
-      Cell score{FormatScore(s.weighted[w], 2, c.lang), "", ""};
+      Cell score{Decimal(s.weighted[w], 2, c.lang), "", ""};
       double delta = s.delta_weighted[w];
-      if (s.id != r.baseline && FormatScore(delta, 2, c.lang, true) != FormatScore(0, 2, c.lang)) {
+      if (s.id != r.baseline && Decimal(delta, 2, c.lang, true) != Decimal(0, 2, c.lang)) {
         score.sub =
-            std::string(delta > 0 ? "\u25b2 " : "\u25bc ") + FormatScore(delta, 2, c.lang, true);
+            std::string(delta > 0 ? "\u25b2 " : "\u25bc ") + Decimal(delta, 2, c.lang, true);
       }
       row.push_back(score);
       row.push_back({std::to_string(s.rank[w]), "", ""});
     }
     t.rows.push_back(std::move(row));
   }
-  t.notes.push_back(std::string(c.labels.change) + " " + r.baseline + ": \u25b2 / \u25bc");
+  t.notes.push_back(std::string(c.labels(Key::kReportChange)) + " " + r.baseline +
+                    ": \u25b2 / \u25bc");
   for (const WeightSet& w : r.weight_sets) {
-    std::string note = w.name + " (" + c.labels.weights + "):";
+    std::string note = w.name + " (" + c.labels(Key::kReportWeights) + "):";
     for (size_t j = 0; j < r.objectives.size(); ++j) {
       if (w.weights[j] != 0)
-        note += " " + r.objectives[j].id + " " + FormatScore(w.weights[j], 3, c.lang);
+        note += " " + r.objectives[j].id + " " + Decimal(w.weights[j], 3, c.lang);
     }
     t.notes.push_back(note);
   }
@@ -105,19 +112,19 @@ std::vector<BarSeries> ScenarioSeries(const CompareResult& r) {
 BarChart WeightedChart(const ReportContext& c) {
   const CompareResult& r = c.result;
   BarChart chart{"chart-weighted",
-                 c.labels.weighted_chart,
-                 c.labels.scores_table,
-                 c.labels.weighted_axis,
+                 c.labels(Key::kReportWeightedChart),
+                 c.labels(Key::kReportScoresTable),
+                 c.labels(Key::kReportWeightedAxis),
                  {},
                  ScenarioSeries(r),
                  0,
-                 [lang = c.lang](double v) { return FormatScore(v, 0, lang); }};
+                 [lang = c.lang](double v) { return Decimal(v, 0, lang); }};
   for (size_t w = 0; w < r.weight_sets.size(); ++w) {
     chart.categories.push_back(r.weight_sets[w].name);
     for (size_t s = 0; s < r.scenarios.size(); ++s) {
       double v = r.scenarios[s].weighted[w];
       chart.series[s].values.push_back(v);
-      chart.series[s].labels.push_back(FormatScore(v, 1, c.lang) + " (#" +
+      chart.series[s].labels.push_back(Decimal(v, 1, c.lang) + " (#" +
                                        std::to_string(r.scenarios[s].rank[w]) + ")");
     }
   }
@@ -129,24 +136,28 @@ BarChart WeightedChart(const ReportContext& c) {
 std::string SummarySection(const ReportContext& c) {
   std::string body = RenderTable(MoneyTable(c)) + RenderTable(ScoresTable(c));
   if (!c.result.weight_sets.empty()) body += Figure(WeightedChart(c));
-  return SectionHtml("summary", c.labels.summary, body);
+  return SectionHtml("summary", c.labels(Key::kReportSummary), body);
 }
 
 std::string AllocationSection(const ReportContext& c) {
   const CompareResult& r = c.result;
   const ScenarioResult& base = r.scenarios[BaselineIndex(r)];
   BarChart chart{"chart-allocations",
-                 c.labels.allocation_chart,
-                 c.labels.allocation_table,
-                 c.labels.money_axis,
+                 c.labels(Key::kReportAllocationChart),
+                 c.labels(Key::kReportAllocationTable),
+                 c.labels(Key::kReportMoneyAxis),
                  {},
                  ScenarioSeries(r),
                  0,
                  [lang = c.lang](double v) {
                    return FormatMoney(Money::FromCents(std::llround(v * 100)), lang);
                  }};
-  Table t{"allocation-table",    c.labels.allocation_table, 1, {c.labels.line}, {},
-          {c.labels.change_note}};
+  Table t{"allocation-table",
+          c.labels(Key::kReportAllocationTable),
+          1,
+          {c.labels(Key::kReportLine)},
+          {},
+          {c.labels(Key::kReportChangeNote)}};
   for (const ScenarioResult& s : r.scenarios) t.header.push_back(ScenarioLabel(s));
   for (const ReportLine& report_line : ReportLines(r, c.model, c.scenarios)) {
     const std::string& id = report_line.id;
@@ -161,25 +172,30 @@ std::string AllocationSection(const ReportContext& c) {
       chart.series[s].labels.push_back(line ? FormatMoney(total, c.lang) : "\u2013");
       row.push_back(
           line ? MoneyCell(total, total - base_total, r.scenarios[s].id == r.baseline, c.lang)
-               : Cell{"\u2013", c.labels.not_in_scenario, "muted"});
+               : Cell{"\u2013", c.labels(Key::kReportNotInScenario), "muted"});
     }
     t.rows.push_back(std::move(row));
   }
-  return SectionHtml("allocations", c.labels.allocations, Figure(chart) + RenderTable(t));
+  return SectionHtml("allocations", c.labels(Key::kReportAllocations),
+                     Figure(chart) + RenderTable(t));
 }
 
 std::string ObjectivesSection(const ReportContext& c) {
   const CompareResult& r = c.result;
   BarChart chart{"chart-objectives",
-                 c.labels.objective_chart,
-                 c.labels.objective_chart,
-                 c.labels.points_axis,
+                 c.labels(Key::kReportObjectiveChart),
+                 c.labels(Key::kReportObjectiveChart),
+                 c.labels(Key::kReportPointsAxis),
                  {},
                  ScenarioSeries(r),
                  100,
-                 [lang = c.lang](double v) { return FormatScore(v, 0, lang); }};
-  Table t{
-      "objective-table", c.labels.objective_chart, 2, {c.labels.objective, c.labels.name}, {}, {}};
+                 [lang = c.lang](double v) { return Decimal(v, 0, lang); }};
+  Table t{"objective-table",
+          c.labels(Key::kReportObjectiveChart),
+          2,
+          {c.labels(Key::kReportObjective), c.labels(Key::kReportName)},
+          {},
+          {}};
   for (const ScenarioResult& s : r.scenarios) t.header.push_back(ScenarioLabel(s));
   for (size_t j = 0; j < r.objectives.size(); ++j) {
     chart.categories.push_back(r.objectives[j].name);
@@ -187,12 +203,13 @@ std::string ObjectivesSection(const ReportContext& c) {
     for (size_t s = 0; s < r.scenarios.size(); ++s) {
       double v = r.scenarios[s].objectives[j];
       chart.series[s].values.push_back(v);
-      chart.series[s].labels.push_back(FormatScore(v, 1, c.lang));
-      row.push_back({FormatScore(v, 1, c.lang), "", ""});
+      chart.series[s].labels.push_back(Decimal(v, 1, c.lang));
+      row.push_back({Decimal(v, 1, c.lang), "", ""});
     }
     t.rows.push_back(std::move(row));
   }
-  return SectionHtml("objectives", c.labels.objectives, Figure(chart) + RenderTable(t));
+  return SectionHtml("objectives", c.labels(Key::kReportObjectives),
+                     Figure(chart) + RenderTable(t));
 }
 
 }  // namespace allot::detail

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "render/number.hpp"
 #include "render/text.hpp"
 #include "report/html.hpp"
 #include "report/notes.hpp"
@@ -12,7 +13,7 @@ namespace allot::detail {
 
 namespace {
 
-std::string Percent(double share, Lang lang) { return FormatScore(share * 100, 1, lang) + "%"; }
+std::string Percent(double share, Lang lang) { return Decimal(share * 100, 1, lang) + "%"; }
 
 // The "±" of a share: the wider side of its Wilson interval rounded up to
 // the 0.1% shown, so that a share of 0 or 100% never shows ±0.0%.
@@ -22,9 +23,9 @@ double Margin(const ProportionInterval& interval, double share) {
 
 Heatmap AcceptabilityHeatmap(const SmaaResult& smaa, const ReportContext& c) {
   Heatmap h{"chart-rank-acceptability",
-            c.labels.heatmap_title,
-            c.labels.heatmap_title,
-            c.labels.rank,
+            c.labels(Key::kReportHeatmapTitle),
+            c.labels(Key::kReportHeatmapTitle),
+            c.labels(Key::kReportRank),
             {},
             {},
             {},
@@ -41,11 +42,16 @@ Heatmap AcceptabilityHeatmap(const SmaaResult& smaa, const ReportContext& c) {
 }
 
 Table AcceptabilityTable(const SmaaResult& smaa, const ReportContext& c) {
-  Table t{"rank-acceptability-table", c.labels.heatmap_title, 1, {c.labels.scenario}, {}, {}};
+  Table t{"rank-acceptability-table",
+          c.labels(Key::kReportHeatmapTitle),
+          1,
+          {c.labels(Key::kReportScenario)},
+          {},
+          {}};
   for (size_t r = 0; r < smaa.scenarios.size(); ++r)
-    t.header.push_back(c.labels.rank + (" " + std::to_string(r + 1)));
-  t.header.push_back(c.labels.mean_score);
-  t.header.push_back(c.labels.score_range);
+    t.header.push_back(c.labels(Key::kReportRank) + (" " + std::to_string(r + 1)));
+  t.header.push_back(c.labels(Key::kReportMeanScore));
+  t.header.push_back(c.labels(Key::kReportScoreRange));
   for (const SmaaScenarioResult& s : smaa.scenarios) {
     std::vector<Cell> row = {{s.id, "", ""}};
     for (size_t r = 0; r < s.rank_acceptability.size(); ++r) {
@@ -55,10 +61,9 @@ Table AcceptabilityTable(const SmaaResult& smaa, const ReportContext& c) {
                Percent(Margin(s.rank_acceptability_interval[r], s.rank_acceptability[r]), c.lang),
            ""});
     }
-    row.push_back({FormatScore(s.mean_score, 2, c.lang), "", ""});
+    row.push_back({Decimal(s.mean_score, 2, c.lang), "", ""});
     row.push_back(
-        {FormatScore(s.p5_score, 1, c.lang) + "\u2013" + FormatScore(s.p95_score, 1, c.lang), "",
-         ""});
+        {Decimal(s.p5_score, 1, c.lang) + "\u2013" + Decimal(s.p95_score, 1, c.lang), "", ""});
     t.rows.push_back(std::move(row));
   }
   t.notes.push_back(SmaaNote(smaa.header, c.labels));
@@ -70,7 +75,7 @@ Table AcceptabilityTable(const SmaaResult& smaa, const ReportContext& c) {
 std::string SensitivitySection(const ReportContext& c, const SmaaResult& smaa) {
   std::string body = "<figure>" + RenderHeatmap(AcceptabilityHeatmap(smaa, c)) + "</figure>";
   body += RenderTable(AcceptabilityTable(smaa, c));
-  return SectionHtml("sensitivity", c.labels.sensitivity, body);
+  return SectionHtml("sensitivity", c.labels(Key::kReportSensitivity), body);
 }
 
 }  // namespace allot::detail

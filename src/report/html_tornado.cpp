@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "render/number.hpp"
 #include "render/text.hpp"
 #include "report/html.hpp"
 #include "report/notes.hpp"
@@ -17,19 +18,19 @@ namespace {
 // are left out and `allot tornado` lists them all.
 constexpr size_t kMaxBars = 15;
 
-std::string Points(double v, Lang lang) { return FormatScore(v, 2, lang, true); }
+std::string Points(double v, Lang lang) { return Decimal(v, 2, lang, true); }
 
 BarChart TornadoChart(const TornadoResult& t, size_t shown, const ReportContext& c) {
-  std::string title = std::string(c.labels.tornado_title) + " " + t.a + " \u2212 " + t.b + " (" +
-                      t.weight_set + ")";
+  std::string title = std::string(c.labels(Key::kReportTornadoTitle)) + " " + t.a + " \u2212 " +
+                      t.b + " (" + t.weight_set + ")";
   BarChart chart{"chart-tornado",
                  title,
-                 std::string(c.labels.base_gap) + ": " + FormatScore(t.base_gap, 2, c.lang),
-                 c.labels.tornado_axis,
+                 std::string(c.labels(Key::kReportBaseGap)) + ": " + Decimal(t.base_gap, 2, c.lang),
+                 c.labels(Key::kReportTornadoAxis),
                  {},
-                 {{c.labels.at_low, {}, {}}, {c.labels.at_high, {}, {}}},
+                 {{c.labels(Key::kReportAtLow), {}, {}}, {c.labels(Key::kReportAtHigh), {}, {}}},
                  0,
-                 [lang = c.lang](double v) { return FormatScore(v, 1, lang, true); }};
+                 [lang = c.lang](double v) { return Decimal(v, 1, lang, true); }};
   for (size_t i = 0; i < shown; ++i) {
     const TornadoBar& bar = t.bars[i];
     chart.categories.push_back(bar.factor);
@@ -43,19 +44,25 @@ BarChart TornadoChart(const TornadoResult& t, size_t shown, const ReportContext&
 }
 
 Table TornadoTable(const TornadoResult& t, size_t shown, const ReportContext& c) {
-  const ReportLabels& l = c.labels;
-  Table table{"tornado-table", l.tornado, 1, {l.factor, l.at_low, l.at_high, l.swing}, {}, {}};
+  const Words& l = c.labels;
+  Table table{
+      "tornado-table",
+      l(Key::kReportTornado),
+      1,
+      {l(Key::kReportFactor), l(Key::kReportAtLow), l(Key::kReportAtHigh), l(Key::kReportSwing)},
+      {},
+      {}};
   for (size_t i = 0; i < shown; ++i) {
     const TornadoBar& bar = t.bars[i];
     table.rows.push_back(
         {{bar.factor, "", ""},
-         {FormatScore(bar.gap_low, 2, c.lang), FormatScore(bar.low_value, 3, c.lang), ""},
-         {FormatScore(bar.gap_high, 2, c.lang), FormatScore(bar.high_value, 3, c.lang), ""},
-         {FormatScore(bar.swing, 2, c.lang), "", ""}});
+         {Decimal(bar.gap_low, 2, c.lang), Decimal(bar.low_value, 3, c.lang), ""},
+         {Decimal(bar.gap_high, 2, c.lang), Decimal(bar.high_value, 3, c.lang), ""},
+         {Decimal(bar.swing, 2, c.lang), "", ""}});
   }
   table.notes.push_back(BaseGapNote(t, c.lang, l));
   if (t.bars.size() > shown) {
-    table.notes.push_back(std::to_string(t.bars.size() - shown) + " " + l.more_factors);
+    table.notes.push_back(std::to_string(t.bars.size() - shown) + " " + l(Key::kReportMoreFactors));
   }
   return table;
 }
@@ -67,7 +74,7 @@ std::string TornadoSection(const ReportContext& c, const TornadoResult& t) {
   std::string body;
   if (shown > 0) body += "<figure>" + RenderBarChart(TornadoChart(t, shown, c)) + "</figure>";
   body += RenderTable(TornadoTable(t, shown, c));
-  return SectionHtml("tornado", c.labels.tornado, body);
+  return SectionHtml("tornado", c.labels(Key::kReportTornado), body);
 }
 
 }  // namespace allot::detail

@@ -13,13 +13,13 @@ namespace allot::detail {
 
 // "SMAA over random weights: 2000 ×, weights uniform, effects at their
 // likely values, seed 1. ± = 95%."
-std::string SmaaNote(const SmaaHeader& run, const ReportLabels& l);
+std::string SmaaNote(const SmaaHeader& run, const Words& l);
 
 // "gap with every parameter at its likely value (A − B, SET): +9.47"
-std::string BaseGapNote(const TornadoResult& t, Lang lang, const ReportLabels& l);
+std::string BaseGapNote(const TornadoResult& t, Lang lang, const Words& l);
 
 // "Optimal allocations (...) at budgets split over the years like those of
 // 'BASE'; weights SET."
-std::string FrontierNote(const FrontierReport& f, const std::string& base, const ReportLabels& l);
+std::string FrontierNote(const FrontierReport& f, const std::string& base, const Words& l);
 
 }  // namespace allot::detail

@@ -3,6 +3,8 @@
 #include <cstdio>
 
 #include "core/finite_output.hpp"
+#include "render/display_width.hpp"
+#include "render/number.hpp"
 #include "render/text.hpp"
 #include "report/html_escape.hpp"
 #include "report/svg_chart.hpp"

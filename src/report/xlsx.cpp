@@ -18,15 +18,16 @@ std::string SumFormula(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_
 
 // One row per scenario: money, the total as SUM over the years, scores.
 lxw_row_t SummarySheet(Book& b, Sheet& sheet) {
-  std::vector<std::string> header = {b.l.scenario, b.l.name, b.l.illustrative};
+  std::vector<std::string> header = {b.l(Key::kReportScenario), b.l(Key::kReportName),
+                                     b.l(Key::kReportIllustrative)};
   for (int year : b.r.years) header.push_back(std::to_string(year));
-  header.push_back(b.l.total);
-  header.push_back(std::string(b.l.change) + " " + b.r.baseline);
+  header.push_back(b.l(Key::kReportTotal));
+  header.push_back(std::string(b.l(Key::kReportChange)) + " " + b.r.baseline);
   for (const WeightSet& w : b.r.weight_sets) {
-    header.push_back(w.name + ": " + b.l.score);
-    header.push_back(w.name + ": " + b.l.rank);
+    header.push_back(w.name + ": " + b.l(Key::kReportScore));
+    header.push_back(w.name + ": " + b.l(Key::kReportRank));
   }
-  header.push_back(b.l.unfunded);
+  header.push_back(b.l(Key::kReportUnfunded));
   sheet.Header(header);
   size_t years = b.r.years.size();
   for (size_t i = 0; i < b.r.scenarios.size(); ++i) {
@@ -34,7 +35,7 @@ lxw_row_t SummarySheet(Book& b, Sheet& sheet) {
     lxw_row_t row = Row(i + 1);
     sheet.Text(row, 0, s.id);
     sheet.Text(row, 1, s.name);
-    sheet.Text(row, 2, s.illustrative ? b.l.illustrative : b.l.sourced);
+    sheet.Text(row, 2, s.illustrative ? b.l(Key::kReportIllustrative) : b.l(Key::kReportSourced));
     for (size_t y = 0; y < years; ++y)
       sheet.Number(row, Col(3 + y), Euros(s.by_year[y]), b.formats.money);
     sheet.Formula(row, Col(3 + years), SumFormula(row, 3, row, Col(2 + years)), Euros(s.total),
@@ -56,7 +57,8 @@ lxw_row_t SummarySheet(Book& b, Sheet& sheet) {
 // Line x year rows, one column per scenario, and a SUM row per scenario
 // whose cached value is the scenario's total.
 lxw_row_t AllocationsSheet(Book& b, Sheet& sheet) {
-  std::vector<std::string> header = {b.l.line, b.l.name, b.l.year};
+  std::vector<std::string> header = {b.l(Key::kReportLine), b.l(Key::kReportName),
+                                     b.l(Key::kReportYear)};
   for (const ScenarioResult& s : b.r.scenarios) header.push_back(s.id);
   sheet.Header(header);
   lxw_row_t row = 1;
@@ -73,7 +75,7 @@ lxw_row_t AllocationsSheet(Book& b, Sheet& sheet) {
     }
   }
   lxw_row_t last = row - 1;
-  sheet.Text(row, 0, b.l.total, b.formats.bold);
+  sheet.Text(row, 0, b.l(Key::kReportTotal), b.formats.bold);
   for (size_t s = 0; s < b.r.scenarios.size(); ++s) {
     sheet.Formula(row, Col(3 + s), SumFormula(1, Col(3 + s), last, Col(3 + s)),
                   Euros(b.r.scenarios[s].total), b.formats.total);
@@ -82,7 +84,7 @@ lxw_row_t AllocationsSheet(Book& b, Sheet& sheet) {
 }
 
 lxw_row_t ObjectivesSheet(Book& b, Sheet& sheet) {
-  std::vector<std::string> header = {b.l.objective, b.l.name};
+  std::vector<std::string> header = {b.l(Key::kReportObjective), b.l(Key::kReportName)};
   for (const ScenarioResult& s : b.r.scenarios) header.push_back(s.id);
   sheet.Header(header);
   for (size_t j = 0; j < b.r.objectives.size(); ++j) {
@@ -97,7 +99,9 @@ lxw_row_t ObjectivesSheet(Book& b, Sheet& sheet) {
 }
 
 lxw_row_t MotionsSheet(Book& b, Sheet& sheet) {
-  std::vector<std::string> header = {b.l.motion, b.l.reference, b.l.date, b.l.asks, b.l.min_spend};
+  std::vector<std::string> header = {b.l(Key::kReportMotion), b.l(Key::kReportReference),
+                                     b.l(Key::kReportDate), b.l(Key::kReportAsks),
+                                     b.l(Key::kReportMinSpend)};
   for (const ScenarioResult& s : b.r.scenarios) header.push_back(s.id);
   sheet.Header(header);
   for (size_t m = 0; m < b.r.motions.size(); ++m) {
@@ -110,7 +114,8 @@ lxw_row_t MotionsSheet(Book& b, Sheet& sheet) {
     if (motion.min_spend) sheet.Number(row, 4, Euros(*motion.min_spend), b.formats.money);
     for (size_t s = 0; s < b.r.scenarios.size(); ++s) {
       sheet.Text(row, Col(5 + s),
-                 b.r.scenarios[s].motions_funded[m] ? b.l.funded_mark : b.l.unfunded_mark);
+                 b.r.scenarios[s].motions_funded[m] ? b.l(Key::kReportFundedMark)
+                                                    : b.l(Key::kReportUnfundedMark));
     }
   }
   return Row(b.r.motions.size());
@@ -118,8 +123,9 @@ lxw_row_t MotionsSheet(Book& b, Sheet& sheet) {
 
 // A row per line (its amounts' source) and per effect (its points' source).
 lxw_row_t ProvenanceSheet(Book& b, Sheet& sheet) {
-  sheet.Header({b.l.line, b.l.name, b.l.objective, b.l.owner, b.l.status, b.l.source, b.l.note,
-                b.l.added_by});
+  sheet.Header({b.l(Key::kReportLine), b.l(Key::kReportName), b.l(Key::kReportObjective),
+                b.l(Key::kReportOwner), b.l(Key::kReportStatus), b.l(Key::kReportSource),
+                b.l(Key::kReportNote), b.l(Key::kReportAddedBy)});
   lxw_row_t row = 1;
   for (const ReportLine& line_info : ReportLines(b.r, b.model, b.scenarios)) {
     if (!line_info.def) continue;
@@ -127,7 +133,8 @@ lxw_row_t ProvenanceSheet(Book& b, Sheet& sheet) {
     sheet.Text(row, 0, line.id);
     sheet.Text(row, 1, line.name);
     sheet.Text(row, 3, line.owner);
-    sheet.Text(row, 4, line.illustrative ? b.l.illustrative : b.l.sourced);
+    sheet.Text(row, 4,
+               line.illustrative ? b.l(Key::kReportIllustrative) : b.l(Key::kReportSourced));
     sheet.Text(row, 5, line.source);
     sheet.Text(row, 6, line.note);
     sheet.Text(row, 7, line_info.added_by);
@@ -173,11 +180,11 @@ bool Always(const ReportOptions&) { return true; }
 // The core sheets, then the analysis sheets that the options ask for.
 std::vector<SheetSpec> Sheets() {
   std::vector<SheetSpec> sheets = {
-      {"Summary", "Samenvatting", Always, SummarySheet},
-      {"Allocations", "Verdeling", Always, AllocationsSheet},
-      {"Objectives", "Doelen", Always, ObjectivesSheet},
-      {"Motions", "Moties", Always, MotionsSheet},
-      {"Provenance", "Herkomst", Always, ProvenanceSheet},
+      {Key::kSheetSummary, Always, SummarySheet},
+      {Key::kSheetAllocations, Always, AllocationsSheet},
+      {Key::kSheetObjectives, Always, ObjectivesSheet},
+      {Key::kSheetMotions, Always, MotionsSheet},
+      {Key::kSheetProvenance, Always, ProvenanceSheet},
   };
   for (const SheetSpec& spec : AnalysisSheets()) sheets.push_back(spec);
   return sheets;
@@ -203,13 +210,12 @@ bool WriteReportXlsx(const CompareResult& result, const Model& model,
             scenarios,
             options,
             options.lang,
-            ReportLabelsFor(options.lang),
+            Words(options.lang),
             MakeFormats(workbook, options.lang)};
   lxw_error first = LXW_NO_ERROR;
   for (const SheetSpec& spec : Sheets()) {
     if (!spec.wanted(options)) continue;
-    lxw_worksheet* ws =
-        workbook_add_worksheet(workbook, options.lang == Lang::kNl ? spec.nl : spec.en);
+    lxw_worksheet* ws = workbook_add_worksheet(workbook, Say(spec.name, options.lang).c_str());
     Sheet sheet(ws, book.formats);
     sheet.Finish(spec.fill(book, sheet));
     if (first == LXW_NO_ERROR) first = sheet.error();

@@ -14,10 +14,11 @@ namespace {
 // 5th and 95th percentile.
 lxw_row_t SensitivitySheet(Book& b, Sheet& sheet) {
   const SmaaResult& smaa = *b.options.sensitivity;
-  std::vector<std::string> header = {b.l.scenario};
+  std::vector<std::string> header = {b.l(Key::kReportScenario)};
   for (size_t r = 0; r < smaa.scenarios.size(); ++r)
-    header.push_back(b.l.rank + (" " + std::to_string(r + 1)));
-  header.insert(header.end(), {b.l.mean_score, b.l.p5, b.l.p95});
+    header.push_back(b.l(Key::kReportRank) + (" " + std::to_string(r + 1)));
+  header.insert(header.end(),
+                {b.l(Key::kReportMeanScore), b.l(Key::kReportP5), b.l(Key::kReportP95)});
   sheet.Header(header);
   for (size_t i = 0; i < smaa.scenarios.size(); ++i) {
     const SmaaScenarioResult& s = smaa.scenarios[i];
@@ -37,9 +38,11 @@ lxw_row_t SensitivitySheet(Book& b, Sheet& sheet) {
 // Every swing, largest first (the HTML chart draws the largest 15).
 lxw_row_t TornadoSheet(Book& b, Sheet& sheet) {
   const TornadoResult& t = *b.options.tornado;
-  auto at = [](const char* what, const char* where) { return std::string(what) + " " + where; };
-  sheet.Header({b.l.factor, at(b.l.value, b.l.at_low), at(b.l.value, b.l.at_high),
-                at(b.l.gap, b.l.at_low), at(b.l.gap, b.l.at_high), b.l.swing});
+  auto at = [](const std::string& what, const std::string& where) { return what + " " + where; };
+  sheet.Header({b.l(Key::kReportFactor), at(b.l(Key::kReportValue), b.l(Key::kReportAtLow)),
+                at(b.l(Key::kReportValue), b.l(Key::kReportAtHigh)),
+                at(b.l(Key::kReportGap), b.l(Key::kReportAtLow)),
+                at(b.l(Key::kReportGap), b.l(Key::kReportAtHigh)), b.l(Key::kReportSwing)});
   for (size_t i = 0; i < t.bars.size(); ++i) {
     const TornadoBar& bar = t.bars[i];
     lxw_row_t row = Row(i + 1);
@@ -60,13 +63,14 @@ lxw_row_t TornadoSheet(Book& b, Sheet& sheet) {
 // says so instead of a score.
 lxw_row_t FrontierSheet(Book& b, Sheet& sheet) {
   const FrontierReport& f = *b.options.frontier;
-  sheet.Header({b.l.budget, b.l.spent, b.l.score, b.l.upper_bound, b.l.levels_funded});
+  sheet.Header({b.l(Key::kReportBudget), b.l(Key::kReportSpent), b.l(Key::kReportScore),
+                b.l(Key::kReportUpperBound), b.l(Key::kReportLevelsFunded)});
   for (size_t i = 0; i < f.frontier.points.size(); ++i) {
     const FrontierPoint& p = f.frontier.points[i];
     lxw_row_t row = Row(i + 1);
     sheet.Number(row, 0, Euros(p.budget), b.formats.money);
     if (p.score < 0) {
-      sheet.Text(row, 2, b.l.infeasible);
+      sheet.Text(row, 2, b.l(Key::kReportInfeasible));
       continue;
     }
     sheet.Number(row, 1, Euros(p.spent), b.formats.money);
@@ -83,7 +87,8 @@ lxw_row_t FrontierSheet(Book& b, Sheet& sheet) {
 // that score, and the best score for its money.
 lxw_row_t FrontierScenariosSheet(Book& b, Sheet& sheet) {
   const FrontierReport& f = *b.options.frontier;
-  sheet.Header({b.l.scenario, b.l.total, b.l.score, b.l.cheapest, b.l.best_for_money});
+  sheet.Header({b.l(Key::kReportScenario), b.l(Key::kReportTotal), b.l(Key::kReportScore),
+                b.l(Key::kReportCheapest), b.l(Key::kReportBestForMoney)});
   for (size_t i = 0; i < f.frontier.scenarios.size(); ++i) {
     const ScenarioPlacement& s = f.frontier.scenarios[i];
     lxw_row_t row = Row(i + 1);
@@ -93,7 +98,7 @@ lxw_row_t FrontierScenariosSheet(Book& b, Sheet& sheet) {
     if (s.cheapest)
       sheet.Number(row, 3, Euros(*s.cheapest), b.formats.money);
     else
-      sheet.Text(row, 3, b.l.beyond);
+      sheet.Text(row, 3, b.l(Key::kReportBeyond));
     sheet.Number(row, 4, s.best_for_money, b.formats.score2);
   }
   return Row(f.frontier.scenarios.size());
@@ -107,10 +112,10 @@ bool HasFrontier(const ReportOptions& o) { return o.frontier.has_value(); }
 
 const std::vector<SheetSpec>& AnalysisSheets() {
   static const std::vector<SheetSpec> sheets = {
-      {"Sensitivity", "Gevoeligheid", HasSensitivity, SensitivitySheet},
-      {"Tornado", "Tornado", HasTornado, TornadoSheet},
-      {"Frontier", "Efficiënte grens", HasFrontier, FrontierSheet},
-      {"Frontier scenarios", "Scenario's tegenover grens", HasFrontier, FrontierScenariosSheet},
+      {Key::kSheetSensitivity, HasSensitivity, SensitivitySheet},
+      {Key::kSheetTornado, HasTornado, TornadoSheet},
+      {Key::kSheetFrontier, HasFrontier, FrontierSheet},
+      {Key::kSheetFrontierScenarios, HasFrontier, FrontierScenariosSheet},
   };
   return sheets;
 }

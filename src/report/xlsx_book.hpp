@@ -19,7 +19,7 @@ struct Book {
   const std::vector<Scenario>& scenarios;
   const ReportOptions& options;
   Lang lang;
-  const ReportLabels& l;
+  Words l;
   XlsxFormats formats;
 };
 
@@ -33,8 +33,7 @@ inline lxw_row_t Row(size_t r) { return static_cast<lxw_row_t>(r); }
 // A sheet of the workbook: its name in each language, whether this report
 // has it, and what fills it (returning the last row of its filter range).
 struct SheetSpec {
-  const char* en;
-  const char* nl;
+  Key name;  // the sheet's name in the catalogue
   bool (*wanted)(const ReportOptions&);
   lxw_row_t (*fill)(Book&, Sheet&);
 };

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "core/finite_output.hpp"
+#include "render/display_width.hpp"
+#include "render/number.hpp"
 #include "render/spreadsheet_text.hpp"
 #include "render/text.hpp"
 

@@ -6,7 +6,8 @@
 
 #include "allot/draft.hpp"
 #include "allot/write_scenario.hpp"
-#include "render/analysis_output.hpp"
+#include "render/catalogue.hpp"
+#include "render/number.hpp"
 #include "render/text.hpp"
 
 namespace allot::detail {
@@ -36,7 +37,7 @@ size_t IndexOf(const CompareResult& r, const std::string& id) {
 
 // A score: the value as compare's JSON has it, and two decimals as its table.
 Json Score(double value, Lang lang) {
-  return {{"value", Rounded(value, 6)}, {"text", FormatScore(value, 2, lang)}};
+  return {{"value", Rounded(value, 6)}, {"text", Decimal(value, 2, lang)}};
 }
 
 // An amount in the draft against the baseline.
@@ -74,7 +75,7 @@ Json Weighted(const CompareResult& r, const ScenarioResult& d, const ScenarioRes
     entry["rank"] = d.rank[w];
     entry["of"] = r.scenarios.size();
     entry["baseline"] = Score(b.weighted[w], lang);
-    entry["change_text"] = FormatScore(d.delta_weighted[w], 2, lang, true);
+    entry["change_text"] = Decimal(d.delta_weighted[w], 2, lang, true);
     const std::optional<Money>& cost = d.cost_per_point[w];
     entry["cost_per_point"] = cost ? FormatMoney(*cost, lang) : "-";
     list.push_back(std::move(entry));
@@ -90,7 +91,7 @@ Json Objectives(const CompareResult& r, const ScenarioResult& d, const ScenarioR
     entry["id"] = r.objectives[j].id;
     entry["name"] = r.objectives[j].name;
     entry["baseline"] = Score(b.objectives[j], lang);
-    entry["change_text"] = FormatScore(d.objectives[j] - b.objectives[j], 2, lang, true);
+    entry["change_text"] = Decimal(d.objectives[j] - b.objectives[j], 2, lang, true);
     list.push_back(std::move(entry));
   }
   return list;
@@ -202,7 +203,7 @@ Json CompareView(const Model& model, const CompareResult& result,
           {"motions", Motions(result, d, b)},
           {"caveat",
            {{"illustrative", d.illustrative},
-            {"text", d.illustrative ? LabelsFor(lang).illustrative_mark : ""}}}};
+            {"text", d.illustrative ? Say(Key::kCompareIllustrativeMark, lang) : ""}}}};
 }
 
 Json DescribeView(const Model& model, const std::vector<Scenario>& scenarios) {

@@ -12,7 +12,7 @@
 #include "allot/sensitivity.hpp"
 #include "allot/write_scenario.hpp"
 #include "core/finite_output.hpp"
-#include "render/analysis_output.hpp"
+#include "render/number.hpp"
 #include "render/text.hpp"
 #include "workbench/request.hpp"
 #include "workbench/view.hpp"
@@ -173,7 +173,7 @@ WorkbenchReply Workbench::Smaa(const std::string& request) const {
     for (const SmaaScenarioResult& s : result.scenarios) {
       double p = s.rank_acceptability[0];
       // Whole percents: with a few thousand samples the next digit is noise.
-      std::string text = p > 0 && p < 0.005 ? "<1%" : detail::FormatScore(100 * p, 0, lang) + "%";
+      std::string text = p > 0 && p < 0.005 ? "<1%" : detail::Decimal(100 * p, 0, lang) + "%";
       list.push_back({{"id", s.id},
                       {"name", s.name},
                       {"draft", s.id == draft.id},
@@ -182,7 +182,7 @@ WorkbenchReply Workbench::Smaa(const std::string& request) const {
     }
     return Json{{"samples", n},
                 {"seed", state_->options.smaa_seed},
-                {"half_width_text", detail::FormatScore(100 * result.max_half_width(), 1, lang)},
+                {"half_width_text", detail::Decimal(100 * result.max_half_width(), 1, lang)},
                 {"scenarios", list}};
   });
 }

@@ -113,14 +113,14 @@ changes:
   REQUIRE(r);
   CHECK(r->status == OvertakeStatus::kFound);
   CHECK(r->weights[0].to == Approx(37.5 / 40.5).margin(1e-12));
-  CHECK(r->summary ==
+  CHECK(OvertakeSummary(*r, Lang::kEn) ==
         "model catches up with shift once a weighs 0.926 instead of 0.500 and b weighs 0.074 "
         "instead of 0.500 (L1 distance 0.852)");
   std::optional<OvertakeResult> already =
       WhatItTakes(model, resolved, "model", "shift", "even", diags);
   REQUIRE(already);
   CHECK(
-      already->summary ==
+      OvertakeSummary(*already, Lang::kEn) ==
       "shift already scores at least as much as model under even (20.25 against 3.00): distance 0");
   CHECK(diags.empty());
 }

@@ -10,10 +10,8 @@
 
 #include "allot/compare.hpp"
 #include "allot/render.hpp"
-#include "analyse/analysis_common.hpp"
-#include "render/analysis_output.hpp"
-#include "render/optimise_text.hpp"
-#include "render/text.hpp"
+#include "render/layout.hpp"
+#include "render/number.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -36,18 +34,22 @@ TEST_CASE("the number formatters throw on NaN and infinity and pass finite numbe
           "[render][limits]") {
   using allot::detail::NonFiniteOutput;
   for (double bad : {kNaN, kInf, -kInf}) {
-    CHECK_THROWS_AS(allot::detail::FormatScore(bad, 2, allot::Lang::kEn), NonFiniteOutput);
-    CHECK_THROWS_AS(allot::detail::Fixed(bad, 3), NonFiniteOutput);
-    CHECK_THROWS_AS(allot::detail::Fixed(bad, 3, allot::Lang::kNl), NonFiniteOutput);
-    CHECK_THROWS_AS(allot::detail::CsvNumber(bad), NonFiniteOutput);
+    CHECK_THROWS_AS(allot::detail::Decimal(bad, 2, allot::Lang::kEn), NonFiniteOutput);
+    CHECK_THROWS_AS(allot::detail::DecimalTrimmed(bad, 3), NonFiniteOutput);
+    CHECK_THROWS_AS(allot::detail::Shortest(bad), NonFiniteOutput);
     CHECK_THROWS_AS(allot::detail::Rounded(bad, 6), NonFiniteOutput);
-    CHECK_THROWS_AS(allot::report_text::Fixed2(bad),
-                    NonFiniteOutput);  // optimise and frontier text
+    // Every table cell goes through them, in every layout.
+    allot::detail::Table t("t", {allot::detail::NumberColumn("x", 2)});
+    t.rows.push_back({bad});
+    std::ostringstream out;
+    CHECK_THROWS_AS(allot::detail::WriteCsv({t}, out), NonFiniteOutput);
+    CHECK_THROWS_AS(allot::detail::WriteText({"d", {}, {t}, {}}, allot::Lang::kEn, out),
+                    NonFiniteOutput);
   }
-  CHECK(allot::report_text::Fixed2(-0.001) == "0.00");
-  CHECK(allot::detail::FormatScore(-12.34, 1, allot::Lang::kNl) == "-12,3");
-  CHECK(allot::detail::Fixed(0.5, 3) == "0.500");
-  CHECK(allot::detail::CsvNumber(1e-300) == "1e-300");
+  CHECK(allot::detail::Decimal(-0.001, 2) == "0.00");
+  CHECK(allot::detail::Decimal(-12.34, 1, allot::Lang::kNl) == "-12,3");
+  CHECK(allot::detail::Decimal(0.5, 3) == "0.500");
+  CHECK(allot::detail::Shortest(1e-300) == "1e-300");
 }
 
 TEST_CASE("a JSON tree with a non-finite number anywhere is refused, not written as null",

@@ -69,7 +69,11 @@ TEST_CASE("stability --lang nl: Dutch labels and decimal commas", "[stability][l
 TEST_CASE("what-it-takes --lang nl: the sentence in Dutch", "[whatittakes][lang]") {
   std::vector<std::string> args{
       "what-it-takes", "amendement-bikker", "ckm-op-versterkt", "-w", "ministry", "-l", "nl"};
-  for (const std::string& text : {Out(args), Out(With(args, {"--format", "md"}))}) {
+  for (std::string text : {Out(args), Out(With(args, {"--format", "md"}))}) {
+    // Markdown escapes the '_' of ids; read it as the table shows it.
+    for (size_t at = text.find("\\_"); at != std::string::npos; at = text.find("\\_", at)) {
+      text.erase(at, 1);
+    }
     CHECK(Has(text, "wat is er nodig zodat ckm-op-versterkt amendement-bikker inhaalt"));
     CHECK(Has(text,
               "ckm-op-versterkt haalt amendement-bikker in zodra criminal_exploitation 0,237 weegt "

@@ -9,6 +9,7 @@
 #include "allot/sensitivity.hpp"
 #include "allot/tornado.hpp"
 #include "allot/weight_sampling.hpp"
+#include "render/number.hpp"
 #include "render/spreadsheet_text.hpp"
 #include "render/text.hpp"
 #include "report/html_escape.hpp"
@@ -323,8 +324,7 @@ TEST_CASE("the tornado section draws the swings around the base gap", "[report]"
   CHECK(Contains(
       html, "gap with every parameter at its likely value (model \u2212 shift, even): -17.25"));
   const allot::TornadoBar& top = tornado->bars[0];
-  std::string low =
-      allot::detail::FormatScore(top.gap_low - tornado->base_gap, 2, allot::Lang::kEn, true);
+  std::string low = allot::detail::Decimal(top.change_low, 2, allot::Lang::kEn, true);
   CHECK(Contains(html, "<title>at low \u2014 " + top.factor + ": " + low + "</title>"));
   CHECK(Count(html, "<title>at high \u2014 ") == 2);
 }

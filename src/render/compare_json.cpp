@@ -1,18 +1,15 @@
 // JSON: the stable machine interface (DESIGN.md, "compare --format json").
 // Keys are in a fixed order, money is in integer cents, scores are rounded
 // to six decimals so that re-runs give reviewable diffs; no timestamps.
-#include <nlohmann/json.hpp>
 #include <ostream>
 
-#include "core/finite_output.hpp"
-#include "render/analysis_output.hpp"
-#include "render/text.hpp"
+#include "allot/compare.hpp"
+#include "render/json_output.hpp"
+#include "render/number.hpp"
 
 namespace allot::detail {
 
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 // Six decimals and no -0 (Rounded also refuses a non-finite score).
 double Score(double v) { return Rounded(v, 6); }
@@ -89,8 +86,7 @@ void RenderJson(const CompareResult& result, std::ostream& out) {
   j["scenarios"] = Json::array();
   for (const ScenarioResult& s : result.scenarios)
     j["scenarios"].push_back(ScenarioJson(result, s));
-  // Invalid UTF-8 in a name must not abort rendering: replace it.
-  out << CheckedJson(j).dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  WriteJson(j, out);
 }
 
 }  // namespace allot::detail
