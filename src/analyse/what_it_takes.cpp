@@ -159,7 +159,8 @@ OvertakeResult NearestOvertake(const std::vector<double>& s_a, const std::vector
     w = program.Nearest();
     if (std::optional<Ends> ends = NearestEnds(program, w, w0)) {
       w = ends->one;
-      for (size_t k = 0; k < w0.size(); ++k) r.other_weights.push_back({"", w0[k], ends->other[k], ends->other[k] - w0[k]});
+      for (size_t k = 0; k < w0.size(); ++k)
+        r.other_weights.push_back({"", w0[k], ends->other[k], ends->other[k] - w0[k]});
       r.other_score_a = detail::Dot(ends->other, s_a);
       r.other_score_b = detail::Dot(ends->other, s_b);
     }

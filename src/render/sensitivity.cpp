@@ -65,8 +65,7 @@ Table ScoreTable(const SmaaResult& r, Lang lang) {
            PercentColumn(Say(Key::kSmaaConfidence, lang), 1)});
   for (const SmaaScenarioResult& s : r.scenarios) {
     t.rows.push_back({s.id, s.rank_acceptability[0], s.mean_score, s.sd_score, s.p5_score,
-                      s.p95_score,
-                      Confidence(s, lang)});
+                      s.p95_score, Confidence(s, lang)});
   }
   return t;
 }
@@ -99,10 +98,10 @@ Table Summary(const SmaaResult& r, Lang lang) {
   std::vector<size_t> order = ByBest(r);
   const SmaaScenarioResult& top = r.scenarios[order[0]];
   Table t(Say(Key::kSummary, lang));
-  t.notes.push_back(Say(Key::kSmaaIsBest, lang,
-                        {top.id, Percent(top.rank_acceptability[0], lang),
-                         Margin(top.rank_acceptability_interval[0], top.rank_acceptability[0],
-                                lang)}));
+  t.notes.push_back(
+      Say(Key::kSmaaIsBest, lang,
+          {top.id, Percent(top.rank_acceptability[0], lang),
+           Margin(top.rank_acceptability_interval[0], top.rank_acceptability[0], lang)}));
   std::string next;
   for (size_t k = 1; k < std::min<size_t>(order.size(), 4); ++k) {
     const SmaaScenarioResult& s = r.scenarios[order[k]];

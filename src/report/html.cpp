@@ -72,7 +72,7 @@ std::string Contents(const Words& l, const ReportOptions& options) {
   return html + "</ol></nav>";
 }
 
-std::string CellHtml(const Cell& cell, bool number) {
+std::string CellHtml(const HtmlCell& cell, bool number) {
   std::string cls = number ? "num" : "";
   if (!cell.css_class.empty()) cls += (cls.empty() ? "" : " ") + cell.css_class;
   std::string html = cls.empty() ? "<td>" : "<td class=\"" + EscapeHtml(cls) + "\">";
@@ -83,7 +83,7 @@ std::string CellHtml(const Cell& cell, bool number) {
 
 }  // namespace
 
-std::string RenderTable(const Table& t) {
+std::string RenderTable(const HtmlTable& t) {
   // The wrapper scrolls a wide table on a narrow screen instead of the page.
   std::string html = "<div class=\"wide\"><table id=\"" + EscapeHtml(t.id) + "\"><caption>" +
                      EscapeHtml(t.caption) + "</caption><thead><tr>";
@@ -92,7 +92,7 @@ std::string RenderTable(const Table& t) {
             EscapeHtml(t.header[i]) + "</th>";
   }
   html += "</tr></thead><tbody>";
-  for (const std::vector<Cell>& row : t.rows) {
+  for (const std::vector<HtmlCell>& row : t.rows) {
     html += "<tr>";
     for (size_t i = 0; i < row.size(); ++i) html += CellHtml(row[i], i >= t.text_columns);
     html += "</tr>";

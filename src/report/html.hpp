@@ -16,23 +16,26 @@ namespace allot::detail {
 
 // A table cell. `text` and `sub` are plain text (escaped when rendered);
 // `css_class` is one of the report's own classes ("up", "down", "muted").
-struct Cell {
+struct HtmlCell {
   std::string text;
   std::string sub;  // a second, smaller line (e.g. the change)
   std::string css_class;
 };
 
 // A table: the first `text_columns` columns are text, the rest numbers.
-struct Table {
+// Named HtmlTable/HtmlCell, not Table/Cell: render/table.hpp defines
+// allot::detail::Table too, and two classes of one name in one namespace
+// break the one-definition rule (the ASan build freed one as the other).
+struct HtmlTable {
   std::string id;  // the table element's id
   std::string caption;
   size_t text_columns = 1;
   std::vector<std::string> header;
-  std::vector<std::vector<Cell>> rows;
+  std::vector<std::vector<HtmlCell>> rows;
   std::vector<std::string> notes;  // paragraphs under the table
 };
 
-std::string RenderTable(const Table& table);
+std::string RenderTable(const HtmlTable& table);
 
 // Everything a section needs.
 struct ReportContext {

@@ -78,21 +78,21 @@ XyChart FrontierChart(const FrontierReport& f, const ReportContext& c) {
   return chart;
 }
 
-Cell MoneyCell(Money m, Lang lang) { return {FormatMoney(m, lang), "", ""}; }
+HtmlCell MoneyCell(Money m, Lang lang) { return {FormatMoney(m, lang), "", ""}; }
 
 // Per scenario: its money and score, the cheapest frontier budget reaching
 // that score (and what that saves) and the best score for its money.
-Table PlacementTable(const FrontierReport& f, const ReportContext& c) {
+HtmlTable PlacementTable(const FrontierReport& f, const ReportContext& c) {
   const Words& l = c.labels;
-  Table t{"frontier-table",
-          l(Key::kReportPlacementTable),
-          1,
-          {l(Key::kReportScenario), l(Key::kReportTotal), l(Key::kReportScore),
-           l(Key::kReportCheapest), l(Key::kReportBestForMoney)},
-          {},
-          {}};
+  HtmlTable t{"frontier-table",
+              l(Key::kReportPlacementTable),
+              1,
+              {l(Key::kReportScenario), l(Key::kReportTotal), l(Key::kReportScore),
+               l(Key::kReportCheapest), l(Key::kReportBestForMoney)},
+              {},
+              {}};
   for (const ScenarioPlacement& s : f.frontier.scenarios) {
-    Cell cheapest{"\u2013", l(Key::kReportBeyond), "muted"};
+    HtmlCell cheapest{"\u2013", l(Key::kReportBeyond), "muted"};
     if (s.cheapest)
       cheapest = {FormatMoney(*s.cheapest, c.lang), MoneyChange(*s.cheapest - s.total, c.lang), ""};
     t.rows.push_back({{s.id, "", ""},
@@ -107,15 +107,15 @@ Table PlacementTable(const FrontierReport& f, const ReportContext& c) {
 
 // Per computed budget: what the optimum spends, its score, the solver's
 // bound, and the levels it funds.
-Table PointsTable(const FrontierReport& f, const ReportContext& c) {
+HtmlTable PointsTable(const FrontierReport& f, const ReportContext& c) {
   const Words& l = c.labels;
-  Table t{"frontier-points-table",
-          l(Key::kReportPointsTable),
-          0,
-          {l(Key::kReportBudget), l(Key::kReportSpent), l(Key::kReportScore),
-           l(Key::kReportUpperBound)},
-          {},
-          {}};
+  HtmlTable t{"frontier-points-table",
+              l(Key::kReportPointsTable),
+              0,
+              {l(Key::kReportBudget), l(Key::kReportSpent), l(Key::kReportScore),
+               l(Key::kReportUpperBound)},
+              {},
+              {}};
   for (const FrontierPoint& p : f.frontier.points) {
     if (!Feasible(p)) {
       t.rows.push_back({MoneyCell(p.budget, c.lang),

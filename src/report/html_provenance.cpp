@@ -8,42 +8,42 @@ namespace allot::detail {
 
 namespace {
 
-Cell StatusCell(bool illustrative, const Words& l) {
-  return illustrative ? Cell{l(Key::kReportIllustrative), "", "down"}
-                      : Cell{l(Key::kReportSourced), "", ""};
+HtmlCell StatusCell(bool illustrative, const Words& l) {
+  return illustrative ? HtmlCell{l(Key::kReportIllustrative), "", "down"}
+                      : HtmlCell{l(Key::kReportSourced), "", ""};
 }
 
-Table MotionsTable(const ReportContext& c) {
+HtmlTable MotionsTable(const ReportContext& c) {
   const CompareResult& r = c.result;
-  Table t{"motions-table",
-          c.labels(Key::kReportMotionsTitle),
-          2,
-          {c.labels(Key::kReportMotion), c.labels(Key::kReportAsks)},
-          {},
-          {}};
+  HtmlTable t{"motions-table",
+              c.labels(Key::kReportMotionsTitle),
+              2,
+              {c.labels(Key::kReportMotion), c.labels(Key::kReportAsks)},
+              {},
+              {}};
   for (const ScenarioResult& s : r.scenarios) t.header.push_back(ScenarioLabel(s));
   t.text_columns = t.header.size();  // marks read as text
   for (size_t m = 0; m < r.motions.size(); ++m) {
     const Motion& motion = r.motions[m];
-    std::vector<Cell> row = {{motion.id, motion.ref, ""}, {motion.asks, "", ""}};
+    std::vector<HtmlCell> row = {{motion.id, motion.ref, ""}, {motion.asks, "", ""}};
     for (const ScenarioResult& s : r.scenarios) {
-      row.push_back(s.motions_funded[m] ? Cell{c.labels(Key::kReportFundedMark), "", ""}
-                                        : Cell{c.labels(Key::kReportUnfundedMark), "", "down"});
+      row.push_back(s.motions_funded[m] ? HtmlCell{c.labels(Key::kReportFundedMark), "", ""}
+                                        : HtmlCell{c.labels(Key::kReportUnfundedMark), "", "down"});
     }
     t.rows.push_back(std::move(row));
   }
   return t;
 }
 
-Table ScenariosTable(const ReportContext& c) {
+HtmlTable ScenariosTable(const ReportContext& c) {
   const Words& l = c.labels;
-  Table t{"scenarios-table",
-          l(Key::kReportScenariosTitle),
-          5,
-          {l(Key::kReportScenario), l(Key::kReportName), l(Key::kReportStatus),
-           l(Key::kReportSource), l(Key::kReportNote)},
-          {},
-          {}};
+  HtmlTable t{"scenarios-table",
+              l(Key::kReportScenariosTitle),
+              5,
+              {l(Key::kReportScenario), l(Key::kReportName), l(Key::kReportStatus),
+               l(Key::kReportSource), l(Key::kReportNote)},
+              {},
+              {}};
   for (const ScenarioResult& s : c.result.scenarios) {
     const Scenario* file = FindScenario(c.scenarios, s.id);
     t.rows.push_back({{s.id, "", ""},
@@ -55,15 +55,15 @@ Table ScenariosTable(const ReportContext& c) {
   return t;
 }
 
-Table LinesTable(const ReportContext& c) {
+HtmlTable LinesTable(const ReportContext& c) {
   const Words& l = c.labels;
-  Table t{"lines-table",
-          l(Key::kReportLinesTitle),
-          5,
-          {l(Key::kReportLine), l(Key::kReportOwner), l(Key::kReportStatus), l(Key::kReportSource),
-           l(Key::kReportNote)},
-          {},
-          {}};
+  HtmlTable t{"lines-table",
+              l(Key::kReportLinesTitle),
+              5,
+              {l(Key::kReportLine), l(Key::kReportOwner), l(Key::kReportStatus),
+               l(Key::kReportSource), l(Key::kReportNote)},
+              {},
+              {}};
   for (const ReportLine& r : ReportLines(c.result, c.model, c.scenarios)) {
     if (!r.def) continue;
     const Line& line = *r.def;
@@ -78,9 +78,9 @@ Table LinesTable(const ReportContext& c) {
   return t;
 }
 
-Table EffectsTable(const ReportContext& c) {
+HtmlTable EffectsTable(const ReportContext& c) {
   const Words& l = c.labels;
-  Table t{
+  HtmlTable t{
       "effects-table",
       l(Key::kReportEffects),
       4,
@@ -98,15 +98,15 @@ Table EffectsTable(const ReportContext& c) {
   return t;
 }
 
-Table MotionSourcesTable(const ReportContext& c) {
+HtmlTable MotionSourcesTable(const ReportContext& c) {
   const Words& l = c.labels;
-  Table t{"motion-sources-table",
-          l(Key::kReportMotionsTitle),
-          5,
-          {l(Key::kReportMotion), l(Key::kReportReference), l(Key::kReportDate),
-           l(Key::kReportAsks), l(Key::kReportNote)},
-          {},
-          {}};
+  HtmlTable t{"motion-sources-table",
+              l(Key::kReportMotionsTitle),
+              5,
+              {l(Key::kReportMotion), l(Key::kReportReference), l(Key::kReportDate),
+               l(Key::kReportAsks), l(Key::kReportNote)},
+              {},
+              {}};
   t.header.push_back(l(Key::kReportMinSpend));
   for (const Motion& m : c.model.motions) {
     t.rows.push_back({{m.id, "", ""},

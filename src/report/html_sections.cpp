@@ -17,8 +17,8 @@ double Euros(Money m) { return static_cast<double>(m.cents()) / 100.0; }
 
 // A money cell: the amount, and against the baseline the change, shaded
 // and marked so that it shows in greyscale too.
-Cell MoneyCell(Money amount, Money change, bool is_baseline, Lang lang) {
-  Cell cell{FormatMoney(amount, lang), "", ""};
+HtmlCell MoneyCell(Money amount, Money change, bool is_baseline, Lang lang) {
+  HtmlCell cell{FormatMoney(amount, lang), "", ""};
   if (is_baseline || change.IsZero()) return cell;
   bool up = change.cents() > 0;
   cell.sub = std::string(up ? "\u25b2 " : "\u25bc ") + MoneyChange(change, lang);
@@ -30,22 +30,23 @@ std::string Figure(const BarChart& chart) {
   return "<figure>" + RenderBarChart(chart) + "</figure>";
 }
 
-Table MoneyTable(const ReportContext& c) {
+HtmlTable MoneyTable(const ReportContext& c) {
   const CompareResult& r = c.result;
   const ScenarioResult& base = r.scenarios[BaselineIndex(r)];
-  Table t{"money-table",
-          c.labels(Key::kReportMoneyTable),
-          2,
-          {c.labels(Key::kReportScenario), c.labels(Key::kReportName), c.labels(Key::kReportTotal)},
-          {},
-          {}};
+  HtmlTable t{
+      "money-table",
+      c.labels(Key::kReportMoneyTable),
+      2,
+      {c.labels(Key::kReportScenario), c.labels(Key::kReportName), c.labels(Key::kReportTotal)},
+      {},
+      {}};
   for (int year : r.years) t.header.push_back(std::to_string(year));
   t.header.push_back(std::string(c.labels(Key::kReportChange)) + " " + r.baseline);
   for (const ScenarioResult& s : r.scenarios) {
     bool is_base = s.id == r.baseline;
-    std::vector<Cell> row = {{ScenarioLabel(s), "", ""},
-                             {s.name, "", ""},
-                             MoneyCell(s.total, s.delta_total, is_base, c.lang)};
+    std::vector<HtmlCell> row = {{ScenarioLabel(s), "", ""},
+                                 {s.name, "", ""},
+                                 MoneyCell(s.total, s.delta_total, is_base, c.lang)};
     row.back().sub.clear();  // the change has its own column
     for (size_t y = 0; y < r.years.size(); ++y) {
       row.push_back(MoneyCell(s.by_year[y], s.by_year[y] - base.by_year[y], is_base, c.lang));
@@ -57,28 +58,28 @@ Table MoneyTable(const ReportContext& c) {
   return t;
 }
 
-Table ScoresTable(const ReportContext& c) {
+HtmlTable ScoresTable(const ReportContext& c) {
   const CompareResult& r = c.result;
-  Table t{"scores-table",
-          c.labels(Key::kReportScoresTable),
-          2,
-          {c.labels(Key::kReportScenario), c.labels(Key::kReportUnfunded)},
-          {},
-          {}};
+  HtmlTable t{"scores-table",
+              c.labels(Key::kReportScoresTable),
+              2,
+              {c.labels(Key::kReportScenario), c.labels(Key::kReportUnfunded)},
+              {},
+              {}};
   for (const WeightSet& w : r.weight_sets) {
     t.header.push_back(w.name + ": " + c.labels(Key::kReportScore));
     t.header.push_back(c.labels(Key::kReportRank));
   }
   for (const ScenarioResult& s : r.scenarios) {
     std::vector<std::string> unfunded = UnfundedMotions(r, s);
-    std::vector<Cell> row = {{ScenarioLabel(s), "", ""},
-                             {r.motions.empty()  ? c.labels(Key::kReportNone)
-                              : unfunded.empty() ? c.labels(Key::kReportAllFunded)
-                                                 : Joined(unfunded),
-                              "", ""}};
+    std::vector<HtmlCell> row = {{ScenarioLabel(s), "", ""},
+                                 {r.motions.empty()  ? c.labels(Key::kReportNone)
+                                  : unfunded.empty() ? c.labels(Key::kReportAllFunded)
+                                                     : Joined(unfunded),
+                                  "", ""}};
     for (size_t w = 0; w < r.weight_sets.size(); ++w) {
       // The change against the baseline under the score, marked for greyscale.
-      Cell score{Decimal(s.weighted[w], 2, c.lang), "", ""};
+      HtmlCell score{Decimal(s.weighted[w], 2, c.lang), "", ""};
       double delta = s.delta_weighted[w];
       if (s.id != r.baseline && Decimal(delta, 2, c.lang, true) != Decimal(0, 2, c.lang)) {
         score.sub =
@@ -152,19 +153,19 @@ std::string AllocationSection(const ReportContext& c) {
                  [lang = c.lang](double v) {
                    return FormatMoney(Money::FromCents(std::llround(v * 100)), lang);
                  }};
-  Table t{"allocation-table",
-          c.labels(Key::kReportAllocationTable),
-          1,
-          {c.labels(Key::kReportLine)},
-          {},
-          {c.labels(Key::kReportChangeNote)}};
+  HtmlTable t{"allocation-table",
+              c.labels(Key::kReportAllocationTable),
+              1,
+              {c.labels(Key::kReportLine)},
+              {},
+              {c.labels(Key::kReportChangeNote)}};
   for (const ScenarioResult& s : r.scenarios) t.header.push_back(ScenarioLabel(s));
   for (const ReportLine& report_line : ReportLines(r, c.model, c.scenarios)) {
     const std::string& id = report_line.id;
     const LineAllocation* in_base = FindLine(base, id);
     Money base_total = in_base ? Sum(in_base->by_year) : Money();
     chart.categories.push_back(report_line.Name());
-    std::vector<Cell> row = {{report_line.Name(), id, ""}};
+    std::vector<HtmlCell> row = {{report_line.Name(), id, ""}};
     for (size_t s = 0; s < r.scenarios.size(); ++s) {
       const LineAllocation* line = FindLine(r.scenarios[s], id);
       Money total = line ? Sum(line->by_year) : Money();
@@ -172,7 +173,7 @@ std::string AllocationSection(const ReportContext& c) {
       chart.series[s].labels.push_back(line ? FormatMoney(total, c.lang) : "\u2013");
       row.push_back(
           line ? MoneyCell(total, total - base_total, r.scenarios[s].id == r.baseline, c.lang)
-               : Cell{"\u2013", c.labels(Key::kReportNotInScenario), "muted"});
+               : HtmlCell{"\u2013", c.labels(Key::kReportNotInScenario), "muted"});
     }
     t.rows.push_back(std::move(row));
   }
@@ -190,16 +191,16 @@ std::string ObjectivesSection(const ReportContext& c) {
                  ScenarioSeries(r),
                  100,
                  [lang = c.lang](double v) { return Decimal(v, 0, lang); }};
-  Table t{"objective-table",
-          c.labels(Key::kReportObjectiveChart),
-          2,
-          {c.labels(Key::kReportObjective), c.labels(Key::kReportName)},
-          {},
-          {}};
+  HtmlTable t{"objective-table",
+              c.labels(Key::kReportObjectiveChart),
+              2,
+              {c.labels(Key::kReportObjective), c.labels(Key::kReportName)},
+              {},
+              {}};
   for (const ScenarioResult& s : r.scenarios) t.header.push_back(ScenarioLabel(s));
   for (size_t j = 0; j < r.objectives.size(); ++j) {
     chart.categories.push_back(r.objectives[j].name);
-    std::vector<Cell> row = {{r.objectives[j].id, "", ""}, {r.objectives[j].name, "", ""}};
+    std::vector<HtmlCell> row = {{r.objectives[j].id, "", ""}, {r.objectives[j].name, "", ""}};
     for (size_t s = 0; s < r.scenarios.size(); ++s) {
       double v = r.scenarios[s].objectives[j];
       chart.series[s].values.push_back(v);

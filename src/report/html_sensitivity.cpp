@@ -41,19 +41,19 @@ Heatmap AcceptabilityHeatmap(const SmaaResult& smaa, const ReportContext& c) {
   return h;
 }
 
-Table AcceptabilityTable(const SmaaResult& smaa, const ReportContext& c) {
-  Table t{"rank-acceptability-table",
-          c.labels(Key::kReportHeatmapTitle),
-          1,
-          {c.labels(Key::kReportScenario)},
-          {},
-          {}};
+HtmlTable AcceptabilityTable(const SmaaResult& smaa, const ReportContext& c) {
+  HtmlTable t{"rank-acceptability-table",
+              c.labels(Key::kReportHeatmapTitle),
+              1,
+              {c.labels(Key::kReportScenario)},
+              {},
+              {}};
   for (size_t r = 0; r < smaa.scenarios.size(); ++r)
     t.header.push_back(c.labels(Key::kReportRank) + (" " + std::to_string(r + 1)));
   t.header.push_back(c.labels(Key::kReportMeanScore));
   t.header.push_back(c.labels(Key::kReportScoreRange));
   for (const SmaaScenarioResult& s : smaa.scenarios) {
-    std::vector<Cell> row = {{s.id, "", ""}};
+    std::vector<HtmlCell> row = {{s.id, "", ""}};
     for (size_t r = 0; r < s.rank_acceptability.size(); ++r) {
       row.push_back(
           {Percent(s.rank_acceptability[r], c.lang),

@@ -43,9 +43,9 @@ BarChart TornadoChart(const TornadoResult& t, size_t shown, const ReportContext&
   return chart;
 }
 
-Table TornadoTable(const TornadoResult& t, size_t shown, const ReportContext& c) {
+HtmlTable TornadoTable(const TornadoResult& t, size_t shown, const ReportContext& c) {
   const Words& l = c.labels;
-  Table table{
+  HtmlTable table{
       "tornado-table",
       l(Key::kReportTornado),
       1,
