@@ -12,9 +12,10 @@
 // key add up exactly, so any split over threads or shards gives the same
 // histogram. Memory: the bins between the lowest and highest key seen above
 // -1000 (at most 110,001; a few thousand when scores span tens of points),
-// plus one entry per bin seen below -1000.
+// plus one entry per bin seen below -1000. Counts are exact up to 2^64.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <utility>
@@ -37,7 +38,7 @@ class ScoreHistogram {
       int64_t key = static_cast<int64_t>(score * 100 + (0.5 + 1048576.0)) - 1048576;
       uint64_t at = static_cast<uint64_t>(key - low_);
       if (at < fine_.size()) {
-        ++fine_[at];
+        if (++fine_[at] == 0) ++carries_[key];  // every 2^32nd score in one bin
         return;
       }
       AddFine(key, 1);
@@ -73,9 +74,14 @@ class ScoreHistogram {
  private:
   void AddFine(int64_t key, uint64_t count);
 
-  int64_t low_ = 0;                     // key of fine_[0]
-  std::vector<uint64_t> fine_;          // counts of keys low_ .. low_ + size - 1
-  std::map<int64_t, uint64_t> coarse_;  // counts of keys below kLowestFineKey
+  uint64_t FineCount(size_t at) const;
+
+  int64_t low_ = 0;  // key of fine_[0]
+  // Counts of keys low_ .. low_ + size - 1, modulo 2^32: 32 bits halve the
+  // cache the per-sample increments walk over; a bin's 2^32nd count carries.
+  std::vector<uint32_t> fine_;
+  std::map<int64_t, uint64_t> carries_;  // per fine key: multiples of 2^32 in its count
+  std::map<int64_t, uint64_t> coarse_;   // counts of keys below kLowestFineKey
 };
 
 }  // namespace allot

@@ -37,8 +37,23 @@ class SampleEvaluator {
       double* u = &capped_[s * J];
       const double* offset = &p_.offsets[s * J];
       for (size_t j = 0; j < J; ++j) u[j] = common_[j] + offset[j];
-      for (uint32_t t = p_.term_begin[s]; t < p_.term_begin[s + 1]; ++t) {
-        const SmaaTerm& term = p_.terms[t];
+      // Linear differences, sorted by objective: each objective's run is
+      // summed in a register, so consecutive terms do not wait on a store
+      // and reload of u[j].
+      const SmaaLinearTerm* t = p_.linear_terms.data() + p_.linear_begin[s];
+      const SmaaLinearTerm* end = p_.linear_terms.data() + p_.linear_begin[s + 1];
+      const double* params = params_.data();
+      while (t < end) {
+        uint32_t j = t->objective;
+        double sum = 0;
+        do {
+          sum += t->coef * params[t->param];
+          ++t;
+        } while (t < end && t->objective == j);
+        u[j] += sum;
+      }
+      for (uint32_t k = p_.term_begin[s]; k < p_.term_begin[s + 1]; ++k) {
+        const SmaaTerm& term = p_.terms[k];
         u[term.objective] += term.sign * values_[term.item];
       }
       for (size_t j = 0; j < J; ++j) u[j] = std::min(100.0, u[j]);
@@ -71,28 +86,30 @@ class SampleEvaluator {
   }
 
   // Per objective, the sum of coefficient x draw over its direct slots: a
-  // dot product over contiguous arrays, in two lanes (even and odd k) that
-  // are added at the end. The scalar path adds in the same order.
+  // dot product over contiguous arrays, in four lanes (k mod 4) that are
+  // added at the end, so that four additions are in flight instead of one
+  // waiting on the last. The scalar path adds in the same order.
   void DirectSums(const double* draws) {
     const double* coef = p_.direct_coef.data();
     for (size_t j = 0; j < p_.objectives; ++j) {
       size_t k = p_.direct_begin[j], end = p_.direct_begin[j + 1];
-      double even = 0, odd = 0;
+      double lane[4] = {0, 0, 0, 0};
 #if defined(__SSE2__)
-      __m128d lanes = _mm_setzero_pd();
-      for (; k + 1 < end; k += 2) {
-        lanes = _mm_add_pd(lanes, _mm_mul_pd(_mm_loadu_pd(coef + k), _mm_loadu_pd(draws + k)));
+      __m128d low = _mm_setzero_pd(), high = _mm_setzero_pd();
+      for (; k + 3 < end; k += 4) {
+        low = _mm_add_pd(low, _mm_mul_pd(_mm_loadu_pd(coef + k), _mm_loadu_pd(draws + k)));
+        high =
+            _mm_add_pd(high, _mm_mul_pd(_mm_loadu_pd(coef + k + 2), _mm_loadu_pd(draws + k + 2)));
       }
-      even = _mm_cvtsd_f64(lanes);
-      odd = _mm_cvtsd_f64(_mm_unpackhi_pd(lanes, lanes));
+      _mm_storeu_pd(lane, low);
+      _mm_storeu_pd(lane + 2, high);
 #else
-      for (; k + 1 < end; k += 2) {
-        even += coef[k] * draws[k];
-        odd += coef[k + 1] * draws[k + 1];
+      for (; k + 3 < end; k += 4) {
+        for (int l = 0; l < 4; ++l) lane[l] += coef[k + l] * draws[k + l];
       }
 #endif
-      double sum = even + odd;
-      if (k < end) sum += coef[k] * draws[k];
+      double sum = (lane[0] + lane[2]) + (lane[1] + lane[3]);
+      for (; k < end; ++k) sum += coef[k] * draws[k];
       direct_[j] = sum;
     }
   }

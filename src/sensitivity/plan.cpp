@@ -210,6 +210,9 @@ std::string HashPlan(const CompiledSmaa& p) {
   for (double v : p.offsets) dump << v << ',';
   for (uint32_t b : p.term_begin) dump << b << ',';
   for (const SmaaTerm& t : p.terms) dump << t.item << ':' << t.objective << ':' << t.sign << ',';
+  for (uint32_t b : p.linear_begin) dump << b << ',';
+  for (const SmaaLinearTerm& t : p.linear_terms)
+    dump << t.param << ':' << t.objective << ':' << t.coef << ',';
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(StreamKey(dump.str())));
   return hex;
@@ -264,6 +267,36 @@ std::vector<uint32_t> OrderSlots(CompiledSmaa& p) {
   return order;
 }
 
+// Moves each scenario's linear terms out of `terms` into `linear_terms`,
+// merged per (parameter, objective) and sorted by objective; `new_index`
+// maps the items' parameter indexes to the final parameter array.
+void SplitLinearTerms(CompiledSmaa& p, const std::vector<uint32_t>& new_index) {
+  std::vector<SmaaTerm> rest;
+  std::vector<uint32_t> rest_begin;
+  p.linear_begin.clear();
+  for (size_t s = 0; s < p.scenarios; ++s) {
+    rest_begin.push_back(static_cast<uint32_t>(rest.size()));
+    p.linear_begin.push_back(static_cast<uint32_t>(p.linear_terms.size()));
+    std::map<std::pair<uint32_t, uint32_t>, double> merged;  // (objective, param) -> coef
+    for (uint32_t t = p.term_begin[s]; t < p.term_begin[s + 1]; ++t) {
+      const SmaaTerm& term = p.terms[t];
+      const SmaaItem& item = p.items[term.item];
+      if (item.kind == SmaaItemKind::kLinear) {
+        merged[{term.objective, new_index[item.a]}] += term.sign * item.k;
+      } else {
+        rest.push_back(term);
+      }
+    }
+    for (const auto& [key, coef] : merged) {
+      if (coef != 0) p.linear_terms.push_back(SmaaLinearTerm{key.second, key.first, coef});
+    }
+  }
+  rest_begin.push_back(static_cast<uint32_t>(rest.size()));
+  p.linear_begin.push_back(static_cast<uint32_t>(p.linear_terms.size()));
+  p.terms = std::move(rest);
+  p.term_begin = std::move(rest_begin);
+}
+
 // Lays the compiled arrays out for the per-sample loop: the slots' values
 // at the end of the parameter array in OrderSlots' order (so the draw
 // writes one contiguous run), the slots as parallel arrays, and only the
@@ -297,6 +330,7 @@ void Finalise(CompiledSmaa& p) {
   }
   p.slots = std::move(slots);
   p.params = std::move(params);
+  SplitLinearTerms(p, new_index);
   std::vector<bool> read(p.items.size(), false);
   for (const SmaaTerm& t : p.common_terms) read[t.item] = true;
   for (const SmaaTerm& t : p.terms) read[t.item] = true;
@@ -358,6 +392,10 @@ double ScoreBound(const CompiledSmaa& p) {
     for (size_t j = 0; j < J; ++j) u[j] += std::fabs(p.offsets[s * J + j]);
     for (uint32_t t = p.term_begin[s]; t < p.term_begin[s + 1]; ++t)
       u[p.terms[t].objective] += item(p.items[p.terms[t].item]);
+    for (uint32_t t = p.linear_begin[s]; t < p.linear_begin[s + 1]; ++t) {
+      const SmaaLinearTerm& term = p.linear_terms[t];
+      u[term.objective] += std::fabs(term.coef) * param(term.param);
+    }
     for (double v : u) bound = std::max(bound, v);
   }
   return bound;

@@ -42,6 +42,17 @@ struct SmaaTerm {
   double sign = 1;
 };
 
+// A scenario's linear difference to the common allocation: coef times a
+// drawn parameter, added to an objective. One per (parameter, objective):
+// a line that a scenario funds differently from the common allocation has
+// two linear terms on the same draw (its amount there, minus the common
+// amount), merged into one coefficient.
+struct SmaaLinearTerm {
+  uint32_t param = 0;
+  uint32_t objective = 0;
+  double coef = 0;
+};
+
 // The value of an item given the parameter array (inline: the sample loop
 // calls it for every uncertain item).
 inline double ItemValue(const SmaaItem& item, const double* params) {
@@ -89,6 +100,11 @@ struct CompiledSmaa {
   std::vector<double> offsets;         // S x J: each scenario's fixed difference to common
   std::vector<uint32_t> term_begin;    // S + 1: each scenario's slice of `terms`
   std::vector<SmaaTerm> terms;         // each scenario's uncertain differences to common
+  // After Finalise, `terms` keeps only the saturating and table ones; the
+  // linear ones are here, sorted by objective within each scenario (so a
+  // run of them is summed in a register before touching the objective).
+  std::vector<uint32_t> linear_begin;  // S + 1: each scenario's slice of `linear_terms`
+  std::vector<SmaaLinearTerm> linear_terms;
 };
 
 // SmaaPlan::Run on the compiled arrays (src/sensitivity/run.cpp).

@@ -62,12 +62,25 @@ void ScoreHistogram::AddFine(int64_t key, uint64_t count) {
   low = std::max(low, kLowestFineKey);
   high = std::min(high, kHighestKey);
   if (low != low_ || high - low + 1 != size) {
-    std::vector<uint64_t> grown(static_cast<size_t>(high - low + 1), 0);
+    std::vector<uint32_t> grown(static_cast<size_t>(high - low + 1), 0);
     if (size > 0) std::copy(fine_.begin(), fine_.end(), grown.begin() + (low_ - low));
     fine_ = std::move(grown);
     low_ = low;
   }
-  fine_[static_cast<size_t>(key - low_)] += count;
+  size_t at = static_cast<size_t>(key - low_);
+  uint64_t sum = uint64_t{fine_[at]} + (count & 0xFFFFFFFFu);
+  fine_[at] = static_cast<uint32_t>(sum);
+  uint64_t carry = (count >> 32) + (sum >> 32);
+  if (carry > 0) carries_[key] += carry;
+}
+
+uint64_t ScoreHistogram::FineCount(size_t at) const {
+  uint64_t count = fine_[at];
+  if (!carries_.empty()) {
+    auto carry = carries_.find(low_ + static_cast<int64_t>(at));
+    if (carry != carries_.end()) count += carry->second << 32;
+  }
+  return count;
 }
 
 bool ScoreHistogram::AddCount(int64_t key, uint64_t count) {
@@ -83,7 +96,8 @@ bool ScoreHistogram::AddCount(int64_t key, uint64_t count) {
 
 void ScoreHistogram::Merge(const ScoreHistogram& other) {
   for (size_t i = 0; i < other.fine_.size(); ++i) {
-    if (other.fine_[i] > 0) AddFine(other.low_ + static_cast<int64_t>(i), other.fine_[i]);
+    uint64_t count = other.FineCount(i);
+    if (count > 0) AddFine(other.low_ + static_cast<int64_t>(i), count);
   }
   for (const auto& [key, count] : other.coarse_) coarse_[key] += count;
 }
@@ -91,6 +105,7 @@ void ScoreHistogram::Merge(const ScoreHistogram& other) {
 uint64_t ScoreHistogram::count() const {
   uint64_t n = 0;
   for (uint64_t c : fine_) n += c;
+  for (const auto& carry : carries_) n += carry.second << 32;
   for (const auto& bin : coarse_) n += bin.second;
   return n;
 }
@@ -98,7 +113,8 @@ uint64_t ScoreHistogram::count() const {
 std::vector<std::pair<int64_t, uint64_t>> ScoreHistogram::Bins() const {
   std::vector<std::pair<int64_t, uint64_t>> bins(coarse_.begin(), coarse_.end());
   for (size_t i = 0; i < fine_.size(); ++i) {
-    if (fine_[i] > 0) bins.emplace_back(low_ + static_cast<int64_t>(i), fine_[i]);
+    uint64_t count = FineCount(i);
+    if (count > 0) bins.emplace_back(low_ + static_cast<int64_t>(i), count);
   }
   return bins;
 }

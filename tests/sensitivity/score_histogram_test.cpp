@@ -74,5 +74,27 @@ TEST_CASE("histograms merged in any order and split give the same bins",
   CHECK_FALSE(read.AddCount(INT64_MIN, 1));
 }
 
+TEST_CASE("a bin counts past 2^32: its 32-bit count carries", "[sensitivity][histogram]") {
+  ScoreHistogram h;
+  const uint64_t big = (uint64_t{1} << 32) + 5;
+  CHECK(h.AddCount(1234, big));
+  h.Add(12.34);
+  CHECK(h.AddCount(1234, (uint64_t{1} << 32) - 1));  // exactly fills the low word
+  CHECK(h.count() == big + 1 + (uint64_t{1} << 32) - 1);
+  REQUIRE(h.Bins().size() == 1);
+  CHECK(h.Bins()[0].second == h.count());
+  ScoreHistogram merged;
+  merged.Add(12.34);
+  merged.Merge(h);
+  CHECK(merged.Bins()[0].second == h.count() + 1);
+
+  ScoreHistogram wraps;  // one Add takes the low word from 2^32 - 1 to 0
+  CHECK(wraps.AddCount(-250, (uint64_t{1} << 32) - 1));
+  wraps.Add(-2.5);
+  CHECK(wraps.count() == uint64_t{1} << 32);
+  CHECK(wraps.Bins() == std::vector<std::pair<int64_t, uint64_t>>{{-250, uint64_t{1} << 32}});
+  CHECK(wraps.Percentile(50) == -2.5);
+}
+
 }  // namespace
 }  // namespace allot
