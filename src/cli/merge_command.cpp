@@ -55,19 +55,16 @@ class MergeCommand final : public Command {
     options.Add()("inputs", po::value<std::vector<std::string>>(&inputs_)->composing(),
                   "a model or scenario file or directory the shards ran on (repeat, in their "
                   "order); default: the shipped model and scenarios")(
-        "threads,t", po::value<std::string>(&threads_text_)->default_value(threads_text_),
-        "threads for the confidence factors (results do not depend on it)");
+        "threads,t", po::value<std::string>(&threads_text_),
+        "threads for the confidence factors (default: this machine's cores; results do not "
+        "depend on it)");
     options.Results("en | nl: labels of table and md");
     options.Files("partial results");
   }
 
   void Check(const po::variables_map& values, std::vector<std::string>& problems) override {
     if (!values.count("files")) problems.push_back("no partial results given");
-    if (std::optional<uint64_t> t = ParseCount(threads_text_, 1, 1024))
-      threads_ = static_cast<unsigned>(*t);
-    else
-      problems.push_back("--threads must be a whole number from 1 to 1024, not '" + threads_text_ +
-                         "'");
+    ReadThreads(threads_text_, threads_, problems);
   }
 
   int Run(Session& s) override {
@@ -113,7 +110,7 @@ class MergeCommand final : public Command {
   }
 
   std::vector<std::string> inputs_;
-  std::string threads_text_ = "1";
+  std::string threads_text_;  // empty: the machine's cores
   unsigned threads_ = 1;
 };
 

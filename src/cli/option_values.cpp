@@ -1,6 +1,8 @@
 #include "cli/option_values.hpp"
 
+#include <algorithm>
 #include <sstream>
+#include <thread>
 
 namespace allot::cli {
 
@@ -33,6 +35,22 @@ std::optional<uint64_t> ParseCount(const std::string& text, uint64_t low, uint64
   }
   if (v < low || v > high) return std::nullopt;
   return v;
+}
+
+unsigned MachineThreads() {
+  unsigned cores = std::thread::hardware_concurrency();  // 0: unknown
+  return std::min(std::max(cores, 1u), kMaxThreads);
+}
+
+void ReadThreads(const std::string& text, unsigned& threads, std::vector<std::string>& problems) {
+  if (text.empty()) {
+    threads = MachineThreads();
+  } else if (std::optional<uint64_t> t = ParseCount(text, 1, kMaxThreads)) {
+    threads = static_cast<unsigned>(*t);
+  } else {
+    problems.push_back("--threads must be a whole number from 1 to " + std::to_string(kMaxThreads) +
+                       ", not '" + text + "'");
+  }
 }
 
 }  // namespace allot::cli

@@ -34,10 +34,10 @@ Weights (--weights):
               first), equally likely
 
 Results depend only on the inputs, --samples and --seed: never on --threads
-or on how the run is split. To split it over machines, run each shard with
---shard K/N --output part-K.json and add them up with 'allot merge' (which
-needs the same model and scenario files, with --inputs, for the confidence
-factors).
+(default: this machine's cores) or on how the run is split. To split it over
+machines, run each shard with --shard K/N --output part-K.json and add them
+up with 'allot merge' (which needs the same model and scenario files, with
+--inputs, for the confidence factors).
 
 Examples:
   allot sensitivity --samples 100000 --seed 7
@@ -54,8 +54,8 @@ class SensitivityCommand final : public Command {
                   "number of samples N (default 10000)")(
         "seed,s", po::value<std::string>(&seed_text_)->default_value(seed_text_),
         "random seed, 0 to 2^64-1")(
-        "threads,t", po::value<std::string>(&threads_text_)->default_value(threads_text_),
-        "threads to use (results do not depend on it)")(
+        "threads,t", po::value<std::string>(&threads_text_),
+        "threads to use (default: this machine's cores; results do not depend on it)")(
         "weights,w", po::value<std::string>(&weights_)->default_value(weights_),
         "uniform | SET | SET:KAPPA | SET:order")(
         "effects,e", po::value<std::string>(&effects_text_)->default_value(effects_text_),
@@ -86,7 +86,7 @@ class SensitivityCommand final : public Command {
     };
     if (values.count("samples")) count(samples_text_, 1, uint64_t{1} << 48, "--samples", samples_);
     count(seed_text_, 0, UINT64_MAX, "--seed", seed_);
-    count(threads_text_, 1, 1024, "--threads", threads_);
+    ReadThreads(threads_text_, threads_, problems);
     count(max_samples_text_, 1000, uint64_t{1} << 48, "--max-samples", max_samples_);
     if (values.count("cf-samples")) {
       uint64_t draws = 0;
@@ -152,7 +152,7 @@ class SensitivityCommand final : public Command {
   }
 
   // As given on the command line, checked by Check.
-  std::string samples_text_, seed_text_ = "1", threads_text_ = "1", shard_text_,
+  std::string samples_text_, seed_text_ = "1", threads_text_, shard_text_,
                              max_samples_text_ = "10000000", cf_samples_text_;
   std::string weights_ = "uniform", effects_text_ = "uncertain";
   double precision_ = 0;

@@ -42,6 +42,10 @@ TEST_CASE("sensitivity JSON is the same for any number of threads", "[sensitivit
     REQUIRE(many.code == 0);
     CHECK(many.out == one.out);
   }
+  // Without --threads: the machine's cores, whatever they are here.
+  Run cores = Cli(Shipped({"--samples", "3001", "--seed", "11", "--format", "json"}));
+  REQUIRE(cores.code == 0);
+  CHECK(cores.out == one.out);
   Run other_seed = Cli(Shipped({"--samples", "3001", "--seed", "12", "--format", "json"}));
   CHECK(other_seed.out != one.out);
 }
