@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "allot/evaluate.hpp"
+#include "optimise/session.hpp"
 #include "optimise/setup.hpp"
 
 namespace allot {
@@ -17,12 +18,16 @@ std::vector<Money> Shaped(Money total, const ResolvedScenario& base) {
   return total.IsZero() ? std::vector<Money>(shape.size()) : SplitProportionally(total, shape);
 }
 
+// Every point, placement and bisection step of a frontier solves the same
+// problem at another budget: one session, so each solve starts from the
+// last one's basis and keeps the breakpoints refinement added.
 struct Solver {
   const Model& model;
   const ResolvedScenario& base;
   OptimiseConstraints constraints;
   OptimiseOptions options;  // with the deadline of the whole frontier
   Diagnostics& diags;
+  detail::Session session;
 
   OptimiseConstraints ConstraintsAt(const std::vector<Money>& budget) const {
     OptimiseConstraints c = constraints;
@@ -33,7 +38,9 @@ struct Solver {
   // The optimum spending at most `budget` per year; nullopt after a
   // diagnostic, feasible = false when the constraints cannot be met.
   std::optional<OptimiseResult> At(const std::vector<Money>& budget) {
-    return Optimise(model, base, ConstraintsAt(budget), options, diags);
+    OptimiseConstraints c = ConstraintsAt(budget);
+    if (!detail::CheckConstraints(model, base, c, options, diags)) return std::nullopt;
+    return detail::OptimiseIn(session, model, base, c, options);
   }
   double ScoreAt(Money total) {
     std::optional<OptimiseResult> r = At(Shaped(total, base));
@@ -84,7 +91,11 @@ std::optional<FrontierResult> Frontier(const Model& model, const ResolvedScenari
                       std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                           std::chrono::duration<double>(std::min(options.time_limit_seconds, 1e7)));
   }
-  Solver solver{model, base, constraints, shared, diags};
+  Solver solver{model, base, constraints, shared, diags, {}};
+  // Pieces cut for the largest budget serve every smaller one.
+  Money largest = frontier.to;
+  for (const ResolvedScenario& s : scenarios) largest = std::max(largest, s.total);
+  solver.session.ceiling = static_cast<double>(largest.cents()) / 100.0;
   FrontierResult result;
   int n = std::max(1, frontier.points);
   std::optional<OptimiseResult> previous;  // the last solved point

@@ -1,275 +1,26 @@
-// The MILP in GLPK: columns, rows and the branch-and-cut call. Amounts are
-// in EUR (doubles) inside the solver only; the caller rounds to cents.
+// The MILP in GLPK: the simplex and branch-and-cut calls on a problem kept
+// across solves, and reading the answer. Amounts are in EUR (doubles)
+// outside this file and in units of MoneyUnit inside GLPK; the caller
+// rounds to cents.
 #include <glpk.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 #include <memory>
 #include <string>
 
+#include "optimise/milp_layout.hpp"
 #include "optimise/problem.hpp"
 
 namespace allot::detail {
 
 namespace {
 
-// Sparse matrix entries and the column/row bookkeeping of one problem.
-class Builder {
- public:
-  explicit Builder(glp_prob* lp) : lp_(lp) {
-    ia_.push_back(0);
-    ja_.push_back(0);
-    ar_.push_back(0);
-  }
-
-  int Column(double lo, double hi, double cost, bool binary = false) {
-    int c = glp_add_cols(lp_, 1);
-    SetBounds(c, lo, hi, true);
-    glp_set_obj_coef(lp_, c, cost);
-    if (binary) {
-      glp_set_col_kind(lp_, c, GLP_BV);
-      ++integers_;
-    }
-    return c;
-  }
-  // A row with bounds lo <= row <= hi (either may be infinite).
-  int Row(double lo, double hi) {
-    int r = glp_add_rows(lp_, 1);
-    SetBounds(r, lo, hi, false);
-    return r;
-  }
-  void Add(int row, int col, double value) {
-    if (value == 0) return;
-    ia_.push_back(row);
-    ja_.push_back(col);
-    ar_.push_back(value);
-  }
-  void Load() {
-    glp_load_matrix(lp_, static_cast<int>(ia_.size()) - 1, ia_.data(), ja_.data(), ar_.data());
-  }
-  int integers() const { return integers_; }
-
- private:
-  void SetBounds(int index, double lo, double hi, bool column) {
-    constexpr double kInf = std::numeric_limits<double>::infinity();
-    int type = lo == -kInf ? (hi == kInf ? GLP_FR : GLP_UP)
-                           : (hi == kInf ? GLP_LO : (lo == hi ? GLP_FX : GLP_DB));
-    if (column) {
-      glp_set_col_bnds(lp_, index, type, lo == -kInf ? 0 : lo, hi == kInf ? 0 : hi);
-    } else {
-      glp_set_row_bnds(lp_, index, type, lo == -kInf ? 0 : lo, hi == kInf ? 0 : hi);
-    }
-  }
-  glp_prob* lp_;
-  std::vector<int> ia_, ja_;
-  std::vector<double> ar_;
-  int integers_ = 0;
-};
-
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-// Column ids of one line: per-year amounts (free) or options (discrete).
-struct LineColumns {
-  std::vector<int> years;
-  std::vector<int> options;
-  // Per effect: its piece columns in order, and its threshold binary (0: none).
-  std::vector<std::vector<int>> pieces;
-  std::vector<int> threshold;
-  std::vector<std::vector<int>> choice;  // non-concave effects: a binary per piece
-};
-
-struct Layout {
-  std::vector<int> score_rows;  // per kept objective: s_j - sum v <= 0
-  std::vector<int> year_rows;   // per year (0 when there are none)
-  std::vector<int> motion_rows;
-  int total_row = 0;  // 0 when there are no budget rows
-  std::vector<LineColumns> lines;
-};
-
-// A threshold T on a concave curve f, in the convex hull of "total below
-// T, worth 0" and "total at least T, worth f(total)" (a perspective
-// formulation): the total splits into x0 (below) and the pieces' fill, with
-// a binary y:
-//   x0 <= below * (1 - y),  delta_k <= length_k * y,  sum delta_k >= T * y.
-// At a fractional y the LP can claim at most y * f(fill / y), the chord
-// from 0 to the curve past T, instead of all of f: the bound that a big-M
-// "value <= f(U) * y" gives away. AddThresholdPiece adds each piece's rows.
-struct ThresholdColumns {
-  int y = 0;
-  int reach = 0;
-};
-
-ThresholdColumns AddThreshold(Builder& b, const PiecewiseEffect& e, int link) {
-  ThresholdColumns t;
-  t.y = b.Column(0, 1, 0, true);
-  int x0 = b.Column(0, e.below, 0);
-  b.Add(link, x0, -1);
-  int below = b.Row(-kInf, e.below);  // x0 + below * y <= below
-  b.Add(below, x0, 1);
-  b.Add(below, t.y, e.below);
-  t.reach = b.Row(0, kInf);  // sum delta - T * y >= 0
-  b.Add(t.reach, t.y, -e.threshold);
-  return t;
-}
-
-void AddThresholdPiece(Builder& b, const ThresholdColumns& t, int delta, double length) {
-  int row = b.Row(-kInf, 0);  // delta <= length * y
-  b.Add(row, delta, 1);
-  b.Add(row, t.y, -length);
-  b.Add(t.reach, delta, 1);
-}
-
-// An effect's pieces, tied to the line's total by a row: total = spend on
-// the pieces (+ x0 under a threshold).
-void AddEffect(Builder& b, const PiecewiseEffect& e, LineColumns& line, int score_row) {
-  line.pieces.emplace_back();
-  int link = b.Row(0, 0);
-  for (int c : line.years) b.Add(link, c, 1);
-  ThresholdColumns threshold;
-  if (e.threshold > 0) threshold = AddThreshold(b, e, link);
-  line.threshold.push_back(threshold.y);
-  int choose = e.concave ? 0 : b.Row(1, 1);  // exactly one piece
-  line.choice.emplace_back();
-  for (const Piece& p : e.pieces) {
-    double length = p.x1 - p.x0;
-    int delta = b.Column(0, length, 0);
-    line.pieces.back().push_back(delta);
-    b.Add(link, delta, -1);
-    b.Add(score_row, delta, -p.slope);
-    if (threshold.y != 0) AddThresholdPiece(b, threshold, delta, length);
-    if (e.concave) continue;
-    int z = b.Column(0, 1, 0, true);
-    line.choice.back().push_back(z);
-    b.Add(choose, z, 1);
-    b.Add(link, z, -p.x0);
-    b.Add(score_row, z, -p.v0);
-    int within = b.Row(-kInf, 0);  // delta <= length * z
-    b.Add(within, delta, 1);
-    b.Add(within, z, -length);
-  }
-}
-
-// A free line is one column, its total: effects depend on the total only,
-// and a split over the years always exists (see SpreadOverYears), so
-// per-year columns would only add degenerate choices to the search.
-void AddFreeLine(Builder& b, const ProblemLine& l, LineColumns& cols, const Layout& layout) {
-  cols.years.push_back(b.Column(l.lo, std::max(l.lo, l.hi), 0));
-  for (const PiecewiseEffect& e : l.effects) {
-    AddEffect(b, e, cols, layout.score_rows[static_cast<size_t>(e.objective)]);
-  }
-}
-
-void AddDiscreteLine(Builder& b, const ProblemLine& l, LineColumns& cols, const Layout& layout) {
-  int choose = b.Row(l.none_allowed ? 0 : 1, 1);
-  for (size_t o = 0; o < l.options.size(); ++o) {
-    int z = b.Column(0, 1, 0, true);
-    cols.options.push_back(z);
-    b.Add(choose, z, 1);
-    for (size_t j = 0; j < layout.score_rows.size(); ++j) {
-      b.Add(layout.score_rows[j], z, -l.values[o][j]);
-    }
-  }
-}
-
-double LineTotalCoefficient(const ProblemLine& l, size_t option) {
-  double sum = 0;
-  for (double a : l.options[option]) sum += a;
-  return sum;
-}
-
-// Budget and motion rows, once every line has its columns: discrete lines
-// per year (their profiles are fixed), everything together in one total.
-void AddBudgetAndMotionRows(Builder& b, const Problem& pr, Layout& layout) {
-  double all = 0;
-  for (size_t t = 0; t < pr.budget.size() && pr.budget_rows; ++t) {
-    all += pr.budget[t];
-    int row = b.Row(-kInf, pr.budget[t]);
-    for (size_t i = 0; i < pr.lines.size(); ++i) {
-      const LineColumns& cols = layout.lines[i];
-      for (size_t o = 0; o < cols.options.size(); ++o) {
-        b.Add(row, cols.options[o], pr.lines[i].options[o][t]);
-      }
-    }
-  }
-  if (pr.budget_rows) {
-    int total = b.Row(pr.spend_exactly ? all : -kInf, all);
-    layout.total_row = total;
-    for (size_t i = 0; i < pr.lines.size(); ++i) {
-      const LineColumns& cols = layout.lines[i];
-      for (int c : cols.years) b.Add(total, c, 1);
-      for (size_t o = 0; o < cols.options.size(); ++o) {
-        b.Add(total, cols.options[o], LineTotalCoefficient(pr.lines[i], o));
-      }
-    }
-  }
-  for (const MotionRow& m : pr.motions) {
-    int row = b.Row(m.min, kInf);
-    for (int i : m.lines) {
-      const LineColumns& cols = layout.lines[static_cast<size_t>(i)];
-      for (int c : cols.years) b.Add(row, c, 1);
-      for (size_t o = 0; o < cols.options.size(); ++o) {
-        b.Add(row, cols.options[o], LineTotalCoefficient(pr.lines[static_cast<size_t>(i)], o));
-      }
-    }
-  }
-}
-
-Layout Build(Builder& b, const Problem& pr, bool feasibility_only) {
-  Layout layout;
-  for (double w : pr.weights) {
-    int s = b.Column(-kInf, 100, feasibility_only ? 0 : w);
-    int row = b.Row(-kInf, 0);
-    b.Add(row, s, 1);
-    layout.score_rows.push_back(row);
-  }
-  layout.lines.resize(pr.lines.size());
-  for (size_t i = 0; i < pr.lines.size(); ++i) {
-    const ProblemLine& l = pr.lines[i];
-    if (l.discrete) {
-      AddDiscreteLine(b, l, layout.lines[i], layout);
-    } else {
-      AddFreeLine(b, l, layout.lines[i], layout);
-    }
-  }
-  AddBudgetAndMotionRows(b, pr, layout);
-  return layout;
-}
-
-// The problem with money in units of `unit` EUR instead of EUR. In EUR,
-// slopes run from 1e-5 down to 1e-11 points per EUR: below GLPK's
-// tolerance on reduced costs (1e-7), so the simplex stops "optimal" with
-// money still to be moved to better lines. In units of the average budget
-// per line the slopes that matter are of order 1 and amounts of order 1-100.
-double MoneyUnit(const Problem& pr) {
-  double all = 0;
-  for (double b : pr.budget) all += b;
-  return std::max(1.0, all / static_cast<double>(std::max<size_t>(1, pr.lines.size())));
-}
-
-Problem InUnits(Problem pr, double unit) {
-  for (double& b : pr.budget) b /= unit;
-  for (ProblemLine& l : pr.lines) {
-    l.lo /= unit;
-    l.hi /= unit;
-    for (std::vector<double>& option : l.options) {
-      for (double& a : option) a /= unit;
-    }
-    for (PiecewiseEffect& e : l.effects) {
-      e.threshold /= unit;
-      e.below /= unit;
-      for (Piece& p : e.pieces) {
-        p.x0 /= unit;
-        p.x1 /= unit;
-        p.slope *= unit;
-      }
-    }
-  }
-  for (MotionRow& m : pr.motions) m.min /= unit;
-  return pr;
-}
 
 // The best bound over open nodes, tracked during the search: it only
 // falls, so the last value seen is a valid (if cautious) upper bound.
@@ -287,28 +38,35 @@ void Callback(glp_tree* tree, void* info) {
 template <typename Value>
 void ReadAmounts(const Problem& pr, const Layout& layout, double unit, Value value,
                  std::vector<std::vector<double>>& amounts, std::vector<int>& option,
-                 std::vector<double>* floor = nullptr) {
+                 std::vector<double>* floor = nullptr, std::vector<double>* points = nullptr) {
   amounts.assign(pr.lines.size(), std::vector<double>(pr.budget.size(), 0.0));
   option.assign(pr.lines.size(), -1);
   if (floor != nullptr) floor->assign(pr.lines.size(), 0.0);
+  if (points != nullptr) points->assign(pr.lines.size(), 0.0);
   for (size_t i = 0; i < pr.lines.size(); ++i) {
     const LineColumns& cols = layout.lines[i];
-    for (size_t e = 0; e < cols.pieces.size() && floor != nullptr; ++e) {
+    for (size_t e = 0; e < cols.effects.size(); ++e) {
       const PiecewiseEffect& effect = pr.lines[i].effects[e];
-      if (cols.threshold[e] != 0 && value(cols.threshold[e]) > 0.5)
-        (*floor)[i] = std::max((*floor)[i], effect.threshold);
-      for (size_t k = 0; k < cols.choice[e].size(); ++k) {
-        if (value(cols.choice[e][k]) > 0.5)
-          (*floor)[i] = std::max((*floor)[i], effect.pieces[k].x0);
+      const EffectColumns& ec = cols.effects[e];
+      double w = pr.weights[static_cast<size_t>(effect.objective)];
+      bool reached = ec.threshold != 0 && value(ec.threshold) > 0.5;
+      if (floor != nullptr && reached) (*floor)[i] = std::max((*floor)[i], effect.threshold);
+      for (size_t k = 0; k < ec.pieces.size(); ++k) {
+        const Piece& p = effect.pieces[k];
+        bool chosen = k < ec.choice.size() && value(ec.choice[k]) > 0.5;
+        if (floor != nullptr && chosen) (*floor)[i] = std::max((*floor)[i], p.x0);
+        if (points != nullptr)
+          (*points)[i] += w * (p.slope * value(ec.pieces[k]) * unit + (chosen ? p.v0 : 0));
       }
     }
-    // A free line's total sits in the first year until SpreadOverYears.
+    // A free line's total sits in the first year until RoundToCents.
     for (int c : cols.years) amounts[i][0] += std::max(0.0, value(c)) * unit;
     for (size_t o = 0; o < cols.options.size(); ++o) {
-      if (value(cols.options[o]) > 0.5) {
-        option[i] = static_cast<int>(o);
-        amounts[i] = pr.lines[i].options[o];
-      }
+      if (value(cols.options[o]) <= 0.5) continue;
+      option[i] = static_cast<int>(o);
+      amounts[i] = pr.lines[i].options[o];
+      for (size_t j = 0; j < pr.weights.size() && points != nullptr; ++j)
+        (*points)[i] += pr.weights[j] * pr.lines[i].values[o][j];
     }
   }
 }
@@ -345,24 +103,68 @@ std::string CheckPrimal(glp_prob* lp) {
   return "the solver's point breaks a row or bound by " + std::to_string(worst) + " (relative)";
 }
 
-// The LP with every integer column fixed at its value in the MIP solution.
-void FixIntegers(glp_prob* lp) {
-  for (int c = 1; c <= glp_get_num_cols(lp); ++c) {
-    if (glp_get_col_kind(lp, c) == GLP_CV) continue;
-    double v = std::round(glp_mip_col_val(lp, c));
-    glp_set_col_bnds(lp, c, GLP_FX, v, v);
-  }
-}
-
+// The dual simplex (GLPK falls back on the primal one if it fails): the
+// all-slack basis of a new problem is dual feasible (every column at a
+// bound where its cost cannot improve), and so nearly is the last basis
+// after a change in place. Its long-step ratio test moves many pieces from
+// one bound to the other at once. On the 500-line benchmark (16 pieces per
+// curve): 1,332 iterations and 0.29 s of CPU from scratch, against 8,048
+// and 1.7 s for the primal simplex; from the last basis after a round of
+// refinement, 200-400 iterations against 400-1,200 for the primal one.
 int SimplexLp(glp_prob* lp, Clock::time_point deadline) {
   glp_smcp parm;
   glp_init_smcp(&parm);
   parm.msg_lev = GLP_MSG_OFF;
   parm.presolve = GLP_OFF;
+  parm.meth = GLP_DUALP;
+  parm.r_test = GLP_RT_FLIP;
   parm.tm_lim = MillisecondsLeft(deadline);
   if (parm.tm_lim == 0) return GLP_ETMLIM;
-  return glp_simplex(lp, &parm);
+  int rc = glp_simplex(lp, &parm);
+  if (rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND) {
+    // A basis changed in place that is no longer one: start from a
+    // triangular basis instead (slower, never wrong).
+    glp_adv_basis(lp, 0);
+    parm.tm_lim = MillisecondsLeft(deadline);
+    if (parm.tm_lim == 0) return GLP_ETMLIM;
+    rc = glp_simplex(lp, &parm);
+  }
+  return rc;
 }
+
+// The integer columns fixed at their values in the MIP solution, and how
+// to undo that (the problem is kept for the next solve).
+class FixedIntegers {
+ public:
+  explicit FixedIntegers(glp_prob* lp) : lp_(lp) {
+    for (int c = 1; c <= glp_get_num_cols(lp); ++c) {
+      if (glp_get_col_kind(lp, c) == GLP_CV) continue;
+      saved_.push_back({c, glp_get_col_type(lp, c), glp_get_col_lb(lp, c), glp_get_col_ub(lp, c)});
+      double v = std::round(glp_mip_col_val(lp, c));
+      glp_set_col_bnds(lp, c, GLP_FX, v, v);
+    }
+  }
+  ~FixedIntegers() {
+    for (const Saved& s : saved_) {
+      double v = glp_get_col_lb(lp_, s.column);
+      glp_set_col_bnds(lp_, s.column, s.type, s.lb, s.ub);
+      if (glp_get_col_stat(lp_, s.column) != GLP_BS)
+        glp_set_col_stat(lp_, s.column, v > 0.5 ? GLP_NU : GLP_NL);
+    }
+  }
+  FixedIntegers(const FixedIntegers&) = delete;
+  FixedIntegers& operator=(const FixedIntegers&) = delete;
+
+ private:
+  struct Saved {
+    int column;
+    int type;
+    double lb;
+    double ub;
+  };
+  glp_prob* lp_;
+  std::vector<Saved> saved_;
+};
 
 // Per free line: the weighted points per EUR of its next euro in the LP
 // solution: the slope of the first piece of each effect not yet full,
@@ -377,12 +179,13 @@ std::vector<double> NextEuro(glp_prob* lp, const Problem& pr, const Layout& layo
     if (glp_get_col_prim(lp, cols.years[0]) * unit >= l.hi - 1e-9 * (1 + l.hi)) continue;
     for (size_t e = 0; e < l.effects.size(); ++e) {
       const PiecewiseEffect& effect = l.effects[e];
-      if (cols.threshold[e] != 0 && glp_get_col_prim(lp, cols.threshold[e]) < 0.5) continue;
+      const EffectColumns& ec = cols.effects[e];
+      if (ec.threshold != 0 && glp_get_col_prim(lp, ec.threshold) < 0.5) continue;
       double mu =
           std::fabs(glp_get_row_dual(lp, layout.score_rows[static_cast<size_t>(effect.objective)]));
-      for (size_t k = 0; k < cols.pieces[e].size(); ++k) {
-        double length = glp_get_col_ub(lp, cols.pieces[e][k]);
-        if (glp_get_col_prim(lp, cols.pieces[e][k]) < length - 1e-9 * (1 + length)) {
+      for (size_t k = 0; k < ec.pieces.size(); ++k) {
+        double length = glp_get_col_ub(lp, ec.pieces[k]);
+        if (glp_get_col_prim(lp, ec.pieces[k]) < length - 1e-9 * (1 + length)) {
           next[i] += mu * effect.pieces[k].slope;
           break;
         }
@@ -392,15 +195,29 @@ std::vector<double> NextEuro(glp_prob* lp, const Problem& pr, const Layout& layo
   return next;
 }
 
+// The LP's row duals as prices (see Prices; GLPK's dual of a row is the
+// change of the objective per unit its bound moves, here per EUR).
+Prices LpPrices(glp_prob* lp, const Layout& layout, double unit) {
+  Prices p;
+  p.known = true;
+  for (int r : layout.score_rows) p.objective.push_back(glp_get_row_dual(lp, r));
+  p.total = glp_get_row_dual(lp, layout.total_row) / unit;
+  for (int r : layout.year_rows) p.year.push_back(glp_get_row_dual(lp, r) / unit);
+  // A motion's row is a lower bound: raising it lowers the objective.
+  for (int r : layout.motion_rows) p.motion.push_back(-glp_get_row_dual(lp, r) / unit);
+  return p;
+}
+
 // At the MIP's integer choices: the budget's dual, each line's next euro,
 // and the LP re-solved with each extra total budget (warm started).
 void Parametrise(glp_prob* lp, const Problem& pr, const Layout& layout, double unit,
                  const SolveSettings& settings, Solution& s) {
   if (layout.total_row == 0) return;
-  FixIntegers(lp);
+  FixedIntegers fixed(lp);
   if (SimplexLp(lp, settings.deadline) != 0 || glp_get_status(lp) != GLP_OPT) return;
   s.budget_dual = std::fabs(glp_get_row_dual(lp, layout.total_row)) / unit;
   s.next_euro = NextEuro(lp, pr, layout, unit);
+  s.prices = LpPrices(lp, layout, unit);
   double lo = glp_get_row_lb(lp, layout.total_row);
   double hi = glp_get_row_ub(lp, layout.total_row);
   int type = glp_get_row_type(lp, layout.total_row);
@@ -422,34 +239,74 @@ void Parametrise(glp_prob* lp, const Problem& pr, const Layout& layout, double u
 
 }  // namespace
 
-Solution SolveProblem(const Problem& problem, const SolveSettings& settings) {
+struct MilpSolver::State {
+  std::unique_ptr<glp_prob, void (*)(glp_prob*)> lp{nullptr, glp_delete_prob};
+  Layout layout;
+  Problem held;  // what lp holds, in solver units
+  double unit = 1;
+  bool feasibility_only = false;
+  int builds = 0;
+};
+
+MilpSolver::MilpSolver() : state_(std::make_unique<State>()) {}
+MilpSolver::~MilpSolver() = default;
+int MilpSolver::builds() const { return state_->builds; }
+
+Solution MilpSolver::Solve(const Problem& problem, const SolveSettings& settings) {
   auto start = Clock::now();
   Quiet();
-  std::unique_ptr<glp_prob, void (*)(glp_prob*)> lp(glp_create_prob(), glp_delete_prob);
-  glp_set_obj_dir(lp.get(), GLP_MAX);
-  Builder b(lp.get());
-  double unit = MoneyUnit(problem);
-  Layout layout = Build(b, InUnits(problem, unit), settings.feasibility_only);
-  b.Load();
+  State& st = *state_;
+  bool warm = false;
+  if (st.lp && st.feasibility_only == settings.feasibility_only) {
+    Problem next = InUnits(problem, st.unit);
+    if (SameShape(st.held, next)) {
+      // Columns reused for other pieces need their own scale factors: with
+      // the old ones GLPK's tolerances (on the scaled problem) let a piece
+      // overrun its length by 1e-4.
+      if (UpdateInPlace(st.lp.get(), st.layout, st.held, next, settings.feasibility_only))
+        glp_scale_prob(st.lp.get(), GLP_SF_AUTO);
+      st.held = std::move(next);
+      warm = true;
+    }
+  }
+  if (!warm) {
+    st.unit = MoneyUnit(problem);
+    st.held = InUnits(problem, st.unit);
+    st.lp.reset(glp_create_prob());
+    glp_set_obj_dir(st.lp.get(), GLP_MAX);
+    st.layout = BuildLayout(st.lp.get(), st.held, settings.feasibility_only);
+    st.feasibility_only = settings.feasibility_only;
+    glp_scale_prob(st.lp.get(), GLP_SF_AUTO);
+    ++st.builds;
+  }
+  glp_prob* lp = st.lp.get();
+  const Layout& layout = st.layout;
   Solution s;
-  s.rows = glp_get_num_rows(lp.get());
-  s.columns = glp_get_num_cols(lp.get());
-  s.integers = b.integers();
+  s.rows = glp_get_num_rows(lp);
+  s.columns = glp_get_num_cols(lp);
+  s.integers = layout.integers;
   auto finish = [&](SolveStatus status) {
     s.status = status;
     s.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return s;
   };
-  glp_scale_prob(lp.get(), GLP_SF_AUTO);
   if (!settings.presolve) {
     // Without the MIP presolver glp_intopt starts from an optimal basis of
     // the LP relaxation; an infeasible relaxation is an infeasible problem.
-    int rc = SimplexLp(lp.get(), settings.deadline);
+    int rc = SimplexLp(lp, settings.deadline);
     s.timed_out = rc == GLP_ETMLIM;
     if (rc == GLP_EBOUND) return finish(SolveStatus::kInfeasible);
     if (rc != 0) return finish(SolveStatus::kFailed);
-    if (glp_get_status(lp.get()) == GLP_NOFEAS) return finish(SolveStatus::kInfeasible);
-    if (glp_get_status(lp.get()) != GLP_OPT) return finish(SolveStatus::kFailed);
+    if (glp_get_status(lp) == GLP_NOFEAS) return finish(SolveStatus::kInfeasible);
+    if (glp_get_status(lp) != GLP_OPT) return finish(SolveStatus::kFailed);
+    if (settings.relaxation) {
+      s.objective = s.bound = glp_get_obj_val(lp);
+      ReadAmounts(
+          problem, layout, st.unit, [&](int c) { return glp_get_col_prim(lp, c); }, s.amounts,
+          s.option);
+      if (layout.total_row != 0) s.prices = LpPrices(lp, layout, st.unit);
+      return finish(SolveStatus::kOptimal);
+    }
   }
   glp_iocp parm;
   glp_init_iocp(&parm);
@@ -464,26 +321,31 @@ Solution SolveProblem(const Problem& problem, const SolveSettings& settings) {
     s.timed_out = true;
     return finish(SolveStatus::kFailed);
   }
-  int rc = glp_intopt(lp.get(), &parm);
-  int status = glp_mip_status(lp.get());
+  int rc = glp_intopt(lp, &parm);
+  int status = glp_mip_status(lp);
   s.timed_out = rc == GLP_ETMLIM;
   // GLP_EBOUND: a row or column whose lower bound exceeds its upper one,
   // e.g. --min above the whole budget: infeasible before any search.
   if (rc == GLP_ENOPFS || rc == GLP_EBOUND || status == GLP_NOFEAS)
     return finish(SolveStatus::kInfeasible);
   if (status != GLP_OPT && status != GLP_FEAS) return finish(SolveStatus::kFailed);
-  s.objective = glp_mip_obj_val(lp.get());
+  s.objective = glp_mip_obj_val(lp);
   bool proven = rc == 0 || rc == GLP_EMIPGAP;
   // A proven optimum is within mip_gap of the best bound (GLPK's relative
   // gap: |best - bound| / (|best| + DBL_EPSILON)).
   double gap_bound = s.objective + settings.mip_gap * (std::fabs(s.objective) + 1e-12);
   s.bound = proven ? std::min(gap_bound, std::max(info.bound, s.objective)) : info.bound;
-  s.suspect = CheckPrimal(lp.get());
+  s.suspect = CheckPrimal(lp);
   ReadAmounts(
-      problem, layout, unit, [&](int c) { return glp_mip_col_val(lp.get(), c); }, s.amounts,
-      s.option, &s.floor);
-  if (!settings.feasibility_only) Parametrise(lp.get(), problem, layout, unit, settings, s);
+      problem, layout, st.unit, [&](int c) { return glp_mip_col_val(lp, c); }, s.amounts, s.option,
+      &s.floor, &s.value);
+  if (!settings.feasibility_only) Parametrise(lp, problem, layout, st.unit, settings, s);
   return finish(proven ? SolveStatus::kOptimal : SolveStatus::kFeasible);
+}
+
+Solution SolveProblem(const Problem& problem, const SolveSettings& settings) {
+  MilpSolver solver;
+  return solver.Solve(problem, settings);
 }
 
 }  // namespace allot::detail

@@ -44,6 +44,21 @@ double SaturatingSlope(const Curve& curve, double x) {
   return curve.max.likely * h / ((x + h) * (x + h));
 }
 
+// The slope of a table curve just right of x (0 past its last point), or
+// just left of it: at a table point the two differ.
+double TableSlope(const Curve& curve, double x, bool left) {
+  double x0 = 0;
+  double v0 = 0;
+  for (const TablePoint& point : curve.table) {
+    double x1 = Euros(point.x);
+    double v1 = point.value.likely;
+    if (left ? x <= x1 : x < x1) return (v1 - v0) / (x1 - x0);
+    x0 = x1;
+    v0 = v1;
+  }
+  return 0;
+}
+
 // Breakpoints on [start, upper]. Saturating: equal steps in value, where
 // the curve bends most; table: its own points; linear: the two ends.
 std::vector<double> Breakpoints(const Curve& curve, double start, double upper, int segments,
@@ -97,6 +112,20 @@ Piece MakePiece(const Curve& curve, double x0, double x1, Approx approx) {
 }
 
 }  // namespace
+
+double CurveValueAt(const Curve& curve, double x) { return Value(curve, x); }
+
+double CurveSlopeAt(const Curve& curve, double x, bool left) {
+  switch (curve.kind) {
+    case CurveKind::kLinear:
+      return curve.points.likely / Euros(curve.per);
+    case CurveKind::kSaturating:
+      return SaturatingSlope(curve, x);
+    case CurveKind::kTable:
+      return TableSlope(curve, x, left);
+  }
+  return 0;
+}
 
 std::vector<Piece> CurvePieces(const Curve& curve, double upper, int segments, double margin,
                                Approx approx, const std::vector<double>& extra) {

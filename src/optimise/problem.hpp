@@ -4,12 +4,14 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "allot/model.hpp"
 #include "allot/money.hpp"
+#include "allot/resolve.hpp"
 
 namespace allot::detail {
 
@@ -35,6 +37,7 @@ struct PiecewiseEffect {
   // `below` and the effect at 0 (0 = no threshold).
   double threshold = 0;
   double below = 0;
+  bool reachable = true;  // false: the line's maximum is below the threshold (y stays 0)
 };
 
 // The envelope of the tangents of a concave saturating curve at the
@@ -58,6 +61,25 @@ std::vector<Piece> CurvePieces(const Curve& curve, double upper, int segments, d
 
 // Whether pieces from 0 join up with non-increasing slopes and start at 0.
 bool IsConcave(const std::vector<Piece>& pieces);
+
+// A curve's value and slope at x EUR of total spend, ignoring its
+// threshold (the likely parameters, as Evaluate; x need not be whole cents).
+double CurveValueAt(const Curve& curve, double x);
+// The slope is the one just right of x, or with `left` just left of it
+// (they differ at a table's points).
+double CurveSlopeAt(const Curve& curve, double x, bool left = false);
+
+// The most a free line can gain at given prices, on its true curves:
+// max over totals x in [lo, hi] EUR of sum over its effects of
+// worth[objective] * f(x) - cost * x, thresholds included (worth: points
+// per point of each model objective, >= 0; cost: points per EUR).
+struct LineGain {
+  double total = 0;  // where the maximum lies (to the precision of a bisection)
+  double bound = 0;  // at least the maximum: the concave parts above their tangent, any
+                     // convex part above its chord, stretch by stretch
+};
+LineGain BestResponse(const Model& model, const Line& line, const std::vector<double>& worth,
+                      double cost, double lo, double hi);
 
 struct ProblemLine {
   bool discrete = false;
@@ -102,6 +124,22 @@ struct Parametric {
   std::vector<std::vector<double>> amounts;  // [line][year], EUR
 };
 
+// The row duals of an LP solution, as the multipliers of a Lagrangian
+// relaxation (see DualBound): per kept objective, what a point more of it
+// is worth (its weight, or less where the cap binds: in [0, weight]); in
+// points per EUR, what a euro more of the total budget is worth (of either
+// sign when the total must be spent exactly, else >= 0), what a euro more
+// in each year's budget is worth (>= 0; only lines with levels or locks
+// have yearly amounts), and what a euro more of each motion's minimum
+// costs (>= 0).
+struct Prices {
+  bool known = false;
+  std::vector<double> objective;
+  double total = 0;
+  std::vector<double> year;
+  std::vector<double> motion;
+};
+
 struct Solution {
   SolveStatus status = SolveStatus::kFailed;
   bool timed_out = false;  // kFailed because the deadline passed
@@ -110,6 +148,9 @@ struct Solution {
   double bound = 0;        // no allocation of this problem scores more
   std::vector<std::vector<double>> amounts;  // [line][year], EUR
   std::vector<int> option;                   // discrete lines: chosen option or -1
+  // Per line: the weighted points (uncapped) its pieces or options give it
+  // in the solver's answer, to compare with the true curves (refinement).
+  std::vector<double> value;
   // Per line: the least total (EUR) its integer choices need (a threshold
   // reached, a piece of a non-concave curve chosen); rounding keeps it.
   std::vector<double> floor;
@@ -118,6 +159,7 @@ struct Solution {
   // euro it would get (0 for discrete lines and lines at their maximum).
   double budget_dual = 0;
   std::vector<double> next_euro;
+  Prices prices;                  // the same LP's
   std::vector<Parametric> extra;  // per SolveSettings::extra_total
   int rows = 0;
   int columns = 0;
@@ -129,6 +171,10 @@ struct SolveSettings {
   Clock::time_point deadline = Clock::time_point::max();
   double mip_gap = 1e-6;
   bool feasibility_only = false;  // zero objective: for finding conflicts
+  // The LP relaxation only (integers relaxed): its point (amounts only,
+  // fractional choices) and its prices, no search. For refining the
+  // curves before the first integer solve: a simplex solve costs less.
+  bool relaxation = false;
   // GLPK's MIP presolver: faster on some problems, but it has returned
   // infeasible, out-of-bounds and non-optimal answers on others (issue 11);
   // off, the LP relaxation is solved by the simplex first.
@@ -136,7 +182,39 @@ struct SolveSettings {
   std::vector<double> extra_total;  // EUR; see Parametric
 };
 
-// Solves `problem` with GLPK (glp_simplex, then glp_intopt). Never prints.
+// Solves problems with GLPK (glp_simplex, then glp_intopt), keeping one
+// GLPK problem across solves: a problem of the same shape as the last one
+// (same lines, effects, options and rows; bounds, budgets, weights and the
+// pieces of concave curves may differ) is changed in place and solved from
+// the last basis, which after a refinement round or a new frontier budget
+// is a few pivots from the new optimum; any other problem is built anew.
+// Never prints.
+class MilpSolver {
+ public:
+  MilpSolver();
+  ~MilpSolver();
+  MilpSolver(const MilpSolver&) = delete;
+  MilpSolver& operator=(const MilpSolver&) = delete;
+
+  Solution Solve(const Problem& problem, const SolveSettings& settings);
+  int builds() const;  // how often a problem was built anew (the rest: in place)
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// One solve with a problem of its own.
 Solution SolveProblem(const Problem& problem, const SolveSettings& settings);
+
+// An upper bound on the weighted score of every allocation meeting the
+// problem's constraints, by weak Lagrangian duality: the score rows, the
+// budgets and the motion rows relaxed at `prices`, each line then at its
+// best (BestResponse on its true curves; its best option for lines with
+// levels or locks). Valid for any prices, tight at the optimum's when the
+// lines' choices are continuous. `problem` in EUR, from MakeProblem for
+// `base`; `weights` per model objective. Infinity when it cannot say.
+double DualBound(const Problem& problem, const Model& model, const ResolvedScenario& base,
+                 const std::vector<double>& weights, const Prices& prices);
 
 }  // namespace allot::detail

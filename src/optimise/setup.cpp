@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 
 #include "allot/evaluate.hpp"
@@ -99,24 +100,29 @@ Money Ceiling(const ResolvedScenario& base, const OptimiseConstraints& c, bool b
 
 ProblemLine MakeLine(const Model& model, const ResolvedLine& line, const OptimiseConstraints& c,
                      const OptimiseOptions& o, Approx approx, const std::vector<int>& kept,
-                     Money budget_total, const std::vector<double>& extra) {
+                     Money budget_total, const std::vector<double>& extra, double ceiling) {
   ProblemLine pl;
   const Line& def = *line.def;
-  Bounds b = LineBounds(c, def.id, TotalOf(line.by_year), budget_total);
+  Money base_total = TotalOf(line.by_year);
+  Bounds b = LineBounds(c, def.id, base_total, budget_total);
+  // The line's own bounds, without the budget: what the options and the
+  // pieces depend on, so that a problem at another budget (a frontier
+  // point) has the same shape and is solved in place (MilpSolver). The
+  // budget rows keep out the options it cannot pay.
+  Bounds own = LineBounds(c, def.id, base_total, Money::FromCents(INT64_MAX));
   if (Contains(c.lock, def.id)) {
     pl.discrete = true;
     pl.none_allowed = false;  // and no option when the base's total is out of bounds
-    Money total = TotalOf(line.by_year);
-    if (total >= b.lo && total <= b.hi) AddOption(pl, model, def, line.by_year, kept);
+    if (base_total >= own.lo && base_total <= own.hi) AddOption(pl, model, def, line.by_year, kept);
     return pl;
   }
   if (!def.levels.empty()) {
     pl.discrete = true;
-    pl.none_allowed = b.lo.IsZero();
+    pl.none_allowed = own.lo.IsZero();
     for (const Level& level : def.levels) {
       std::vector<Money> amounts = LevelAmounts(level, model.years);
       Money total = TotalOf(amounts);
-      if (total >= b.lo && total <= b.hi) AddOption(pl, model, def, amounts, kept);
+      if (total >= own.lo && total <= own.hi) AddOption(pl, model, def, amounts, kept);
     }
     return pl;
   }
@@ -125,12 +131,14 @@ ProblemLine MakeLine(const Model& model, const ResolvedLine& line, const Optimis
   const double margin = 0;
   pl.lo = Euros(b.lo);
   pl.hi = Euros(b.hi);
+  // The curves are cut on [0, upper]: the line's own maximum, or the
+  // largest budget of the command (`ceiling`), whichever is less.
+  double upper = std::max(0.0, std::min(Euros(own.hi), std::max(ceiling, pl.hi)));
   for (const Effect& e : def.effects) {
     int k = kept[static_cast<size_t>(model.ObjectiveIndex(e.objective))];
     if (k < 0) continue;
     PiecewiseEffect pe;
     pe.objective = k;
-    double upper = std::max(0.0, pl.hi);
     Curve plain = e.curve;  // a concave curve's threshold becomes one binary
     plain.threshold.reset();
     std::vector<Piece> chords =
@@ -140,6 +148,7 @@ ProblemLine MakeLine(const Model& model, const ResolvedLine& line, const Optimis
     if (threshold && pe.concave) {
       pe.threshold = Euros(*e.curve.threshold);
       if (pe.threshold > upper) continue;  // out of reach: no effect
+      pe.reachable = pe.threshold <= pl.hi;
       // y = 0: the total up to the threshold, worth 0; when --min asks for
       // more, anywhere up to the most the line may have (worth 0 there: an
       // underestimate, and y = 1 remains for the outer problem).
@@ -324,7 +333,7 @@ bool CheckConstraints(const Model& model, const ResolvedScenario& base,
 
 Problem MakeProblem(const Model& model, const ResolvedScenario& base, const OptimiseConstraints& c,
                     const OptimiseOptions& o, Approx approx, bool budget_rows,
-                    const std::vector<std::vector<double>>& extra) {
+                    const std::vector<std::vector<double>>& extra, double ceiling) {
   Problem p;
   std::vector<int> kept(model.objectives.size(), -1);
   for (size_t j = 0; j < o.weights.size(); ++j) {
@@ -338,7 +347,8 @@ Problem MakeProblem(const Model& model, const ResolvedScenario& base, const Opti
   for (size_t i = 0; i < base.lines.size(); ++i) {
     static const std::vector<double> kNone;
     p.lines.push_back(MakeLine(model, base.lines[i], c, o, approx, kept,
-                               Ceiling(base, c, budget_rows), i < extra.size() ? extra[i] : kNone));
+                               Ceiling(base, c, budget_rows), i < extra.size() ? extra[i] : kNone,
+                               ceiling));
   }
   for (const std::string& id : c.fund_motions) {
     const Motion& motion = model.motions[static_cast<size_t>(model.MotionIndex(id))];

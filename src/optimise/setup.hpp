@@ -18,9 +18,13 @@ bool CheckConstraints(const Model& model, const ResolvedScenario& base,
 // The problem for validated constraints. `budget_rows` false drops the
 // yearly budgets (to test whether they are part of a conflict). `extra`:
 // per line, more breakpoints (EUR) for its smooth curves (refinement).
+// Curves are cut on [0, the line's maximum], the line's maximum being
+// its --max (or --max-change) or else the larger of the budget's total
+// and `ceiling` (EUR): a command solving at several budgets passes the
+// largest, so that every budget gives the same pieces.
 Problem MakeProblem(const Model& model, const ResolvedScenario& base, const OptimiseConstraints& c,
                     const OptimiseOptions& o, Approx approx, bool budget_rows = true,
-                    const std::vector<std::vector<double>>& extra = {});
+                    const std::vector<std::vector<double>>& extra = {}, double ceiling = 0);
 
 // The least a motion's lines must spend under --fund-motions: its
 // min_spend, or c.motion_minimum when it has none.

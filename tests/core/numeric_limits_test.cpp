@@ -443,8 +443,11 @@ TEST_CASE("optimise and frontier refuse budgets past 2^53 cents instead of overf
   CHECK(optimise.err == "allot optimise: " + message);
   // 10^13 EUR is within range: the frontier is computed, finite. At this
   // scale GLPK's outer problem loses the EUR 100 curve of y and returns a
-  // bound (0.375) below a known score: no bound is claimed (it used to print
-  // 25.00, the score itself, as the bound).
+  // bound (0.375) below a known score, which is refused (it used to print
+  // 25.00, the score itself, as the bound). The bound shown comes from the
+  // LP's prices on the true curves (DualBound), and the answer is the
+  // analytic optimum: y gets x with 0.5 * 50 * 100 / (x + 100)^2 = 0.5e-13
+  // (x = 2.236e8 EUR), x the rest: 0.5 * (0.749978 + 49.999978) = 25.374978.
   std::string csv = RunOk({"frontier", model, "-w", "even", "--points", "2", "--format", "csv"});
-  CHECK(Contains(csv, ",7500000000000.04,7500000000000.04,25.00,no bound,"));
+  CHECK(Contains(csv, ",7500000000000.04,7500000000000.04,25.37,25.37,"));
 }
