@@ -36,7 +36,7 @@ void Callback(glp_tree* tree, void* info) {
 // `pr` in EUR; the columns in units of `unit` EUR; `value` reads a column
 // (the MIP's or the LP's solution).
 template <typename Value>
-void ReadAmounts(const Problem& pr, const Layout& layout, double unit, Value value,
+void ReadAmounts(const Problem& pr, const MilpLayout& layout, double unit, Value value,
                  std::vector<std::vector<double>>& amounts, std::vector<int>& option,
                  std::vector<double>* floor = nullptr, std::vector<double>* points = nullptr) {
   amounts.assign(pr.lines.size(), std::vector<double>(pr.budget.size(), 0.0));
@@ -170,7 +170,8 @@ class FixedIntegers {
 // solution: the slope of the first piece of each effect not yet full,
 // valued at the dual of its objective's score row (its weight, or less
 // where the cap of 100 binds).
-std::vector<double> NextEuro(glp_prob* lp, const Problem& pr, const Layout& layout, double unit) {
+std::vector<double> NextEuro(glp_prob* lp, const Problem& pr, const MilpLayout& layout,
+                             double unit) {
   std::vector<double> next(pr.lines.size(), 0.0);
   for (size_t i = 0; i < pr.lines.size(); ++i) {
     const ProblemLine& l = pr.lines[i];
@@ -197,7 +198,7 @@ std::vector<double> NextEuro(glp_prob* lp, const Problem& pr, const Layout& layo
 
 // The LP's row duals as prices (see Prices; GLPK's dual of a row is the
 // change of the objective per unit its bound moves, here per EUR).
-Prices LpPrices(glp_prob* lp, const Layout& layout, double unit) {
+Prices LpPrices(glp_prob* lp, const MilpLayout& layout, double unit) {
   Prices p;
   p.known = true;
   for (int r : layout.score_rows) p.objective.push_back(glp_get_row_dual(lp, r));
@@ -210,7 +211,7 @@ Prices LpPrices(glp_prob* lp, const Layout& layout, double unit) {
 
 // At the MIP's integer choices: the budget's dual, each line's next euro,
 // and the LP re-solved with each extra total budget (warm started).
-void Parametrise(glp_prob* lp, const Problem& pr, const Layout& layout, double unit,
+void Parametrise(glp_prob* lp, const Problem& pr, const MilpLayout& layout, double unit,
                  const SolveSettings& settings, Solution& s) {
   if (layout.total_row == 0) return;
   FixedIntegers fixed(lp);
@@ -241,7 +242,7 @@ void Parametrise(glp_prob* lp, const Problem& pr, const Layout& layout, double u
 
 struct MilpSolver::State {
   std::unique_ptr<glp_prob, void (*)(glp_prob*)> lp{nullptr, glp_delete_prob};
-  Layout layout;
+  MilpLayout layout;
   Problem held;  // what lp holds, in solver units
   double unit = 1;
   bool feasibility_only = false;
@@ -280,7 +281,7 @@ Solution MilpSolver::Solve(const Problem& problem, const SolveSettings& settings
     ++st.builds;
   }
   glp_prob* lp = st.lp.get();
-  const Layout& layout = st.layout;
+  const MilpLayout& layout = st.layout;
   Solution s;
   s.rows = glp_get_num_rows(lp);
   s.columns = glp_get_num_cols(lp);

@@ -117,7 +117,7 @@ void AddEffect(Builder& b, const PiecewiseEffect& e, int total, int score_row, E
 // A free line is one column, its total: effects depend on the total only,
 // and a split over the years always exists (see RoundToCents), so per-year
 // columns would only add degenerate choices to the search.
-void AddFreeLine(Builder& b, const ProblemLine& l, LineColumns& cols, const Layout& layout) {
+void AddFreeLine(Builder& b, const ProblemLine& l, LineColumns& cols, const MilpLayout& layout) {
   cols.years.push_back(b.Column(l.lo, std::max(l.lo, l.hi), 0));
   for (const PiecewiseEffect& e : l.effects) {
     cols.effects.emplace_back();
@@ -126,7 +126,8 @@ void AddFreeLine(Builder& b, const ProblemLine& l, LineColumns& cols, const Layo
   }
 }
 
-void AddDiscreteLine(Builder& b, const ProblemLine& l, LineColumns& cols, const Layout& layout) {
+void AddDiscreteLine(Builder& b, const ProblemLine& l, LineColumns& cols,
+                     const MilpLayout& layout) {
   int choose = b.Row(l.none_allowed ? 0 : 1, 1);
   for (size_t o = 0; o < l.options.size(); ++o) {
     int z = b.Column(0, 1, 0, true);
@@ -150,7 +151,7 @@ double BudgetTotal(const Problem& pr) {
   return all;
 }
 
-void SetBudgetRows(glp_prob* lp, const Layout& layout, const Problem& pr) {
+void SetBudgetRows(glp_prob* lp, const MilpLayout& layout, const Problem& pr) {
   for (size_t t = 0; t < layout.year_rows.size(); ++t)
     SetRowBounds(lp, layout.year_rows[t], -kInf, pr.budget[t]);
   double all = BudgetTotal(pr);
@@ -160,7 +161,7 @@ void SetBudgetRows(glp_prob* lp, const Layout& layout, const Problem& pr) {
 
 // Budget and motion rows, once every line has its columns: discrete lines
 // per year (their profiles are fixed), everything together in one total.
-void AddBudgetAndMotionRows(Builder& b, const Problem& pr, Layout& layout) {
+void AddBudgetAndMotionRows(Builder& b, const Problem& pr, MilpLayout& layout) {
   for (size_t t = 0; t < pr.budget.size() && pr.budget_rows; ++t) {
     int row = b.Row(-kInf, kInf);
     layout.year_rows.push_back(row);
@@ -228,8 +229,8 @@ bool SameLineShape(const ProblemLine& a, const ProblemLine& b) {
 // both given first to the piece holding the fill, then to the nearest
 // ones, in pairs as the last basis had them (a row at its bound whose
 // column is not basic would tie y to one more piece: a singular basis).
-void PlaceFill(glp_prob* lp, const EffectColumns& ec, const std::vector<Piece>& pieces,
-               double fill, int basic_columns, int bound_rows) {
+void PlaceFill(glp_prob* lp, const EffectColumns& ec, const std::vector<Piece>& pieces, double fill,
+               int basic_columns, int bound_rows) {
   size_t m = pieces.size();
   std::vector<int> stat(m, GLP_NL);
   std::vector<std::pair<double, size_t>> nearest;
@@ -358,9 +359,9 @@ Problem InUnits(Problem pr, double unit) {
   return pr;
 }
 
-Layout BuildLayout(glp_prob* lp, const Problem& pr, bool feasibility_only) {
+MilpLayout BuildLayout(glp_prob* lp, const Problem& pr, bool feasibility_only) {
   Builder b(lp);
-  Layout layout;
+  MilpLayout layout;
   for (double w : pr.weights) {
     int s = b.Column(-kInf, 100, feasibility_only ? 0 : w);
     int row = b.Row(-kInf, 0);
@@ -390,7 +391,8 @@ bool SameShape(const Problem& held, const Problem& next) {
       held.motions.size() != next.motions.size())
     return false;
   for (size_t m = 0; m < held.motions.size(); ++m) {
-    if (held.motions[m].lines != next.motions[m].lines || held.motions[m].min != next.motions[m].min)
+    if (held.motions[m].lines != next.motions[m].lines ||
+        held.motions[m].min != next.motions[m].min)
       return false;
   }
   for (size_t i = 0; i < held.lines.size(); ++i) {
@@ -399,7 +401,7 @@ bool SameShape(const Problem& held, const Problem& next) {
   return true;
 }
 
-bool UpdateInPlace(glp_prob* lp, Layout& layout, const Problem& held, const Problem& next,
+bool UpdateInPlace(glp_prob* lp, MilpLayout& layout, const Problem& held, const Problem& next,
                    bool feasibility_only) {
   for (size_t j = 0; j < next.weights.size(); ++j)
     glp_set_obj_coef(lp, layout.score_columns[j], feasibility_only ? 0 : next.weights[j]);

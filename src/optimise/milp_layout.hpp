@@ -38,7 +38,7 @@ struct LineColumns {
   std::vector<EffectColumns> effects;
 };
 
-struct Layout {
+struct MilpLayout {
   std::vector<int> score_columns;  // s_j per kept objective
   std::vector<int> score_rows;     // per kept objective: s_j - sum v <= 0
   std::vector<int> year_rows;      // per year (empty without budget rows)
@@ -56,7 +56,7 @@ double MoneyUnit(const Problem& pr);
 Problem InUnits(Problem pr, double unit);
 
 // Builds `pr` (in solver units) into the empty problem `lp`.
-Layout BuildLayout(glp_prob* lp, const Problem& pr, bool feasibility_only);
+MilpLayout BuildLayout(glp_prob* lp, const Problem& pr, bool feasibility_only);
 
 // Whether `next` can replace `held` in place: the same lines, effects,
 // options, objectives and rows; a concave effect's pieces may differ.
@@ -66,7 +66,7 @@ bool SameShape(const Problem& held, const Problem& next);
 // weights, budgets, line bounds and the pieces of concave effects. Piece
 // columns get the statuses of the last solution's fill, so the last basis
 // stays a near-optimal start. Returns whether any pieces changed.
-bool UpdateInPlace(glp_prob* lp, Layout& layout, const Problem& held, const Problem& next,
+bool UpdateInPlace(glp_prob* lp, MilpLayout& layout, const Problem& held, const Problem& next,
                    bool feasibility_only);
 
 }  // namespace allot::detail

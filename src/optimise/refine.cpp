@@ -153,12 +153,12 @@ int Search::RefineAtPrices(const Problem& p, const Solution& s) {
       if (std::find(in.begin(), in.end(), static_cast<int>(i)) != in.end())
         cost -= std::max(0.0, s.prices.motion[m]);
     }
-    LineGain best =
-        BestResponse(model_, *base_.lines[i].def, worth, cost, l.lo, l.hi);
+    LineGain best = BestResponse(model_, *base_.lines[i].def, worth, cost, l.lo, l.hi);
     double total = 0;
     for (double a : s.amounts[i]) total += a;
     double delta = best.bound - (TrueValue(i, total, worth) - cost * total);
-    if (!(delta > 0) || !Refinable(model_, o_.weights, *base_.lines[i].def, l, best.total)) continue;
+    if (!(delta > 0) || !Refinable(model_, o_.weights, *base_.lines[i].def, l, best.total))
+      continue;
     moves.push_back({delta, i, best.total});
     left += delta;
   }

@@ -89,8 +89,7 @@ double RoundingAllowance(const Problem& p, const Solution& s, const ResolvedScen
     for (Money m : rounded.lines[i].by_year) moved += static_cast<double>(m.cents()) / 100.0;
     for (const PiecewiseEffect& e : p.lines[i].effects) {
       double steepest = 0;
-      for (const Piece& piece : e.pieces)
-        steepest = std::max(steepest, std::fabs(piece.slope));
+      for (const Piece& piece : e.pieces) steepest = std::max(steepest, std::fabs(piece.slope));
       sum += p.weights[static_cast<size_t>(e.objective)] * steepest * (std::fabs(moved) + 1e-6);
     }
   }
@@ -115,11 +114,11 @@ const char* StatusText(const Solution& s) {
 Search::Search(Session& session, const Model& model, const ResolvedScenario& base,
                const OptimiseConstraints& c, const OptimiseOptions& o)
     : session_(session), model_(model), base_(base), c_(c), o_(o) {
-  deadline_ = o.deadline
-                  ? *o.deadline
-                  : Clock::now() +
-                        std::chrono::duration_cast<Clock::duration>(
-                            std::chrono::duration<double>(std::min(o.time_limit_seconds, 1e7)));
+  deadline_ =
+      o.deadline
+          ? *o.deadline
+          : Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                               std::chrono::duration<double>(std::min(o.time_limit_seconds, 1e7)));
   session_.extra.resize(base.lines.size());
   // A session solving at another budget keeps only the breakpoints the
   // last solves added, which lie nearest the new optimum: the others
@@ -129,10 +128,8 @@ Search::Search(Session& session, const Model& model, const ResolvedScenario& bas
   }
 }
 
-
 Problem Search::Make(Approx approx) const {
-  return MakeProblem(model_, base_, c_, o_, approx, true, session_.extra,
-                             session_.ceiling);
+  return MakeProblem(model_, base_, c_, o_, approx, true, session_.extra, session_.ceiling);
 }
 
 Solution Search::Solve(MilpSolver& solver, const Problem& p, bool presolve, bool marginal) {
@@ -148,11 +145,9 @@ Solution Search::Solve(MilpSolver& solver, const Problem& p, bool presolve, bool
   return s;
 }
 
-
 Candidate Search::Round(const Problem& p, const Solution& s) const {
   return Evaluated(model_, WithAmounts(base_, RoundToCents(p, s, c_.budget)), o_.weights);
 }
-
 
 // Why an inner (below-the-curve) answer cannot be used, or "".
 std::string Search::InnerProblem(const Problem& p, const Solution& s, Candidate& cand) const {
@@ -174,32 +169,28 @@ std::string Search::InnerProblem(const Problem& p, const Solution& s, Candidate&
   return "";
 }
 
-
 // Why an outer (above-the-curve) answer gives no bound, or "".
 std::string Search::OuterProblem(const Solution& s) const {
   if (s.status == SolveStatus::kInfeasible)
     return "the solver called the relaxed problem infeasible, but an allocation meeting every "
            "constraint is known";
-  if (s.status == SolveStatus::kFailed)
-    return std::string("the solver returned ") + StatusText(s);
+  if (s.status == SolveStatus::kFailed) return std::string("the solver returned ") + StatusText(s);
   if (!s.suspect.empty()) return s.suspect;
   if (!std::isfinite(s.bound)) return "the solver's search left no bound";
   if (std::isfinite(best_.score) && s.bound < best_.score - Slack(best_.score)) {
     char text[160];
     std::snprintf(text, sizeof text,
-                  "its bound (%.6f) is below the exact score of a known allocation (%.6f)",
-                  s.bound, best_.score);
+                  "its bound (%.6f) is below the exact score of a known allocation (%.6f)", s.bound,
+                  best_.score);
     return text;
   }
   return "";
 }
 
-
 void Search::Consider(Candidate cand) {
   bool none = !std::isfinite(best_.score);
   if (none || cand.score > best_.score + Slack(best_.score)) best_ = std::move(cand);
 }
-
 
 // The inner problem, checked; on a failed check, solved again with the MIP
 // presolver (the other strategy). False when no answer passed.
@@ -255,8 +246,7 @@ void Search::SolveOuter() {
       // The outer problem keeps constraints exact, without the inner one's
       // margin: its rounded answer may miss a --min by a cent.
       Candidate cand = Round(p, s);
-      if (s.suspect.empty() &&
-          MeetsConstraints(model_, base_, c_, AmountsOf(cand.allocation)))
+      if (s.suspect.empty() && MeetsConstraints(model_, base_, c_, AmountsOf(cand.allocation)))
         Consider(std::move(cand));
     }
     if (why[attempt].empty()) {
@@ -288,8 +278,7 @@ void Search::Infeasible() {
   }
   if (so.status == SolveStatus::kOptimal || so.status == SolveStatus::kFeasible) {
     Candidate cand = Round(outer, so);
-    if (so.suspect.empty() &&
-        MeetsConstraints(model_, base_, c_, AmountsOf(cand.allocation))) {
+    if (so.suspect.empty() && MeetsConstraints(model_, base_, c_, AmountsOf(cand.allocation))) {
       Consider(std::move(cand));
       have_answer_ = true;
       if (OuterProblem(so).empty()) bound_ = so.bound;

@@ -12,8 +12,8 @@
 namespace allot::detail {
 
 struct Session {
-  MilpSolver inner;  // chords: below the curves
-  MilpSolver outer;  // tangents: above the curves
+  MilpSolver inner;                        // chords: below the curves
+  MilpSolver outer;                        // tangents: above the curves
   std::vector<std::vector<double>> extra;  // per base line: breakpoints added (EUR)
   double ceiling = 0;  // the largest total budget to be solved at (EUR); see MakeProblem
   // The answers of the last two solves (per base line, EUR) and their

@@ -44,7 +44,8 @@ std::string CurveYaml(Rng& rng) {
       break;
     }
     case 2:
-      y << "{curve: saturating, max: " << rng.Between(5, 40) << ", half: " << 50000 * rng.Between(1, 8);
+      y << "{curve: saturating, max: " << rng.Between(5, 40)
+        << ", half: " << 50000 * rng.Between(1, 8);
       break;
     default:
       y << "{curve: saturating, max: -" << rng.Between(1, 10)
@@ -95,10 +96,10 @@ TEST_CASE("BestResponse bounds a line's gain at every total (brute force)", "[op
       double g = Gain(m, line, worth, cost, cents);
       if (g > most) most = g, at = cents;
     }
-    INFO("seed " << seed << "\n" << y.str() << "worth " << worth[0] << " " << worth[1] << " "
-                 << worth[2] << " cost " << cost << " on [" << lo << ", " << hi << "]; grid best "
-                 << most << " at " << at / 100 << " EUR; bound " << best.bound << " at "
-                 << best.total);
+    INFO("seed " << seed << "\n"
+                 << y.str() << "worth " << worth[0] << " " << worth[1] << " " << worth[2]
+                 << " cost " << cost << " on [" << lo << ", " << hi << "]; grid best " << most
+                 << " at " << at / 100 << " EUR; bound " << best.bound << " at " << best.total);
     CHECK(best.bound >= most - 1e-9 * (1 + std::fabs(most)));
     CHECK(best.total >= static_cast<double>(lo));
     CHECK(best.total <= static_cast<double>(hi));
