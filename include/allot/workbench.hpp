@@ -43,8 +43,9 @@ struct DraftFile {
 
 class Workbench {
  public:
-  // `model` and `scenarios` must resolve without error (the caller checks
-  // them with ResolveScenarios first and reports any diagnostic).
+  // `model` and `scenarios` must resolve without error: the caller checks
+  // them with ResolveScenarios first and reports any diagnostic (this
+  // constructor throws std::invalid_argument otherwise).
   Workbench(Model model, std::vector<Scenario> scenarios, WorkbenchOptions options = {});
   ~Workbench();
   Workbench(const Workbench&) = delete;
@@ -55,8 +56,9 @@ class Workbench {
   WorkbenchReply Describe(const std::string& request) const;
 
   // {"draft": YAML | "new_from": ID, "baseline": ID, "lang": "en"|"nl",
-  //  "edit": {...}} -> the draft after the edit and everything the page
-  // shows: scores, ranks, money, lines, motions against the baseline.
+  //  "edit": {...}, "lines": "all" | [ID...]} -> the draft after the edit
+  // and everything the page shows: scores, ranks, money, motions against
+  // the baseline, and the lines asked for (all, or those a slider changed).
   WorkbenchReply Evaluate(const std::string& request) const;
 
   // {"draft", "lang"} -> how often each scenario of the set, the draft

@@ -9,43 +9,14 @@
 
 #include "allot/load.hpp"
 #include "allot/write_scenario.hpp"
+#include "workbench/resolve_draft.hpp"
 
 namespace allot {
 
+using detail::ResolvedDraft;
+using detail::ResolveDraft;
+
 namespace {
-
-// A draft resolved on top of its base chain. The resolved lines point into
-// `chain` and the model, so this is kept behind a pointer and never copied.
-struct ResolvedDraft {
-  std::vector<Scenario> chain;  // the bases, deepest first, then the draft
-  std::vector<ResolvedScenario> all;
-  const ResolvedScenario& draft() const { return all.back(); }
-};
-
-// Resolves only what the draft needs: its chain of bases from `scenarios`.
-std::unique_ptr<ResolvedDraft> ResolveDraft(const Model& model,
-                                            const std::vector<Scenario>& scenarios,
-                                            const Scenario& draft, Diagnostics& diags) {
-  std::unordered_map<std::string, const Scenario*> by_id;
-  for (const Scenario& s : scenarios) by_id.emplace(s.id, &s);
-  auto resolved = std::make_unique<ResolvedDraft>();
-  std::set<std::string> seen;
-  for (const Scenario* s = &draft; s->base && *s->base != kModelScenarioId;) {
-    auto it = by_id.find(*s->base);
-    // An unknown base or a cycle is reported by ResolveScenarios.
-    if (it == by_id.end() || !seen.insert(it->first).second) break;
-    s = it->second;
-    resolved->chain.push_back(*s);
-  }
-  std::reverse(resolved->chain.begin(), resolved->chain.end());
-  resolved->chain.push_back(draft);
-  size_t errors = diags.size();
-  resolved->all = ResolveScenarios(model, resolved->chain, diags);
-  if (diags.size() != errors || resolved->all.back().scenario != &resolved->chain.back()) {
-    return nullptr;
-  }
-  return resolved;
-}
 
 const ResolvedLine* FindLine(const ResolvedScenario& r, const std::string& id) {
   for (const ResolvedLine& line : r.lines) {
@@ -221,7 +192,11 @@ class Editor {
     allot::Line line;
     line.id = e.id;
     line.name = e.name;
-    line.budget = e.budget;
+    // A year at 0 is left out, as a person writes a line: a model year left
+    // out is 0 (docs/format.md).
+    for (const auto& [year, amount] : e.budget) {
+      if (!amount.IsZero()) line.budget[year] = amount;
+    }
     line.illustrative = true;  // the figures are the user's own
     if (e.effects_like) {
       const ResolvedLine* like = Line(*e.effects_like);

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "allot/render.hpp"
+#include "workbench/view.hpp"
 
 namespace allot::detail {
 
@@ -134,6 +135,19 @@ Lang LangField(const Json& request) {
   std::optional<Lang> parsed = ParseLang(StringField(request, "lang", std::string("en")));
   if (!parsed) throw BadRequest("\"lang\" must be en or nl");
   return *parsed;
+}
+
+LineSelection LinesField(const Json& request) {
+  LineSelection selection;
+  auto it = request.find("lines");
+  if (it == request.end() || (it->is_string() && *it == "all")) return selection;
+  if (!it->is_array()) throw BadRequest("\"lines\" must be \"all\" or a list of line ids");
+  selection.all = false;
+  for (const Json& id : *it) {
+    if (!id.is_string()) throw BadRequest("\"lines\" must be \"all\" or a list of line ids");
+    selection.ids.insert(id.get<std::string>());
+  }
+  return selection;
 }
 
 std::optional<DraftEdit> ParseEdit(const Json& edit, Diagnostics& diags) {

@@ -32,6 +32,11 @@ std::string StringField(const Json& object, const char* key,
 // "lang": "en" (default) or "nl".
 Lang LangField(const Json& request);
 
+// "lines": "all" (the default) or a list of line ids: which lines the
+// reply lists (view.hpp, LineSelection).
+struct LineSelection;
+LineSelection LinesField(const Json& request);
+
 // An edit as the page sends it ({"kind": "set_amount", ...}; docs/serve.md).
 // A malformed edit throws BadRequest; an amount the user typed that is not
 // a valid amount is a diagnostic (the edit is refused, not the request).

@@ -2,6 +2,7 @@
 #include "workbench/view.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <unordered_map>
 
 #include "allot/draft.hpp"
@@ -44,6 +45,7 @@ Json Score(double value, Lang lang) {
 Json Amount(Money draft, Money baseline, Lang lang) {
   return {{"cents", draft.cents()},
           {"text", FormatMoney(draft, lang)},
+          {"baseline_cents", baseline.cents()},
           {"baseline_text", FormatMoney(baseline, lang)},
           {"change_text", MoneyChange(draft - baseline, lang)}};
 }
@@ -108,6 +110,14 @@ Json MoneyView(const CompareResult& r, const ScenarioResult& d, const ScenarioRe
   return {{"total", Amount(d.total, b.total, lang)}, {"years", std::move(years)}};
 }
 
+// Whether `def` is one of the model's own lines (not added by a scenario):
+// an address test, where Model::LineIndex would search by name.
+bool IsModelLine(const Model& model, const Line& def) {
+  std::less_equal<const Line*> at_most;
+  return !model.lines.empty() && at_most(&model.lines.front(), &def) &&
+         at_most(&def, &model.lines.back());
+}
+
 Json LineEntry(const Model& model, const Line& def, const std::vector<Money>& amounts,
                const std::vector<Money>* baseline, bool removed, Lang lang) {
   Json years = Json::array();
@@ -126,26 +136,29 @@ Json LineEntry(const Model& model, const Line& def, const std::vector<Money>& am
           {"owner", def.owner},
           {"source", def.source},
           {"illustrative", def.illustrative},
-          {"added", model.LineIndex(def.id) < 0},
+          {"added", !IsModelLine(model, def)},
           {"removed", removed},
           {"years", std::move(years)},
           {"total", Amount(total, baseline_total, lang)}};
 }
 
-// The draft's lines, then the baseline's lines that the draft does not have.
+// The draft's lines, then the baseline's lines that the draft does not have
+// (only when all are asked for).
 Json Lines(const Model& model, const ResolvedScenario& draft, const ResolvedScenario& baseline,
-           Lang lang) {
+           const LineSelection& selection, Lang lang) {
   std::unordered_map<std::string, const ResolvedLine*> in_baseline;
   for (const ResolvedLine& line : baseline.lines) in_baseline.emplace(line.def->id, &line);
   Json list = Json::array();
   std::unordered_map<std::string, bool> in_draft;
   for (const ResolvedLine& line : draft.lines) {
+    if (!selection.Has(line.def->id)) continue;
     auto it = in_baseline.find(line.def->id);
     const std::vector<Money>* base = it == in_baseline.end() ? nullptr : &it->second->by_year;
     list.push_back(LineEntry(model, *line.def, line.by_year, base, false, lang));
     in_draft.emplace(line.def->id, true);
   }
   const std::vector<Money> none(model.years.size());
+  if (!selection.all) return list;
   for (const ResolvedLine& line : baseline.lines) {
     if (in_draft.count(line.def->id) == 0) {
       list.push_back(LineEntry(model, *line.def, none, &line.by_year, true, lang));
@@ -183,7 +196,7 @@ Json DraftJson(const Scenario& draft, const std::string& yaml) {
 
 Json CompareView(const Model& model, const CompareResult& result,
                  const std::vector<ResolvedScenario>& resolved, const std::string& draft_id,
-                 Lang lang) {
+                 const LineSelection& lines, Lang lang) {
   size_t di = IndexOf(result, draft_id);
   size_t bi = IndexOf(result, result.baseline);
   const ScenarioResult& d = result.scenarios[di];
@@ -199,7 +212,8 @@ Json CompareView(const Model& model, const CompareResult& result,
           {"weighted", Weighted(result, d, b, lang)},
           {"objectives", Objectives(result, d, b, lang)},
           {"money", MoneyView(result, d, b, lang)},
-          {"lines", Lines(model, resolved[di], resolved[bi], lang)},
+          {"lines", Lines(model, resolved[di], resolved[bi], lines, lang)},
+          {"all_lines", lines.all},
           {"motions", Motions(result, d, b)},
           {"caveat",
            {{"illustrative", d.illustrative},

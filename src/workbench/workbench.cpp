@@ -15,6 +15,7 @@
 #include "render/number.hpp"
 #include "render/text.hpp"
 #include "workbench/request.hpp"
+#include "workbench/resolve_draft.hpp"
 #include "workbench/view.hpp"
 
 namespace allot {
@@ -26,32 +27,44 @@ struct Workbench::State {
   Model model;
   std::vector<Scenario> scenarios;
   WorkbenchOptions options;
+  // The model and the loaded scenarios, resolved once: each request
+  // resolves only its draft (and the draft's bases). Points into the two
+  // members above, which never change.
+  std::vector<ResolvedScenario> resolved;
 };
 
 namespace {
 
-// The set with the draft: every loaded scenario, then the draft, resolved
-// (the model first) and compared against `baseline`.
+// The set with the draft: the model and every loaded scenario as resolved
+// once, then the draft, compared against `baseline`.
 struct DraftSet {
-  std::vector<Scenario> scenarios;
-  std::vector<ResolvedScenario> resolved;  // points into `scenarios`: never copied
+  std::unique_ptr<detail::ResolvedDraft> draft;  // what the draft's lines point into
+  std::vector<ResolvedScenario> resolved;        // the model first, the draft last
   CompareResult result;
 };
 
 std::unique_ptr<DraftSet> Compared(const Workbench::State& state, const Scenario& draft,
                                    const std::string& baseline) {
   auto set = std::make_unique<DraftSet>();
-  set->scenarios = state.scenarios;
-  set->scenarios.push_back(draft);
   Diagnostics diags;
-  set->resolved = ResolveScenarios(state.model, set->scenarios, diags);
-  std::optional<CompareResult> result =
-      diags.empty() ? Compare(state.model, set->resolved, CompareOptions{{}, baseline}, diags)
-                    : std::nullopt;
+  set->draft = detail::ResolveDraft(state.model, state.scenarios, draft, diags);
+  std::optional<CompareResult> result;
+  if (set->draft) {
+    set->resolved = state.resolved;
+    set->resolved.push_back(set->draft->draft());
+    result = Compare(state.model, set->resolved, CompareOptions{{}, baseline}, diags);
+  }
   // The draft was checked and the baseline is known: failing here is a bug.
   if (!result) throw std::logic_error("the draft set does not compare: " + diags.front().message);
   set->result = std::move(*result);
   return set;
+}
+
+// The scenarios of a draft set, for the report: the loaded ones, then the draft.
+std::vector<Scenario> WithDraft(const Workbench::State& state, const DraftSet& set) {
+  std::vector<Scenario> scenarios = state.scenarios;
+  scenarios.push_back(set.draft->chain.back());
+  return scenarios;
 }
 
 // SMAA of the set under uniform random weights, effects at their likely
@@ -126,8 +139,16 @@ WorkbenchReply Reply(Handle handle) {
 
 }  // namespace
 
-Workbench::Workbench(Model model, std::vector<Scenario> scenarios, WorkbenchOptions options)
-    : state_(new State{std::move(model), std::move(scenarios), options}) {}
+Workbench::Workbench(Model model, std::vector<Scenario> scenarios, WorkbenchOptions options) {
+  auto state = std::make_unique<State>(State{std::move(model), std::move(scenarios), options, {}});
+  Diagnostics diags;
+  state->resolved = ResolveScenarios(state->model, state->scenarios, diags);
+  if (!diags.empty()) {
+    throw std::invalid_argument("Workbench: the scenarios do not resolve: " +
+                                diags.front().message);
+  }
+  state_ = std::move(state);
+}
 
 Workbench::~Workbench() = default;
 
@@ -143,6 +164,7 @@ WorkbenchReply Workbench::Evaluate(const std::string& request) const {
     Json r = detail::ParseRequest(request);
     Lang lang = detail::LangField(r);
     std::string baseline = Baseline(*state_, r);
+    detail::LineSelection lines = detail::LinesField(r);
     Scenario draft = ReadDraft(*state_, r);
     Json refused = nullptr;
     if (r.contains("edit")) {
@@ -154,10 +176,10 @@ WorkbenchReply Workbench::Evaluate(const std::string& request) const {
       if (!diags.empty()) refused = {{"messages", MessageList(diags)}};
     }
     std::unique_ptr<DraftSet> set = Compared(*state_, draft, baseline);
-    return Json{
-        {"draft", detail::DraftJson(draft, WriteScenarioYaml(draft))},
-        {"refused", refused},
-        {"view", detail::CompareView(state_->model, set->result, set->resolved, draft.id, lang)}};
+    return Json{{"draft", detail::DraftJson(draft, WriteScenarioYaml(draft))},
+                {"refused", refused},
+                {"view", detail::CompareView(state_->model, set->result, set->resolved, draft.id,
+                                             lines, lang)}};
   });
 }
 
@@ -197,7 +219,7 @@ WorkbenchReply Workbench::Report(const std::string& request, std::string& html) 
     ReportOptions options;
     options.lang = lang;
     options.sensitivity = ProbabilityBest(*state_, set->resolved);
-    html = RenderReportHtml(set->result, state_->model, set->scenarios, options);
+    html = RenderReportHtml(set->result, state_->model, WithDraft(*state_, *set), options);
     return Json{{"ok", true}};
   });
 }

@@ -181,6 +181,19 @@ TEST_CASE("an added line can copy another line's effects and be funded from a li
   CHECK(f.Changes() == "changes: []\n");
 }
 
+TEST_CASE("an added line's file leaves out the years at 0", "[draft]") {
+  Fixture f;
+  f.Edit(AddLineEdit{"z", "Line Z", {{2024, Eur(0)}, {2025, Eur(40)}, {2026, Eur(0)}}, {}, {}});
+  CHECK(f.Changes() ==
+        "changes:\n"
+        "  - add:\n"
+        "      id: z\n"
+        "      name: Line Z\n"
+        "      budget: {2025: 40}\n"
+        "      illustrative: true\n");
+  CHECK(f.Saved("z") == std::vector<int64_t>{0, 4000, 0});
+}
+
 TEST_CASE("a removed line's money can go to another line first", "[draft]") {
   Fixture f;
   f.Edit(RemoveLineEdit{"x", std::string("y")});
