@@ -118,6 +118,10 @@ int Session::Error(const std::string& message) {
   return kExitFailure;
 }
 
+bool Session::WriteNow(const std::string& text) {
+  return WriteOut(command_, text, out_, err_) == kExitSuccess;
+}
+
 void Session::WriteFile(const std::string& flag, const std::string& path, std::string contents) {
   pending_.push_back({flag, path, std::move(contents)});
 }

@@ -150,6 +150,10 @@ class Session {
   // The rendered result: written to standard output, or with --output to
   // that file.
   std::ostream& text() { return text_; }
+  // Writes `text` to standard output at once, for a command that goes on
+  // running after it (serve prints its address, then serves until stopped);
+  // false after saying why it could not.
+  bool WriteNow(const std::string& text);
   // Writes `contents` after the run step, whole or not at all, to `path`:
   // the value of option `flag`, declared with OptionList::OutputFile (and
   // so never one of the input files).

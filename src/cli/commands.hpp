@@ -28,6 +28,7 @@ int RunWhatItTakes(const Args& args, std::ostream& out, std::ostream& err,
 int RunTornado(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunExplain(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunBatch(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
+int RunServe(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 
 // A subcommand: its name, a one-line summary for `allot --help`, and its
 // entry point. To add a command, declare its Run function above and add a
@@ -61,6 +62,8 @@ inline constexpr Subcommand kCommands[] = {
      RunExplain},
     {"batch", "run the analyses listed in a RUNS.yaml file into one long CSV or JSON table",
      RunBatch},
+    {"serve", "a what-if workbench in the browser: change the money, see the scores, save",
+     RunServe},
 };
 
 }  // namespace allot::cli
