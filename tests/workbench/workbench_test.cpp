@@ -1,5 +1,6 @@
 #include "allot/workbench.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -187,4 +188,48 @@ TEST_CASE("describe lists the model and the scenarios to start from", "[workbenc
   CHECK(d["scenarios"][0]["id"] == "model");
   CHECK(d["scenarios"].size() == 7);
   CHECK(d["weight_sets"].size() == ShippedModel().weights.size());
+}
+
+TEST_CASE("a reply lists only the lines asked for, with the same figures", "[workbench]") {
+  Workbench bench(ShippedModel(), ShippedScenarios());
+  Json first = Call(bench.Evaluate(R"({"new_from": "zonder-informatiepunt"})"));
+  Json request = {{"draft", first["draft"]["yaml"]},
+                  {"edit",
+                   {{"kind", "set_amount"},
+                    {"line", "technology"},
+                    {"year", 2025},
+                    {"amount", "80000"},
+                    {"balance", "awareness_campaign"}}}};
+  Json all = Call(bench.Evaluate(request.dump()));
+  request["lines"] = {"technology", "awareness_campaign"};
+  Json some = Call(bench.Evaluate(request.dump()));
+  CHECK(all["view"]["all_lines"] == true);
+  CHECK(some["view"]["all_lines"] == false);
+  // All lines: the draft's, then the baseline's line the draft removed.
+  const Json& lines = all["view"]["lines"];
+  CHECK(lines.size() == ShippedModel().lines.size());
+  CHECK(lines.back()["id"] == "information_point");
+  CHECK(lines.back()["removed"] == true);
+  REQUIRE(some["view"]["lines"].size() == 2);
+  for (const Json& line : some["view"]["lines"]) {
+    INFO(line["id"]);
+    auto same = std::find_if(lines.begin(), lines.end(),
+                             [&](const Json& l) { return l["id"] == line["id"]; });
+    REQUIRE(same != lines.end());
+    CHECK(line == *same);
+  }
+  // Everything but the lines is the same either way.
+  all["view"].erase("lines");
+  all["view"].erase("all_lines");
+  some["view"].erase("lines");
+  some["view"].erase("all_lines");
+  CHECK(all == some);
+  request["lines"] = "some";
+  CHECK(bench.Evaluate(request.dump()).status == 400);
+}
+
+TEST_CASE("a workbench is made only of scenarios that resolve", "[workbench]") {
+  std::vector<Scenario> scenarios = ShippedScenarios();
+  scenarios.front().base = std::string("no-such-scenario");
+  CHECK_THROWS_AS(Workbench(ShippedModel(), scenarios), std::invalid_argument);
 }
