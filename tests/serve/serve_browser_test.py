@@ -5,7 +5,7 @@ Starts `allot serve --port 0` on the shipped model (plus a scenario whose
 name is HTML, to show that nothing from a file is ever rendered as markup),
 opens the page, and with the keyboard only: changes an amount, checks that
 the scores change; moves money budget-neutrally with a slider; saves the
-scenario; refuses and then confirms overwriting it; switches to Dutch and to
+scenario; refuses and then confirms overwriting it; downloads it; switches to Dutch and to
 large text; opens the report. The saved file must pass `allot check`, and
 `allot compare` on it must give exactly the scores, ranks and money the page
 showed. No console error, exception or Content-Security-Policy violation
@@ -270,6 +270,23 @@ def run(allot, source_dir, out_dir):
             compared = compare_json(allot, source_dir, [hostile, saved], baseline="model")
             if compared:
                 check_against_compare(shown, compared, "werkbank-test")
+            # Download gives the same scenario (without the saved file's
+            # comment line); Chromium renames a finished download into place.
+            downloads = os.path.join(work, "downloads")
+            os.makedirs(downloads)
+            b.call("Browser.setDownloadBehavior", behavior="allow", downloadPath=downloads)
+            b.focus("#download")
+            b.press("Enter")
+            got = os.path.join(downloads, "werkbank-test.yaml")
+            deadline = time.time() + 90
+            while not os.path.exists(got) and time.time() < deadline:
+                b.pump(0.1)
+            if check(os.path.exists(got), f"no download: {os.listdir(downloads)}"):
+                with open(got) as f:
+                    downloaded = f.read()
+                with open(saved) as f:
+                    check(f.read().endswith(downloaded) and downloaded == shown["yaml"],
+                          f"the downloaded file is not the file shown and saved:\n{downloaded}")
 
             # 5. Dutch, against another baseline, in large text (a projector).
             b.js("(() => { const s = document.getElementById('lang'); s.value = 'nl';"
