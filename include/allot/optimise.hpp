@@ -123,7 +123,8 @@ std::optional<OptimiseResult> Optimise(const Model& model, const ResolvedScenari
                                        const OptimiseOptions& options, Diagnostics& diags);
 
 // One step of the order of buy: spending on `line` from `from` to `to`
-// (total over all years) adds `points` weighted points (uncapped).
+// (total over all years) adds `points` weighted points, each objective
+// counted up to its cap of 100 given the steps before.
 struct BuyStep {
   std::string line;
   Money from;
@@ -135,8 +136,10 @@ struct BuyStep {
 // The benefit-per-euro order of funding increments from zero: greedily the
 // step with the most weighted points per euro (a step may jump to any later
 // breakpoint or level, so thresholds and levels count by their average
-// yield), until `total` is spent or nothing adds points. Ignores the cap at
-// 100 and every constraint but the total.
+// yield), until `total` is spent or nothing adds points. Each step is
+// priced at the objectives' totals so far, capped at 100: a step ends where
+// an objective reaches its cap, and what lies past a cap counts for
+// nothing. Ignores every constraint but the total.
 std::vector<BuyStep> OrderOfBuy(const Model& model, const ResolvedScenario& base,
                                 const std::vector<double>& weights, Money total, int segments);
 

@@ -263,6 +263,36 @@ lines:
   CHECK(steps[0].points_per_100k() == Approx(4.0 * 1000));
 }
 
+TEST_CASE("the order of buy stops a line where its objective reaches the cap", "[optimise]") {
+  // p buys a at 1 point per EUR (0.5 weighted), q buys b at 0.5 (0.25
+  // weighted). Uncapped, p would take all EUR 300 (150 points of a, shown
+  // as 75 weighted points); a stops at 100, so p is worth buying up to
+  // EUR 100 only (50 points), then q takes the rest: 200 EUR, b = 100, 50
+  // points. 100 points in all, the optimum.
+  Model m = ModelFrom(R"(format: allot/1
+title: t
+years: [2024]
+objectives: [{id: a, name: A}, {id: b, name: B}]
+weights: {w: {a: 1, b: 1}}
+lines:
+  - {id: p, name: P, budget: {2024: 0}, effects: {a: {curve: linear, points: 100, per: 100}}}
+  - {id: q, name: Q, budget: {2024: 0}, effects: {b: {curve: linear, points: 50, per: 100}}}
+)");
+  ResolvedScenario base = ResolveOk(m, {})[0];
+  std::vector<BuyStep> steps = OrderOfBuy(m, base, m.weights[0].weights, Eur(300), 16);
+  REQUIRE(steps.size() == 2);
+  CHECK(steps[0].line == "p");
+  CHECK(steps[0].from == Eur(0));
+  CHECK(steps[0].to == Eur(100));
+  CHECK(steps[0].points == Approx(50).margin(1e-9));
+  CHECK(steps[1].line == "q");
+  CHECK(steps[1].from == Eur(0));
+  CHECK(steps[1].to == Eur(200));
+  CHECK(steps[1].points == Approx(50).margin(1e-9));
+  OptimiseResult r = Solve(m, base, Budget({Eur(300)}));
+  CHECK(r.score == Approx(steps[0].points + steps[1].points).margin(1e-6));
+}
+
 TEST_CASE("the written scenario reproduces the reported score", "[optimise]") {
   Diagnostics diags;
   std::optional<LoadedFile> file =
