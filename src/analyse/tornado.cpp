@@ -88,14 +88,16 @@ struct Gap {
   }
 };
 
-TornadoBar EffectBar(const Gap& gap, const ParamSlot& slot) {
+TornadoBar EffectBar(const Gap& gap, const ParamSlot& slot, TornadoRange range) {
   const Effect& effect = slot.line->effects[slot.effect];
   TornadoBar bar;
+  bar.range = range;
   bar.factor = slot.line->id + ": " + effect.objective + " " + slot.field;
   Line moved = *slot.line;
   Param& p = slot.access(moved);
-  bar.low_value = p.low;
-  bar.high_value = p.high;
+  bool percentiles = range == TornadoRange::kP10P90;
+  bar.low_value = percentiles ? TriangularQuantile(p, 0.1) : p.low;
+  bar.high_value = percentiles ? TriangularQuantile(p, 0.9) : p.high;
   // Evaluate uses `likely`: set it to the end being tried.
   p.likely = bar.low_value;
   bar.gap_low = gap(Swapped(gap.a, slot.line, &moved), Swapped(gap.b, slot.line, &moved));
@@ -115,21 +117,32 @@ std::vector<double> Scaled(const std::vector<double>& w, size_t k, double factor
 
 }  // namespace
 
+double TriangularQuantile(const Param& param, double p) {
+  double low = param.low, likely = param.likely, high = param.high;
+  if (!param.uncertain || !(high > low)) return likely;
+  // The CDF reaches (likely - low) / (high - low) at likely; below it the
+  // density rises linearly from low, above it falls linearly to high.
+  double width = high - low;
+  if (p * width < likely - low) return low + std::sqrt(p * width * (likely - low));
+  return high - std::sqrt((1 - p) * width * (high - likely));
+}
+
 std::optional<TornadoResult> Tornado(const Model& model,
                                      const std::vector<ResolvedScenario>& scenarios,
                                      const std::string& a, const std::string& b,
-                                     const std::string& weight_set, Diagnostics& diags) {
+                                     const std::string& weight_set, Diagnostics& diags,
+                                     TornadoRange effect_range) {
   const ResolvedScenario* ra = detail::FindScenario(scenarios, a, "A", diags);
   const ResolvedScenario* rb = detail::FindScenario(scenarios, b, "B", diags);
   auto sets = detail::PickWeightSets(model, {weight_set}, diags);
   if (!ra || !rb || !sets) return std::nullopt;
   const std::vector<double>& w = sets->front().weights;
 
-  TornadoResult result{model.title, weight_set, a, b, 0, {}};
+  TornadoResult result{model.title, weight_set, a, b, effect_range, 0, {}};
   Gap gap{model, *ra, *rb, w};
   result.base_gap = gap(*ra, *rb);
   for (const ParamSlot& slot : UncertainSlots(*ra, *rb))
-    result.bars.push_back(EffectBar(gap, slot));
+    result.bars.push_back(EffectBar(gap, slot, effect_range));
 
   std::vector<double> s_a = Evaluate(model, *ra).objectives;
   std::vector<double> s_b = Evaluate(model, *rb).objectives;
@@ -137,6 +150,7 @@ std::optional<TornadoResult> Tornado(const Model& model,
     if (w[k] == 0) continue;  // 25% of nothing moves nothing
     TornadoBar bar;
     bar.kind = TornadoFactorKind::kWeight;
+    bar.range = TornadoRange::kWeight25;
     bar.factor = model.objectives[k].id;
     std::vector<double> low = Scaled(w, k, 0.75), high = Scaled(w, k, 1.25);
     bar.low_value = low[k];

@@ -8,6 +8,7 @@
 #include "render/json_output.hpp"
 #include "render/layout.hpp"
 #include "render/number.hpp"
+#include "render/tornado_range.hpp"
 
 namespace allot {
 
@@ -28,11 +29,13 @@ Json TornadoJson(const TornadoResult& r) {
   j["weight_set"] = r.weight_set;
   j["a"] = r.a;
   j["b"] = r.b;
+  j["effect_range"] = detail::TornadoRangeId(r.effect_range);
   j["base_gap"] = detail::Rounded(r.base_gap, 6);
   j["bars"] = Json::array();
   for (const TornadoBar& bar : r.bars) {
     j["bars"].push_back({{"kind", KindName(bar.kind)},
                          {"factor", bar.factor},
+                         {"range", detail::TornadoRangeId(bar.range)},
                          {"low_value", detail::Rounded(bar.low_value, 6)},
                          {"high_value", detail::Rounded(bar.high_value, 6)},
                          {"gap_low", detail::Rounded(bar.gap_low, 6)},
@@ -50,14 +53,14 @@ detail::Table TornadoCsv(const TornadoResult& r) {
   using detail::TextColumn;
   detail::Table t("",
                   {TextColumn("weight_set"), TextColumn("a"), TextColumn("b"), TextColumn("kind"),
-                   TextColumn("factor"), NumberColumn("low_value", kAllDigits),
+                   TextColumn("factor"), TextColumn("range"), NumberColumn("low_value", kAllDigits),
                    NumberColumn("high_value", kAllDigits), NumberColumn("base_gap", kAllDigits),
                    NumberColumn("change_low", kAllDigits), NumberColumn("change_high", kAllDigits),
                    NumberColumn("swing", kAllDigits)});
   for (const TornadoBar& bar : r.bars) {
     t.rows.push_back({r.weight_set, r.a, r.b, std::string(KindName(bar.kind)), bar.factor,
-                      bar.low_value, bar.high_value, r.base_gap, bar.change_low, bar.change_high,
-                      bar.swing});
+                      std::string(detail::TornadoRangeId(bar.range)), bar.low_value, bar.high_value,
+                      r.base_gap, bar.change_low, bar.change_high, bar.swing});
   }
   return t;
 }
@@ -72,20 +75,19 @@ detail::Table BarsTable(const TornadoResult& r, Lang lang) {
       Say(Key::kTornadoGap, lang,
           {r.a, r.b, r.weight_set, detail::Decimal(r.base_gap, 3, lang, true)}),
       {detail::TextColumn(say(Key::kTornadoFactor)), detail::TextColumn(say(Key::kTornadoKind)),
-       NumberColumn(say(Key::kTornadoLow), 4), NumberColumn(say(Key::kTornadoHigh), 4),
-       ChangeColumn(say(Key::kTornadoChangeLow), 3), ChangeColumn(say(Key::kTornadoChangeHigh), 3),
-       NumberColumn(say(Key::kTornadoSwing), 3)});
+       detail::TextColumn(say(Key::kTornadoRange)), NumberColumn(say(Key::kTornadoLow), 4),
+       NumberColumn(say(Key::kTornadoHigh), 4), ChangeColumn(say(Key::kTornadoChangeLow), 3),
+       ChangeColumn(say(Key::kTornadoChangeHigh), 3), NumberColumn(say(Key::kTornadoSwing), 3)});
   for (const TornadoBar& bar : r.bars) {
     bool weight = bar.kind == TornadoFactorKind::kWeight;
     auto value = [&](double v) -> detail::Cell {
       return weight ? detail::Cell(detail::Decimal(v, 3, lang)) : detail::Cell(v);
     };
     t.rows.push_back({bar.factor, say(weight ? Key::kWeight : Key::kTornadoEffect),
-                      value(bar.low_value), value(bar.high_value), bar.change_low, bar.change_high,
-                      bar.swing});
+                      detail::TornadoRangeLabel(bar.range, lang), value(bar.low_value),
+                      value(bar.high_value), bar.change_low, bar.change_high, bar.swing});
   }
-  t.notes.push_back(say(Key::kTornadoEffectNote));
-  t.notes.push_back(say(Key::kTornadoWeightNote));
+  t.notes = detail::TornadoRangeNotes(r, lang);
   return t;
 }
 

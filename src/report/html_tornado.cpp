@@ -6,6 +6,7 @@
 
 #include "render/number.hpp"
 #include "render/text.hpp"
+#include "render/tornado_range.hpp"
 #include "report/html.hpp"
 #include "report/notes.hpp"
 #include "report/svg_chart.hpp"
@@ -55,12 +56,13 @@ HtmlTable TornadoTable(const TornadoResult& t, size_t shown, const ReportContext
   for (size_t i = 0; i < shown; ++i) {
     const TornadoBar& bar = t.bars[i];
     table.rows.push_back(
-        {{bar.factor, "", ""},
+        {{bar.factor, TornadoRangeLabel(bar.range, c.lang), ""},
          {Decimal(bar.gap_low, 2, c.lang), Decimal(bar.low_value, 3, c.lang), ""},
          {Decimal(bar.gap_high, 2, c.lang), Decimal(bar.high_value, 3, c.lang), ""},
          {Decimal(bar.swing, 2, c.lang), "", ""}});
   }
   table.notes.push_back(BaseGapNote(t, c.lang, l));
+  for (std::string& note : TornadoRangeNotes(t, c.lang)) table.notes.push_back(std::move(note));
   if (t.bars.size() > shown) {
     table.notes.push_back(std::to_string(t.bars.size() - shown) + " " + l(Key::kReportMoreFactors));
   }

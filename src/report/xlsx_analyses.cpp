@@ -3,6 +3,7 @@
 // formats only round what is shown), each with how it was computed under
 // the table.
 #include "render/text.hpp"
+#include "render/tornado_range.hpp"
 #include "report/notes.hpp"
 #include "report/xlsx_book.hpp"
 
@@ -42,7 +43,8 @@ lxw_row_t TornadoSheet(Book& b, Sheet& sheet) {
   sheet.Header({b.l(Key::kReportFactor), at(b.l(Key::kReportValue), b.l(Key::kReportAtLow)),
                 at(b.l(Key::kReportValue), b.l(Key::kReportAtHigh)),
                 at(b.l(Key::kReportGap), b.l(Key::kReportAtLow)),
-                at(b.l(Key::kReportGap), b.l(Key::kReportAtHigh)), b.l(Key::kReportSwing)});
+                at(b.l(Key::kReportGap), b.l(Key::kReportAtHigh)), b.l(Key::kReportSwing),
+                b.l(Key::kTornadoRange)});
   for (size_t i = 0; i < t.bars.size(); ++i) {
     const TornadoBar& bar = t.bars[i];
     lxw_row_t row = Row(i + 1);
@@ -52,9 +54,12 @@ lxw_row_t TornadoSheet(Book& b, Sheet& sheet) {
     sheet.Number(row, 3, bar.gap_low, b.formats.score2);
     sheet.Number(row, 4, bar.gap_high, b.formats.score2);
     sheet.Number(row, 5, bar.swing, b.formats.score2);
+    sheet.Text(row, 6, TornadoRangeLabel(bar.range, b.lang));
   }
   lxw_row_t last = Row(t.bars.size());
   sheet.Note(last + 2, BaseGapNote(t, b.lang, b.l));
+  lxw_row_t note = last + 2;
+  for (const std::string& text : TornadoRangeNotes(t, b.lang)) sheet.Note(++note, text);
   return last;
 }
 

@@ -33,6 +33,29 @@ TEST_CASE("analysis commands explain every option in --help",
   }
 }
 
+TEST_CASE("tornado --effect-range: P10-P90 by default, low-high on request, named per bar",
+          "[tornado]") {
+  std::vector<std::string> args{"tornado",  "model", "ckm-tegenvoorstel", "-w", "ministry",
+                                "--format", "csv"};
+  auto shipped = [](const std::vector<std::string>& a) {
+    return allot::testing::RunAllot(a, allot::CliContext{{ALLOT_SOURCE_DIR}});
+  };
+  Run p10 = shipped(args);
+  REQUIRE(p10.code == 0);
+  CHECK(p10.out.find("effect,information_point: information max,p10-p90,") != std::string::npos);
+  CHECK(p10.out.find("weight,information,weight+-25%,") != std::string::npos);
+  args.insert(args.end(), {"--effect-range", "low-high"});
+  Run extremes = shipped(args);
+  REQUIRE(extremes.code == 0);
+  CHECK(extremes.out.find("effect,information_point: information max,low-high,15,45,") !=
+        std::string::npos);
+  args.back() = "p50";
+  Run bad = shipped(args);
+  CHECK(bad.code == 2);
+  CHECK(bad.out.empty());
+  CHECK(bad.err.find("--effect-range must be p10-p90 or low-high, not 'p50'") != std::string::npos);
+}
+
 TEST_CASE("what-it-takes on files: words on stdout, usage errors exit 2", "[whatittakes]") {
   TempDir dir;
   std::string model = dir.Write("model.yaml", kSmallModel);

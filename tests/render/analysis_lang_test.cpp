@@ -131,8 +131,10 @@ TEST_CASE("tornado --lang nl: Dutch labels and decimal commas", "[tornado][lang]
     CHECK(Has(text, "verandering bij hoog"));
     CHECK(Has(text, "uitslag"));
     CHECK(Has(text, "gewicht"));
-    CHECK(Has(text, "45,0000"));
-    CHECK(Has(text, "+0,804"));
+    CHECK(Has(text, "38,2918"));  // P90 of [15, 30, 45]: 45 - sqrt(45)
+    CHECK(Has(text, "+0,444"));
+    CHECK(Has(text, "bereik"));
+    CHECK(Has(text, "driehoeksverdeling"));
     CHECK_FALSE(Has(text, "swing"));
   }
 }

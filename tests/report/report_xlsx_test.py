@@ -124,13 +124,16 @@ def check_sensitivity(sheet, smaa, lang, problems):
 
 
 def check_tornado(sheet, tornado, lang, problems):
-    """Every bar, largest swing first: values, gaps and swing."""
+    """Every bar, largest swing first: values, gaps, swing and the range it spans."""
     rows = data_rows(sheet)
     if len(rows) != len(tornado["bars"]):
         problems.append(f"{lang}: {sheet.title}: {len(rows)} rows, {len(tornado['bars'])} bars")
+    # The range each bar spans: the same words in both languages for these two.
+    ranges = {"p10-p90": "P10-P90", "weight+-25%": "±25%"}
     for row, bar in zip(rows, tornado["bars"]):
         want = [bar[k] for k in ("low_value", "high_value", "gap_low", "gap_high", "swing")]
-        if row[0] != bar["factor"] or not all(close(g, w) for g, w in zip(row[1:], want)):
+        if row[0] != bar["factor"] or not all(close(g, w) for g, w in zip(row[1:6], want)) or \
+                row[6] != ranges.get(bar["range"]):
             problems.append(f"{lang}: {sheet.title} {row} != {bar}")
 
 
