@@ -232,8 +232,9 @@ int main(int argc, char** argv) {
   }
   std::printf("allot serve, POST /api/evaluate with one change (set_amount %s %d)\n",
               line_id.c_str(), year);
-  std::printf("inputs: %zu lines, %zu scenarios and the draft; hardware threads: %u\n",
-              view["lines"].size(), view["scenarios"].size() - 1,
+  // The set compared: the model, the loaded scenarios, the draft.
+  std::printf("inputs: %zu lines; the model, %zu scenarios and the draft; hardware threads: %u\n",
+              view["lines"].size(), view["scenarios"].size() - 2,
               std::thread::hardware_concurrency());
   std::printf("%-8s %8s %9s %9s %8s %8s %8s %11s %10s\n", "request", "clients", "requests", "req/s",
               "p50 ms", "p99 ms", "max ms", "cpu ms/req", "bytes");
