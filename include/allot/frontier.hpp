@@ -65,14 +65,28 @@ std::optional<FrontierResult> Frontier(const Model& model, const ResolvedScenari
                                        const OptimiseOptions& options,
                                        const FrontierOptions& frontier, Diagnostics& diags);
 
-// How often each line is funded (total > 0) in the optimal allocation under
-// each of several weight vectors.
+// Under how many of several weight vectors a line is funded by the optimal
+// allocations, all of them, not the one optimum a solver happens to return
+// (ties). Funding means at least EUR 10,000 (--motion-minimum) over all
+// years, or 1% of the budget when that is less. Per weight vector, with S
+// the exact score of the optimum found:
+// - `every`: every allocation scoring at least S funds the line (the
+//   constraints force it, or with the line at 0 the problem is infeasible
+//   or its upper bound is below S);
+// - `funded`: some allocation within the tolerance (0.01 points) of S funds
+//   it (the optimum found does, or one with the line at least the minimum,
+//   found and checked like any answer).
+// A solve that fails counts as "not shown" for `every` and as "not found"
+// for `funded`.
 struct CoreLine {
   std::string id;
-  int funded = 0;  // of `runs`
+  int funded = 0;  // weight vectors under which some optimum funds it, of `runs`
   int runs = 0;
-  const char* kind() const {  // "core" (always), "borderline" (sometimes), "exterior" (never)
-    return funded == 0 ? "exterior" : funded == runs ? "core" : "borderline";
+  int every = 0;  // weight vectors under which every optimum funds it
+  // "core" (every optimum under every vector), "exterior" (no optimum under
+  // any), else "borderline".
+  const char* kind() const {
+    return funded == 0 ? "exterior" : every == runs ? "core" : "borderline";
   }
 };
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 #include "allot/evaluate.hpp"
 #include "optimise/session.hpp"
@@ -145,23 +146,88 @@ std::optional<FrontierResult> Frontier(const Model& model, const ResolvedScenari
   return result;
 }
 
+namespace {
+
+// The least that counts as funding a line in the core index: EUR 10,000
+// (--motion-minimum), or 1% of the budget when that is less (small models).
+// A cent is not funding, and moving a cent costs no measurable points.
+Money LeastFunding(const OptimiseConstraints& c) {
+  Money total = detail::TotalOf(c.budget);
+  return std::max(Money::FromCents(1),
+                  std::min(c.motion_minimum, Money::FromCents(total.cents() / 100)));
+}
+
+bool Named(const std::vector<LineAmount>& list, const std::string& id, Money above) {
+  for (const LineAmount& x : list)
+    if (x.line == id && x.amount > above) return true;
+  return false;
+}
+
+// Whether every allocation scoring at least `score` funds line `i`: the
+// constraints force it, or the problem with the line at 0 is infeasible or
+// bounded below `score`. False when that cannot be shown (a failed solve
+// included).
+bool EveryFunds(const Model& model, const ResolvedScenario& base, const OptimiseConstraints& c,
+                const OptimiseOptions& o, size_t i, double score) {
+  const std::string& id = base.lines[i].def->id;
+  bool locked = std::find(c.lock.begin(), c.lock.end(), id) != c.lock.end();
+  if (Named(c.min, id, Money()) || (locked && !detail::TotalOf(base.lines[i].by_year).IsZero()))
+    return true;
+  if (locked) return false;
+  OptimiseConstraints without = c;
+  without.max.push_back(LineAmount{id, Money()});
+  Diagnostics quiet;
+  std::optional<OptimiseResult> r = Optimise(model, base, without, o, quiet);
+  if (!r || !r->error.empty()) return false;
+  if (!r->feasible) return !r->conflicts.empty() || !r->conflict_note.empty();
+  return r->bounded && r->upper_bound < score - 1e-7 * (1 + std::fabs(score));
+}
+
+// Whether some allocation within the tolerance of `score` spends at least
+// `least` on line `i` (found and checked like any answer).
+bool SomeFunds(const Model& model, const ResolvedScenario& base, const OptimiseConstraints& c,
+               const OptimiseOptions& o, size_t i, double score, Money least) {
+  const std::string& id = base.lines[i].def->id;
+  if (std::find(c.lock.begin(), c.lock.end(), id) != c.lock.end()) return false;
+  for (const LineAmount& x : c.max)
+    if (x.line == id && x.amount < least) return false;
+  OptimiseConstraints with = c;
+  with.min.push_back(LineAmount{id, least});
+  Diagnostics quiet;
+  std::optional<OptimiseResult> r = Optimise(model, base, with, o, quiet);
+  return r && r->error.empty() && r->feasible && r->score >= score - o.tolerance;
+}
+
+}  // namespace
+
 std::optional<std::vector<CoreLine>> CoreIndex(const Model& model, const ResolvedScenario& base,
                                                const OptimiseConstraints& constraints,
                                                const OptimiseOptions& options,
                                                const std::vector<std::vector<double>>& weights,
                                                Diagnostics& diags) {
   std::vector<CoreLine> lines;
-  for (const ResolvedLine& l : base.lines) lines.push_back(CoreLine{l.def->id, 0, 0});
+  for (const ResolvedLine& l : base.lines) lines.push_back(CoreLine{l.def->id, 0, 0, 0});
+  OptimiseOptions shared = options;  // one deadline for every solve
+  if (!shared.deadline) {
+    shared.deadline = std::chrono::steady_clock::now() +
+                      std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                          std::chrono::duration<double>(std::min(options.time_limit_seconds, 1e7)));
+  }
+  Money least = LeastFunding(constraints);
   for (const std::vector<double>& w : weights) {
-    OptimiseOptions o = options;
+    OptimiseOptions o = shared;
     o.weights = w;
     std::optional<OptimiseResult> r = Optimise(model, base, constraints, o, diags);
     if (!r) return std::nullopt;
     if (!r->feasible) continue;
     for (size_t i = 0; i < lines.size(); ++i) {
-      bool funded = false;
-      for (Money m : r->allocation.lines[i].by_year) funded = funded || !m.IsZero();
-      lines[i].funded += funded ? 1 : 0;
+      // The answer shown funds it: some optimum does; does every one?
+      // Else: can another allocation as good fund it?
+      bool funded = detail::TotalOf(r->allocation.lines[i].by_year) >= least;
+      bool some = funded || SomeFunds(model, base, constraints, o, i, r->score, least);
+      bool every = funded && EveryFunds(model, base, constraints, o, i, r->score);
+      lines[i].funded += some ? 1 : 0;
+      lines[i].every += every ? 1 : 0;
       ++lines[i].runs;
     }
   }

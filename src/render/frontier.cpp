@@ -97,19 +97,22 @@ Table WordsTable(const FrontierReport& r, Lang lang) {
 }
 
 Key KindKey(const CoreLine& c) {
-  return c.funded == 0        ? Key::kFrontierExterior
-         : c.funded == c.runs ? Key::kFrontierCore
-                              : Key::kFrontierBorderline;
+  return c.funded == 0       ? Key::kFrontierExterior
+         : c.every == c.runs ? Key::kFrontierCore
+                             : Key::kFrontierBorderline;
 }
 
 Table CoreTable(const FrontierReport& r, Lang lang) {
   Table t(Say(Key::kFrontierCoreTitle, lang, {r.core_label}),
-          {TextColumn(Say(Key::kLine, lang)), detail::CountColumn(Say(Key::kFrontierFunded, lang)),
+          {TextColumn(Say(Key::kLine, lang)), detail::CountColumn(Say(Key::kFrontierEvery, lang)),
+           detail::CountColumn(Say(Key::kFrontierFunded, lang)),
            detail::CountColumn(Say(Key::kFrontierOf, lang)),
            TextColumn(Say(Key::kFrontierKind, lang))});
   for (const CoreLine& c : r.core) {
-    t.rows.push_back({c.id, int64_t{c.funded}, int64_t{c.runs}, Say(KindKey(c), lang)});
+    t.rows.push_back(
+        {c.id, int64_t{c.every}, int64_t{c.funded}, int64_t{c.runs}, Say(KindKey(c), lang)});
   }
+  t.notes.push_back(Say(Key::kFrontierCoreNote, lang));
   return t;
 }
 
@@ -155,8 +158,11 @@ Json FrontierJson(const FrontierReport& r) {
   if (!r.core_label.empty()) {
     j["core"] = {{"over", r.core_label}, {"lines", Json::array()}};
     for (const CoreLine& c : r.core) {
-      j["core"]["lines"].push_back(
-          {{"id", c.id}, {"funded", c.funded}, {"runs", c.runs}, {"kind", c.kind()}});
+      j["core"]["lines"].push_back({{"id", c.id},
+                                    {"every", c.every},
+                                    {"funded", c.funded},
+                                    {"runs", c.runs},
+                                    {"kind", c.kind()}});
     }
   }
   return j;

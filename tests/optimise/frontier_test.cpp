@@ -84,6 +84,51 @@ lines:
   CHECK(std::string((*core)[2].kind()) == "core");
   CHECK(std::string((*core)[3].kind()) == "exterior");
   CHECK((*core)[2].funded == 3);
+  CHECK((*core)[2].every == 3);
+  // Under (0.5, 0.5) pa and pb tie exactly (0.005 points per EUR each):
+  // the rest of the money may go to either, so some optimum funds each and
+  // not every optimum funds either. Under (1, 0) every optimum funds pa
+  // (without it the best is 10 points, not 19.5), none funds pb.
+  CHECK((*core)[0].funded == 2);
+  CHECK((*core)[0].every == 1);
+  CHECK((*core)[1].funded == 2);
+  CHECK((*core)[1].every == 1);
+  CHECK((*core)[3].funded == 0);
+  CHECK((*core)[3].every == 0);
+}
+
+TEST_CASE("the core index counts every optimum under exact ties", "[optimise][frontier]") {
+  // t1 and t2 buy the same objective at the same rate; the solver returns
+  // one optimum, which funds one of them. Both are funded by some optimum,
+  // neither by every one; `keep` is needed by every optimum (its table
+  // pays 10 points for the first EUR 100,000, more than any other use).
+  Model m = ModelFrom(R"(format: allot/1
+title: t
+years: [2024]
+objectives: [{id: a, name: A}]
+weights: {w: {a: 1}}
+lines:
+  - {id: t1, name: T1, budget: {2024: 0}, effects: {a: {curve: linear, points: 2, per: 100000}}}
+  - {id: t2, name: T2, budget: {2024: 0}, effects: {a: {curve: linear, points: 2, per: 100000}}}
+  - {id: keep, name: K, budget: {2024: 0}, effects: {a: {curve: table, points: [[100000, 10]]}}}
+  - {id: idle, name: I, budget: {2024: 500000}, effects: {}}
+)");
+  ResolvedScenario base = ResolveOk(m, {})[0];
+  OptimiseOptions o;
+  OptimiseConstraints c;
+  c.budget = {Eur(500000)};
+  Diagnostics diags;
+  std::optional<std::vector<CoreLine>> core = CoreIndex(m, base, c, o, {{1}}, diags);
+  REQUIRE(core);
+  CHECK((*core)[0].funded == 1);
+  CHECK((*core)[0].every == 0);
+  CHECK((*core)[1].funded == 1);
+  CHECK((*core)[1].every == 0);
+  CHECK(std::string((*core)[0].kind()) == "borderline");
+  CHECK(std::string((*core)[1].kind()) == "borderline");
+  CHECK((*core)[2].every == 1);
+  CHECK(std::string((*core)[2].kind()) == "core");
+  CHECK(std::string((*core)[3].kind()) == "exterior");
 }
 
 TEST_CASE("GLPK writes nothing to standard output", "[optimise][frontier]") {
