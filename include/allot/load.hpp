@@ -24,9 +24,18 @@ struct LoadLimits {
   int64_t max_file_bytes = 16 * 1024 * 1024;  // --max-file-size
   int max_depth = 64;                         // YAML nesting depth
   int64_t max_nodes = 20'000'000;             // YAML nodes visited, aliases counted each time
-  int max_lines = 100'000;                    // action lines in a model
-  int max_years = 200;                        // years in a model
-  int max_changes = 1'000'000;                // changes in one scenario
+  // Bytes of scalar text (keys and values) in a file, every alias counted
+  // as all the text it stands for: an alias to a megabyte string is a
+  // megabyte at each use, in memory and in every report that prints it.
+  // A file without aliases holds less text than its own size, so with the
+  // default --max-file-size only aliases can reach it.
+  int64_t max_expanded_bytes = 32 * 1024 * 1024;  // --max-expanded-size
+  int max_lines = 100'000;                        // action lines in a model
+  int max_years = 200;                            // years in a model
+  int max_changes = 1'000'000;                    // changes in one scenario
+  // Points of one `table` curve: each is a piece of the optimiser's model,
+  // so a 400,000-point table would keep `optimise` busy for minutes.
+  int max_table_points = 1'000;  // --max-table-points
   // Errors reported per file before the loader stops reading it: a file of
   // 100,000 bad lines gets 100 errors and "too many errors", not 100,000
   // lines of output (nor 100,000 "did you mean" searches).
@@ -49,6 +58,7 @@ struct LoadedFile {
 };
 
 // Parses a model file. On any error, appends diagnostics and returns nullopt.
+// The loaders throw nothing but std::bad_alloc, when memory runs out.
 std::optional<Model> LoadModel(const std::string& text, const std::string& source_name,
                                Diagnostics& diags, const LoadLimits& limits = {});
 

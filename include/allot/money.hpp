@@ -56,6 +56,7 @@ enum class MoneyParseError {
   kNegative,         // "-5"
   kTooLarge,         // over kMaxInputAmount
   kNotFinite,        // ".nan", ".inf"
+  kLeadingZero,      // "0650000": octal to YAML 1.1 readers
 };
 
 struct MoneyParse {
@@ -64,7 +65,8 @@ struct MoneyParse {
 };
 
 // Parses the text of a plain YAML number: digits with an optional '.' and at
-// most two decimals and an optional leading '+'.
+// most two decimals and an optional leading '+'; no leading zero ("0650000"),
+// which YAML 1.1 readers take for octal ("0" and "0.50" are fine).
 // An exponent ("1e6", "1.5E+3") is accepted when the value is a whole
 // number of cents.
 MoneyParse ParseMoney(std::string_view text);

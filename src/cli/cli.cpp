@@ -1,6 +1,7 @@
 #include "allot/cli.hpp"
 
 #include <exception>
+#include <new>
 #include <sstream>
 #include <string>
 
@@ -71,6 +72,14 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     for (const cli::Subcommand& c : cli::kCommands) {
       if (command == c.name) return c.run(rest, out, err, context);
     }
+  } catch (const std::bad_alloc&) {
+    // Inputs within the limits (docs/limits.md) fit in a few GB; this machine
+    // gave less. Commands build their output in memory before writing it, so
+    // nothing was written.
+    err << "allot " << command
+        << ": error: out of memory: the inputs need more memory than is available; nothing was "
+           "written (docs/limits.md gives what each command needs)\n";
+    return kExitFailure;
   } catch (const std::exception& e) {
     // The library reports bad input as diagnostics; reaching this is an
     // internal failure (e.g. out of memory), not a usage error.

@@ -17,9 +17,12 @@ void AddLimitOptions(po::options_description& options, LoadLimits& limits) {
   limit("max-file-size", limits.max_file_bytes, "largest input file, in bytes");
   limit("max-depth", limits.max_depth, "deepest YAML nesting");
   limit("max-nodes", limits.max_nodes, "YAML nodes read per file, aliases counted at each use");
+  limit("max-expanded-size", limits.max_expanded_bytes,
+        "bytes of text per file, aliases counted at each use");
   limit("max-lines", limits.max_lines, "action lines in a model");
   limit("max-years", limits.max_years, "years in a model");
   limit("max-changes", limits.max_changes, "changes in one scenario");
+  limit("max-table-points", limits.max_table_points, "points of one table curve");
   limit("max-errors", limits.max_errors, "errors reported per file before it is no longer read");
   limit("max-scenarios", limits.max_scenarios, "scenario files in one run");
   options.add(group);

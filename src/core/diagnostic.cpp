@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "core/utf8.hpp"
+
 namespace allot {
 
 namespace {
@@ -30,28 +32,74 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   std::string text;
   const SourceLocation& at = d.where;
   if (at.source) {
-    text += at.source->name;
+    text += EscapeControl(at.source->name);
     if (at.line > 0) {
       text += ':' + std::to_string(at.line);
       if (at.column > 0) text += ':' + std::to_string(at.column);
     }
     text += ": ";
   }
-  text += "error: " + d.message + "\n";
+  text += "error: " + EscapeControl(d.message);
+  if (at.alias_line > 0) {
+    text += " (through the alias at line " + std::to_string(at.alias_line) + ", column " +
+            std::to_string(at.alias_column) + ")";
+  }
+  text += "\n";
   if (!at.source || at.line <= 0) return text;
   std::string_view line = LineText(at.source->text, at.line);
   if (line.empty() || line.size() > kMaxQuotedLine || line.find('\0') != std::string_view::npos) {
     return text;
   }
   text += "  ";
-  text += line;
+  text += EscapeControl(line, true);
   text += "\n  ";
-  // Keep tabs so the caret lines up under the column in any terminal.
-  for (int i = 0; i + 1 < at.column && static_cast<size_t>(i) < line.size(); ++i) {
-    text += line[static_cast<size_t>(i)] == '\t' ? '\t' : ' ';
-  }
+  // Keep tabs so the caret lines up under the column in any terminal; an
+  // escaped control character takes the width of its escape.
+  std::string before = EscapeControl(
+      line.substr(0, std::min(line.size(), static_cast<size_t>(at.column - 1))), true);
+  for (char c : before) text += c == '\t' ? '\t' : ' ';
   text += "^\n";
   return text;
+}
+
+namespace {
+
+std::string Hex(unsigned value, int digits) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) out += kHex[(value >> shift) & 0xF];
+  return out;
+}
+
+}  // namespace
+
+std::string EscapeControl(std::string_view text, bool keep_tab_and_newline) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    size_t length = detail::Utf8SequenceLength(text, i);
+    if (length == 0) {  // not UTF-8: a lone 0x9b would be CSI to an 8-bit terminal
+      out += "\\x" + Hex(c, 2);
+      ++i;
+    } else if (length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+      out += "\\u00" + Hex(static_cast<unsigned char>(text[i + 1]), 2);  // C1: U+0080-U+009F
+      i += 2;
+    } else if (length > 1 || (c >= 0x20 && c != 0x7F) ||
+               (keep_tab_and_newline && (c == '\t' || c == '\n'))) {
+      out.append(text.substr(i, length));
+      i += length;
+    } else {
+      out += c == '\n'   ? "\\n"
+             : c == '\t' ? "\\t"
+             : c == '\r' ? "\\r"
+             : c == 0    ? "\\0"
+                         : "\\x" + Hex(c, 2);
+      ++i;
+    }
+  }
+  return out;
 }
 
 namespace {

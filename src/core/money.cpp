@@ -92,6 +92,12 @@ MoneyParse ParseMoney(std::string_view text) {
   }
   DecimalDigits digits;
   if (!SplitDecimal(text, digits)) return result;  // kNotANumber
+  // YAML 1.1 (PyYAML, many spreadsheet importers) reads 0650000 as octal
+  // 217,088: the same file would mean different money to different tools.
+  if (text.size() > 1 && text[0] == '0' && IsDigit(text[1])) {
+    result.error = MoneyParseError::kLeadingZero;
+    return result;
+  }
   // Trailing zeros past the cents change nothing, but the contract is "at
   // most two decimals" as written; an exponent may legitimately add zeros.
   size_t significant_fraction = digits.fraction.find_last_not_of('0') + 1;
@@ -131,6 +137,8 @@ std::string DescribeMoneyParseError(MoneyParseError error) {
       return "amount is over the limit of 10^13";
     case MoneyParseError::kNotFinite:
       return "amount is not a finite number";
+    case MoneyParseError::kLeadingZero:
+      return "amount has a leading zero, which YAML 1.1 tools read as an octal number";
   }
   return "invalid amount";
 }

@@ -14,11 +14,31 @@ SourceLocation LoadContext::Where(const YAML::Mark& mark) const {
   return LocationOf(source_, mark);
 }
 
+SourceLocation LoadContext::Where(const YAML::Mark& mark, const std::string& path) const {
+  SourceLocation at = Where(mark);
+  if (aliases_.empty() || mark.is_null()) return at;
+  // The innermost alias on the path: "lines[3].budget.2024", then
+  // "lines[3].budget", "lines[3]", "lines".
+  for (size_t end = path.size();;) {
+    auto use = aliases_.find(path.substr(0, end));
+    // Anchored text comes before every use of it; the use's own key does not.
+    if (use != aliases_.end() && mark.pos < use->second.use.pos &&
+        (use->second.key.is_null() || mark.pos != use->second.key.pos)) {
+      at.alias_line = use->second.use.line + 1;
+      at.alias_column = use->second.use.column + 1;
+      return at;
+    }
+    size_t cut = path.find_last_of(".[", end == 0 ? 0 : end - 1);
+    if (end == 0 || cut == std::string::npos) return at;
+    end = cut;
+  }
+}
+
 void LoadContext::Error(const YAML::Mark& mark, const std::string& path,
                         const std::string& sentence) {
   if (errors_ >= limits_.max_errors) throw TooManyErrors{};
   ++errors_;
-  AddError(diags_, Where(mark), path.empty() ? sentence : path + ": " + sentence);
+  AddError(diags_, Where(mark, path), path.empty() ? sentence : path + ": " + sentence);
 }
 
 Item RootItem(const YAML::Node& root) { return Item{root, "", root.Mark()}; }
@@ -192,9 +212,39 @@ std::optional<std::vector<Item>> ReadList(LoadContext& ctx, const Item& item, in
 
 // --- scalars ---------------------------------------------------------------
 
+namespace {
+
+// The first control character of `text` other than tab and line feed (C0,
+// DEL, or C1 as UTF-8), as "U+001B", or "" when there is none.
+std::string FirstControl(const std::string& text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    unsigned code = c;
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+      code = static_cast<unsigned char>(text[i + 1]);  // U+0080 to U+009F
+    } else if ((c >= 0x20 && c != 0x7F) || c == '\t' || c == '\n') {
+      continue;
+    }
+    static const char kHex[] = "0123456789ABCDEF";
+    return std::string("U+00") + kHex[code >> 4] + kHex[code & 0xF];
+  }
+  return "";
+}
+
+}  // namespace
+
 std::optional<std::string> ReadString(LoadContext& ctx, const Item& item) {
-  if (item.node.IsScalar()) return item.node.Scalar();
-  ctx.Error(item.mark, item.path, "expected a string, got " + DescribeNode(item.node));
+  if (!item.node.IsScalar()) {
+    ctx.Error(item.mark, item.path, "expected a string, got " + DescribeNode(item.node));
+    return std::nullopt;
+  }
+  // A NUL cuts a cell in a workbook; an escape sequence repaints the
+  // terminal of whoever prints the name. Text is text.
+  std::string control = FirstControl(item.node.Scalar());
+  if (control.empty()) return item.node.Scalar();
+  ctx.Error(item.mark, item.path,
+            "control character " + control +
+                " in text: only printable characters, tabs and line breaks are allowed");
   return std::nullopt;
 }
 
@@ -293,6 +343,13 @@ bool IsNonFiniteSpelling(std::string text) {
   return text == ".nan" || text == ".inf" || text == "nan" || text == "inf" || text == "infinity";
 }
 
+// "010", "-007": a whole number with a leading zero, octal to YAML 1.1.
+bool IsOctalLooking(const std::string& text) {
+  size_t start = !text.empty() && (text[0] == '+' || text[0] == '-') ? 1 : 0;
+  return text.size() > start + 1 && text[start] == '0' && text[start + 1] >= '0' &&
+         text[start + 1] <= '9' && text.find_first_of(".eE") == std::string::npos;
+}
+
 }  // namespace
 
 std::optional<double> ReadNumber(LoadContext& ctx, const Item& item) {
@@ -303,6 +360,12 @@ std::optional<double> ReadNumber(LoadContext& ctx, const Item& item) {
   const std::string& text = item.node.Scalar();
   if (IsNonFiniteSpelling(text)) {
     ctx.Error(item.mark, item.path, "expected a finite number, got " + text);
+    return std::nullopt;
+  }
+  if (IsOctalLooking(text)) {
+    ctx.Error(item.mark, item.path,
+              "number has a leading zero, which YAML 1.1 tools read as an octal number: " +
+                  Shorten(text));
     return std::nullopt;
   }
   // from_chars takes no leading '+', which YAML allows.

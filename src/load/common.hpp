@@ -20,6 +20,7 @@
 #include "allot/model.hpp"
 #include "allot/money.hpp"
 #include "allot/scenario.hpp"
+#include "load/yaml_reader.hpp"
 
 namespace allot::detail {
 
@@ -31,13 +32,20 @@ struct TooManyErrors {};
 // The state of loading one file: where errors go and how many there were.
 class LoadContext {
  public:
+  // `aliases`: where the document uses each alias (ParseYaml).
   LoadContext(std::shared_ptr<const SourceText> source, Diagnostics& diags,
-              const LoadLimits& limits)
-      : source_(std::move(source)), diags_(diags), limits_(limits) {}
+              const LoadLimits& limits, AliasUses aliases = {})
+      : source_(std::move(source)), diags_(diags), limits_(limits), aliases_(std::move(aliases)) {}
 
   SourceLocation Where(const YAML::Mark& mark) const;
-  // Appends "PATH: SENTENCE" (or just SENTENCE when the path is empty).
-  // Throws TooManyErrors instead once limits().max_errors were reported.
+  // The location of the value at `mark` reached by key path `path`. When
+  // the path goes through an alias and the mark is in the anchored text
+  // (which every use of the alias shares), the location also names the
+  // alias: an error there is then shown at both.
+  SourceLocation Where(const YAML::Mark& mark, const std::string& path) const;
+  // Appends "PATH: SENTENCE" (or just SENTENCE when the path is empty) at
+  // Where(mark, path). Throws TooManyErrors instead once limits().max_errors
+  // were reported.
   void Error(const YAML::Mark& mark, const std::string& path, const std::string& sentence);
 
   int errors() const { return errors_; }
@@ -48,6 +56,7 @@ class LoadContext {
   std::shared_ptr<const SourceText> source_;
   Diagnostics& diags_;
   const LoadLimits& limits_;
+  AliasUses aliases_;
   int errors_ = 0;
 };
 

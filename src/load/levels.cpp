@@ -21,7 +21,8 @@ std::vector<Level> ReadLevels(LoadContext& ctx, const Item& item, const std::vec
     if (!map.ok()) continue;
     Level level;
     const Entry* name_entry = map.Find("name");
-    level.where = ctx.Where(name_entry != nullptr ? name_entry->key_mark : element.mark);
+    level.where =
+        ctx.Where(name_entry != nullptr ? name_entry->key_mark : element.mark, element.path);
     std::optional<Item> name = map.Require("name");
     std::optional<std::string> id = name ? ReadId(ctx, *name) : std::nullopt;
     bool fresh = id && names.Add(ctx, *id, *name);

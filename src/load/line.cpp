@@ -57,7 +57,8 @@ std::optional<Param> ReadHalf(LoadContext& ctx, const Item& item) {
 
 // `points: [[x, v], ...]`, x strictly increasing and > 0.
 std::optional<std::vector<TablePoint>> ReadTable(LoadContext& ctx, const Item& item) {
-  std::optional<std::vector<Item>> points = ReadList(ctx, item);
+  std::optional<std::vector<Item>> points =
+      ReadList(ctx, item, ctx.limits().max_table_points, "table points");
   if (!points) return std::nullopt;
   if (points->empty()) {
     ctx.Error(item.mark, item.path, "expected at least one [amount, points] pair");
@@ -125,7 +126,7 @@ std::optional<Effect> ReadEffect(LoadContext& ctx, const Entry& entry) {
   if (!map.ok()) return std::nullopt;
   Effect effect;
   effect.objective = entry.key;
-  effect.where = ctx.Where(entry.key_mark);
+  effect.where = ctx.Where(entry.key_mark, entry.value.path);
   std::optional<CurveKind> kind;
   if (std::optional<Item> curve = map.Require("curve")) kind = ReadCurveKind(ctx, *curve);
   map.CheckKeys(CurveKeys(kind));
@@ -152,7 +153,7 @@ std::vector<Effect> ReadEffects(LoadContext& ctx, const Item& item, const KnownI
 
 SourceLocation WhereId(LoadContext& ctx, const MapReader& map) {
   const Entry* id = map.Find("id");
-  return ctx.Where(id != nullptr ? id->key_mark : map.item().mark);
+  return ctx.Where(id != nullptr ? id->key_mark : map.item().mark, map.item().path);
 }
 
 bool ReadListId(LoadContext& ctx, MapReader& map, IdRegistry* ids, std::string& out) {

@@ -19,18 +19,18 @@ namespace allot {
 namespace {
 
 // Puts the diagnostics from `first` on in file order: readers visit a
-// mapping's keys in the order they check them, not the order written.
+// mapping's keys in the order they check them, not the order written. Those
+// about the file as a whole (line 0) go last.
 void SortByPosition(Diagnostics& diags, size_t first) {
   std::stable_sort(diags.begin() + static_cast<std::ptrdiff_t>(first), diags.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
-                     return std::tie(a.where.line, a.where.column) <
-                            std::tie(b.where.line, b.where.column);
+                     return std::make_tuple(a.where.line == 0, a.where.line, a.where.column) <
+                            std::make_tuple(b.where.line == 0, b.where.line, b.where.column);
                    });
 }
 
-// Parses `text` and hands the document to `read`. The readers do not throw,
-// but a library entry point must not either (an allocation can fail), so
-// anything that escapes becomes one more diagnostic.
+// Parses `text` and hands the document to `read`. The readers do not throw;
+// anything that escapes but std::bad_alloc becomes one more diagnostic.
 template <typename Read>
 auto Load(const std::string& text, const std::string& source_name, Diagnostics& diags,
           const LoadLimits& limits, Read read)
@@ -39,8 +39,9 @@ auto Load(const std::string& text, const std::string& source_name, Diagnostics& 
   size_t first = diags.size();
   decltype(read(std::declval<detail::LoadContext&>(), YAML::Node())) result;
   try {
-    if (std::optional<YAML::Node> root = detail::ParseYaml(source, diags, limits)) {
-      detail::LoadContext ctx(source, diags, limits);
+    detail::AliasUses aliases;
+    if (std::optional<YAML::Node> root = detail::ParseYaml(source, diags, limits, &aliases)) {
+      detail::LoadContext ctx(source, diags, limits, std::move(aliases));
       result = read(ctx, *root);
     }
   } catch (const detail::TooManyErrors&) {
@@ -49,6 +50,8 @@ auto Load(const std::string& text, const std::string& source_name, Diagnostics& 
              "too many errors: stopped reading after " + std::to_string(limits.max_errors) +
                  " (raise with --max-errors)");
     return std::nullopt;
+  } catch (const std::bad_alloc&) {
+    throw;  // the command reports it: out of memory is no fault of the file
   } catch (const std::exception& e) {
     AddError(diags, SourceLocation{source, 0, 0}, std::string("cannot load: ") + e.what());
     result.reset();

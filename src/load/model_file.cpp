@@ -100,7 +100,7 @@ bool IsExtendedWeightSet(const MapReader& map, const KnownIds& ids) {
 std::optional<WeightSet> ReadWeightSet(LoadContext& ctx, const Entry& entry, const KnownIds& ids) {
   WeightSet set;
   set.name = entry.key;
-  set.where = ctx.Where(entry.key_mark);
+  set.where = ctx.Where(entry.key_mark, entry.value.path);
   set.weights.assign(ids.list.size(), 0.0);
   CheckId(ctx, entry.key, entry.key_mark, entry.value.path);
   MapReader map(ctx, entry.value);

@@ -17,7 +17,7 @@ const std::vector<std::string> kBudgetRules = {"neutral", "neutral-per-year"};
 
 std::optional<BudgetRule> ReadBudgetRule(LoadContext& ctx, const Item& item) {
   BudgetRule rule;
-  rule.where = ctx.Where(item.mark);
+  rule.where = ctx.Where(item.mark, item.path);
   if (item.node.IsMap()) {
     MapReader map(ctx, item, {"cap"});
     std::optional<Item> cap = map.Require("cap");
@@ -128,7 +128,7 @@ std::optional<Change> ReadChange(LoadContext& ctx, const Item& item) {
     return std::nullopt;
   }
   const Entry& entry = map.entries().front();
-  SourceLocation where = ctx.Where(item.mark);
+  SourceLocation where = ctx.Where(item.mark, item.path);
   const Item& value = entry.value;
   if (entry.key == "move") return Wrap(ReadMove(ctx, value), where);
   if (entry.key == "set") return Wrap(ReadSet(ctx, value), where);
@@ -173,7 +173,7 @@ std::optional<Scenario> ReadScenario(LoadContext& ctx, const YAML::Node& root) {
   }
   ReadOptionalString(ctx, top, "name", scenario.name);
   if (std::optional<Item> base = top.Get("base")) {
-    scenario.base_where = ctx.Where(base->mark);
+    scenario.base_where = ctx.Where(base->mark, base->path);
     scenario.base = ReadString(ctx, *base);
   }
   if (std::optional<Item> budget = top.Get("budget")) {

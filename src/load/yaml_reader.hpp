@@ -9,7 +9,9 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "allot/diagnostic.hpp"
 #include "allot/load.hpp"
@@ -27,14 +29,29 @@ SourceLocation LocationOfByte(const std::shared_ptr<const SourceText>& source, s
 // NUL byte or an invalid UTF-8 sequence), or std::string_view::npos.
 size_t FindNonTextByte(std::string_view text);
 
+// One use of an alias (`*a`) in a document: where it is, and where the key
+// it is the value of is (a null mark for a list element).
+struct AliasUse {
+  YAML::Mark use;
+  YAML::Mark key;
+};
+// The alias uses of a document by the key path of the value they stand for
+// ("lines[3].budget"), spelled as the loaders spell paths (common.hpp).
+using AliasUses = std::unordered_map<std::string, AliasUse>;
+
 // Parses the one YAML document of `source`. Before building any node, it
 // rejects what yaml-cpp would accept but allot must not: an empty file,
 // binary content, more than one document, nesting deeper than
-// limits.max_depth, more than limits.max_nodes nodes (every alias counted
-// as the whole subtree it names) and aliases that contain themselves.
-// Returns a mapping, sequence or scalar node; on any error appends
-// diagnostics and returns nullopt.
+// limits.max_depth, more than limits.max_nodes nodes or
+// limits.max_expanded_bytes bytes of text (every alias counted as the whole
+// subtree it names), aliases that contain themselves, tags other than the
+// YAML core schema's, and a quoted string that takes in lines that look
+// like keys (an unclosed quote). Returns a mapping, sequence or scalar
+// node; on any error appends diagnostics and returns nullopt. With
+// `aliases`, also returns where each alias is used. Throws std::bad_alloc
+// when memory runs out, and nothing else.
 std::optional<YAML::Node> ParseYaml(const std::shared_ptr<const SourceText>& source,
-                                    Diagnostics& diags, const LoadLimits& limits);
+                                    Diagnostics& diags, const LoadLimits& limits,
+                                    AliasUses* aliases = nullptr);
 
 }  // namespace allot::detail

@@ -719,7 +719,7 @@ TEST_CASE("a binary or non-UTF-8 file is refused at its first bad byte", "[load]
 )~");
   CHECK(ModelErrors("format: allot/1\ntitle: Caf\xe9\n") ==
         "model.yaml:2:11: error: not a text file: invalid UTF-8 byte 0xe9 (allot reads UTF-8 "
-        "YAML)\n  title: Caf\xe9\n            ^\n");
+        "YAML)\n  title: Caf\\xe9\n            ^\n");  // the byte shown, not sent
 }
 
 TEST_CASE("a file with several YAML documents is refused at the second", "[load][errors]") {
