@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 
+#include "allot/diagnostic.hpp"
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
 
@@ -76,17 +77,17 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     // Inputs within the limits (docs/limits.md) fit in a few GB; this machine
     // gave less. Commands build their output in memory before writing it, so
     // nothing was written.
-    err << "allot " << command
+    err << "allot " << EscapeControl(command)
         << ": error: out of memory: the inputs need more memory than is available; nothing was "
            "written (docs/limits.md gives what each command needs)\n";
     return kExitFailure;
   } catch (const std::exception& e) {
     // The library reports bad input as diagnostics; reaching this is an
     // internal failure (e.g. out of memory), not a usage error.
-    err << "allot: internal error: " << e.what() << '\n';
+    err << "allot: internal error: " << EscapeControl(e.what()) << '\n';
     return kExitFailure;
   }
-  err << "allot: error: unknown command '" << command << "'\nTry 'allot --help'.\n";
+  err << "allot: error: unknown command '" << EscapeControl(command) << "'\nTry 'allot --help'.\n";
   return kExitBadInput;
 }
 

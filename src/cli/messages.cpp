@@ -8,7 +8,9 @@ void UsageError(const std::string& command, const std::string& message, std::ost
 }
 
 void Error(const std::string& command, const std::string& message, std::ostream& err) {
-  err << "allot " << command << ": error: " << message << '\n';
+  // Messages quote what the user gave (paths, option values): an escape
+  // sequence in them is shown, not sent to the terminal.
+  err << "allot " << command << ": error: " << EscapeControl(message) << '\n';
 }
 
 void PrintDiagnostics(const std::string& command, const Diagnostics& diags, std::ostream& err) {

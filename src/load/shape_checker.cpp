@@ -93,7 +93,7 @@ std::string TagAsWritten(const std::string& tag) {
 // "?" is an untagged plain node and "!" a quoted or block scalar; the YAML
 // core schema's own tags are taken at their word by the readers.
 bool IsKnownTag(const std::string& tag) {
-  static const std::vector<std::string> kCore = {"str", "int",  "float", "bool",
+  static const std::vector<std::string> kCore = {"str",  "int", "float", "bool",
                                                  "null", "map", "seq"};
   if (tag.empty() || tag == "?" || tag == "!") return true;
   std::string written = TagAsWritten(tag);
@@ -176,8 +176,8 @@ void ShapeChecker::OnSequenceStart(const YAML::Mark& mark, const std::string& ta
   Open(mark, tag, anchor, false);
 }
 
-void ShapeChecker::OnMapStart(const YAML::Mark& mark, const std::string& tag,
-                              YAML::anchor_t anchor, YAML::EmitterStyle::value) {
+void ShapeChecker::OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                              YAML::EmitterStyle::value) {
   Open(mark, tag, anchor, true);
 }
 

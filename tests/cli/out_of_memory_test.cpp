@@ -84,10 +84,9 @@ TEST_CASE("out of memory while loading is exit 1 with a clear message, nothing w
   }
   std::string model = dir.Write("model.yaml", text);
   std::string output = dir.path() + "/out.json";
-  allot::testing::CliRun run =
-      RunCapped({"compare", model, "--max-expanded-size", "4000000000", "--format", "json",
-                 "--output", output},
-                256L << 20);
+  allot::testing::CliRun run = RunCapped({"compare", model, "--max-expanded-size", "4000000000",
+                                          "--format", "json", "--output", output},
+                                         256L << 20);
   CHECK(run.code == 1);
   CHECK(run.out.empty());
   CHECK(run.err ==

@@ -71,11 +71,12 @@ TEST_CASE("an alias counts as every byte of text it stands for", "[load][robust]
 }
 
 TEST_CASE("tags other than the YAML core schema's are refused where they are", "[load][robust]") {
-  CHECK(ModelErrors(kModelHead + R"~(  - id: x
+  CHECK(
+      ModelErrors(kModelHead + R"~(  - id: x
     name: !!python/object:os.system X
     budget: {2024: !custom 5}
 )~") ==
-        R"~(m.yaml:10:11: error: lines[0].name: unknown tag '!!python/object:os.system': allot files hold plain values (text, numbers, lists, mappings); remove the tag
+      R"~(m.yaml:10:11: error: lines[0].name: unknown tag '!!python/object:os.system': allot files hold plain values (text, numbers, lists, mappings); remove the tag
       name: !!python/object:os.system X
             ^
 m.yaml:11:20: error: lines[0].budget.2024: unknown tag '!custom': allot files hold plain values (text, numbers, lists, mappings); remove the tag
@@ -102,8 +103,9 @@ changes:
   - move: {amount: 400000, from: a, to: b}
 source: CKM"
 )~";
-  CHECK(ScenarioErrors(swallowed) ==
-        R"~(s.yaml:3:7: error: this quoted text does not end on its line and takes in 'changes:' (line 4), which looks like a key: is the closing " missing? (text that spans lines can be written as a block scalar: 'note: >' and the text indented on the lines below)
+  CHECK(
+      ScenarioErrors(swallowed) ==
+      R"~(s.yaml:3:7: error: this quoted text does not end on its line and takes in 'changes:' (line 4), which looks like a key: is the closing " missing? (text that spans lines can be written as a block scalar: 'note: >' and the text indented on the lines below)
   name: "CKM tegenvoorstel
         ^
 )~");
@@ -122,8 +124,8 @@ source: CKM"
 }
 
 TEST_CASE("an unclosed single quote is caught the same way", "[load][robust]") {
-  std::string errors = ScenarioErrors(
-      "format: allot/1\nscenario: alt\nname: 'it''s\nbase: x\nnote: 'y'\n");
+  std::string errors =
+      ScenarioErrors("format: allot/1\nscenario: alt\nname: 'it''s\nbase: x\nnote: 'y'\n");
   CHECK_THAT(errors, Catch::StartsWith("s.yaml:3:7: error: this quoted text does not end on its "
                                        "line and takes in 'base:' (line 4), which looks like a "
                                        "key: is the closing ' missing?"));
@@ -131,8 +133,9 @@ TEST_CASE("an unclosed single quote is caught the same way", "[load][robust]") {
 
 TEST_CASE("amounts and numbers with a leading zero are refused: YAML 1.1 reads them as octal",
           "[load][robust]") {
-  CHECK(ModelErrors(kModelHead + "  - {id: x, name: X, budget: {2024: 00650000}}\n") ==
-        R"~(m.yaml:9:37: error: lines[0].budget.2024: amount has a leading zero, which YAML 1.1 tools read as an octal number: 00650000
+  CHECK(
+      ModelErrors(kModelHead + "  - {id: x, name: X, budget: {2024: 00650000}}\n") ==
+      R"~(m.yaml:9:37: error: lines[0].budget.2024: amount has a leading zero, which YAML 1.1 tools read as an octal number: 00650000
     - {id: x, name: X, budget: {2024: 00650000}}
                                       ^
 )~");
@@ -151,8 +154,9 @@ TEST_CASE("amounts and numbers with a leading zero are refused: YAML 1.1 reads t
 
 TEST_CASE("control characters in text are refused, tabs and line breaks are not",
           "[load][robust]") {
-  CHECK(ModelErrors(kModelHead + "  - {id: x, name: \"a\\0b\", budget: {2024: 1}}\n") ==
-        R"~(m.yaml:9:19: error: lines[0].name: control character U+0000 in text: only printable characters, tabs and line breaks are allowed
+  CHECK(
+      ModelErrors(kModelHead + "  - {id: x, name: \"a\\0b\", budget: {2024: 1}}\n") ==
+      R"~(m.yaml:9:19: error: lines[0].name: control character U+0000 in text: only printable characters, tabs and line breaks are allowed
     - {id: x, name: "a\0b", budget: {2024: 1}}
                     ^
 )~");
@@ -184,8 +188,9 @@ m.yaml:11:23: error: lines[1].budget.2024: expected a number, got '5x' (through 
                         ^
 )~");
   // An error at the alias's own key is not in the anchored text.
-  CHECK(ModelErrors(kModelHead + "  - &l {id: x, name: X, budget: {2024: 1}}\n  - *l\n") ==
-        R"~(m.yaml:9:13: error: lines[1].id: duplicate line id 'x' (first defined at line 9) (through the alias at line 10, column 5)
+  CHECK(
+      ModelErrors(kModelHead + "  - &l {id: x, name: X, budget: {2024: 1}}\n  - *l\n") ==
+      R"~(m.yaml:9:13: error: lines[1].id: duplicate line id 'x' (first defined at line 9) (through the alias at line 10, column 5)
     - &l {id: x, name: X, budget: {2024: 1}}
               ^
 )~");
@@ -222,4 +227,14 @@ TEST_CASE("a table curve has at most max_table_points points", "[load][robust][l
   allot::LoadLimits raised;
   raised.max_table_points = 1001;
   CHECK(allot::LoadModel(model(1001), "m.yaml", diags, raised).has_value());
+}
+
+TEST_CASE("command-line errors show control characters escaped", "[cli][robust]") {
+  allot::testing::CliRun run = allot::testing::RunAllot({"\x1b]0;owned\x07"});
+  CHECK(run.code == 2);
+  CHECK(run.err == "allot: error: unknown command '\\x1b]0;owned\\x07'\nTry 'allot --help'.\n");
+  run = allot::testing::RunAllot({"check", "no\x1b[2Jsuch.yaml"});
+  CHECK(run.code == 2);
+  CHECK(run.err.find('\x1b') == std::string::npos);
+  CHECK_THAT(run.err, Catch::Contains("no\\x1b[2Jsuch.yaml"));
 }
