@@ -192,7 +192,10 @@ void ShapeChecker::Open(const YAML::Mark& mark, const std::string& tag, YAML::an
   CheckDepth(mark, 1);
   Count(mark, 1, 0);
   CheckTag(mark, tag, place);
-  OpenCollection collection{anchor, total_nodes_ - 1, total_bytes_};
+  OpenCollection collection;
+  collection.anchor = anchor;
+  collection.nodes_before = total_nodes_ - 1;
+  collection.bytes_before = total_bytes_;
   collection.is_map = is_map;
   collection.path_known = place.path_known;
   collection.path = std::move(place.path);

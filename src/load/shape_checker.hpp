@@ -63,10 +63,10 @@ class ShapeChecker : public YAML::EventHandler {
   };
   // A collection whose end has not been seen yet.
   struct OpenCollection {
-    YAML::anchor_t anchor;
-    int64_t nodes_before;  // total_nodes_ when it started
-    int64_t bytes_before;  // total_bytes_ when it started
-    int height = 1;        // levels of collections seen in it so far
+    YAML::anchor_t anchor = YAML::NullAnchor;
+    int64_t nodes_before = 0;  // total_nodes_ when it started
+    int64_t bytes_before = 0;  // total_bytes_ when it started
+    int height = 1;            // levels of collections seen in it so far
     bool is_map = false;
     bool path_known = true;  // false inside a mapping key
     std::string path;        // its key path, as the loaders spell it
