@@ -195,6 +195,19 @@ void CheckConsistent(const SmaaAccumulator& a) {
       throw std::invalid_argument("the counts of scenario '" + a.header.scenario_ids[s] +
                                   "' do not add up to the shard's samples");
     }
+    // A sample puts s above o, o above s, or ties them: the two counts of a
+    // pair add up to at most the samples (an edited count printed P(A>B)
+    // above 100%).
+    for (size_t o = s; o < S; ++o) {
+      uint64_t pair = a.beats[s * S + o] + (o == s ? 0 : a.beats[o * S + s]);
+      bool too_many = a.beats[s * S + o] > a.count() || a.beats[o * S + s] > a.count() ||
+                      (o == s ? pair != 0 : pair > a.count());
+      if (too_many) {
+        throw std::invalid_argument("the 'beats' counts of scenario '" + a.header.scenario_ids[s] +
+                                    "' against '" + a.header.scenario_ids[o] +
+                                    "' add up to more than the shard's samples");
+      }
+    }
   }
 }
 

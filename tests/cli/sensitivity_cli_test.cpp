@@ -236,6 +236,24 @@ TEST_CASE("merge refuses a part whose counts were edited", "[sensitivity]") {
   CHECK(Cli(MergeShipped({path})).code == 0);
 }
 
+TEST_CASE("merge refuses a part whose beats counts exceed its samples", "[sensitivity]") {
+  TempDir dir;
+  std::string path = dir.path() + "/p.json";
+  REQUIRE(
+      Cli(Shipped({"--samples", "50", "--seed", "1", "--shard", "1/1", "--output", path})).code ==
+      0);
+  std::string text = dir.Read("p.json");
+  size_t at = text.find("\"beats\":[[0,");
+  REQUIRE(at != std::string::npos);
+  text.insert(at + 12, "9999");  // the model over the second scenario: at least 99,990 of 50
+  std::string edited = dir.Write("edited.json", text);
+  Run r = Cli({"merge", edited});
+  CHECK(r.code == 2);
+  CHECK(r.err.find(edited + ": error: not a valid sensitivity part: the 'beats' counts of "
+                            "scenario 'model' against '") == 0);
+  CHECK(r.err.find("add up to more than the shard's samples\n") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace allot
 
