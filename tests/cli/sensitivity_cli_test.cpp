@@ -217,13 +217,18 @@ TEST_CASE("sensitivity renders table, csv and md, and --output writes the file",
 namespace allot {
 namespace {
 
-TEST_CASE("merge refuses a part whose counts were edited", "[sensitivity]") {
-  TempDir dir;
+// A whole run of 50 samples written as a part (p.json in `dir`); returns its text.
+std::string FiftySamplePart(const TempDir& dir) {
   std::string path = dir.path() + "/p.json";
   REQUIRE(
       Cli(Shipped({"--samples", "50", "--seed", "1", "--shard", "1/1", "--output", path})).code ==
       0);
-  std::string text = dir.Read("p.json");
+  return dir.Read("p.json");
+}
+
+TEST_CASE("merge refuses a part whose counts were edited", "[sensitivity]") {
+  TempDir dir;
+  std::string text = FiftySamplePart(dir);
   size_t at = text.find("\"rank_counts\":[[");
   REQUIRE(at != std::string::npos);
   text.insert(at + 16, "1");  // the model's first count, 0 -> 10
@@ -233,16 +238,12 @@ TEST_CASE("merge refuses a part whose counts were edited", "[sensitivity]") {
   CHECK(r.err == edited +
                      ": error: not a valid sensitivity part: the counts of scenario 'model' do not "
                      "add up to the shard's samples\n");
-  CHECK(Cli(MergeShipped({path})).code == 0);
+  CHECK(Cli(MergeShipped({dir.path() + "/p.json"})).code == 0);
 }
 
 TEST_CASE("merge refuses a part whose beats counts exceed its samples", "[sensitivity]") {
   TempDir dir;
-  std::string path = dir.path() + "/p.json";
-  REQUIRE(
-      Cli(Shipped({"--samples", "50", "--seed", "1", "--shard", "1/1", "--output", path})).code ==
-      0);
-  std::string text = dir.Read("p.json");
+  std::string text = FiftySamplePart(dir);
   size_t at = text.find("\"beats\":[[0,");
   REQUIRE(at != std::string::npos);
   text.insert(at + 12, "9999");  // the model over the second scenario: at least 99,990 of 50
