@@ -126,6 +126,14 @@ class OptimiseCommand final : public Command {
   }
 
   void Check(const po::variables_map&, std::vector<std::string>& problems) override {
+    // The id goes into the written scenario: one `check` would refuse
+    // (docs/format.md: letters, digits, '_', '.' and '-') is refused here.
+    bool id_ok =
+        !id_.empty() && id_.find_first_not_of(
+                            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") ==
+                            std::string::npos;
+    if (!id_ok)
+      problems.push_back("--id must use only letters, digits, '_', '.' and '-', not '" + id_ + "'");
     MoneyParse step = ParseMoney(step_text_);
     if (step.value)
       step_ = *step.value;

@@ -111,3 +111,15 @@ TEST_CASE("optimise --fund-motions funds the motion in the answer and in compare
   REQUIRE(optimised != std::string::npos);
   CHECK(compare.out.find("\"wiersma\": true", optimised) != std::string::npos);
 }
+
+TEST_CASE("optimise --id is refused unless check would accept it", "[optimise][robustness]") {
+  allot::testing::TempDir dir;
+  std::string out = dir.path() + "/best.yaml";
+  allot::testing::CliRun r = allot::testing::RunAllot(
+      {"optimise", "--weights", "ckm", "--id", "bad id: x", "--output", out},
+      allot::CliContext{{ALLOT_SOURCE_DIR}});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--id must use only letters, digits, '_', '.' and '-', not 'bad id: x'") !=
+        std::string::npos);
+  CHECK(dir.Read("best.yaml") == "<missing>");
+}
