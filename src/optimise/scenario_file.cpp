@@ -31,7 +31,13 @@ std::string OptimisedScenarioYaml(const Model& model, const ResolvedScenario& ba
                                   const OptimiseResult& result, const std::string& id,
                                   const std::string& name, const std::vector<std::string>& header) {
   std::ostringstream out;
-  for (const std::string& line : header) out << "# " << line << '\n';
+  // Every line of the header stays a comment, even when a part of it (the
+  // model's path) holds a line break: nothing in it can become YAML.
+  for (const std::string& line : header) {
+    out << "# ";
+    for (char c : line) out << (c == '\n' || c == '\r' ? std::string("\n# ") : std::string(1, c));
+    out << '\n';
+  }
   out << "format: allot/1\n";
   out << "scenario: " << Quote(id) << '\n';
   out << "name: " << Quote(name) << '\n';

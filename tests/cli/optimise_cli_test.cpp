@@ -2,6 +2,7 @@
 // check and compare, which report the same score; bad options are usage
 // errors with nothing on stdout and no file written.
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "allot/cli.hpp"
 #include "test_support.hpp"
@@ -122,4 +123,19 @@ TEST_CASE("optimise --id is refused unless check would accept it", "[optimise][r
   CHECK(r.err.find("--id must use only letters, digits, '_', '.' and '-', not 'bad id: x'") !=
         std::string::npos);
   CHECK(dir.Read("best.yaml") == "<missing>");
+}
+
+TEST_CASE("optimise --output: a line break in the model's path stays in the comment",
+          "[optimise][robustness]") {
+  allot::testing::TempDir dir;
+  std::string model = dir.path() + "/m\nscenario: injected";
+  std::filesystem::create_directory(model);
+  std::filesystem::copy(allot::testing::SourcePath("model"), model);
+  std::string out = dir.path() + "/best.yaml";
+  allot::testing::CliRun r =
+      allot::testing::RunAllot({"optimise", "--weights", "ckm", "--output", out, model});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(dir.Read("best.yaml").find("\nscenario: injected") == std::string::npos);
+  CHECK(allot::testing::RunAllot({"check", model, out}).code == 0);
 }
