@@ -107,7 +107,7 @@ void ExplainRows(const ExplainResult& r, Rows& out) {
     out.Add(set, "", "difference", r.difference[w]);
     for (const LineAttribution& l : r.lines) {
       out.Add(set, l.line, "line_attribution", l.by_set[w]);
-      if (!r.exact) out.Add(set, l.line, "std_error", l.error_by_set[w]);
+      if (!r.exact && !r.errors_unknown()) out.Add(set, l.line, "std_error", l.error_by_set[w]);
     }
     for (size_t j = 0; j < r.objectives.size(); ++j)
       out.Add(set, r.objectives[j], "objective_attribution", r.by_objective[w][j]);

@@ -60,8 +60,14 @@ detail::Table LinesTable(const ExplainResult& r, Lang lang) {
   for (const LineAttribution& l : r.lines) {
     std::vector<Cell> row{l.line, Say(ChangeKey(l.change), lang), l.total_a, l.total_b};
     for (size_t k = 0; k < r.weight_sets.size(); ++k) {
-      row.push_back(r.exact ? Cell(l.by_set[k])
-                            : Cell(detail::Estimate{l.by_set[k], l.error_by_set[k]}));
+      if (r.exact) {
+        row.push_back(l.by_set[k]);
+      } else if (r.errors_unknown()) {  // one replicate: no standard error at all
+        row.push_back(detail::Decimal(l.by_set[k], 3, lang, true) + " " +
+                      Say(Key::kExplainNoError, lang));
+      } else {
+        row.push_back(detail::Estimate{l.by_set[k], l.error_by_set[k]});
+      }
     }
     t.rows.push_back(std::move(row));
   }
@@ -69,6 +75,20 @@ detail::Table LinesTable(const ExplainResult& r, Lang lang) {
   for (double d : r.difference) total.push_back(d);
   t.rows.push_back(std::move(total));
   t.notes.push_back(Say(Key::kExplainAddsUp, lang, {Method(r, lang)}));
+  if (!r.exact) {
+    // Each replicate is one random order and its rotations: as many orders as lines.
+    size_t per = r.lines.empty() ? 1 : r.lines.size();
+    if (r.errors_unknown()) {
+      t.notes.push_back(Say(Key::kExplainErrorsUnknown, lang,
+                            {std::to_string(r.permutations), std::to_string(2 * per),
+                             std::to_string(kMinReplicates * per)}));
+    } else if (r.few_replicates()) {
+      t.notes.push_back(
+          Say(Key::kExplainFewReplicates, lang,
+              {std::to_string(r.replicates), std::to_string(per), std::to_string(kMinReplicates),
+               std::to_string(kMinReplicates * per)}));
+    }
+  }
   return t;
 }
 
@@ -104,6 +124,9 @@ Json ExplainJson(const ExplainResult& r) {
   j["method"] = r.exact ? "exact" : "sampled";
   j["permutations"] = r.exact ? Json(nullptr) : Json(r.permutations);
   j["seed"] = r.exact ? Json(nullptr) : Json(r.seed);
+  // Standard errors come from independent replicates: none below 2, rough below kMinReplicates.
+  j["replicates"] = r.exact ? Json(nullptr) : Json(r.replicates);
+  j["min_replicates"] = kMinReplicates;
   j["weight_sets"] = Json::array();
   for (size_t w = 0; w < r.weight_sets.size(); ++w) {
     Json set;
@@ -113,12 +136,14 @@ Json ExplainJson(const ExplainResult& r) {
     set["difference"] = detail::Rounded(r.difference[w], 6);
     set["lines"] = Json::array();
     for (const LineAttribution& l : r.lines) {
-      set["lines"].push_back({{"line", l.line},
-                              {"change", ChangeName(l.change)},
-                              {"total_a_cents", l.total_a.cents()},
-                              {"total_b_cents", l.total_b.cents()},
-                              {"attribution", detail::Rounded(l.by_set[w], 6)},
-                              {"std_error", detail::Rounded(l.error_by_set[w], 6)}});
+      set["lines"].push_back(
+          {{"line", l.line},
+           {"change", ChangeName(l.change)},
+           {"total_a_cents", l.total_a.cents()},
+           {"total_b_cents", l.total_b.cents()},
+           {"attribution", detail::Rounded(l.by_set[w], 6)},
+           {"std_error",
+            r.errors_unknown() ? Json(nullptr) : Json(detail::Rounded(l.error_by_set[w], 6))}});
     }
     set["objectives"] = Json::object();
     for (size_t k = 0; k < r.objectives.size(); ++k) {
@@ -141,8 +166,8 @@ detail::Table ExplainCsv(const ExplainResult& r) {
   for (size_t w = 0; w < r.weight_sets.size(); ++w) {
     const std::string& set = r.weight_sets[w].name;
     for (const LineAttribution& l : r.lines) {
-      t.rows.push_back(
-          {r.a, r.b, set, std::string("line"), l.line, l.by_set[w], l.error_by_set[w]});
+      t.rows.push_back({r.a, r.b, set, std::string("line"), l.line, l.by_set[w],
+                        r.errors_unknown() ? Cell() : Cell(l.error_by_set[w])});
     }
     for (size_t k = 0; k < r.objectives.size(); ++k) {
       t.rows.push_back(

@@ -3,6 +3,7 @@
 #include "allot/what_it_takes.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -31,13 +32,27 @@ const char* StatusName(OvertakeStatus s) {
   return "";
 }
 
+// The changed weights of `weights`, largest |to - from| first, as
+// WhatItTakes orders OvertakeResult::changes (below 1e-9 a change is the
+// solver's rounding; changes equal to 9 decimals keep model order).
+std::vector<WeightChange> Changed(const std::vector<WeightChange>& weights) {
+  auto size = [](const WeightChange& c) { return detail::Rounded(std::fabs(c.to - c.from), 9); };
+  std::vector<WeightChange> changes;
+  for (const WeightChange& c : weights) {
+    if (std::fabs(c.to - c.from) > 1e-9) changes.push_back(c);
+  }
+  std::stable_sort(changes.begin(), changes.end(),
+                   [&](const WeightChange& x, const WeightChange& y) { return size(x) > size(y); });
+  return changes;
+}
+
 // "x weighs 0.237 instead of 0.125, y weighs ... and z weighs ...": the
-// three largest changes, and a mention of the others.
-std::string Changes(const OvertakeResult& r, Lang lang) {
-  size_t shown = std::min<size_t>(r.changes.size(), 3);
+// first three of `changes` (largest first), and a mention of the others.
+std::string Changes(const std::vector<WeightChange>& changes, Lang lang) {
+  size_t shown = std::min<size_t>(changes.size(), 3);
   std::vector<std::string> items;
   for (size_t i = 0; i < shown; ++i) {
-    const WeightChange& c = r.changes[i];
+    const WeightChange& c = changes[i];
     items.push_back(
         Say(Key::kOvertakeChange, lang,
             {c.objective, detail::Decimal(c.to, 3, lang), detail::Decimal(c.from, 3, lang)}));
@@ -46,7 +61,7 @@ std::string Changes(const OvertakeResult& r, Lang lang) {
   for (size_t i = 0; i + 1 < items.size(); ++i) text += (i ? ", " : "") + items[i];
   text = items.size() > 1 ? Say(Key::kListLast, lang, {text, items.back()})
                           : (items.empty() ? "" : items.front());
-  return r.changes.size() > shown ? Say(Key::kOvertakeMore, lang, {text}) : text;
+  return changes.size() > shown ? Say(Key::kOvertakeMore, lang, {text}) : text;
 }
 
 Json OvertakeJson(const OvertakeResult& r) {
@@ -69,6 +84,20 @@ Json OvertakeJson(const OvertakeResult& r) {
                             {"from", detail::Rounded(c.from, 6)},
                             {"to", has_weights ? Json(detail::Rounded(c.to, 6)) : Json(nullptr)}});
   }
+  // Not unique: `weights` is one end of the nearest weightings, these the other.
+  j["unique"] = r.unique();
+  if (!r.unique()) {
+    j["other_weights"] = Json::array();
+    for (const WeightChange& c : r.other_weights) {
+      j["other_weights"].push_back({{"objective", c.objective},
+                                    {"from", detail::Rounded(c.from, 6)},
+                                    {"to", detail::Rounded(c.to, 6)}});
+    }
+    j["other_new_score_a"] = detail::Rounded(r.other_score_a, 6);
+    j["other_new_score_b"] = detail::Rounded(r.other_score_b, 6);
+  } else {
+    j["other_weights"] = nullptr;
+  }
   j["summary"] = OvertakeSummary(r, Lang::kEn);
   return j;
 }
@@ -77,14 +106,17 @@ detail::Table OvertakeCsv(const OvertakeResult& r) {
   using detail::kAllDigits;
   using detail::NumberColumn;
   using detail::TextColumn;
-  detail::Table t("",
-                  {TextColumn("weight_set"), TextColumn("a"), TextColumn("b"), TextColumn("status"),
-                   TextColumn("objective"), NumberColumn("from", kAllDigits),
-                   NumberColumn("to", kAllDigits), NumberColumn("distance", kAllDigits)});
+  detail::Table t(
+      "",
+      {TextColumn("weight_set"), TextColumn("a"), TextColumn("b"), TextColumn("status"),
+       TextColumn("objective"), NumberColumn("from", kAllDigits), NumberColumn("to", kAllDigits),
+       NumberColumn("to_other_end", kAllDigits), NumberColumn("distance", kAllDigits)});
   bool has_weights = r.status != OvertakeStatus::kImpossible;
-  for (const WeightChange& c : r.weights) {
+  for (size_t k = 0; k < r.weights.size(); ++k) {
+    const WeightChange& c = r.weights[k];
     t.rows.push_back({r.weight_set, r.a, r.b, std::string(StatusName(r.status)), c.objective,
                       c.from, has_weights ? detail::Cell(c.to) : detail::Cell(),
+                      r.unique() ? detail::Cell() : detail::Cell(r.other_weights[k].to),
                       has_weights ? detail::Cell(r.distance) : detail::Cell()});
   }
   return t;
@@ -97,14 +129,26 @@ detail::Table WeightsTable(const OvertakeResult& r, Lang lang) {
                    NumberColumn(Say(Key::kOvertakeNow, lang), 3),
                    NumberColumn(Say(Key::kOvertakeNeeded, lang), 3),
                    detail::ChangeColumn(Say(Key::kChange, lang), 3)});
-  for (const WeightChange& c : r.weights) {
-    t.rows.push_back({c.objective, c.from, c.to, c.change});
+  // Not unique: the other end of the nearest weightings in a column of its own.
+  if (!r.unique())
+    t.columns.insert(t.columns.begin() + 3, NumberColumn(Say(Key::kOvertakeOtherEnd, lang), 3));
+  for (size_t k = 0; k < r.weights.size(); ++k) {
+    const WeightChange& c = r.weights[k];
+    if (r.unique())
+      t.rows.push_back({c.objective, c.from, c.to, c.change});
+    else
+      t.rows.push_back({c.objective, c.from, c.to, r.other_weights[k].to, c.change});
   }
   auto score = [lang](double v) { return detail::Decimal(v, 2, lang); };
   t.notes.push_back(Say(
       Key::kOvertakeScores, lang,
       {r.a, r.b, score(r.score_a), score(r.score_b), score(r.new_score_a), score(r.new_score_b)}));
   t.notes.push_back(Say(Key::kOvertakeDistance, lang, {detail::Decimal(r.distance, 4, lang)}));
+  if (!r.unique()) {
+    t.notes.push_back(Say(Key::kOvertakeNotUnique, lang,
+                          {r.a, r.b, score(r.other_score_a), score(r.other_score_b)}));
+  }
+  t.notes.push_back(Say(Key::kOvertakeTie, lang, {r.a, r.b}));
   return t;
 }
 
@@ -121,8 +165,12 @@ std::string OvertakeSummary(const OvertakeResult& r, Lang lang) {
     case OvertakeStatus::kFound:
       break;
   }
-  return Say(Key::kOvertakeFound, lang,
-             {r.b, r.a, Changes(r, lang), detail::Decimal(r.distance, 3, lang)});
+  std::string found =
+      Say(Key::kOvertakeFound, lang,
+          {r.b, r.a, Changes(r.changes, lang), detail::Decimal(r.distance, 3, lang)});
+  if (r.unique()) return found;
+  return Say(Key::kOvertakeNotUniqueSummary, lang,
+             {found, Changes(Changed(r.other_weights), lang)});
 }
 
 void RenderOvertake(const OvertakeResult& result, OutputFormat format, Lang lang,

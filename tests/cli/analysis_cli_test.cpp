@@ -12,6 +12,20 @@ using Run = allot::testing::CliRun;
 
 Run Cli(const std::vector<std::string>& args) { return allot::testing::RunAllot(args); }
 
+// On the shipped model and scenarios.
+Run Shipped(const std::vector<std::string>& args) {
+  return allot::testing::RunAllot(args, allot::CliContext{{ALLOT_SOURCE_DIR}});
+}
+
+std::vector<std::string> With(std::vector<std::string> args, const std::vector<std::string>& more) {
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
 const char* const kShift = R"(format: allot/1
 scenario: shift
 name: Shift
@@ -37,23 +51,60 @@ TEST_CASE("tornado --effect-range: P10-P90 by default, low-high on request, name
           "[tornado]") {
   std::vector<std::string> args{"tornado",  "model", "ckm-tegenvoorstel", "-w", "ministry",
                                 "--format", "csv"};
-  auto shipped = [](const std::vector<std::string>& a) {
-    return allot::testing::RunAllot(a, allot::CliContext{{ALLOT_SOURCE_DIR}});
-  };
-  Run p10 = shipped(args);
+  Run p10 = Shipped(args);
   REQUIRE(p10.code == 0);
   CHECK(p10.out.find("effect,information_point: information max,p10-p90,") != std::string::npos);
   CHECK(p10.out.find("weight,information,weight+-25%,") != std::string::npos);
   args.insert(args.end(), {"--effect-range", "low-high"});
-  Run extremes = shipped(args);
+  Run extremes = Shipped(args);
   REQUIRE(extremes.code == 0);
   CHECK(extremes.out.find("effect,information_point: information max,low-high,15,45,") !=
         std::string::npos);
   args.back() = "p50";
-  Run bad = shipped(args);
+  Run bad = Shipped(args);
   CHECK(bad.code == 2);
   CHECK(bad.out.empty());
   CHECK(bad.err.find("--effect-range must be p10-p90 or low-high, not 'p50'") != std::string::npos);
+}
+
+TEST_CASE("what-it-takes shows both ends when the nearest weights are not unique, and the tie",
+          "[whatittakes]") {
+  // model ties amendement-bikker on awareness and labour exploitation only.
+  std::vector<std::string> args{"what-it-takes", "amendement-bikker", "model", "-w", "ckm"};
+  Run text = Shipped(args);
+  REQUIRE(text.code == 0);
+  CHECK(Contains(text.out, "other end"));
+  CHECK(Contains(text.out, "the nearest weights are not unique"));
+  CHECK(Contains(text.out, "catching up means a tie"));
+  CHECK(Contains(text.out, "not unique: as near with labour_exploitation weighs 0.960"));
+  args.insert(args.end(), {"--format", "json"});
+  Run json = Shipped(args);
+  CHECK(Contains(json.out, "\"unique\": false"));
+  CHECK(Contains(json.out, "\"other_weights\": ["));
+  // A unique nearest weighting: no other end, but still the tie.
+  Run unique = Shipped({"what-it-takes", "model", "ckm-tegenvoorstel", "-w", "ministry"});
+  REQUIRE(unique.code == 0);
+  CHECK_FALSE(Contains(unique.out, "other end"));
+}
+
+TEST_CASE("sampled explain: ±n/a with one replicate, a warning below the minimum", "[explain]") {
+  // 5 changed lines: a replicate is 5 orders.
+  std::vector<std::string> args{"explain",     "model", "amendement-bikker", "-w", "ministry",
+                                "--exact-max", "2",     "--permutations"};
+  Run one = Shipped(With(args, {"5"}));
+  REQUIRE(one.code == 0);
+  CHECK(Contains(one.out, "+0.500 ±n/a"));
+  CHECK(Contains(one.out, "one replicate of 5 orders: no standard error"));
+  CHECK_FALSE(Contains(one.out, "±0.000"));
+  Run json = Shipped(With(args, {"5", "--format", "json"}));
+  CHECK(Contains(json.out, "\"std_error\": null"));
+  CHECK(Contains(json.out, "\"replicates\": 1"));
+  Run few = Shipped(With(args, {"10"}));
+  CHECK(Contains(few.out, "warning: the standard errors rest on only 2 independent replicates"));
+  CHECK_FALSE(Contains(few.out, "±n/a"));
+  Run enough = Shipped(With(args, {"150"}));
+  CHECK_FALSE(Contains(enough.out, "warning"));
+  CHECK_FALSE(Contains(enough.out, "±n/a"));
 }
 
 TEST_CASE("what-it-takes on files: words on stdout, usage errors exit 2", "[whatittakes]") {
