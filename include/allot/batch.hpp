@@ -36,11 +36,15 @@
 
 namespace allot {
 
+// The analysis an entry of a batch file runs (its `analysis:` key).
 enum class BatchAnalysis { kCompare, kStability, kWhatItTakes, kTornado, kExplain, kSensitivity };
 
 // "compare", "stability", "what-it-takes", "tornado", "explain", "sensitivity".
 const char* BatchAnalysisName(BatchAnalysis analysis);
 
+// One entry of a batch file: an analysis and the lists it is run over, as
+// written (paths relative to the batch file are resolved by the caller).
+// Every combination of models, scenario sets, weights and seeds is a run.
 struct BatchEntry {
   BatchAnalysis analysis = BatchAnalysis::kCompare;
   std::vector<std::string> models;                      // paths; empty = the shipped model
@@ -57,6 +61,7 @@ struct BatchEntry {
   SourceLocation a_where, b_where, weights_where;
 };
 
+// A batch file: its entries in file order.
 struct BatchSpec {
   std::vector<BatchEntry> entries;
 };

@@ -12,17 +12,22 @@
 
 namespace allot {
 
+// Which weight sets to show and what changes are measured against.
 struct CompareOptions {
   std::vector<std::string> weight_sets;     // names; empty = all, model order
   std::string baseline = kModelScenarioId;  // scenario id to compare against
 };
 
+// One line of a compared scenario: its money per year, in cents.
 struct LineAllocation {
   std::string id;
   std::vector<Money> by_year;  // indexed like CompareResult::years
   bool illustrative = false;
 };
 
+// One scenario in a comparison: money (cents, exact), scores (points,
+// 0 to 100), ranks and changes against the baseline. Vectors marked "per
+// selected weight set" are indexed like CompareResult::weight_sets.
 struct ScenarioResult {
   std::string id;
   std::string name;
@@ -42,6 +47,9 @@ struct ScenarioResult {
   std::vector<bool> motions_funded;  // per model motion
 };
 
+// The comparison of resolved scenarios: what `allot compare` shows, in every
+// format. Money in cents, scores in points; years, objectives and motions
+// in model order.
 struct CompareResult {
   std::string title;
   std::string currency;

@@ -37,11 +37,15 @@ struct SourceLocation {
   int alias_column = 0;
 };
 
+// One input error: where it is and what is wrong. Bad input is normal
+// input, reported as a list of these; the driver prints them and exits 2.
 struct Diagnostic {
   SourceLocation where;
   std::string message;  // one sentence, no trailing period, no "error:" prefix
 };
 
+// Every error found, in the order reported (the loaders sort each file's
+// by position).
 using Diagnostics = std::vector<Diagnostic>;
 
 // "FILE:LINE:COL: error: message\n" followed, when the line is known, by the

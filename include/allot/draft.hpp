@@ -76,6 +76,7 @@ struct DescribeEdit {
   bool illustrative = false;
 };
 
+// One edit of a draft, as the workbench page sends it.
 using DraftEdit = std::variant<SetAmountEdit, MoveEdit, AddLineEdit, RemoveLineEdit, BudgetRuleEdit,
                                DescribeEdit>;
 

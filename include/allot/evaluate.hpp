@@ -20,6 +20,8 @@ inline double Pick(const Param& p, ParamPick pick) {
 // Below the threshold the value is 0.
 double CurveValue(const Curve& curve, Money total, ParamPick pick = ParamPick::kLikely);
 
+// The scores of one allocation, per objective (Model::objectives order), in
+// points: uncapped sums, and the capped scores (0 to 100) everything uses.
 struct Evaluation {
   std::vector<double> uncapped;    // sum over lines of v_lj, per objective
   std::vector<double> objectives;  // s_j = min(100, uncapped_j)

@@ -30,6 +30,8 @@ namespace allot {
 // and with fewer it gets worse quickly.
 inline constexpr size_t kMinReplicates = 30;
 
+// Which weight sets to explain, and when to estimate instead of computing
+// the Shapley values exactly.
 struct ExplainOptions {
   std::vector<std::string> weight_sets;  // names; empty = all, model order
   size_t exact_max_lines = 12;  // exact Shapley up to this many changed lines (2^n evaluations)
@@ -37,8 +39,12 @@ struct ExplainOptions {
   uint64_t seed = 1;            // of the random orders (std::mt19937_64)
 };
 
+// How a line differs between A and B: its amounts; it exists in only one of
+// them; or (kDefinition) they have it from different definitions (a
+// scenario's own `add` under an id the other has from elsewhere).
 enum class LineChange { kAmount, kAdded, kRemoved, kDefinition };
 
+// One changed line's share of S_B - S_A, in points.
 struct LineAttribution {
   std::string line;  // line id
   LineChange change = LineChange::kAmount;
@@ -50,6 +56,9 @@ struct LineAttribution {
   std::vector<double> error_by_set;
 };
 
+// Why B scores differently from A, per weight set: the difference split
+// over the changed lines and over the objectives; each split adds up to
+// score_b - score_a (points, weighted).
 struct ExplainResult {
   std::string title;
   std::string a, b;

@@ -17,12 +17,15 @@
 
 namespace allot {
 
+// Where the frontier is computed: `points` total budgets up to `to`.
 struct FrontierOptions {
   int points = 20;  // budgets 1/N .. N/N of `to`
   Money to;         // the largest total budget
   int refine = 12;  // bisection steps for "the cheapest budget reaching a score"
 };
 
+// The optimum at one total budget (money in cents, scores in weighted
+// points).
 struct FrontierPoint {
   Money budget;            // total, split over the years like the base's
   Money spent;             // what the optimum spends (at most the budget)
@@ -36,6 +39,8 @@ struct FrontierPoint {
   std::string status;
 };
 
+// Where one scenario sits against the frontier: its own score, the
+// cheapest budget that buys it, and the best its own money could buy.
 struct ScenarioPlacement {
   std::string id;
   Money total;
@@ -45,6 +50,8 @@ struct ScenarioPlacement {
   double best_for_money = 0;      // the optimum with the scenario's own money per year
 };
 
+// The frontier, cheapest budget first, and every scenario against it (the
+// model first, then as given).
 struct FrontierResult {
   std::vector<FrontierPoint> points;
   std::vector<ScenarioPlacement> scenarios;
@@ -96,6 +103,8 @@ std::optional<std::vector<CoreLine>> CoreIndex(const Model& model, const Resolve
                                                const std::vector<std::vector<double>>& weights,
                                                Diagnostics& diags);
 
+// What `allot frontier` prints: the frontier, the weights it is under, and
+// the core index when asked for.
 struct FrontierReport {
   std::string weights_label;
   std::string core_label;  // what the core index ran over; empty: no core index

@@ -52,6 +52,7 @@ struct LoadLimits {
 // What one file turned out to be.
 enum class FileKind { kModel, kScenario };
 
+// A loaded file of either kind.
 struct LoadedFile {
   std::variant<Model, Scenario> content;
   FileKind kind() const { return content.index() == 0 ? FileKind::kModel : FileKind::kScenario; }

@@ -41,12 +41,15 @@ struct Param {
 // 1e300 points would make inf, and +inf and -inf on one objective NaN.
 inline constexpr double kMaxEffectPoints = 1e6;
 
+// The shape of an effect curve; x is a line's total spend over all years,
+// in EUR, v the points it gives.
 enum class CurveKind {
   kLinear,      // v = points * x / per
   kSaturating,  // v = max * x / (x + half)
   kTable,       // piecewise linear through (0,0) and `table`, flat after the last point
 };
 
+// One point of a `table` curve.
 struct TablePoint {
   Money x;      // total spend at which the value is reached
   Param value;  // points at x
@@ -123,6 +126,9 @@ struct WeightSet {
   SourceLocation where;
 };
 
+// A budget model as loaded and validated: every id unique, every reference
+// (objective, motion, year) known, every amount within the limits. The
+// evaluator relies on this and never re-checks.
 struct Model {
   std::string title;
   std::string currency = "EUR";

@@ -13,6 +13,9 @@
 
 namespace allot {
 
+// An amount of money: a signed count of cents in 64 bits, never a double.
+// Inputs are at most 10^13 EUR (kMaxInputAmount); sums are computed with
+// CheckedAdd where they could exceed 2^63 cents.
 class Money {
  public:
   constexpr Money() = default;
@@ -59,6 +62,7 @@ enum class MoneyParseError {
   kLeadingZero,      // "0650000": octal to YAML 1.1 readers
 };
 
+// The result of ParseMoney: the amount, or why the text is not one.
 struct MoneyParse {
   std::optional<Money> value;
   MoneyParseError error = MoneyParseError::kNotANumber;
@@ -75,6 +79,7 @@ MoneyParse ParseMoney(std::string_view text);
 // decimals".
 std::string DescribeMoneyParseError(MoneyParseError error);
 
+// The language of labels and number formats for people: English or Dutch.
 enum class Lang { kEn, kNl };
 
 // "€650,000" (en) / "€ 650.000" (nl); cents are shown only when not zero

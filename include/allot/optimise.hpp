@@ -40,6 +40,7 @@ struct OptimiseConstraints {
   Money motion_minimum = Money::FromCents(1000000);  // EUR 10,000 over all years
 };
 
+// The objective and the solver's settings.
 struct OptimiseOptions {
   std::vector<double> weights;     // per objective (Model::objectives order), sum 1
   int segments = 16;               // pieces per nonlinear curve to start from, >= 1
@@ -72,6 +73,8 @@ struct Marginal {
   std::vector<std::string> tied;         // lines at the margin with equal points per euro
 };
 
+// The answer of Optimise: the best allocation found, its exact score and
+// the solver's bound (weighted points), or why there is none.
 struct OptimiseResult {
   bool feasible = false;
   // Not empty: no allocation could be verified (the time limit, or the

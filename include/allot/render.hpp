@@ -11,6 +11,8 @@
 
 namespace allot {
 
+// The formats results are written in: table and md for people, csv and
+// json for programs.
 enum class OutputFormat { kTable, kCsv, kJson, kMarkdown };
 
 // "table" | "csv" | "json" | "md"; nullopt otherwise.

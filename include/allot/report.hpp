@@ -22,6 +22,7 @@
 
 namespace allot {
 
+// What goes into a report besides the comparison, and in which language.
 struct ReportOptions {
   Lang lang = Lang::kEn;  // labels, number formats (€ 650.000 / €650,000), dates
   // When set, the HTML report gets a section "Sensitivity" with the rank

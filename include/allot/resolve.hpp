@@ -21,6 +21,9 @@ struct ResolvedLine {
                                // changed by an illustrative scenario
 };
 
+// A scenario as exact money per line and year: the model itself, or a
+// scenario with its base chain and changes applied. Invariant: by_year and
+// total are the sums of the lines, computed with overflow checks.
 struct ResolvedScenario {
   std::string id;  // "model" for the model itself
   std::string name;

@@ -70,6 +70,7 @@ struct DecreaseChange {
   std::optional<int> year;
 };
 
+// One change of a scenario, applied in file order.
 struct Change {
   std::variant<MoveChange, SetChange, ScaleChange, AddChange, RemoveChange, IncreaseChange,
                DecreaseChange>
@@ -85,12 +86,16 @@ enum class BudgetRuleKind {
   kCap,             // grand total at most `cap`
 };
 
+// The scenario's budget rule and where it is written.
 struct BudgetRule {
   BudgetRuleKind kind = BudgetRuleKind::kNone;
   Money cap;  // kCap only
   SourceLocation where;
 };
 
+// A scenario file as loaded: a diff against its base (another scenario, or
+// the model). Its line ids and years are checked against the model when it
+// is resolved.
 struct Scenario {
   std::string id;
   std::string name;

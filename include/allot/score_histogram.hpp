@@ -23,6 +23,7 @@
 
 namespace allot {
 
+// The histogram described above: a count per bin, exact to merge.
 class ScoreHistogram {
  public:
   // The lowest fine key: scores below -1000 points get coarse keys below it.

@@ -68,12 +68,15 @@ inline constexpr int kScoreBits = 32;
 // 0.02, enough to move a confidence factor by many points.
 inline constexpr uint64_t kMinCentralSamples = 100;
 
+// Whether effect estimates are uncertain in the samples (--effects).
 enum class EffectsMode {
   kFixed,      // every parameter at its likely value
   kUncertain,  // [low, likely, high] parameters drawn from triangular
                // distributions, the same draw in every scenario
 };
 
+// What a run draws: the weights (--weights), whether effects vary
+// (--effects), and the seed that makes every draw reproducible.
 struct SmaaOptions {
   WeightSpec weights;  // --weights
   EffectsMode effects = EffectsMode::kFixed;
@@ -172,6 +175,7 @@ struct ProportionInterval {
 // it covers about 95% for any p. Precondition: n > 0, k <= n.
 ProportionInterval Wilson(uint64_t k, uint64_t n);
 
+// One scenario's results over all samples (S = scenarios, N = samples).
 struct SmaaScenarioResult {
   std::string id;
   std::string name;
@@ -196,6 +200,7 @@ struct SmaaScenarioResult {
   bool too_few_samples() const { return best_samples < kMinCentralSamples; }
 };
 
+// The result of a whole run (or of merged shards, which is the same).
 struct SmaaResult {
   SmaaHeader header;
   std::optional<double> precision;            // --precision target, when used

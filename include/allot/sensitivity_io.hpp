@@ -18,6 +18,7 @@ namespace allot {
 // first = floor((index - 1) * samples / count), end = floor(index * samples / count).
 std::pair<uint64_t, uint64_t> ShardRange(uint64_t samples, uint32_t index, uint32_t count);
 
+// One shard of a run as read from, or written to, a part file.
 struct SmaaPart {
   SmaaAccumulator accumulator;  // covers exactly ShardRange(samples, index, count)
   uint32_t index = 1;

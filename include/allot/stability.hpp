@@ -39,6 +39,8 @@ struct ObjectiveStability {
   StabilityEnd rank_low, rank_high;  // the whole ranking stays the same in [low, high]
 };
 
+// The ranking under one weight set, and how far each objective's weight can
+// move before it changes.
 struct WeightSetStability {
   std::string weight_set;
   std::vector<std::string> ranking;  // scenario ids, best first (ties: input order)
@@ -47,6 +49,7 @@ struct WeightSetStability {
   std::vector<ObjectiveStability> objectives;  // Model::objectives order
 };
 
+// Weight stability of every objective under every weight set asked for.
 struct StabilityResult {
   std::string title;
   std::vector<WeightSetStability> sets;  // in the order asked

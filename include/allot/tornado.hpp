@@ -21,6 +21,7 @@
 
 namespace allot {
 
+// What a tornado bar varies: an uncertain effect parameter or a weight.
 enum class TornadoFactorKind { kEffect, kWeight };
 
 // The range a bar spans.
@@ -35,6 +36,8 @@ enum class TornadoRange {
 // their value).
 double TriangularQuantile(const Param& param, double p);
 
+// One factor moved to each end, the others at likely: how the gap S_A - S_B
+// (weighted points) moves.
 struct TornadoBar {
   TornadoFactorKind kind = TornadoFactorKind::kEffect;
   TornadoRange range = TornadoRange::kP10P90;
@@ -51,6 +54,7 @@ struct TornadoBar {
   double swing = 0;        // |gap_high - gap_low|
 };
 
+// Every factor's bar for scenarios A and B under one weight set.
 struct TornadoResult {
   std::string title;
   std::string weight_set;

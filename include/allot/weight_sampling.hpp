@@ -73,6 +73,8 @@ enum class WeightMode {
                // respects the set's `order:` (most important first)
 };
 
+// A parsed --weights value: how each sample's weights are drawn. Weights
+// are indexed like Model::objectives and sum to 1.
 struct WeightSpec {
   WeightMode mode = WeightMode::kUniform;
   std::string text = "uniform";  // as given on the command line

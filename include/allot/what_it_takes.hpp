@@ -16,12 +16,14 @@
 
 namespace allot {
 
+// Whether B can catch up with A by a change of weights.
 enum class OvertakeStatus {
   kAlreadyWins,  // B scores at least as much as A at the current weights
   kFound,        // nearest weights found, distance > 0
   kImpossible,   // B scores less than A on every objective: no weights help
 };
 
+// One objective's weight before and after.
 struct WeightChange {
   std::string objective;  // Objective::id
   double from = 0;        // the set's weight
@@ -29,6 +31,8 @@ struct WeightChange {
   double change = 0;      // to - from
 };
 
+// The nearest weights (L1 distance) at which B scores at least as much as
+// A, from one weight set's weights.
 struct OvertakeResult {
   std::string title;
   std::string weight_set;

@@ -21,6 +21,11 @@
 
 namespace allot {
 
+namespace detail {
+struct WorkbenchState;  // the model and scenarios a Workbench holds (src/workbench/)
+}  // namespace detail
+
+// The settings of a workbench's computed summaries.
 struct WorkbenchOptions {
   uint64_t smaa_samples = 4000;  // samples of the "probability best" summary
   uint64_t smaa_seed = 1;        // its seed: the same draft always gives the same figures
@@ -41,6 +46,8 @@ struct DraftFile {
   std::string yaml;  // the scenario file's text
 };
 
+// One model and its scenarios, answering the page's requests (the API at the
+// top of this file).
 class Workbench {
  public:
   // `model` and `scenarios` must resolve without error: the caller checks
@@ -73,10 +80,8 @@ class Workbench {
   // checking the draft as `allot check` would.
   WorkbenchReply Save(const std::string& request, DraftFile& file) const;
 
-  struct State;
-
  private:
-  std::unique_ptr<const State> state_;
+  std::unique_ptr<const detail::WorkbenchState> state_;
 };
 
 }  // namespace allot

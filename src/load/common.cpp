@@ -1,3 +1,20 @@
+// The readers the model and scenario loaders are built from. How they
+// collect errors, which is what lets `allot check` report every error of a
+// file at once:
+//   - a reader that finds a problem appends one diagnostic, at the node's
+//     position and under its key path ("lines[0].budget.2024: ..."), and
+//     returns nullopt; it never throws on bad input;
+//   - its caller keeps reading the siblings, and builds the result only when
+//     every part of it was read (a line with a bad budget is not a line), so
+//     one mistake gives one error, not a cascade of follow-on ones;
+//   - past --max-errors, LoadContext::Error throws TooManyErrors, which the
+//     entry point in load.cpp turns into a last "too many errors"
+//     diagnostic: a file of a million bad lines stops being read;
+//   - the entry point sorts the diagnostics by position at the end, since a
+//     map's keys are checked before its values are read (file order for the
+//     reader, whatever order the errors were found in).
+// Messages name the value as written ("got '650k'", "got a string:
+// \"650000\""), cut to 40 characters so that each stays one line.
 #include "load/common.hpp"
 
 #include <algorithm>
@@ -34,6 +51,8 @@ SourceLocation LoadContext::Where(const YAML::Mark& mark, const std::string& pat
   }
 }
 
+// The cap is checked before counting, so exactly max_errors are reported
+// and the next one ends the file.
 void LoadContext::Error(const YAML::Mark& mark, const std::string& path,
                         const std::string& sentence) {
   if (errors_ >= limits_.max_errors) throw TooManyErrors{};
@@ -54,7 +73,10 @@ std::string ChildPath(const std::string& parent, const std::string& key) {
 }
 
 // Plain scalars are untagged ("?"); quoted ones are "!". An explicit core
-// tag other than !!str (`!!int 5`) is taken at its word.
+// tag other than !!str (`!!int 5`) is taken at its word. Numbers, booleans
+// and years must be plain: yaml-cpp would happily read "650000" in quotes as
+// a number, but a quoted value is a string to YAML's core schema and to
+// allot's JSON Schema (schema/), so allot says so instead of guessing.
 bool IsPlainScalar(const YAML::Node& node) {
   if (!node.IsScalar()) return false;
   const std::string& tag = node.Tag();
@@ -129,6 +151,10 @@ std::string Suggest(const std::string& word, const std::vector<std::string>& can
 
 // --- maps and lists --------------------------------------------------------
 
+// Reads every pair once, in file order. A mapping of non-scalar keys or a
+// repeated key is reported and the pair skipped: yaml-cpp keeps both copies
+// of a repeated key and `node[key]` would silently pick one, which is how a
+// typo'd second `name:` could win unseen.
 MapReader::MapReader(LoadContext& ctx, const Item& item) : ctx_(ctx), item_(item) {
   if (!item.node.IsMap()) {
     ctx.Error(item.mark, item.path, "expected a mapping, got " + DescribeNode(item.node));
@@ -150,6 +176,8 @@ MapReader::MapReader(LoadContext& ctx, const Item& item) : ctx_(ctx), item_(item
                 "duplicate key (first defined at line " + std::to_string(first->second) + ")");
       continue;
     }
+    // An empty value's own mark points at whatever follows it (often the
+    // next line); its key is where the author looks.
     YAML::Mark mark = value.IsNull() ? key.Mark() : value.Mark();
     entries_.push_back(Entry{key.Scalar(), key.Mark(), Item{value, path, mark}});
   }
@@ -160,6 +188,9 @@ MapReader::MapReader(LoadContext& ctx, const Item& item, const std::vector<std::
   CheckKeys(allowed);
 }
 
+// Unknown keys are errors, never ignored: `budjet: neutral` must not leave a
+// scenario without its budget rule. Linear in keys x allowed, which are a
+// handful per mapping.
 void MapReader::CheckKeys(const std::vector<std::string>& allowed) {
   for (const Entry& entry : entries_) {
     if (std::find(allowed.begin(), allowed.end(), entry.key) != allowed.end()) continue;
@@ -180,6 +211,8 @@ std::optional<Item> MapReader::Get(const std::string& key) const {
   return entry->value;
 }
 
+// A missing key is reported at the mapping that lacks it; not at all when
+// the item was no mapping (already reported).
 std::optional<Item> MapReader::Require(const std::string& key) {
   std::optional<Item> value = Get(key);
   if (!value && ok_) ctx_.Error(item_.mark, item_.path, "missing required key '" + key + "'");
@@ -199,6 +232,8 @@ std::optional<std::vector<Item>> ReadList(LoadContext& ctx, const Item& item) {
   return elements;
 }
 
+// The count is checked before any element is read, so that a list over the
+// limit costs nothing more than its size.
 std::optional<std::vector<Item>> ReadList(LoadContext& ctx, const Item& item, int64_t limit,
                                           const std::string& what) {
   if (item.node.IsSequence() && static_cast<int64_t>(item.node.size()) > limit) {
@@ -248,6 +283,9 @@ std::optional<std::string> ReadString(LoadContext& ctx, const Item& item) {
   return std::nullopt;
 }
 
+// Ids are typed on command lines (`--weights ckm`, `tornado A B`) and
+// written as CSV columns and JSON keys: a small alphabet keeps them usable
+// everywhere without quoting.
 bool CheckId(LoadContext& ctx, const std::string& id, const YAML::Mark& mark,
              const std::string& path) {
   bool valid = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
@@ -267,6 +305,8 @@ std::optional<std::string> ReadId(LoadContext& ctx, const Item& item) {
   return id;
 }
 
+// The YAML 1.2 core schema's spellings only: YAML 1.1's yes/no/on/off (where
+// the country code `no` reads as false) are not booleans here.
 std::optional<bool> ReadBool(LoadContext& ctx, const Item& item) {
   if (IsPlainScalar(item.node)) {
     const std::string& text = item.node.Scalar();
@@ -313,6 +353,9 @@ std::optional<int> ReadYearKey(LoadContext& ctx, const Entry& entry) {
   return year;
 }
 
+// Amounts are read from the scalar's text by ParseMoney, never through a
+// double: 0.1 + 0.2 must be 30 cents. Its error says which rule the text
+// breaks (three decimals, a sign, over 10^13).
 std::optional<Money> ReadMoney(LoadContext& ctx, const Item& item) {
   if (!IsPlainScalar(item.node)) {
     ctx.Error(item.mark, item.path, "expected a number, got " + DescribeNode(item.node));
@@ -352,6 +395,11 @@ bool IsOctalLooking(const std::string& text) {
 
 }  // namespace
 
+// Curve parameters and points are doubles (scores are doubles; money never
+// is). from_chars reads them the same whatever C locale a program using the
+// library has set (strtod would read "0,5" under a Dutch one), and NaN or
+// infinity in any YAML spelling is refused: one NaN would make every score
+// it touches NaN.
 std::optional<double> ReadNumber(LoadContext& ctx, const Item& item) {
   if (!IsPlainScalar(item.node)) {
     ctx.Error(item.mark, item.path, "expected a number, got " + DescribeNode(item.node));
@@ -386,7 +434,9 @@ std::optional<double> ReadNumber(LoadContext& ctx, const Item& item) {
 
 namespace {
 
-// A number or [low, likely, high], each value read by `read_value`.
+// A number or [low, likely, high], each value read by `read_value`. Every
+// value of a triple is read (and reported) before the order is checked, and
+// the order is checked only when all three are numbers.
 template <typename ReadValue>
 std::optional<Param> ReadParamWith(LoadContext& ctx, const Item& item, ReadValue read_value) {
   if (!item.node.IsSequence()) {
@@ -416,6 +466,9 @@ std::optional<Param> ReadParamWith(LoadContext& ctx, const Item& item, ReadValue
   return Param{values[0], values[1], values[2], true};
 }
 
+// An amount that may be uncertain (a saturating curve's `half`) is written
+// and checked like money (two decimals, not negative), then used in euros in
+// the double arithmetic of the curves.
 std::optional<double> ReadMoneyAsEuros(LoadContext& ctx, const Item& item) {
   std::optional<Money> money = ReadMoney(ctx, item);
   if (!money) return std::nullopt;
@@ -444,6 +497,9 @@ std::optional<Param> ReadMoneyParam(LoadContext& ctx, const Item& item) {
   return ReadParamWith(ctx, item, ReadMoneyAsEuros);
 }
 
+// The factor of `scale`, exactly as written: digits over a power of ten
+// (1.333 is 1333 / 10^3), so that ScaleMoney rounds only once, the exact
+// product. A double would turn 1.333 into 1.33299999999999996...
 std::optional<Decimal> ReadDecimal(LoadContext& ctx, const Item& item) {
   if (!IsPlainScalar(item.node)) {
     ctx.Error(item.mark, item.path, "expected a number, got " + DescribeNode(item.node));
@@ -512,6 +568,7 @@ bool CheckFormat(LoadContext& ctx, MapReader& top) {
   return false;
 }
 
+// Remembers the first definition's line (1-based), for the message.
 bool IdRegistry::Add(LoadContext& ctx, const std::string& id, const Item& where) {
   auto [first, fresh] = first_line_.emplace(id, where.mark.line + 1);
   if (fresh) return true;

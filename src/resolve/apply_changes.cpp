@@ -1,3 +1,19 @@
+// Applying a scenario's changes, in order, to a copy of its base's
+// allocation. Everything is in integer cents, and every change either
+// applies whole or reports why not:
+//   move   takes an amount from one line and gives it to another: in one
+//          year, or spread over the source's years in proportion to what it
+//          has there (SplitProportionally: largest remainder, exact);
+//   set    replaces a line's whole budget (years not named become 0);
+//   scale  multiplies each year by an exact decimal (ScaleMoney: one
+//          rounding, of the exact product);
+//   add    a new line, fully checked before it joins the allocation;
+//   remove drops a line;
+//   increase / decrease  adds to or takes from one line: in one year, or
+//          spread by the rule of `move` (a decrease, like a move, never
+//          takes a year below zero).
+// The budget rule (neutral, per year, cap) is checked afterwards, on the
+// totals, by resolve.cpp.
 #include "resolve/apply_changes.hpp"
 
 #include <algorithm>
@@ -6,6 +22,8 @@
 
 namespace allot::detail {
 
+// A copy of the base's lines: the base's own result must stay as it is,
+// since other scenarios may build on it too.
 WorkingAllocation WorkingAllocation::FromLines(const std::vector<ResolvedLine>& lines) {
   WorkingAllocation work;
   work.lines = lines;
@@ -19,6 +37,8 @@ ResolvedLine* WorkingAllocation::Find(const std::string& id) {
   return it == index.end() ? nullptr : &lines[it->second];
 }
 
+// Drops the slots of removed lines, keeping the others in order: the base's
+// lines first, in its order, then added lines in the order they were added.
 std::vector<ResolvedLine> WorkingAllocation::Compact() && {
   std::vector<ResolvedLine> kept;
   kept.reserve(index.size());
@@ -50,11 +70,14 @@ class ChangeApplier {
     return false;
   }
 
-  // The line `id`, or an error naming the closest existing line.
+  // The line `id`, or an error naming the closest existing line. Ids are
+  // looked up in the working allocation, not the model: a line removed by
+  // an earlier change (or by a base) is unknown here, one added earlier is
+  // known.
   ResolvedLine* Line(const std::string& key, const std::string& id) {
     if (ResolvedLine* line = work_.Find(id)) return line;
     std::string hint;
-    if (diags_.size() < kMaxHintedErrors) {
+    if (diags_.size() < kMaxHintedErrors) {  // see kMaxHintedErrors
       std::vector<std::string> ids;
       ids.reserve(work_.index.size());
       for (const auto& entry : work_.index) ids.push_back(entry.first);
@@ -76,7 +99,9 @@ class ChangeApplier {
     return index;
   }
 
-  // Marks a line as changed by this scenario.
+  // Marks a line as changed by this scenario: the amounts of an
+  // illustrative scenario are estimates, and every line it changes carries
+  // its `*` in the output.
   void Touch(ResolvedLine& line) {
     line.illustrative = line.illustrative || scenario_.illustrative;
   }
@@ -92,6 +117,8 @@ class ChangeApplier {
     return total;
   }
 
+  // Adds to one year of a line; an amount past 2^63 cents is an error, never
+  // a wrap.
   bool AddTo(ResolvedLine& line, size_t year, Money amount, const std::string& key) {
     std::optional<Money> sum = CheckedAdd(line.by_year[year], amount);
     if (!sum) return Error(key, "amount overflows line '" + line.def->id + "'");
@@ -129,6 +156,8 @@ bool ChangeApplier::Do(const MoveChange& move) {
   return MoveSpread(move, *from, *to);
 }
 
+// A move in one year: the source must have the whole amount in that year.
+// The error says by how much it is short, so the author can fix the figure.
 bool ChangeApplier::MoveInYear(const MoveChange& move, ResolvedLine& from, ResolvedLine& to,
                                size_t year) {
   Money available = from.by_year[year];
@@ -145,7 +174,21 @@ bool ChangeApplier::MoveInYear(const MoveChange& move, ResolvedLine& from, Resol
   return AddTo(to, year, move.amount, "move.amount");
 }
 
+// A move without a year takes the amount from the source's years in
+// proportion to what the source has in each (a line with 200/225/225 gives
+// a 65 move as 20/22.50/22.50), and gives each year's part to the target in
+// the same year, so that per-year totals stay as they were.
+//
+// The parts are whole cents that add up to the amount exactly: each year
+// gets floor(amount * year / total), and the cents left over go one each to
+// the years with the largest remainders, ties to the earlier year
+// (SplitProportionally). That also never takes more from a year than it
+// has: the left-over cents number fewer than the years with a non-zero
+// remainder, and such a year's floor is below its amount, so one more cent
+// still fits.
 bool ChangeApplier::MoveSpread(const MoveChange& move, ResolvedLine& from, ResolvedLine& to) {
+  // The source's total, checked: each year fits in 63 bits, their sum may
+  // not.
   std::optional<Money> total = Total(from);
   if (!total) return Error("move.from", "line '" + move.from + "' overflows in total");
   Money available = *total;
@@ -155,6 +198,7 @@ bool ChangeApplier::MoveSpread(const MoveChange& move, ResolvedLine& from, Resol
                                     FormatMoney(available, Lang::kEn) + " in all years (short by " +
                                     FormatMoney(move.amount - available, Lang::kEn) + ")");
   }
+  // Moving nothing changes nothing: neither line counts as changed.
   if (move.amount.IsZero()) return true;
   std::vector<Money> parts = SplitProportionally(move.amount, from.by_year);
   Touch(from);
@@ -166,6 +210,9 @@ bool ChangeApplier::MoveSpread(const MoveChange& move, ResolvedLine& from, Resol
   return true;
 }
 
+// `set` states the line's whole budget: years it does not name become 0
+// (DESIGN.md), so the result does not depend on what the base had. Every
+// year is checked before anything changes.
 bool ChangeApplier::Do(const SetChange& set) {
   ResolvedLine* line = Line("set.line", set.line);
   if (line == nullptr) return false;
@@ -184,6 +231,11 @@ bool ChangeApplier::Do(const SetChange& set) {
   return true;
 }
 
+// `scale` multiplies each year by `by` as the decimal the author wrote
+// (1.333 is 1333/1000, read from the text, never the nearest double), so the
+// only rounding is the final one to the cent, halves away from zero
+// (ScaleMoney). A year that would overflow stops the change; the years
+// scaled before it are left as they are, but the scenario fails as a whole.
 bool ChangeApplier::Do(const ScaleChange& scale) {
   ResolvedLine* line = Line("scale.line", scale.line);
   if (line == nullptr) return false;
@@ -196,6 +248,9 @@ bool ChangeApplier::Do(const ScaleChange& scale) {
   return true;
 }
 
+// What the loader could not check for a scenario's added line, because it
+// needs the model: its years, objectives and motions. All problems are
+// reported, not only the first.
 bool ChangeApplier::CheckAddedLine(const allot::Line& line) {
   bool ok = true;
   for (const auto& entry : line.budget) {
@@ -221,6 +276,10 @@ bool ChangeApplier::CheckAddedLine(const allot::Line& line) {
   return ok;
 }
 
+// `add` refuses an id that exists (use `set` or `move` for that), and checks
+// the whole definition before the line joins the allocation, so that a
+// failed add leaves nothing half-added. The resolved line points at the
+// definition inside the scenario, which outlives the result.
 bool ChangeApplier::Do(const AddChange& add) {
   if (work_.Find(add.line.id) != nullptr) {
     return Error("add.id", "line '" + add.line.id + "' already exists in scenario '" +
@@ -239,6 +298,9 @@ bool ChangeApplier::Do(const AddChange& add) {
   return true;
 }
 
+// `remove` leaves a tombstone (def == nullptr) in the line's slot, so that
+// the indexes of the other lines stay valid; Compact() drops it at the end.
+// The id is free again: a later change may add a line with it.
 bool ChangeApplier::Do(const RemoveChange& remove) {
   ResolvedLine* line = Line("remove", remove.line);
   if (line == nullptr) return false;

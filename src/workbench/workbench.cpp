@@ -23,7 +23,8 @@ namespace allot {
 using detail::BadRequest;
 using detail::Json;
 
-struct Workbench::State {
+// What a Workbench holds: its inputs, never changed after construction.
+struct detail::WorkbenchState {
   Model model;
   std::vector<Scenario> scenarios;
   WorkbenchOptions options;
@@ -43,7 +44,7 @@ struct DraftSet {
   CompareResult result;
 };
 
-std::unique_ptr<DraftSet> Compared(const Workbench::State& state, const Scenario& draft,
+std::unique_ptr<DraftSet> Compared(const detail::WorkbenchState& state, const Scenario& draft,
                                    const std::string& baseline) {
   auto set = std::make_unique<DraftSet>();
   Diagnostics diags;
@@ -61,7 +62,7 @@ std::unique_ptr<DraftSet> Compared(const Workbench::State& state, const Scenario
 }
 
 // The scenarios of a draft set, for the report: the loaded ones, then the draft.
-std::vector<Scenario> WithDraft(const Workbench::State& state, const DraftSet& set) {
+std::vector<Scenario> WithDraft(const detail::WorkbenchState& state, const DraftSet& set) {
   std::vector<Scenario> scenarios = state.scenarios;
   scenarios.push_back(set.draft->chain.back());
   return scenarios;
@@ -69,7 +70,7 @@ std::vector<Scenario> WithDraft(const Workbench::State& state, const DraftSet& s
 
 // SMAA of the set under uniform random weights, effects at their likely
 // values: the same figures for the same draft on every run.
-SmaaResult ProbabilityBest(const Workbench::State& state,
+SmaaResult ProbabilityBest(const detail::WorkbenchState& state,
                            const std::vector<ResolvedScenario>& resolved) {
   uint64_t n = state.options.smaa_samples;
   std::unique_ptr<SmaaPlan> plan =
@@ -96,14 +97,14 @@ Json MessageList(const Diagnostics& diags) {
   return list;
 }
 
-bool Known(const Workbench::State& state, const std::string& id) {
+bool Known(const detail::WorkbenchState& state, const std::string& id) {
   return id == kModelScenarioId || std::any_of(state.scenarios.begin(), state.scenarios.end(),
                                                [&](const Scenario& s) { return s.id == id; });
 }
 
 // The draft a request carries: "draft" (the YAML text of its file), read
 // back and checked as a file, or a new one from "new_from".
-Scenario ReadDraft(const Workbench::State& state, const Json& request) {
+Scenario ReadDraft(const detail::WorkbenchState& state, const Json& request) {
   Diagnostics diags;
   if (!request.contains("draft")) {
     std::string base = detail::StringField(request, "new_from", std::string(kModelScenarioId));
@@ -117,7 +118,7 @@ Scenario ReadDraft(const Workbench::State& state, const Json& request) {
   return *draft;
 }
 
-std::string Baseline(const Workbench::State& state, const Json& request) {
+std::string Baseline(const detail::WorkbenchState& state, const Json& request) {
   std::string id = detail::StringField(request, "baseline", std::string(kModelScenarioId));
   if (!Known(state, id)) throw BadRequest("\"baseline\": no scenario '" + id + "'");
   return id;
@@ -140,7 +141,7 @@ WorkbenchReply Reply(Handle handle) {
 }  // namespace
 
 Workbench::Workbench(Model model, std::vector<Scenario> scenarios, WorkbenchOptions options) {
-  auto state = std::make_unique<State>(State{std::move(model), std::move(scenarios), options, {}});
+  auto state = std::make_unique<detail::WorkbenchState>(detail::WorkbenchState{std::move(model), std::move(scenarios), options, {}});
   Diagnostics diags;
   state->resolved = ResolveScenarios(state->model, state->scenarios, diags);
   if (!diags.empty()) {

@@ -1,8 +1,10 @@
 // Every kind of input error, rendered in full as the CLI prints it:
 // FILE:LINE:COL, the message, the offending line and a caret (ninja's
-// ParserTest.Errors).
+// ParserTest.Errors). One table of cases, one test that runs them all; to
+// add a case, add a row.
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "allot/load.hpp"
 #include "test_support.hpp"
@@ -30,19 +32,6 @@ allot::LoadLimits Limits(void (*change)(allot::LoadLimits&)) {
   return limits;
 }
 
-// The rendered diagnostics of a model file that must fail to load.
-std::string ModelErrors(const std::string& text, const allot::LoadLimits& limits = {}) {
-  allot::Diagnostics diags;
-  CHECK_FALSE(allot::LoadModel(text, "model.yaml", diags, limits).has_value());
-  return Render(diags);
-}
-
-std::string ScenarioErrors(const std::string& text, const allot::LoadLimits& limits = {}) {
-  allot::Diagnostics diags;
-  CHECK_FALSE(allot::LoadScenario(text, "scenario.yaml", diags, limits).has_value());
-  return Render(diags);
-}
-
 // "Billion laughs": nine anchors, each a list of ten aliases of the one
 // before, 10^9 nodes once expanded from a few hundred bytes.
 std::string AliasBomb() {
@@ -57,88 +46,97 @@ std::string AliasBomb() {
   return text;
 }
 
-}  // namespace
+enum Kind { kModel, kScenario };
 
-TEST_CASE("an unknown key is reported with the key it most resembles", "[load][errors]") {
-  CHECK(ScenarioErrors(kScenarioHead + R"~(budjet: neutral
-)~") ==
-        R"~(scenario.yaml:3:1: error: budjet: unknown key (did you mean 'budget'?)
+// A file that must fail to load, and every diagnostic it must give, in
+// file order, as the CLI prints them. The file is named model.yaml or
+// scenario.yaml.
+struct Case {
+  const char* rule;  // what the case shows, as a test name would say it
+  Kind kind;
+  std::string text;
+  std::string expected;
+  allot::LoadLimits limits = {};
+};
+
+std::vector<Case> Cases() {
+  return {
+      {"an unknown key is reported with the key it most resembles", kScenario,
+       kScenarioHead + R"~(budjet: neutral
+)~",
+       R"~(scenario.yaml:3:1: error: budjet: unknown key (did you mean 'budget'?)
   budjet: neutral
   ^
-)~");
-}
-
-TEST_CASE("amounts with three decimals, a sign, no digits or too many digits are errors",
-          "[load][errors]") {
-  CHECK(ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"amounts with three decimals, a sign, no digits or too many digits are errors", kModel,
+       kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 1.005}
-)~") ==
-        R"~(model.yaml:12:20: error: lines[0].budget.2024: amount has more than two decimals: 1.005
+)~",
+       R"~(model.yaml:12:20: error: lines[0].budget.2024: amount has more than two decimals: 1.005
       budget: {2024: 1.005}
                      ^
-)~");
-  CHECK(ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"amounts with three decimals, a sign, no digits or too many digits are errors", kModel,
+       kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: -5}
-)~") ==
-        R"~(model.yaml:12:20: error: lines[0].budget.2024: amount is negative: -5
+)~",
+       R"~(model.yaml:12:20: error: lines[0].budget.2024: amount is negative: -5
       budget: {2024: -5}
                      ^
-)~");
-  CHECK(
-      ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"amounts with three decimals, a sign, no digits or too many digits are errors", kModel,
+       kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 10000000000000.01}
-)~") ==
-      R"~(model.yaml:12:20: error: lines[0].budget.2024: amount is over the limit of 10^13: 10000000000000.01
+)~",
+       R"~(model.yaml:12:20: error: lines[0].budget.2024: amount is over the limit of 10^13: 10000000000000.01
       budget: {2024: 10000000000000.01}
                      ^
-)~");
-  CHECK(ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"amounts with three decimals, a sign, no digits or too many digits are errors", kModel,
+       kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 650k}
-)~") ==
-        R"~(model.yaml:12:20: error: lines[0].budget.2024: expected a number, got '650k'
+)~",
+       R"~(model.yaml:12:20: error: lines[0].budget.2024: expected a number, got '650k'
       budget: {2024: 650k}
                      ^
-)~");
-  CHECK(ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"amounts with three decimals, a sign, no digits or too many digits are errors", kModel,
+       kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: .nan}
-)~") ==
-        R"~(model.yaml:12:20: error: lines[0].budget.2024: amount is not a finite number: .nan
+)~",
+       R"~(model.yaml:12:20: error: lines[0].budget.2024: amount is not a finite number: .nan
       budget: {2024: .nan}
                      ^
-)~");
-}
-
-TEST_CASE("a quoted amount is a string where a number belongs", "[load][errors]") {
-  CHECK(ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"a quoted amount is a string where a number belongs", kModel, kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: "650k"}
-)~") ==
-        R"~(model.yaml:12:20: error: lines[0].budget.2024: expected a number, got a string: "650k"
+)~",
+       R"~(model.yaml:12:20: error: lines[0].budget.2024: expected a number, got a string: "650k"
       budget: {2024: "650k"}
                      ^
-)~");
-  CHECK(ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"a quoted amount is a string where a number belongs", kModel, kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: "650000"}
-)~") ==
-        R"~(model.yaml:12:20: error: lines[0].budget.2024: expected a number, got a string: "650000"
+)~",
+       R"~(model.yaml:12:20: error: lines[0].budget.2024: expected a number, got a string: "650000"
       budget: {2024: "650000"}
                      ^
-)~");
-  CHECK(
-      ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"a quoted amount is a string where a number belongs", kModel, kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 100000}
@@ -147,16 +145,12 @@ TEST_CASE("a quoted amount is a string where a number belongs", "[load][errors]"
         curve: saturating
         max: 30
         half: "250k"
-)~") ==
-      R"~(model.yaml:17:15: error: lines[0].effects.information.half: expected a number, got a string: "250k"
+)~",
+       R"~(model.yaml:17:15: error: lines[0].effects.information.half: expected a number, got a string: "250k"
           half: "250k"
                 ^
-)~");
-}
-
-TEST_CASE("curve parameters must be finite numbers or ordered triples", "[load][errors]") {
-  CHECK(
-      ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"curve parameters must be finite numbers or ordered triples", kModel, kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 100000}
@@ -165,13 +159,12 @@ TEST_CASE("curve parameters must be finite numbers or ordered triples", "[load][
         curve: linear
         points: [3, 2, 4]
         per: 100000
-)~") ==
-      R"~(model.yaml:16:17: error: lines[0].effects.information.points: [low, likely, high] must satisfy low <= likely <= high: [3, 2, 4]
+)~",
+       R"~(model.yaml:16:17: error: lines[0].effects.information.points: [low, likely, high] must satisfy low <= likely <= high: [3, 2, 4]
           points: [3, 2, 4]
                   ^
-)~");
-  CHECK(
-      ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"curve parameters must be finite numbers or ordered triples", kModel, kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 100000}
@@ -180,13 +173,12 @@ TEST_CASE("curve parameters must be finite numbers or ordered triples", "[load][
         curve: linear
         points: [1, 2]
         per: 100000
-)~") ==
-      R"~(model.yaml:16:17: error: lines[0].effects.information.points: expected a number or [low, likely, high], got a list of 2 values
+)~",
+       R"~(model.yaml:16:17: error: lines[0].effects.information.points: expected a number or [low, likely, high], got a list of 2 values
           points: [1, 2]
                   ^
-)~");
-  CHECK(
-      ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"curve parameters must be finite numbers or ordered triples", kModel, kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 100000}
@@ -195,13 +187,12 @@ TEST_CASE("curve parameters must be finite numbers or ordered triples", "[load][
         curve: saturating
         max: .nan
         half: 1000
-)~") ==
-      R"~(model.yaml:16:14: error: lines[0].effects.information.max: expected a finite number, got .nan
+)~",
+       R"~(model.yaml:16:14: error: lines[0].effects.information.max: expected a finite number, got .nan
           max: .nan
                ^
-)~");
-  CHECK(
-      ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"curve parameters must be finite numbers or ordered triples", kModel, kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 100000}
@@ -210,13 +201,12 @@ TEST_CASE("curve parameters must be finite numbers or ordered triples", "[load][
         curve: linear
         points: [1, 2, .inf]
         per: 1000
-)~") ==
-      R"~(model.yaml:16:24: error: lines[0].effects.information.points[2]: expected a finite number, got .inf
+)~",
+       R"~(model.yaml:16:24: error: lines[0].effects.information.points[2]: expected a finite number, got .inf
           points: [1, 2, .inf]
                          ^
-)~");
-  CHECK(
-      ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"curve parameters must be finite numbers or ordered triples", kModel, kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 100000}
@@ -225,13 +215,12 @@ TEST_CASE("curve parameters must be finite numbers or ordered triples", "[load][
         curve: linear
         points: 1
         per: 0
-)~") ==
-      R"~(model.yaml:17:14: error: lines[0].effects.information.per: amount must be greater than 0: 0
+)~",
+       R"~(model.yaml:17:14: error: lines[0].effects.information.per: amount must be greater than 0: 0
           per: 0
                ^
-)~");
-  CHECK(
-      ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"curve parameters must be finite numbers or ordered triples", kModel, kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 100000}
@@ -240,39 +229,33 @@ TEST_CASE("curve parameters must be finite numbers or ordered triples", "[load][
         curve: saturating
         max: 30
         half: [0, 1000, 2000]
-)~") ==
-      R"~(model.yaml:17:15: error: lines[0].effects.information.half: amount must be greater than 0: [0, 1000, 2000]
+)~",
+       R"~(model.yaml:17:15: error: lines[0].effects.information.half: amount must be greater than 0: [0, 1000, 2000]
           half: [0, 1000, 2000]
                 ^
-)~");
-}
-
-TEST_CASE("an effect on an unknown objective suggests the objective meant", "[load][errors]") {
-  CHECK(
-      ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"an effect on an unknown objective suggests the objective meant", kModel,
+       kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 100000}
     effects:
       info: {curve: linear, points: 1, per: 1000}
-)~") ==
-      R"~(model.yaml:14:7: error: lines[0].effects.info: unknown objective 'info' (did you mean 'information'?)
+)~",
+       R"~(model.yaml:14:7: error: lines[0].effects.info: unknown objective 'info' (did you mean 'information'?)
         info: {curve: linear, points: 1, per: 1000}
         ^
-)~");
-}
-
-TEST_CASE("duplicate ids name the line of the first definition", "[load][errors]") {
-  CHECK(ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"duplicate ids name the line of the first definition", kModel, kModelHead + R"~(lines:
   - {id: x, name: X, budget: {}}
   - {id: x, name: Y, budget: {}}
-)~") ==
-        R"~(model.yaml:11:10: error: lines[1].id: duplicate line id 'x' (first defined at line 10)
+)~",
+       R"~(model.yaml:11:10: error: lines[1].id: duplicate line id 'x' (first defined at line 10)
     - {id: x, name: Y, budget: {}}
            ^
-)~");
-  CHECK(
-      ModelErrors(R"~(format: allot/1
+)~"},
+      {"duplicate ids name the line of the first definition", kModel,
+       R"~(format: allot/1
 title: Test model
 years: [2024, 2025, 2026]
 objectives:
@@ -281,32 +264,25 @@ objectives:
 weights:
   ministry: {information: 3, clients: 1}
 lines: []
-)~") ==
-      R"~(model.yaml:6:10: error: objectives[1].id: duplicate objective id 'information' (first defined at line 5)
+)~",
+       R"~(model.yaml:6:10: error: objectives[1].id: duplicate objective id 'information' (first defined at line 5)
     - {id: information, name: Klanten}
            ^
 model.yaml:8:30: error: weights.ministry.clients: unknown objective 'clients' (expected 'information')
     ministry: {information: 3, clients: 1}
                                ^
-)~");
-}
-
-TEST_CASE("a duplicate YAML key is an error, not a silent overwrite", "[load][errors]") {
-  CHECK(ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"a duplicate YAML key is an error, not a silent overwrite", kModel, kModelHead + R"~(lines:
   - id: x
     name: X
     name: Y
     budget: {}
-)~") ==
-        R"~(model.yaml:12:5: error: lines[0].name: duplicate key (first defined at line 11)
+)~",
+       R"~(model.yaml:12:5: error: lines[0].name: duplicate key (first defined at line 11)
       name: Y
       ^
-)~");
-}
-
-TEST_CASE("table points must have strictly increasing amounts", "[load][errors]") {
-  CHECK(
-      ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"table points must have strictly increasing amounts", kModel, kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 100000}
@@ -314,13 +290,12 @@ TEST_CASE("table points must have strictly increasing amounts", "[load][errors]"
       information:
         curve: table
         points: [[200000, 10], [100000, 20]]
-)~") ==
-      R"~(model.yaml:16:33: error: lines[0].effects.information.points: table amounts must be strictly increasing: 100000 after 200000
+)~",
+       R"~(model.yaml:16:33: error: lines[0].effects.information.points: table amounts must be strictly increasing: 100000 after 200000
           points: [[200000, 10], [100000, 20]]
                                   ^
-)~");
-  CHECK(
-      ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"table points must have strictly increasing amounts", kModel, kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 100000}
@@ -328,16 +303,13 @@ TEST_CASE("table points must have strictly increasing amounts", "[load][errors]"
       information:
         curve: table
         points: [[100000, 10], [100000, 20]]
-)~") ==
-      R"~(model.yaml:16:33: error: lines[0].effects.information.points: table amounts must be strictly increasing: 100000 after 100000
+)~",
+       R"~(model.yaml:16:33: error: lines[0].effects.information.points: table amounts must be strictly increasing: 100000 after 100000
           points: [[100000, 10], [100000, 20]]
                                   ^
-)~");
-}
-
-TEST_CASE("weight sets must name known objectives with non-negative weights, not all zero",
-          "[load][errors]") {
-  CHECK(ModelErrors(R"~(format: allot/1
+)~"},
+      {"weight sets must name known objectives with non-negative weights, not all zero", kModel,
+       R"~(format: allot/1
 title: Test model
 years: [2024, 2025, 2026]
 objectives:
@@ -346,12 +318,13 @@ objectives:
 weights:
   ministry: {information: 0, clients: 0}
 lines: []
-)~") ==
-        R"~(model.yaml:8:13: error: weights.ministry: all weights are zero
+)~",
+       R"~(model.yaml:8:13: error: weights.ministry: all weights are zero
     ministry: {information: 0, clients: 0}
               ^
-)~");
-  CHECK(ModelErrors(R"~(format: allot/1
+)~"},
+      {"weight sets must name known objectives with non-negative weights, not all zero", kModel,
+       R"~(format: allot/1
 title: Test model
 years: [2024, 2025, 2026]
 objectives:
@@ -360,13 +333,13 @@ objectives:
 weights:
   ministry: {information: -1, clients: 2}
 lines: []
-)~") ==
-        R"~(model.yaml:8:27: error: weights.ministry.information: weight must not be negative: -1
+)~",
+       R"~(model.yaml:8:27: error: weights.ministry.information: weight must not be negative: -1
     ministry: {information: -1, clients: 2}
                             ^
-)~");
-  CHECK(
-      ModelErrors(R"~(format: allot/1
+)~"},
+      {"weight sets must name known objectives with non-negative weights, not all zero", kModel,
+       R"~(format: allot/1
 title: Test model
 years: [2024, 2025, 2026]
 objectives:
@@ -375,13 +348,13 @@ objectives:
 weights:
   ministry: {informaton: 3, clients: 1}
 lines: []
-)~") ==
-      R"~(model.yaml:8:14: error: weights.ministry.informaton: unknown objective 'informaton' (did you mean 'information'?)
+)~",
+       R"~(model.yaml:8:14: error: weights.ministry.informaton: unknown objective 'informaton' (did you mean 'information'?)
     ministry: {informaton: 3, clients: 1}
                ^
-)~");
-  CHECK(
-      ModelErrors(R"~(format: allot/1
+)~"},
+      {"weight sets must name known objectives with non-negative weights, not all zero", kModel,
+       R"~(format: allot/1
 title: Test model
 years: [2024, 2025, 2026]
 objectives:
@@ -390,15 +363,13 @@ objectives:
 weights:
   ministry: {weights: {information: 1}, order: [clients, klients]}
 lines: []
-)~") ==
-      R"~(model.yaml:8:58: error: weights.ministry.order[1]: unknown objective 'klients' (did you mean 'clients'?)
+)~",
+       R"~(model.yaml:8:58: error: weights.ministry.order[1]: unknown objective 'klients' (did you mean 'clients'?)
     ministry: {weights: {information: 1}, order: [clients, klients]}
                                                            ^
-)~");
-}
-
-TEST_CASE("a file must declare format allot/1", "[load][errors]") {
-  CHECK(ModelErrors(R"~(format: allot/2
+)~"},
+      {"a file must declare format allot/1", kModel,
+       R"~(format: allot/2
 title: Test model
 years: [2024, 2025, 2026]
 objectives:
@@ -407,12 +378,13 @@ objectives:
 weights:
   ministry: {information: 3, clients: 1}
 lines: []
-)~") ==
-        R"~(model.yaml:1:9: error: format: unsupported format 'allot/2'; expected 'allot/1'
+)~",
+       R"~(model.yaml:1:9: error: format: unsupported format 'allot/2'; expected 'allot/1'
   format: allot/2
           ^
-)~");
-  CHECK(ModelErrors(R"~(title: Test model
+)~"},
+      {"a file must declare format allot/1", kModel,
+       R"~(title: Test model
 years: [2024, 2025, 2026]
 objectives:
   - {id: information, name: Informatie}
@@ -420,15 +392,13 @@ objectives:
 weights:
   ministry: {information: 3, clients: 1}
 lines: []
-)~") ==
-        R"~(model.yaml:1:1: error: missing required key 'format'
+)~",
+       R"~(model.yaml:1:1: error: missing required key 'format'
   title: Test model
   ^
-)~");
-}
-
-TEST_CASE("years must be whole, increasing and used only within the model", "[load][errors]") {
-  CHECK(ModelErrors(R"~(format: allot/1
+)~"},
+      {"years must be whole, increasing and used only within the model", kModel,
+       R"~(format: allot/1
 title: Test model
 years: [2024, 2025.5]
 objectives:
@@ -437,12 +407,13 @@ objectives:
 weights:
   ministry: {information: 3, clients: 1}
 lines: []
-)~") ==
-        R"~(model.yaml:3:15: error: years[1]: expected a year, got '2025.5'
+)~",
+       R"~(model.yaml:3:15: error: years[1]: expected a year, got '2025.5'
   years: [2024, 2025.5]
                 ^
-)~");
-  CHECK(ModelErrors(R"~(format: allot/1
+)~"},
+      {"years must be whole, increasing and used only within the model", kModel,
+       R"~(format: allot/1
 title: Test model
 years: [2024, 2025, 2025]
 objectives:
@@ -451,26 +422,22 @@ objectives:
 weights:
   ministry: {information: 3, clients: 1}
 lines: []
-)~") ==
-        R"~(model.yaml:3:21: error: years: years must be strictly increasing: 2025 after 2025
+)~",
+       R"~(model.yaml:3:21: error: years: years must be strictly increasing: 2025 after 2025
   years: [2024, 2025, 2025]
                       ^
-)~");
-  CHECK(
-      ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"years must be whole, increasing and used only within the model", kModel,
+       kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2027: 100}
-)~") ==
-      R"~(model.yaml:12:14: error: lines[0].budget.2027: year 2027 is not one of the model's years (2024, 2025, 2026)
+)~",
+       R"~(model.yaml:12:14: error: lines[0].budget.2027: year 2027 is not one of the model's years (2024, 2025, 2026)
       budget: {2027: 100}
                ^
-)~");
-}
-
-TEST_CASE("unknown curve kinds and motions are errors", "[load][errors]") {
-  CHECK(
-      ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"unknown curve kinds and motions are errors", kModel, kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 100000}
@@ -479,54 +446,52 @@ TEST_CASE("unknown curve kinds and motions are errors", "[load][errors]") {
         curve: saturate
         max: 30
         half: 1000
-)~") ==
-      R"~(model.yaml:15:16: error: lines[0].effects.information.curve: unknown curve 'saturate' (expected 'linear', 'saturating' or 'table')
+)~",
+       R"~(model.yaml:15:16: error: lines[0].effects.information.curve: unknown curve 'saturate' (expected 'linear', 'saturating' or 'table')
           curve: saturate
                  ^
-)~");
-  CHECK(
-      ModelErrors(kModelHead + R"~(motions:
+)~"},
+      {"unknown curve kinds and motions are errors", kModel, kModelHead + R"~(motions:
   - {id: kuik-mutluer, ref: nr. 229, date: 2023-09-27, asks: X}
 lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 100000}
     motions: [kuik-mutluer, kuik]
-)~") ==
-      R"~(model.yaml:15:29: error: lines[0].motions[1]: unknown motion 'kuik' (did you mean 'kuik-mutluer'?)
+)~",
+       R"~(model.yaml:15:29: error: lines[0].motions[1]: unknown motion 'kuik' (did you mean 'kuik-mutluer'?)
       motions: [kuik-mutluer, kuik]
                               ^
-)~");
-}
-
-TEST_CASE("required keys, ids, booleans, strings and currency codes are checked",
-          "[load][errors]") {
-  CHECK(ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"required keys, ids, booleans, strings and currency codes are checked", kModel,
+       kModelHead + R"~(lines:
   - {id: x, budget: {}}
-)~") ==
-        R"~(model.yaml:10:5: error: lines[0]: missing required key 'name'
+)~",
+       R"~(model.yaml:10:5: error: lines[0]: missing required key 'name'
     - {id: x, budget: {}}
       ^
-)~");
-  CHECK(
-      ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"required keys, ids, booleans, strings and currency codes are checked", kModel,
+       kModelHead + R"~(lines:
   - {id: 'a b', name: X, budget: {}}
-)~") ==
-      R"~(model.yaml:10:10: error: lines[0].id: invalid id 'a b': use only letters, digits, '_', '.' and '-'
+)~",
+       R"~(model.yaml:10:10: error: lines[0].id: invalid id 'a b': use only letters, digits, '_', '.' and '-'
     - {id: 'a b', name: X, budget: {}}
            ^
-)~");
-  CHECK(ModelErrors(kModelHead + R"~(lines:
+)~"},
+      {"required keys, ids, booleans, strings and currency codes are checked", kModel,
+       kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 100000}
     illustrative: yes
-)~") ==
-        R"~(model.yaml:13:19: error: lines[0].illustrative: expected true or false, got 'yes'
+)~",
+       R"~(model.yaml:13:19: error: lines[0].illustrative: expected true or false, got 'yes'
       illustrative: yes
                     ^
-)~");
-  CHECK(ModelErrors(R"~(format: allot/1
+)~"},
+      {"required keys, ids, booleans, strings and currency codes are checked", kModel,
+       R"~(format: allot/1
 title:
 years: [2024, 2025, 2026]
 objectives:
@@ -535,13 +500,13 @@ objectives:
 weights:
   ministry: {information: 3, clients: 1}
 lines: []
-)~") ==
-        R"~(model.yaml:2:1: error: title: expected a string, got nothing
+)~",
+       R"~(model.yaml:2:1: error: title: expected a string, got nothing
   title:
   ^
-)~");
-  CHECK(
-      ModelErrors(R"~(format: allot/1
+)~"},
+      {"required keys, ids, booleans, strings and currency codes are checked", kModel,
+       R"~(format: allot/1
 title: Test model
 currency: euro
 years: [2024, 2025, 2026]
@@ -551,222 +516,204 @@ objectives:
 weights:
   ministry: {information: 3, clients: 1}
 lines: []
-)~") ==
-      R"~(model.yaml:3:11: error: currency: expected a three-letter currency code like 'EUR', got 'euro'
+)~",
+       R"~(model.yaml:3:11: error: currency: expected a three-letter currency code like 'EUR', got 'euro'
   currency: euro
             ^
-)~");
-  CHECK(ModelErrors(R"~(- format: allot/1
-)~") ==
-        R"~(model.yaml:1:1: error: expected a mapping, got a list
+)~"},
+      {"required keys, ids, booleans, strings and currency codes are checked", kModel,
+       R"~(- format: allot/1
+)~",
+       R"~(model.yaml:1:1: error: expected a mapping, got a list
   - format: allot/1
   ^
-)~");
-}
-
-TEST_CASE("scenario changes are checked for kind, shape and values", "[load][errors]") {
-  CHECK(ScenarioErrors(kScenarioHead + R"~(changes:
+)~"},
+      {"scenario changes are checked for kind, shape and values", kScenario,
+       kScenarioHead + R"~(changes:
   - mvoe: {amount: 1, from: a, to: b}
-)~") ==
-        R"~(scenario.yaml:4:5: error: changes[0].mvoe: unknown change 'mvoe' (did you mean 'move'?)
+)~",
+       R"~(scenario.yaml:4:5: error: changes[0].mvoe: unknown change 'mvoe' (did you mean 'move'?)
     - mvoe: {amount: 1, from: a, to: b}
       ^
-)~");
-  CHECK(ScenarioErrors(kScenarioHead + R"~(changes:
+)~"},
+      {"scenario changes are checked for kind, shape and values", kScenario,
+       kScenarioHead + R"~(changes:
   - remove: {line: a}
-)~") ==
-        R"~(scenario.yaml:4:13: error: changes[0].remove: expected a line id, got a mapping
+)~",
+       R"~(scenario.yaml:4:13: error: changes[0].remove: expected a line id, got a mapping
     - remove: {line: a}
               ^
-)~");
-  CHECK(
-      ScenarioErrors(kScenarioHead + R"~(changes:
+)~"},
+      {"scenario changes are checked for kind, shape and values", kScenario,
+       kScenarioHead + R"~(changes:
   - remove: a
     move: {amount: 1, from: a, to: b}
-)~") ==
-      R"~(scenario.yaml:4:5: error: changes[0]: expected exactly one of 'move', 'set', 'scale', 'add', 'remove', 'increase' or 'decrease', got 2 keys
+)~",
+       R"~(scenario.yaml:4:5: error: changes[0]: expected exactly one of 'move', 'set', 'scale', 'add', 'remove', 'increase' or 'decrease', got 2 keys
     - remove: a
       ^
-)~");
-  CHECK(ScenarioErrors(kScenarioHead + R"~(changes:
+)~"},
+      {"scenario changes are checked for kind, shape and values", kScenario,
+       kScenarioHead + R"~(changes:
   - scale: {line: a, by: -0.5}
-)~") ==
-        R"~(scenario.yaml:4:26: error: changes[0].scale.by: scale factor must not be negative: -0.5
+)~",
+       R"~(scenario.yaml:4:26: error: changes[0].scale.by: scale factor must not be negative: -0.5
     - scale: {line: a, by: -0.5}
                            ^
-)~");
-  CHECK(
-      ScenarioErrors(kScenarioHead + R"~(changes:
+)~"},
+      {"scenario changes are checked for kind, shape and values", kScenario,
+       kScenarioHead + R"~(changes:
   - scale: {line: a, by: 1.0000000000000000001}
-)~") ==
-      R"~(scenario.yaml:4:26: error: changes[0].scale.by: scale factor has more than 18 significant digits: 1.0000000000000000001
+)~",
+       R"~(scenario.yaml:4:26: error: changes[0].scale.by: scale factor has more than 18 significant digits: 1.0000000000000000001
     - scale: {line: a, by: 1.0000000000000000001}
                            ^
-)~");
-  CHECK(ScenarioErrors(kScenarioHead + R"~(changes:
+)~"},
+      {"scenario changes are checked for kind, shape and values", kScenario,
+       kScenarioHead + R"~(changes:
   - scale: {line: a, by: '0.5'}
-)~") ==
-        R"~(scenario.yaml:4:26: error: changes[0].scale.by: expected a number, got a string: "0.5"
+)~",
+       R"~(scenario.yaml:4:26: error: changes[0].scale.by: expected a number, got a string: "0.5"
     - scale: {line: a, by: '0.5'}
                            ^
-)~");
-  CHECK(ScenarioErrors(kScenarioHead + R"~(changes:
+)~"},
+      {"scenario changes are checked for kind, shape and values", kScenario,
+       kScenarioHead + R"~(changes:
   - move: {amount: 0, from: a, to: a}
-)~") ==
-        R"~(scenario.yaml:4:20: error: changes[0].move.amount: amount must be greater than 0: 0
+)~",
+       R"~(scenario.yaml:4:20: error: changes[0].move.amount: amount must be greater than 0: 0
     - move: {amount: 0, from: a, to: a}
                      ^
 scenario.yaml:4:36: error: changes[0].move.to: cannot move from line 'a' to itself
     - move: {amount: 0, from: a, to: a}
                                      ^
-)~");
-  CHECK(ScenarioErrors(kScenarioHead + R"~(changes:
+)~"},
+      {"scenario changes are checked for kind, shape and values", kScenario,
+       kScenarioHead + R"~(changes:
   - set: {line: a, budget: {twenty: 5}}
-)~") ==
-        R"~(scenario.yaml:4:29: error: changes[0].set.budget.twenty: expected a year, got 'twenty'
+)~",
+       R"~(scenario.yaml:4:29: error: changes[0].set.budget.twenty: expected a year, got 'twenty'
     - set: {line: a, budget: {twenty: 5}}
                               ^
-)~");
-  CHECK(ScenarioErrors(kScenarioHead + R"~(changes:
+)~"},
+      {"scenario changes are checked for kind, shape and values", kScenario,
+       kScenarioHead + R"~(changes:
   - add: {id: n, name: N}
-)~") ==
-        R"~(scenario.yaml:4:10: error: changes[0].add: missing required key 'budget'
+)~",
+       R"~(scenario.yaml:4:10: error: changes[0].add: missing required key 'budget'
     - add: {id: n, name: N}
            ^
-)~");
-  CHECK(ScenarioErrors(R"~(format: allot/1
+)~"},
+      {"scenario changes are checked for kind, shape and values", kScenario,
+       R"~(format: allot/1
 name: X
-)~") ==
-        R"~(scenario.yaml:1:1: error: missing required key 'scenario'
+)~",
+       R"~(scenario.yaml:1:1: error: missing required key 'scenario'
   format: allot/1
   ^
-)~");
-}
-
-TEST_CASE("budget rules must be neutral, neutral-per-year or a cap amount", "[load][errors]") {
-  CHECK(
-      ScenarioErrors(kScenarioHead + R"~(budget: nuetral
-)~") ==
-      R"~(scenario.yaml:3:9: error: budget: unknown budget rule 'nuetral' (did you mean 'neutral'?)
+)~"},
+      {"budget rules must be neutral, neutral-per-year or a cap amount", kScenario,
+       kScenarioHead + R"~(budget: nuetral
+)~",
+       R"~(scenario.yaml:3:9: error: budget: unknown budget rule 'nuetral' (did you mean 'neutral'?)
   budget: nuetral
           ^
-)~");
-  CHECK(ScenarioErrors(kScenarioHead + R"~(budget: {cap: lots}
-)~") ==
-        R"~(scenario.yaml:3:15: error: budget.cap: expected a number, got 'lots'
+)~"},
+      {"budget rules must be neutral, neutral-per-year or a cap amount", kScenario,
+       kScenarioHead + R"~(budget: {cap: lots}
+)~",
+       R"~(scenario.yaml:3:15: error: budget.cap: expected a number, got 'lots'
   budget: {cap: lots}
                 ^
-)~");
-}
-
-TEST_CASE("counts over the load limits are refused", "[load][errors]") {
-  CHECK(ScenarioErrors(kScenarioHead + R"~(changes:
+)~"},
+      {"counts over the load limits are refused", kScenario, kScenarioHead + R"~(changes:
   - remove: a
   - remove: b
   - remove: c
 )~",
-                       Limits([](allot::LoadLimits& l) { l.max_changes = 2; })) ==
-        R"~(scenario.yaml:4:3: error: changes: too many changes: 3 (limit 2)
+       R"~(scenario.yaml:4:3: error: changes: too many changes: 3 (limit 2)
     - remove: a
     ^
-)~");
-  CHECK(ModelErrors(kModelHead + R"~(lines:
+)~",
+       Limits([](allot::LoadLimits& l) { l.max_changes = 2; })},
+      {"counts over the load limits are refused", kModel, kModelHead + R"~(lines:
   - {id: a, name: A, budget: {}}
   - {id: b, name: B, budget: {}}
 )~",
-                    Limits([](allot::LoadLimits& l) { l.max_lines = 1; })) ==
-        R"~(model.yaml:10:3: error: lines: too many lines: 2 (limit 1)
+       R"~(model.yaml:10:3: error: lines: too many lines: 2 (limit 1)
     - {id: a, name: A, budget: {}}
     ^
-)~");
-  CHECK(ModelErrors(kModelHead + R"~(lines: []
 )~",
-                    Limits([](allot::LoadLimits& l) { l.max_years = 2; })) ==
-        R"~(model.yaml:3:8: error: years: too many years: 3 (limit 2)
+       Limits([](allot::LoadLimits& l) { l.max_lines = 1; })},
+      {"counts over the load limits are refused", kModel, kModelHead + R"~(lines: []
+)~",
+       R"~(model.yaml:3:8: error: years: too many years: 3 (limit 2)
   years: [2024, 2025, 2026]
          ^
-)~");
-}
-
-TEST_CASE("YAML syntax errors carry the parser's position", "[load][errors]") {
-  CHECK(ModelErrors(R"~(format: allot/1
+)~",
+       Limits([](allot::LoadLimits& l) { l.max_years = 2; })},
+      {"YAML syntax errors carry the parser's position", kModel,
+       R"~(format: allot/1
 title: [unclosed
 years: [2024]
-)~") ==
-        R"~(model.yaml:3:6: error: invalid YAML: end of sequence flow not found
+)~",
+       R"~(model.yaml:3:6: error: invalid YAML: end of sequence flow not found
   years: [2024]
        ^
-)~");
-  CHECK(ModelErrors("format: allot/1\nlines:\n\t- id: x\n") ==
-        "model.yaml:3:2: error: invalid YAML: illegal block entry\n  \t- id: x\n  \t^\n");
-}
-
-TEST_CASE("an empty or comment-only file asks for the format line", "[load][errors]") {
-  CHECK(ModelErrors("") ==
-        R"~(model.yaml: error: file is empty; expected 'format: allot/1'
-)~");
-  CHECK(ModelErrors(R"~(# nothing here
+)~"},
+      {"YAML syntax errors carry the parser's position", kModel,
+       "format: allot/1\nlines:\n\t- id: x\n",
+       "model.yaml:3:2: error: invalid YAML: illegal block entry\n  \t- id: x\n  \t^\n"},
+      {"an empty or comment-only file asks for the format line", kModel, "",
+       R"~(model.yaml: error: file is empty; expected 'format: allot/1'
+)~"},
+      {"an empty or comment-only file asks for the format line", kModel,
+       R"~(# nothing here
 
 # yet
-)~") ==
-        R"~(model.yaml: error: file is empty; expected 'format: allot/1'
-)~");
-}
-
-TEST_CASE("a binary or non-UTF-8 file is refused at its first bad byte", "[load][errors]") {
-  CHECK(ModelErrors(std::string("format: allot/1\ntitle: \0\x01\x02\n", 27)) ==
-        R"~(model.yaml:2:8: error: not a text file: NUL byte (allot reads UTF-8 YAML)
-)~");
-  CHECK(ModelErrors("format: allot/1\ntitle: Caf\xe9\n") ==
-        "model.yaml:2:11: error: not a text file: invalid UTF-8 byte 0xe9 (allot reads UTF-8 "
-        "YAML)\n  title: Caf\\xe9\n            ^\n");  // the byte shown, not sent
-}
-
-TEST_CASE("a file with several YAML documents is refused at the second", "[load][errors]") {
-  CHECK(ModelErrors(R"~(format: allot/1
+)~",
+       R"~(model.yaml: error: file is empty; expected 'format: allot/1'
+)~"},
+      {"a binary or non-UTF-8 file is refused at its first bad byte", kModel,
+       std::string("format: allot/1\ntitle: \0\x01\x02\n", 27),
+       R"~(model.yaml:2:8: error: not a text file: NUL byte (allot reads UTF-8 YAML)
+)~"},
+      {"a binary or non-UTF-8 file is refused at its first bad byte", kModel,
+       "format: allot/1\ntitle: Caf\xe9\n",
+       "model.yaml:2:11: error: not a text file: invalid UTF-8 byte 0xe9 (allot reads UTF-8 "
+       "YAML)\n  title: Caf\\xe9\n            ^\n"},  // the byte shown, not sent
+      {"a file with several YAML documents is refused at the second", kModel,
+       R"~(format: allot/1
 ---
 format: allot/1
-)~") ==
-        R"~(model.yaml:2:1: error: more than one YAML document; an allot file holds exactly one
+)~",
+       R"~(model.yaml:2:1: error: more than one YAML document; an allot file holds exactly one
   ---
   ^
-)~");
-}
-
-TEST_CASE("an alias bomb is refused without expanding it", "[load][errors]") {
-  CHECK(
-      ModelErrors(AliasBomb()) ==
-      R"~(model.yaml:8:8: error: document too large: more than 20000000 nodes with aliases expanded
+)~"},
+      {"an alias bomb is refused without expanding it", kModel, AliasBomb(),
+       R"~(model.yaml:8:8: error: document too large: more than 20000000 nodes with aliases expanded
   h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]
          ^
-)~");
-  CHECK(ModelErrors(R"~(format: &a [1, *a]
-)~") ==
-        R"~(model.yaml:1:16: error: alias refers to a node that contains it
+)~"},
+      {"an alias bomb is refused without expanding it", kModel,
+       R"~(format: &a [1, *a]
+)~",
+       R"~(model.yaml:1:16: error: alias refers to a node that contains it
   format: &a [1, *a]
                  ^
-)~");
-}
-
-TEST_CASE("100000 levels of nesting are refused without exhausting the stack", "[load][errors]") {
-  CHECK(ModelErrors(std::string(100000, '[')) ==
-        R"~(model.yaml:1:33: error: nesting too deep: more than 64 levels
-)~");
-}
-
-TEST_CASE("every error in a file is reported, not only the first", "[load][errors]") {
-  allot::Diagnostics diags;
-  auto model = allot::LoadModel(kModelHead + R"(lines:
+)~"},
+      {"100000 levels of nesting are refused without exhausting the stack", kModel,
+       std::string(100000, '['),
+       R"~(model.yaml:1:33: error: nesting too deep: more than 64 levels
+)~"},
+      {"every error in a file is reported, not only the first", kModel, kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 1.005, 2025: -1}
     owner: [x]
-)",
-                                "model.yaml", diags);
-  CHECK_FALSE(model.has_value());
-  REQUIRE(diags.size() == 3);
-  CHECK(Render(diags) ==
-        R"(model.yaml:12:20: error: lines[0].budget.2024: amount has more than two decimals: 1.005
+)~",
+       R"~(model.yaml:12:20: error: lines[0].budget.2024: amount has more than two decimals: 1.005
       budget: {2024: 1.005, 2025: -1}
                      ^
 model.yaml:12:33: error: lines[0].budget.2025: amount is negative: -1
@@ -775,12 +722,9 @@ model.yaml:12:33: error: lines[0].budget.2025: amount is negative: -1
 model.yaml:13:12: error: lines[0].owner: expected a string, got a list
       owner: [x]
              ^
-)");
-}
-
-TEST_CASE("errors are listed in file order whatever order they are found in", "[load][errors]") {
-  allot::Diagnostics diags;
-  allot::LoadModel(kModelHead + R"(lines:
+)~"},
+      {"errors are listed in file order whatever order they are found in", kModel,
+       kModelHead + R"~(lines:
   - id: point
     name: Informatiepunt
     budget: {2024: 1}
@@ -789,11 +733,30 @@ TEST_CASE("errors are listed in file order whatever order they are found in", "[
         curve: table
         points: [[0, 1]]
         treshold: 5
-)",
-                   "model.yaml", diags);
-  REQUIRE(diags.size() == 2);
-  CHECK(diags[0].where.line == 16);
-  CHECK(diags[1].where.line == 17);
+)~",
+       R"~(model.yaml:16:19: error: lines[0].effects.information.points[0][0]: amount must be greater than 0: 0
+          points: [[0, 1]]
+                    ^
+model.yaml:17:9: error: lines[0].effects.information.treshold: unknown key (did you mean 'threshold'?)
+          treshold: 5
+          ^
+)~"},
+  };
+}
+
+}  // namespace
+
+TEST_CASE("every kind of input error is reported in full: position, message, line, caret",
+          "[load][errors]") {
+  for (const Case& c : Cases()) {
+    INFO(c.rule);
+    allot::Diagnostics diags;
+    const char* name = c.kind == kModel ? "model.yaml" : "scenario.yaml";
+    bool loaded = c.kind == kModel ? allot::LoadModel(c.text, name, diags, c.limits).has_value()
+                                   : allot::LoadScenario(c.text, name, diags, c.limits).has_value();
+    CHECK_FALSE(loaded);
+    CHECK(Render(diags) == c.expected);
+  }
 }
 
 TEST_CASE("diagnostics of earlier files do not fail a good file", "[load][errors]") {
