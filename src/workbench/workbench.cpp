@@ -141,7 +141,8 @@ WorkbenchReply Reply(Handle handle) {
 }  // namespace
 
 Workbench::Workbench(Model model, std::vector<Scenario> scenarios, WorkbenchOptions options) {
-  auto state = std::make_unique<detail::WorkbenchState>(detail::WorkbenchState{std::move(model), std::move(scenarios), options, {}});
+  auto state = std::make_unique<detail::WorkbenchState>(
+      detail::WorkbenchState{std::move(model), std::move(scenarios), options, {}});
   Diagnostics diags;
   state->resolved = ResolveScenarios(state->model, state->scenarios, diags);
   if (!diags.empty()) {
