@@ -14,9 +14,10 @@
 #include <glpk.h>
 
 #include <algorithm>
-#include <cassert>
 #include <cmath>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 
 #include "analyse/analysis_common.hpp"
 #include "render/number.hpp"
@@ -68,31 +69,34 @@ class NearestProgram {
   // The nearest weights: minimise the distance.
   std::vector<double> Nearest() {
     for (int c = 1; c <= 3 * n_; ++c) glp_set_obj_coef(lp_.get(), c, c > n_ ? 1 : 0);
-    return Solve(GLP_MIN);
+    std::optional<std::vector<double>> w = Solve(GLP_MIN);
+    // Feasibility was established by the caller (some objective favours B:
+    // all weight on it is feasible), and the distance is bounded below by
+    // 0, so an optimum exists.
+    if (!w) throw std::logic_error("what-it-takes: the nearest weights have no optimum");
+    return *w;
   }
 
   // Keeps only weightings at most `distance` away.
   void LimitDistance(double distance) { glp_set_row_bnds(lp_.get(), n_ + 3, GLP_UP, 0, distance); }
 
   // The weightings with the lowest and highest weight of objective k.
-  std::vector<double> Extreme(int k, bool highest) {
+  // None when the solver finds no optimum (the bound too tight for its
+  // rounding): the caller then does not claim a second end.
+  std::optional<std::vector<double>> Extreme(int k, bool highest) {
     for (int c = 1; c <= 3 * n_; ++c) glp_set_obj_coef(lp_.get(), c, c == 1 + k ? 1 : 0);
     return Solve(highest ? GLP_MAX : GLP_MIN);
   }
 
  private:
-  std::vector<double> Solve(int direction) {
+  std::optional<std::vector<double>> Solve(int direction) {
     glp_set_obj_dir(lp_.get(), direction);
     glp_smcp params;
     glp_init_smcp(&params);
     params.msg_lev = GLP_MSG_OFF;
     glp_simplex(lp_.get(), &params);
     int failed = glp_exact(lp_.get(), &params);
-    // Feasibility was established by the caller (some objective favours B,
-    // and the distance bound is the optimum found), and every objective is
-    // bounded on the simplex, so an optimum exists.
-    assert(failed == 0 && glp_get_status(lp_.get()) == GLP_OPT);
-    (void)failed;
+    if (failed != 0 || glp_get_status(lp_.get()) != GLP_OPT) return std::nullopt;
     std::vector<double> w(static_cast<size_t>(n_));
     for (int k = 0; k < n_; ++k) w[static_cast<size_t>(k)] = glp_get_col_prim(lp_.get(), 1 + k);
     return w;
@@ -121,16 +125,19 @@ struct Ends {
 // of the segment, when they form one); none when the nearest is unique.
 std::optional<Ends> NearestEnds(NearestProgram& program, const std::vector<double>& nearest,
                                 const std::vector<double>& w0) {
-  // The exact optimum, rounded to a double, with room for that rounding.
-  program.LimitDistance(L1(nearest, w0) * (1 + 1e-12) + 1e-15);
+  // The exact optimum, rounded to doubles and summed again: room for that
+  // rounding (1e-12 was too little: the exact solver found the bound
+  // infeasible on the shipped model), far below kSameWeight.
+  program.LimitDistance(L1(nearest, w0) * (1 + 1e-10) + 1e-12);
   std::optional<Ends> ends;
   double widest = kSameWeight;
   for (size_t k = 0; k < w0.size(); ++k) {
-    std::vector<double> low = program.Extreme(static_cast<int>(k), false);
-    std::vector<double> high = program.Extreme(static_cast<int>(k), true);
-    if (high[k] - low[k] > widest) {
-      widest = high[k] - low[k];
-      ends = Ends{std::move(high), std::move(low)};
+    std::optional<std::vector<double>> low = program.Extreme(static_cast<int>(k), false);
+    std::optional<std::vector<double>> high = program.Extreme(static_cast<int>(k), true);
+    if (!low || !high) continue;
+    if ((*high)[k] - (*low)[k] > widest) {
+      widest = (*high)[k] - (*low)[k];
+      ends = Ends{std::move(*high), std::move(*low)};
     }
   }
   return ends;
