@@ -126,8 +126,8 @@ struct Ends {
 std::optional<Ends> NearestEnds(NearestProgram& program, const std::vector<double>& nearest,
                                 const std::vector<double>& w0) {
   // The exact optimum, rounded to doubles and summed again: room for that
-  // rounding (1e-12 was too little: the exact solver found the bound
-  // infeasible on the shipped model), far below kSameWeight.
+  // rounding (with 1e-12 the exact solver found no optimum of an extreme
+  // on the shipped model), far below kSameWeight.
   program.LimitDistance(L1(nearest, w0) * (1 + 1e-10) + 1e-12);
   std::optional<Ends> ends;
   double widest = kSameWeight;
