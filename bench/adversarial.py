@@ -1,16 +1,15 @@
 #!/usr/bin/env python3
 """Times allot on adversarial inputs; prints one line per case.
 
-    bench/adversarial.py BUILD_DIR/allot
+    bench/adversarial.py BUILD_DIR/allot [NAME]
 
-Each case is generated into a temporary directory and run once with
-`allot check` or `allot compare --format json`; the line gives the input
-size, the wall time, the peak memory (ru_maxrss of the child) and the exit
-code. Growth is shown by running each case at sizes 10x apart: a
+Each case (those whose name contains NAME, if given) is generated into a
+temporary directory and run once with the command it names; the line gives
+the input size, the wall time, the peak memory of that run (ru_maxrss from
+wait4), the size of its standard output and the exit code. Growth is shown by running each case at sizes 10x apart: a
 linear path takes ~10x the time, a quadratic one ~100x.
 """
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -87,6 +86,50 @@ def case_unknown_lines(d, n):
     return ["compare", "--max-scenarios", str(n), d]
 
 
+def smaa_model(d, objectives=2, lines=10):
+    ids = [f"o{j}" for j in range(objectives)]
+    head = ("format: allot/1\ntitle: T\nyears: [2024, 2025, 2026]\nobjectives: ["
+            + ", ".join(f"{{id: {o}, name: O}}" for o in ids) + "]\nweights: {even: {"
+            + ", ".join(f"{o}: 1" for o in ids) + "}}\nlines:\n")
+    body = "".join(
+        f"  - {{id: l{i}, name: L, budget: {{2024: 100, 2025: 100, 2026: 100}}, "
+        f"effects: {{{ids[i % objectives]}: {{curve: linear, points: [1, 2, 3], per: 100}}}}}}\n"
+        for i in range(lines))
+    open(f"{d}/m.yaml", "w").write(head + body)
+
+
+def smaa_scenarios(d, n, lines=10):
+    # Each moves a different amount between two lines: scores differ.
+    for i in range(n):
+        open(f"{d}/s{i:06}.yaml", "w").write(scenario(
+            f"s{i}", None,
+            f"  - move: {{amount: {i % 300 + 1}, from: l{i % lines}, to: l{(i * 7 + 3) % lines}}}\n"))
+
+
+def case_smaa_scenarios(d, n, pairwise=False):
+    smaa_model(d)
+    smaa_scenarios(d, n)
+    extra = ["--max-pairwise", str(n + 1)] if pairwise else []
+    return ["sensitivity", "--samples", "1000", "--threads", "1", "--format", "json",
+            "--max-scenarios", str(n)] + extra + [d]
+
+
+def case_smaa_pairwise(d, n):
+    return case_smaa_scenarios(d, n, pairwise=True)
+
+
+def case_smaa_samples(d, n):
+    smaa_model(d)
+    smaa_scenarios(d, 10)
+    return ["sensitivity", "--samples", str(n), "--threads", "1", "--format", "json", d]
+
+
+def case_smaa_objectives(d, n):
+    smaa_model(d, objectives=n, lines=n)
+    smaa_scenarios(d, 10, lines=n)
+    return ["sensitivity", "--samples", "1000", "--threads", "1", "--format", "json", d]
+
+
 CASES = [
     ("chained base scenarios", case_chain, (1000, 10000)),
     ("changes on one line", case_changes, (10000, 100000)),
@@ -95,24 +138,37 @@ CASES = [
     ("id length (bytes)", case_long_ids, (10000, 100000)),
     ("lines with an unknown key", case_unknown_keys, (10000, 100000)),
     ("scenarios naming an unknown line", case_unknown_lines, (1000, 10000)),
+    ("sensitivity: scenarios, 1,000 samples", case_smaa_scenarios, (100, 1000)),
+    ("sensitivity: same with --max-pairwise", case_smaa_pairwise, (100, 1000)),
+    ("sensitivity: samples, 10 scenarios", case_smaa_samples, (10000, 100000, 1000000)),
+    ("sensitivity: objectives (= lines)", case_smaa_objectives, (10, 100, 1000)),
 ]
+
+
+def run(allot, args):
+    """Wall seconds, this child's peak memory in MB, exit code, output bytes."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        child = subprocess.Popen([allot] + args, stdout=out, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        out.seek(0, os.SEEK_END)
+        return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), out.tell()
 
 
 def main():
     allot = os.path.abspath(sys.argv[1])
+    only = sys.argv[2] if len(sys.argv) > 2 else ""
     for name, make, sizes in CASES:
+        if only not in name:
+            continue
         for n in sizes:
             with tempfile.TemporaryDirectory() as d:
                 args = make(d, n)
                 size = sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d))
-                before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-                start = time.perf_counter()
-                done = subprocess.run([allot] + args, stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL)
-                seconds = time.perf_counter() - start
-                peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-                print(f"{name:34} n={n:>7}  input {size / 1e6:7.2f} MB  {seconds:7.2f} s  "
-                      f"max rss so far {peak / 1024:7.0f} MB  exit {done.returncode}",
+                seconds, peak, code, output = run(allot, args)
+                print(f"{name:38} n={n:>7}  input {size / 1e6:7.2f} MB  {seconds:7.2f} s  "
+                      f"peak {peak:7.0f} MB  output {output / 1e6:8.2f} MB  exit {code}",
                       flush=True)
 
 

@@ -13,6 +13,7 @@
 // so a single run, any --threads and any sharding give identical results.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -68,6 +69,13 @@ inline constexpr int kScoreBits = 32;
 // 0.02, enough to move a confidence factor by many points.
 inline constexpr uint64_t kMinCentralSamples = 100;
 
+// The pairwise table, P(A scores above B), is counted only for runs of at
+// most this many scenarios (the model included): it has S x S cells and
+// costs S^2 comparisons per sample, where ranking alone costs S log S.
+// Without it a run's time and memory grow with S log S per sample and the
+// S x S rank counts only (docs/limits.md). allot sensitivity --max-pairwise.
+inline constexpr size_t kDefaultMaxPairwise = 100;
+
 // Whether effect estimates are uncertain in the samples (--effects).
 enum class EffectsMode {
   kFixed,      // every parameter at its likely value
@@ -81,6 +89,9 @@ struct SmaaOptions {
   WeightSpec weights;  // --weights
   EffectsMode effects = EffectsMode::kFixed;
   uint64_t seed = 1;
+  // Count the pairwise table when the run has at most this many scenarios
+  // (the model included); 0: never.
+  size_t max_pairwise = kDefaultMaxPairwise;
 };
 
 // What identifies a run: parts can be merged only when all of this agrees.
@@ -91,6 +102,8 @@ struct SmaaHeader {
   uint64_t seed = 1;
   uint64_t samples = 0;         // N of the whole run
   int score_bits = kScoreBits;  // scores are summed as trunc(score * 2^score_bits)
+  // Whether the pairwise counts (beats) are kept: scenarios <= max_pairwise.
+  bool pairwise = true;
   // --cf-samples: the effect draws (those of samples 0, 1, ...) behind the
   // confidence factors; none: as many as the run has samples. Not part of
   // the plan: the caller sets it (RunSmaa does, from SmaaRun).
@@ -105,8 +118,10 @@ struct SmaaAccumulator {
   SmaaHeader header;
   uint64_t first = 0, end = 0;        // the sample range covered, [first, end)
   std::vector<uint64_t> rank_counts;  // S x S: [s * S + r] samples where s had rank r + 1
-  std::vector<uint64_t> beats;        // S x S: [a * S + b] samples where a scored strictly above b
-  std::vector<ExactSum> score_sum;    // S: sum of q = trunc(score * 2^score_bits)
+  // S x S when header.pairwise, else empty: [a * S + b] samples where a
+  // scored strictly above b.
+  std::vector<uint64_t> beats;
+  std::vector<ExactSum> score_sum;          // S: sum of q = trunc(score * 2^score_bits)
   std::vector<SquareSum> score_square_sum;  // S: sum of q^2
   std::vector<ExactSum>
       best_weight_sum;  // S x J: sum of trunc(w_j * 2^32) over samples where s is best
@@ -206,7 +221,8 @@ struct SmaaResult {
   std::optional<double> precision;            // --precision target, when used
   uint64_t confidence_samples = 0;            // effect draws behind the confidence factors
   std::vector<SmaaScenarioResult> scenarios;  // header order
-  std::vector<double> beats;                  // S x S: P(a scores strictly above b)
+  // S x S when header.pairwise, else empty: P(a scores strictly above b).
+  std::vector<double> beats;
 
   // The largest Wilson half-width (ProportionInterval::HalfWidth) over all b_r.
   double max_half_width() const;

@@ -128,7 +128,7 @@ void SensitivityRows(const SmaaResult& r, const std::string& spec, Rows& out) {
     out.Add(spec, sc.id, "p5_score", sc.p5_score);
     out.Add(spec, sc.id, "p95_score", sc.p95_score);
     if (sc.confidence_factor) out.Add(spec, sc.id, "confidence_factor", *sc.confidence_factor);
-    for (size_t o = 0; o < count; ++o) {
+    for (size_t o = 0; !r.beats.empty() && o < count; ++o) {  // empty above max_pairwise
       if (o != s) out.Add(spec, sc.id, "beats:" + r.scenarios[o].id, r.beats[s * count + o]);
     }
   }

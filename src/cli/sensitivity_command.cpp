@@ -12,6 +12,13 @@ namespace allot::cli {
 
 namespace {
 
+// Scenario files of one sensitivity run (its --max-scenarios default,
+// lower than other commands' 10,000): the rank counts and rank
+// acceptabilities are a scenarios x scenarios table in memory and in the
+// output, 10^6 cells at this limit (about 8 MB of counts per thread and
+// 40 MB of JSON). 10,001 scenarios with pairwise counts took 15.6 GB.
+constexpr int kSensitivityMaxScenarios = 1000;
+
 constexpr const char* kHelp = R"(Usage: allot sensitivity [MODEL] [SCENARIO...] [options]
 
 How robust is the ranking? Draws many samples of the weights (and, with
@@ -22,8 +29,9 @@ being best, its weighted score's mean, sd, 5th and 95th percentile, its
 central weights (average weights where it is best) and confidence factor
 (how often it stays best at those weights over the effect draws; marked
 "too few samples" when it is best in fewer than 100 samples), and for each
-pair of scenarios how often one scores higher than the other. The model
-itself takes part as scenario 'model'. See docs/sensitivity.md.
+pair of scenarios how often one scores higher than the other (for runs of
+at most --max-pairwise scenarios). The model itself takes part as scenario
+'model'. See docs/sensitivity.md; time and memory: docs/limits.md.
 
 Weights (--weights):
   uniform     every weighting equally likely (uniform on the simplex)
@@ -68,8 +76,14 @@ class SensitivityCommand final : public Command {
         "cf-samples", po::value<std::string>(&cf_samples_text_),
         "effect draws behind the confidence factors (default: as many as samples; 0: none)")(
         "shard", po::value<std::string>(&shard_text_),
-        "K/N: compute only shard K of N and write the partial result (JSON) for 'allot merge'");
+        "K/N: compute only shard K of N and write the partial result (JSON) for 'allot merge'")(
+        "max-pairwise",
+        po::value<std::string>(&max_pairwise_text_)->default_value(max_pairwise_text_),
+        "count how often each scenario scores above each other one only when the run has at "
+        "most N scenarios, the model included (0: never): that table has N x N cells and costs "
+        "N^2 comparisons per sample");
     options.Results("en | nl: labels of table and md");
+    options.limits().max_scenarios = kSensitivityMaxScenarios;
     options.Files("model and scenario files");
   }
 
@@ -88,6 +102,7 @@ class SensitivityCommand final : public Command {
     count(seed_text_, 0, UINT64_MAX, "--seed", seed_);
     ReadThreads(threads_text_, threads_, problems);
     count(max_samples_text_, 1000, uint64_t{1} << 48, "--max-samples", max_samples_);
+    count(max_pairwise_text_, 0, 1000000, "--max-pairwise", max_pairwise_);
     if (values.count("cf-samples")) {
       uint64_t draws = 0;
       count(cf_samples_text_, 0, uint64_t{1} << 48, "--cf-samples", draws);
@@ -112,7 +127,7 @@ class SensitivityCommand final : public Command {
     std::optional<WeightSpec> weights = ParseWeightSpec(weights_, s.model(), error);
     if (!weights) return s.UsageError("--weights: " + error);
     std::unique_ptr<SmaaPlan> plan =
-        CompileSmaa(s.model(), s.resolved(), SmaaOptions{*weights, effects_, seed_});
+        CompileSmaa(s.model(), s.resolved(), SmaaOptions{*weights, effects_, seed_, max_pairwise_});
     if (shard_count_ > 0) {
       auto [first, end] = ShardRange(samples_, shard_index_, shard_count_);
       SmaaPart part{plan->Run(first, end, threads_, samples_), shard_index_, shard_count_, {}};
@@ -153,12 +168,14 @@ class SensitivityCommand final : public Command {
 
   // As given on the command line, checked by Check.
   std::string samples_text_, seed_text_ = "1", threads_text_, shard_text_,
-                             max_samples_text_ = "10000000", cf_samples_text_;
+                             max_samples_text_ = "10000000", cf_samples_text_,
+                             max_pairwise_text_ = std::to_string(kDefaultMaxPairwise);
   std::string weights_ = "uniform", effects_text_ = "uncertain";
   double precision_ = 0;
   // As read by Check.
   bool precision_given_ = false;
   uint64_t samples_ = 10000, seed_ = 1, max_samples_ = 0;
+  size_t max_pairwise_ = kDefaultMaxPairwise;
   unsigned threads_ = 1;
   uint32_t shard_index_ = 0, shard_count_ = 0;  // 0: no shard
   std::optional<uint64_t> cf_samples_;          // none: as many as samples

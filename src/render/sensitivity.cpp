@@ -121,6 +121,9 @@ Table Summary(const SmaaResult& r, Lang lang) {
     t.notes.push_back(Say(Key::kSmaaCentral, lang,
                           {Percent(cf, lang), Margin(*top.confidence_factor_interval, cf, lang)}));
   }
+  if (!r.header.pairwise) {
+    t.notes.push_back(Say(Key::kSmaaPairwiseLeftOut, lang, {std::to_string(r.scenarios.size())}));
+  }
   if (r.precision) {
     t.notes.push_back(
         Say(Key::kSmaaPrecision, lang,
@@ -133,13 +136,15 @@ detail::Document SensitivityDocument(const SmaaResult& r, Lang lang) {
   std::string effects = r.header.effects == "uncertain" ? Say(Key::kSmaaUncertain, lang)
                         : r.header.effects == "fixed"   ? Say(Key::kSmaaFixed, lang)
                                                         : r.header.effects;
-  return {
-      Say(Key::kSmaaTitle, lang,
-          {std::to_string(r.header.samples), std::to_string(r.header.seed), r.header.weights,
-           effects}),
-      {},
-      {AcceptabilityTable(r, lang), ScoreTable(r, lang), PairwiseTable(r, lang), Summary(r, lang)},
-      {}};
+  std::vector<Table> tables = {AcceptabilityTable(r, lang), ScoreTable(r, lang)};
+  if (r.header.pairwise) tables.push_back(PairwiseTable(r, lang));
+  tables.push_back(Summary(r, lang));
+  return {Say(Key::kSmaaTitle, lang,
+              {std::to_string(r.header.samples), std::to_string(r.header.seed), r.header.weights,
+               effects}),
+          {},
+          std::move(tables),
+          {}};
 }
 
 // One row per scenario; shares and scores with six decimals.

@@ -73,7 +73,12 @@ Json SensitivityJson(const SmaaResult& r) {
   j["scenarios"] = Json::array();
   for (const SmaaScenarioResult& s : r.scenarios) j["scenarios"].push_back(ScenarioJson(r, s));
   // pairwise[a][b] = P(a scores strictly higher than b); ties count for neither.
+  // null when the run has more scenarios than --max-pairwise.
   size_t S = r.scenarios.size();
+  if (!r.header.pairwise) {
+    j["pairwise"] = nullptr;
+    return j;
+  }
   j["pairwise"] = Json::object();
   for (size_t a = 0; a < S; ++a) {
     Json row = Json::object();

@@ -95,7 +95,7 @@ SmaaAccumulator EmptyAccumulator(const SmaaHeader& header, uint64_t first) {
   acc.header = header;
   acc.first = acc.end = first;
   acc.rank_counts.assign(S * S, 0);
-  acc.beats.assign(S * S, 0);
+  acc.beats.assign(header.pairwise ? S * S : 0, 0);
   acc.score_sum.assign(S, ExactSum{});
   acc.score_square_sum.assign(S, SquareSum{});
   acc.best_weight_sum.assign(S * J, ExactSum{});

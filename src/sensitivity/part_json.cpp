@@ -198,7 +198,7 @@ void CheckConsistent(const SmaaAccumulator& a) {
     // A sample puts s above o, o above s, or ties them: the two counts of a
     // pair add up to at most the samples (an edited count printed P(A>B)
     // above 100%).
-    for (size_t o = s; o < S; ++o) {
+    for (size_t o = s; a.header.pairwise && o < S; ++o) {
       uint64_t pair = a.beats[s * S + o] + (o == s ? 0 : a.beats[o * S + s]);
       bool too_many = a.beats[s * S + o] > a.count() || a.beats[o * S + s] > a.count() ||
                       (o == s ? pair != 0 : pair > a.count());
@@ -220,6 +220,7 @@ SmaaPart ReadPart(const Json& j) {
   if (part.count == 0 || part.index == 0 || part.index > part.count)
     throw std::invalid_argument("'shard' is not K of N with 1 <= K <= N");
   SmaaAccumulator& a = part.accumulator;
+  h.pairwise = j.contains("beats");  // left out of parts above --max-pairwise
   a = EmptyAccumulator(h, shard.at("first").get<uint64_t>());
   a.end = shard.at("end").get<uint64_t>();
   auto [first, end] = ShardRange(h.samples, part.index, part.count);
@@ -227,7 +228,7 @@ SmaaPart ReadPart(const Json& j) {
     throw std::invalid_argument("'shard' range does not match shard K of N");
   size_t S = h.scenario_ids.size(), J = h.objectives.size();
   a.rank_counts = ReadMatrix<uint64_t>(j, "rank_counts", S, S);
-  a.beats = ReadMatrix<uint64_t>(j, "beats", S, S);
+  if (h.pairwise) a.beats = ReadMatrix<uint64_t>(j, "beats", S, S);
   a.score_sum = ReadSums(j, "score_sum", S);
   a.score_square_sum = ReadSquareSums(j, "score_square_sum", S);
   a.best_weight_sum = ReadSums(j, "best_weight_sum", S * J);
@@ -263,6 +264,7 @@ void CheckSame(const SmaaPart& first, const SmaaPart& other, Diagnostics& diags)
           "list of scenarios");
   differs(a.weights != b.weights, "--weights (" + b.weights + " vs " + a.weights + ")");
   differs(a.effects != b.effects, "--effects (" + b.effects + " vs " + a.effects + ")");
+  differs(a.pairwise != b.pairwise, "pairwise table ('beats' in one part, not in the other)");
   differs(a.seed != b.seed,
           "--seed (" + std::to_string(b.seed) + " vs " + std::to_string(a.seed) + ")");
   differs(a.samples != b.samples,
@@ -306,7 +308,7 @@ std::string SmaaPartToJson(const SmaaPart& part) {
   for (size_t s = 0; s < S; ++s)
     j["scenarios"].push_back({{"id", h.scenario_ids[s]}, {"name", h.scenario_names[s]}});
   j["rank_counts"] = Matrix(a.rank_counts, S);
-  j["beats"] = Matrix(a.beats, S);
+  if (h.pairwise) j["beats"] = Matrix(a.beats, S);
   j["score_sum"] = Sums(a.score_sum);
   j["score_square_sum"] = Sums(a.score_square_sum);
   j["best_weight_sum"] = Json::array();

@@ -415,6 +415,7 @@ SmaaHeader HeaderOf(const Model& model, const std::vector<ResolvedScenario>& sce
   h.weights = options.weights.text;
   h.effects = options.effects == EffectsMode::kUncertain ? "uncertain" : "fixed";
   h.seed = options.seed;
+  h.pairwise = scenarios.size() <= options.max_pairwise;
   for (const Objective& o : model.objectives) h.objectives.push_back(o.id);
   for (const ResolvedScenario& s : scenarios) {
     h.scenario_ids.push_back(s.id);

@@ -2,6 +2,7 @@
 // Flat arrays only; nothing here allocates per sample.
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "sensitivity/blocks.hpp"
 #include "sensitivity/evaluator.hpp"
@@ -20,6 +21,7 @@ class Worker {
         weights_(plan.objectives),
         scores_(plan.scenarios),
         ranks_(plan.scenarios),
+        order_(plan.scenarios),
         score_scale_(std::ldexp(1.0, plan.header.score_bits)) {}
 
   void Sample(uint64_t i) {
@@ -42,8 +44,12 @@ class Worker {
   }
 
   // Rank = 1 + the number of scenarios scoring strictly higher, so equal
-  // scores share the better rank.
+  // scores share the better rank. With the pairwise table every pair is
+  // compared anyway (S^2 / 2 per sample); without it a sort ranks them in
+  // S log S, so that thousands of scenarios stay affordable. Both give the
+  // same ranks.
   void Rank() {
+    if (acc_.beats.empty()) return RankBySorting();
     const size_t S = p_.scenarios;
     std::fill(ranks_.begin(), ranks_.end(), 0u);
     for (size_t a = 0; a < S; ++a) {
@@ -55,6 +61,20 @@ class Worker {
         ranks_[b] += a_wins;
         ranks_[a] += b_wins;
       }
+    }
+  }
+
+  // After sorting by score, highest first, the scenarios scoring strictly
+  // higher than the one at position k are those before the first position
+  // with its score. Scores are finite, so the order is strict weak.
+  void RankBySorting() {
+    std::iota(order_.begin(), order_.end(), uint32_t{0});
+    std::sort(order_.begin(), order_.end(),
+              [&](uint32_t a, uint32_t b) { return scores_[a] > scores_[b]; });
+    for (size_t k = 0; k < order_.size(); ++k) {
+      uint32_t s = order_[k];
+      bool tied = k > 0 && scores_[order_[k - 1]] == scores_[s];
+      ranks_[s] = tied ? ranks_[order_[k - 1]] : static_cast<uint32_t>(k);
     }
   }
 
@@ -82,7 +102,8 @@ class Worker {
   SampleEvaluator evaluator_;
   std::vector<double> weights_, scores_;
   std::vector<uint32_t> ranks_;
-  double score_scale_;  // 2^score_bits
+  std::vector<uint32_t> order_;  // scenario indexes, for RankBySorting
+  double score_scale_;           // 2^score_bits
 };
 
 SmaaAccumulator RunBlock(const CompiledSmaa& plan, const SmaaHeader& header, uint64_t first,

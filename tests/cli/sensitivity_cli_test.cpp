@@ -174,6 +174,8 @@ TEST_CASE("sensitivity refuses bad options with exit 2 and nothing on stdout", "
       {{"--precision", "0.01", "--samples", "10"},
        "give --samples or --precision, not both: --precision chooses the sample count"},
       {{"--precision", "2"}, "--precision must be between 0 and 1 (e.g. 0.005)"},
+      {{"--max-pairwise", "many"},
+       "--max-pairwise must be a whole number from 0 to 1000000, not 'many'"},
       {{"--weights", "nosuch"},
        "--weights: unknown weight set 'nosuch' (use uniform, SET, SET:KAPPA or SET:order)"},
   };
@@ -302,6 +304,79 @@ TEST_CASE("merge computes the confidence factors from the inputs the shards ran 
     CHECK(r.err ==
           q2 + ": error: this part has a different --cf-samples (100 vs all) than " + p1 + "\n");
   }
+}
+
+// The JSON before its "pairwise" key: everything but the pairwise table.
+std::string BeforePairwise(const std::string& json) {
+  size_t at = json.find("\"pairwise\"");
+  REQUIRE(at != std::string::npos);
+  return json.substr(0, at);
+}
+
+TEST_CASE("the pairwise table is counted only up to --max-pairwise scenarios and says so",
+          "[sensitivity][robust]") {
+  // 7 scenarios with the model: the table is there by default, not at 6.
+  std::vector<std::string> run = {"--samples", "2000", "--seed", "3", "--format", "json"};
+  Run full = Cli(Shipped(run));
+  run.insert(run.end(), {"--max-pairwise", "6"});
+  Run without = Cli(Shipped(run));
+  REQUIRE(full.code == 0);
+  REQUIRE(without.code == 0);
+  CHECK(full.out.find("\"pairwise\": {") != std::string::npos);
+  CHECK(without.out.find("\"pairwise\": null") != std::string::npos);
+  // Ranking by sorting gives the ranks that comparing every pair gives.
+  CHECK(BeforePairwise(without.out) == BeforePairwise(full.out));
+
+  Run table = Cli(Shipped({"--samples", "2000", "--max-pairwise", "6"}));
+  REQUIRE(table.code == 0);
+  CHECK(table.out.find("P(row scores higher than column)") == std::string::npos);
+  CHECK(table.out.find("The pairwise table is left out: 7 scenarios are more than "
+                       "--max-pairwise (it has scenarios x scenarios cells; see "
+                       "docs/limits.md).") != std::string::npos);
+  Run csv = Cli(Shipped({"--samples", "2000", "--max-pairwise", "0", "--format", "csv"}));
+  CHECK(csv.code == 0);
+  CHECK(csv.out == Cli(Shipped({"--samples", "2000", "--format", "csv"})).out);
+}
+
+TEST_CASE("shards without the pairwise table merge to the single run but mixed shards do not",
+          "[sensitivity][robust]") {
+  TempDir dir;
+  auto shard = [&](const std::string& k, const std::string& max_pairwise) {
+    std::string part = dir.path() + "/part-" + k + "-" + max_pairwise + ".json";
+    Run r = Cli(Shipped({"--samples", "1500", "--shard", k + "/2", "--max-pairwise", max_pairwise,
+                         "--output", part}));
+    REQUIRE(r.code == 0);
+    return part;
+  };
+  std::string one = shard("1", "0"), two = shard("2", "0");
+  CHECK(dir.Read("part-1-0.json").find("\"beats\"") == std::string::npos);
+  Run merged = Cli(MergeShipped({one, two}, {"--format", "json"}));
+  INFO(merged.err);
+  REQUIRE(merged.code == 0);
+  CHECK(merged.out ==
+        Cli(Shipped({"--samples", "1500", "--max-pairwise", "0", "--format", "json"})).out);
+  Run mixed = Cli(MergeShipped({one, shard("2", "100")}));
+  CHECK(mixed.code == 2);
+  CHECK(mixed.err.find("this part has a different pairwise table ('beats' in one part, not in "
+                       "the other) than " +
+                       one) != std::string::npos);
+}
+
+TEST_CASE("sensitivity reads at most 1000 scenarios unless --max-scenarios says more",
+          "[sensitivity][robust][limits]") {
+  // Its rank table has scenarios x scenarios cells: 10,001 scenarios took
+  // 15.6 GB and more than 900 s. The files are counted before any is read.
+  TempDir dir;
+  std::string model = SourcePath("model");
+  for (int i = 0; i < 1001; ++i) dir.Write("s" + std::to_string(i) + ".yaml", "");
+  Run r = Cli({"sensitivity", model, dir.path()});
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "allot sensitivity: error: too many files: 1002 (limit 1000 scenarios and a model; "
+        "raise with --max-scenarios)\nTry 'allot sensitivity --help'.\n");
+  CHECK(Cli({"sensitivity", "--help"}).out.find("--max-scenarios arg (=1000)") !=
+        std::string::npos);
 }
 
 }  // namespace

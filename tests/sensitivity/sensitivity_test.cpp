@@ -435,5 +435,40 @@ TEST_CASE("a precision target stops on the Wilson interval, which is never 0 wid
   CHECK(MaxHalfWidth(acc) < 0.001);
 }
 
+TEST_CASE(
+    "ranks by sorting equal ranks from every pair (ties too) and beats only up to "
+    "max_pairwise",
+    "[sensitivity][robust]") {
+  Model model = ModelFrom(kTwoObjectives);
+  // t1 and t2 tie in every sample; with the model (0, 0) five scenarios.
+  std::vector<Scenario> scenarios = {Spending("t1", 30, 30), Spending("t2", 30, 30),
+                                     Spending("a", 60, 0), Spending("b", 0, 45)};
+  std::vector<ResolvedScenario> resolved = ResolveOk(model, scenarios);
+  std::string error;
+  std::optional<WeightSpec> spec = ParseWeightSpec("uniform", model, error);
+  REQUIRE(spec);
+  auto run = [&](size_t max_pairwise) {
+    return CompileSmaa(model, resolved, SmaaOptions{*spec, EffectsMode::kFixed, 9, max_pairwise})
+        ->Run(0, 4000, 2, 4000);
+  };
+  SmaaAccumulator pairwise = run(5), sorted = run(4);
+  CHECK(pairwise.header.pairwise);
+  CHECK(pairwise.beats.size() == 25);
+  CHECK_FALSE(sorted.header.pairwise);
+  CHECK(sorted.beats.empty());
+  CHECK(sorted.rank_counts == pairwise.rank_counts);
+  CHECK(sorted.score_sum == pairwise.score_sum);
+  CHECK(sorted.best_weight_sum == pairwise.best_weight_sum);
+  // The tie: t1 and t2 share their rank in every sample (best for weights
+  // of a between 1/3 and 1/2); the model is last in every sample.
+  for (size_t r = 0; r < 5; ++r)
+    CHECK(sorted.rank_counts[1 * 5 + r] == sorted.rank_counts[2 * 5 + r]);
+  CHECK(sorted.rank_counts[1 * 5 + 0] > 0);
+  CHECK(sorted.rank_counts[0 * 5 + 4] == 4000);
+  SmaaResult result =
+      Finish(sorted, ConfidencePass(*CompileSmaa(model, resolved, {*spec}), sorted, 1));
+  CHECK(result.beats.empty());
+}
+
 }  // namespace
 }  // namespace allot
