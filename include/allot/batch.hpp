@@ -31,7 +31,6 @@
 #include "allot/diagnostic.hpp"
 #include "allot/load.hpp"
 #include "allot/model.hpp"
-#include "allot/render.hpp"
 #include "allot/resolve.hpp"
 
 namespace allot {
@@ -106,13 +105,5 @@ bool CheckBatchRun(const BatchEntry& entry, const BatchRun& run, const Model& mo
 bool RunBatchAnalysis(const BatchEntry& entry, const BatchRun& run, size_t run_index,
                       const Model& model, const std::vector<ResolvedScenario>& scenarios,
                       std::vector<BatchRow>& rows, Diagnostics& diags);
-
-// Writes all rows as one long table: csv (columns run, analysis, model,
-// scenarios, weights, seed, weight_set, item, metric, value) or json; or,
-// for people, table or md with one section per run, whose labels and
-// number formats follow `lang` (csv and json do not).
-void RenderBatch(const BatchSpec& spec, const std::vector<BatchRun>& runs,
-                 const std::vector<BatchRow>& rows, OutputFormat format, Lang lang,
-                 std::ostream& out);
 
 }  // namespace allot

@@ -19,7 +19,6 @@
 #include "allot/diagnostic.hpp"
 #include "allot/model.hpp"
 #include "allot/money.hpp"
-#include "allot/render.hpp"
 #include "allot/resolve.hpp"
 
 namespace allot {
@@ -117,9 +116,5 @@ std::optional<ExplainResult> Explain(const Model& model,
                                      const std::vector<ResolvedScenario>& scenarios,
                                      const std::string& a, const std::string& b,
                                      const ExplainOptions& options, Diagnostics& diags);
-
-// Writes the result as table, csv, json or md; `lang` sets the labels and
-// number and money formats of table and md (csv and json are for programs).
-void RenderExplain(const ExplainResult& result, OutputFormat format, Lang lang, std::ostream& out);
 
 }  // namespace allot

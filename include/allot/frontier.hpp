@@ -12,7 +12,6 @@
 #include "allot/model.hpp"
 #include "allot/money.hpp"
 #include "allot/optimise.hpp"
-#include "allot/render.hpp"
 #include "allot/resolve.hpp"
 
 namespace allot {
@@ -111,8 +110,5 @@ struct FrontierReport {
   FrontierResult frontier;
   std::vector<CoreLine> core;
 };
-
-void RenderFrontier(const FrontierReport& report, OutputFormat format, Lang lang,
-                    std::ostream& out);
 
 }  // namespace allot

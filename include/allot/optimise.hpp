@@ -12,7 +12,6 @@
 #include "allot/diagnostic.hpp"
 #include "allot/model.hpp"
 #include "allot/money.hpp"
-#include "allot/render.hpp"
 #include "allot/resolve.hpp"
 
 namespace allot {
@@ -197,8 +196,5 @@ struct OptimiseReport {
   std::vector<BuyStep> order;
   std::vector<MarginalValue> marginal;
 };
-
-void RenderOptimise(const OptimiseReport& report, OutputFormat format, Lang lang,
-                    std::ostream& out);
 
 }  // namespace allot

@@ -1,28 +1,77 @@
-// Rendering compare results for people (table, Markdown) and programs
-// (CSV, JSON).
+// Writing results for people (table, Markdown) and programs (CSV, JSON):
+// one function per result. The analyses return numbers only (their own
+// headers); every word and every number's text comes from here, through the
+// one Table model and the language catalogue (src/render/). In every
+// function `lang` sets the labels and the number and money formats of table
+// and md; csv and json are for programs and do not depend on it. JSON has a
+// fixed key order and no timestamps, so equal results give equal bytes.
 #pragma once
 
-#include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
+#include "allot/batch.hpp"
 #include "allot/compare.hpp"
+#include "allot/explain.hpp"
+#include "allot/frontier.hpp"
 #include "allot/money.hpp"
+#include "allot/optimise.hpp"
+#include "allot/output_format.hpp"
+#include "allot/sensitivity.hpp"
+#include "allot/stability.hpp"
+#include "allot/tornado.hpp"
+#include "allot/what_it_takes.hpp"
 
 namespace allot {
 
-// The formats results are written in: table and md for people, csv and
-// json for programs.
-enum class OutputFormat { kTable, kCsv, kJson, kMarkdown };
-
-// "table" | "csv" | "json" | "md"; nullopt otherwise.
-std::optional<OutputFormat> ParseOutputFormat(const std::string& text);
-// "en" | "nl"; nullopt otherwise.
-std::optional<Lang> ParseLang(const std::string& text);
-
-// Writes `result` in `format`. JSON follows DESIGN.md's core exactly, with
-// stable ordering and no timestamps; `lang` affects labels and number
-// formats of table and Markdown only (CSV and JSON are for programs).
+// Writes `result` in `format`. JSON follows DESIGN.md's core exactly.
 void RenderCompare(const CompareResult& result, OutputFormat format, Lang lang, std::ostream& out);
+
+// SMAA results (allot sensitivity, allot merge). JSON (analysis "smaa")
+// has probabilities and scores rounded to six decimals.
+void RenderSensitivity(const SmaaResult& result, OutputFormat format, Lang lang, std::ostream& out);
+
+// Writes the result as table, csv (long format), json or md; `lang` sets the
+// labels and number formats of table and md (csv and json are for programs).
+void RenderStability(const StabilityResult& result, OutputFormat format, Lang lang,
+                     std::ostream& out);
+
+// Writes the result as table, csv, json or md; `lang` sets the labels and
+// number formats of table and md (csv and json are for programs).
+void RenderTornado(const TornadoResult& result, OutputFormat format, Lang lang, std::ostream& out);
+
+// Writes the result as table, csv, json or md; `lang` sets the labels and
+// number and money formats of table and md (csv and json are for programs).
+void RenderExplain(const ExplainResult& result, OutputFormat format, Lang lang, std::ostream& out);
+
+// The summary sentence in `lang`: "B catches up with A once x weighs 0.237
+// instead of 0.125 ..." / "B haalt A in zodra x 0,237 weegt in plaats van
+// 0,125 ...", or that B already wins or never can.
+std::string OvertakeSummary(const OvertakeResult& result, Lang lang);
+
+// Writes the result as table, csv, json or md; `lang` sets the labels,
+// number formats and summary sentence of table and md (csv and json are for
+// programs; the json summary is English).
+void RenderOvertake(const OvertakeResult& result, OutputFormat format, Lang lang,
+                    std::ostream& out);
+
+// The optimal allocation against its base, the order of buy and the
+// marginal values (allot optimise).
+void RenderOptimise(const OptimiseReport& report, OutputFormat format, Lang lang,
+                    std::ostream& out);
+
+// The frontier: the best score per total budget, the scenarios placed
+// against it and the core index (allot frontier).
+void RenderFrontier(const FrontierReport& report, OutputFormat format, Lang lang,
+                    std::ostream& out);
+
+// Writes all rows as one long table: csv (columns run, analysis, model,
+// scenarios, weights, seed, weight_set, item, metric, value) or json; or,
+// for people, table or md with one section per run, whose labels and
+// number formats follow `lang` (csv and json do not).
+void RenderBatch(const BatchSpec& spec, const std::vector<BatchRun>& runs,
+                 const std::vector<BatchRow>& rows, OutputFormat format, Lang lang,
+                 std::ostream& out);
 
 }  // namespace allot

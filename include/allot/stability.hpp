@@ -11,7 +11,6 @@
 
 #include "allot/diagnostic.hpp"
 #include "allot/model.hpp"
-#include "allot/render.hpp"
 #include "allot/resolve.hpp"
 
 namespace allot {
@@ -67,10 +66,5 @@ std::optional<StabilityResult> Stability(const Model& model,
                                          const std::vector<ResolvedScenario>& scenarios,
                                          const std::vector<std::string>& weight_sets,
                                          Diagnostics& diags);
-
-// Writes the result as table, csv (long format), json or md; `lang` sets the
-// labels and number formats of table and md (csv and json are for programs).
-void RenderStability(const StabilityResult& result, OutputFormat format, Lang lang,
-                     std::ostream& out);
 
 }  // namespace allot

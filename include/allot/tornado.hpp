@@ -16,7 +16,6 @@
 
 #include "allot/diagnostic.hpp"
 #include "allot/model.hpp"
-#include "allot/render.hpp"
 #include "allot/resolve.hpp"
 
 namespace allot {
@@ -74,9 +73,5 @@ std::optional<TornadoResult> Tornado(const Model& model,
                                      const std::string& a, const std::string& b,
                                      const std::string& weight_set, Diagnostics& diags,
                                      TornadoRange effect_range = TornadoRange::kP10P90);
-
-// Writes the result as table, csv, json or md; `lang` sets the labels and
-// number formats of table and md (csv and json are for programs).
-void RenderTornado(const TornadoResult& result, OutputFormat format, Lang lang, std::ostream& out);
 
 }  // namespace allot

@@ -11,7 +11,6 @@
 
 #include "allot/diagnostic.hpp"
 #include "allot/model.hpp"
-#include "allot/render.hpp"
 #include "allot/resolve.hpp"
 
 namespace allot {
@@ -66,16 +65,5 @@ std::optional<OvertakeResult> WhatItTakes(const Model& model,
                                           const std::vector<ResolvedScenario>& scenarios,
                                           const std::string& a, const std::string& b,
                                           const std::string& weight_set, Diagnostics& diags);
-
-// The summary sentence in `lang`: "B catches up with A once x weighs 0.237
-// instead of 0.125 ..." / "B haalt A in zodra x 0,237 weegt in plaats van
-// 0,125 ...", or that B already wins or never can.
-std::string OvertakeSummary(const OvertakeResult& result, Lang lang);
-
-// Writes the result as table, csv, json or md; `lang` sets the labels,
-// number formats and summary sentence of table and md (csv and json are for
-// programs; the json summary is English).
-void RenderOvertake(const OvertakeResult& result, OutputFormat format, Lang lang,
-                    std::ostream& out);
 
 }  // namespace allot

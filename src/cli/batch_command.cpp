@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "allot/batch.hpp"
+#include "allot/render.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
 #include "cli/messages.hpp"

@@ -1,5 +1,6 @@
 // allot explain: attribute S_B - S_A to action lines and to objectives.
 #include "allot/explain.hpp"
+#include "allot/render.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
 #include "cli/option_values.hpp"

@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "allot/frontier.hpp"
+#include "allot/render.hpp"
 #include "allot/weight_sampling.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"

@@ -1,7 +1,7 @@
 // allot merge: adds up the shards of a sensitivity run into its result.
 #include <memory>
 
-#include "allot/render_sensitivity.hpp"
+#include "allot/render.hpp"
 #include "allot/sensitivity_io.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "allot/evaluate.hpp"
+#include "allot/render.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
 #include "cli/optimise_options.hpp"

@@ -1,7 +1,7 @@
 // allot sensitivity: SMAA-2 over whole scenarios, whole or as one shard.
 #include <memory>
 
-#include "allot/render_sensitivity.hpp"
+#include "allot/render.hpp"
 #include "allot/sensitivity.hpp"
 #include "allot/sensitivity_io.hpp"
 #include "cli/command.hpp"

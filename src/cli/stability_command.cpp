@@ -1,4 +1,5 @@
 // allot stability: weight stability intervals per weight set and objective.
+#include "allot/render.hpp"
 #include "allot/stability.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"

@@ -1,4 +1,5 @@
 // allot tornado: which single uncertainty moves the gap between A and B most.
+#include "allot/render.hpp"
 #include "allot/tornado.hpp"
 #include "cli/commands.hpp"
 #include "cli/pair_command.hpp"

@@ -1,4 +1,5 @@
 // allot what-it-takes: the nearest weights at which B catches up with A.
+#include "allot/render.hpp"
 #include "allot/what_it_takes.hpp"
 #include "cli/commands.hpp"
 #include "cli/pair_command.hpp"

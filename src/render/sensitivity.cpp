@@ -3,7 +3,7 @@
 // render/sensitivity_json.cpp.
 #include <algorithm>
 
-#include "allot/render_sensitivity.hpp"
+#include "allot/render.hpp"
 #include "render/catalogue.hpp"
 #include "render/json_output.hpp"
 #include "render/layout.hpp"

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "allot/render.hpp"
 #include "render/catalogue.hpp"
 #include "render/json_output.hpp"
 #include "render/layout.hpp"

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "allot/render.hpp"
 #include "test_support.hpp"
 
 using namespace allot;

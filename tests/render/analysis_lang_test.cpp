@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "allot/cli.hpp"
+#include "allot/render.hpp"
 #include "allot/what_it_takes.hpp"
 #include "test_support.hpp"
 

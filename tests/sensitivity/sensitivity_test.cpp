@@ -9,7 +9,7 @@
 
 #include "allot/evaluate.hpp"
 #include "allot/load.hpp"
-#include "allot/render_sensitivity.hpp"
+#include "allot/render.hpp"
 #include "allot/weight_sampling.hpp"
 #include "test_support.hpp"
 
