@@ -118,6 +118,24 @@ double CpuSeconds() {
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
+// A fingerprint of everything a run counts (rank counts, pairwise counts,
+// exact score and weight sums, histogram bins): two builds, or two thread
+// counts, computed the same results if and only if (barring a 64-bit hash
+// collision) they print the same fingerprint.
+uint64_t Fingerprint(const SmaaAccumulator& acc) {
+  uint64_t h = 0;
+  auto mix = [&h](uint64_t v) { h = Mix64(h ^ v) + 0x9e3779b97f4a7c15ULL; };
+  for (uint64_t c : acc.rank_counts) mix(c);
+  for (uint64_t c : acc.beats) mix(c);
+  for (const ExactSum& x : acc.score_sum) mix(x.low), mix(x.high);
+  for (const SquareSum& x : acc.score_square_sum) mix(x.low), mix(x.middle), mix(x.high);
+  for (const ExactSum& x : acc.best_weight_sum) mix(x.low), mix(x.high);
+  for (const ScoreHistogram& histogram : acc.histograms) {
+    for (const auto& [key, count] : histogram.Bins()) mix(static_cast<uint64_t>(key)), mix(count);
+  }
+  return h;
+}
+
 long PeakRssKb() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -133,10 +151,10 @@ void Time(const SmaaPlan& plan, uint64_t samples, unsigned threads, size_t scena
   double evaluations = static_cast<double>(samples) * static_cast<double>(scenarios);
   std::printf(
       "%9llu samples  %u thread%s  wall %6.3f s  cpu %6.3f s  %6.2f M evaluations/s/core  %6.2f "
-      "M/s wall  peak RSS %ld KiB  (check %llu)\n",
+      "M/s wall  peak RSS %ld KiB  results %016llx\n",
       static_cast<unsigned long long>(samples), threads, threads == 1 ? " " : "s", wall, cpu,
       evaluations / cpu / 1e6, evaluations / wall / 1e6, PeakRssKb(),
-      static_cast<unsigned long long>(acc.rank_counts[0]));
+      static_cast<unsigned long long>(Fingerprint(acc)));
 }
 
 }  // namespace

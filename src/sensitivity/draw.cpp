@@ -34,10 +34,11 @@ inline double Triangular(double u, double split, double low, double high, double
 }
 
 #if defined(__SSE2__)
-// Two triangular draws at once (slots k and k + 1): the same operations as
-// Triangular in each lane, so the same bits, with half the sqrt latency.
-inline void TriangularPair(const SmaaSlots& s, size_t k, double u0, double u1, double* out) {
-  __m128d u = _mm_set_pd(u1, u0);
+// Two triangular draws at once (slots k and k + 1, uniforms read from
+// out[k], out[k + 1]): the same operations as Triangular in each lane, so
+// the same bits, with half the sqrt latency.
+inline void TriangularPair(const SmaaSlots& s, size_t k, double* out) {
+  __m128d u = _mm_loadu_pd(out + k);
   __m128d mask = _mm_cmplt_pd(u, _mm_loadu_pd(&s.split[k]));
   __m128d below = _mm_mul_pd(u, _mm_loadu_pd(&s.left[k]));
   __m128d above = _mm_mul_pd(_mm_sub_pd(_mm_set1_pd(1.0), u), _mm_loadu_pd(&s.right[k]));
@@ -93,16 +94,29 @@ __attribute__((target("avx512f,avx512dq"))) void DrawSlotsAvx512(const SmaaSlots
 
 }  // namespace
 
+// In blocks of 16 slots: first the block's uniforms (the integer hash),
+// then its triangular inversions. In one loop per slot, the hash, the
+// conversion and the square root made one long dependency chain per slot,
+// and the out-of-order window held too few slots to keep the square-root
+// unit busy; block by block, each pass overlaps many slots (measured in
+// docs/sensitivity.md, section Speed).
 void DrawSlotsPortable(const SmaaSlots& s, uint64_t base, double* out) {
+  const size_t n = s.size();
+  const uint64_t* key = s.key.data();
   size_t k = 0;
 #if defined(__SSE2__)
-  for (; k + 1 < s.size(); k += 2) {
-    TriangularPair(s, k, UniformAt(base, s.key[k]), UniformAt(base, s.key[k + 1]), out);
+  constexpr size_t kBlock = 16;  // of 8, 16 and 32 slots, the fastest on the EPYC
+  for (; k + kBlock <= n; k += kBlock) {
+    for (size_t i = k; i < k + kBlock; ++i) out[i] = UniformAt(base, key[i]);
+    for (size_t i = k; i < k + kBlock; i += 2) TriangularPair(s, i, out);
   }
+  for (size_t i = k; i < n; ++i) out[i] = UniformAt(base, key[i]);
+  for (; k + 1 < n; k += 2) TriangularPair(s, k, out);
+#else
+  for (size_t i = 0; i < n; ++i) out[i] = UniformAt(base, key[i]);
 #endif
-  for (; k < s.size(); ++k) {
-    out[k] = Triangular(UniformAt(base, s.key[k]), s.split[k], s.low[k], s.high[k], s.left[k],
-                        s.right[k]);
+  for (; k < n; ++k) {
+    out[k] = Triangular(out[k], s.split[k], s.low[k], s.high[k], s.left[k], s.right[k]);
   }
 }
 

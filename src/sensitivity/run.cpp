@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "sensitivity/blocks.hpp"
 #include "sensitivity/evaluator.hpp"
@@ -45,22 +48,41 @@ class Worker {
 
   // Rank = 1 + the number of scenarios scoring strictly higher, so equal
   // scores share the better rank. With the pairwise table every pair is
-  // compared anyway (S^2 / 2 per sample); without it a sort ranks them in
+  // compared anyway (S^2 per sample); without it a sort ranks them in
   // S log S, so that thousands of scenarios stay affordable. Both give the
-  // same ranks.
+  // same ranks. The pairwise path counts without branches (which scenario
+  // wins is random): per scenario a, one pass over every b adds [a > b] to
+  // beats[a][b] and counts [b > a] for a's rank (a against itself adds 0 to
+  // both). With SSE2, two b at a time: a comparison's mask is -1 (all ones)
+  // where true, so subtracting it adds 1.
   void Rank() {
     if (acc_.beats.empty()) return RankBySorting();
     const size_t S = p_.scenarios;
-    std::fill(ranks_.begin(), ranks_.end(), 0u);
+    const double* scores = scores_.data();
     for (size_t a = 0; a < S; ++a) {
-      for (size_t b = a + 1; b < S; ++b) {
-        // Counted without branches: which scenario wins is random.
-        uint32_t a_wins = scores_[a] > scores_[b], b_wins = scores_[b] > scores_[a];
-        acc_.beats[a * S + b] += a_wins;
-        acc_.beats[b * S + a] += b_wins;
-        ranks_[b] += a_wins;
-        ranks_[a] += b_wins;
+      uint64_t* beats = &acc_.beats[a * S];
+      const double score = scores[a];
+      uint64_t rank = 0;
+      size_t b = 0;
+#if defined(__SSE2__)
+      const __m128d sa = _mm_set1_pd(score);
+      __m128i above = _mm_setzero_si128();
+      for (; b + 1 < S; b += 2) {
+        __m128d sb = _mm_loadu_pd(scores + b);
+        __m128i wins = _mm_castpd_si128(_mm_cmpgt_pd(sa, sb));
+        __m128i* row = reinterpret_cast<__m128i*>(beats + b);
+        _mm_storeu_si128(row, _mm_sub_epi64(_mm_loadu_si128(row), wins));
+        above = _mm_sub_epi64(above, _mm_castpd_si128(_mm_cmplt_pd(sa, sb)));
       }
+      uint64_t lanes[2];
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(lanes), above);
+      rank = lanes[0] + lanes[1];
+#endif
+      for (; b < S; ++b) {
+        beats[b] += score > scores[b];
+        rank += scores[b] > score;
+      }
+      ranks_[a] = rank;
     }
   }
 
@@ -74,7 +96,7 @@ class Worker {
     for (size_t k = 0; k < order_.size(); ++k) {
       uint32_t s = order_[k];
       bool tied = k > 0 && scores_[order_[k - 1]] == scores_[s];
-      ranks_[s] = tied ? ranks_[order_[k - 1]] : static_cast<uint32_t>(k);
+      ranks_[s] = tied ? ranks_[order_[k - 1]] : k;
     }
   }
 
@@ -101,7 +123,7 @@ class Worker {
   SmaaAccumulator& acc_;
   SampleEvaluator evaluator_;
   std::vector<double> weights_, scores_;
-  std::vector<uint32_t> ranks_;
+  std::vector<uint64_t> ranks_;
   std::vector<uint32_t> order_;  // scenario indexes, for RankBySorting
   double score_scale_;           // 2^score_bits
 };
