@@ -11,14 +11,23 @@
 //
 //   allot_bench_sensitivity            500,000 samples
 //   allot_bench_sensitivity 2000000    another sample count
+//   allot_bench_sensitivity --peer FILE [SAMPLES]
+//       for bench/sensitivity_numpy.py: times 1 thread and one per core, and
+//       writes the model (as dense arrays), the timings and the rank counts
+//       to FILE as JSON, for the numpy peer to run the same SMAA on
 //
 // Generation is deterministic, so two runs time the same inputs.
 #include <sys/resource.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <map>
 #include <string>
+#include <thread>
 
 #include "allot/resolve.hpp"
 #include "allot/sensitivity.hpp"
@@ -142,7 +151,13 @@ long PeakRssKb() {
   return usage.ru_maxrss;
 }
 
-void Time(const SmaaPlan& plan, uint64_t samples, unsigned threads, size_t scenarios) {
+struct Timing {
+  unsigned threads = 1;
+  double wall = 0, cpu = 0;
+  std::vector<uint64_t> rank_counts;
+};
+
+Timing Time(const SmaaPlan& plan, uint64_t samples, unsigned threads, size_t scenarios) {
   double cpu0 = CpuSeconds();
   auto wall0 = std::chrono::steady_clock::now();
   SmaaAccumulator acc = plan.Run(0, samples, threads, samples);
@@ -155,11 +170,96 @@ void Time(const SmaaPlan& plan, uint64_t samples, unsigned threads, size_t scena
       static_cast<unsigned long long>(samples), threads, threads == 1 ? " " : "s", wall, cpu,
       evaluations / cpu / 1e6, evaluations / wall / 1e6, PeakRssKb(),
       static_cast<unsigned long long>(Fingerprint(acc)));
+  return Timing{threads, wall, cpu, acc.rank_counts};
+}
+
+// The generated model for the numpy peer, as the arrays it computes on:
+// every effect parameter once ([low, likely, high]; low = high when exact),
+// each effect as (line, objective, curve, parameter indexes), and each
+// scenario's total spend per line in EUR (0 when it does not fund a line).
+// Doubles in %.17g, so the peer reads exactly allot's values.
+void WritePeer(const char* path, const Model& model, const std::vector<ResolvedScenario>& resolved,
+               uint64_t samples, const std::vector<Timing>& timings) {
+  std::FILE* f = std::fopen(path, "w");
+  if (f == nullptr) {
+    std::fprintf(stderr, "cannot write %s: %s\n", path, std::strerror(errno));
+    std::exit(1);
+  }
+  std::vector<const Param*> params;
+  auto ref = [&params](const Param& p) {
+    params.push_back(&p);
+    return params.size() - 1;
+  };
+  std::map<std::string, size_t> line_index, objective_index;
+  for (size_t l = 0; l < model.lines.size(); ++l) line_index[model.lines[l].id] = l;
+  for (size_t j = 0; j < model.objectives.size(); ++j) objective_index[model.objectives[j].id] = j;
+  std::fprintf(f, "{\"objectives\": %zu,\n\"effects\": [", model.objectives.size());
+  const char* sep = "";
+  for (size_t l = 0; l < model.lines.size(); ++l) {
+    for (const Effect& e : model.lines[l].effects) {
+      size_t j = objective_index.at(e.objective);
+      if (e.curve.kind == CurveKind::kLinear) {
+        std::fprintf(f,
+                     "%s\n {\"line\": %zu, \"objective\": %zu, \"kind\": \"linear\", "
+                     "\"points\": %zu, \"per\": %.17g}",
+                     sep, l, j, ref(e.curve.points),
+                     static_cast<double>(e.curve.per.cents()) / 100);
+      } else {
+        size_t max = ref(e.curve.max), half = ref(e.curve.half);
+        std::fprintf(f,
+                     "%s\n {\"line\": %zu, \"objective\": %zu, \"kind\": \"saturating\", "
+                     "\"max\": %zu, \"half\": %zu}",
+                     sep, l, j, max, half);
+      }
+      sep = ",";
+    }
+  }
+  std::fprintf(f, "],\n\"params\": [");
+  for (size_t k = 0; k < params.size(); ++k) {
+    const Param& p = *params[k];
+    std::fprintf(f, "%s[%.17g, %.17g, %.17g]", k ? ", " : "", p.low, p.likely, p.high);
+  }
+  std::fprintf(f, "],\n\"scenarios\": [");
+  for (size_t s = 0; s < resolved.size(); ++s)
+    std::fprintf(f, "%s\"%s\"", s ? ", " : "", resolved[s].id.c_str());
+  std::fprintf(f, "],\n\"spend\": [");
+  for (size_t s = 0; s < resolved.size(); ++s) {
+    std::vector<double> spend(model.lines.size(), 0.0);
+    for (const ResolvedLine& line : resolved[s].lines) {
+      Money total;
+      for (Money m : line.by_year) total = total + m;
+      spend[line_index.at(line.def->id)] = static_cast<double>(total.cents()) / 100;
+    }
+    std::fprintf(f, "%s\n [", s ? "," : "");
+    for (size_t l = 0; l < spend.size(); ++l) std::fprintf(f, "%s%.17g", l ? ", " : "", spend[l]);
+    std::fprintf(f, "]");
+  }
+  std::fprintf(f, "],\n\"allot\": {\"samples\": %llu, \"rank_counts\": [",
+               static_cast<unsigned long long>(samples));
+  for (size_t k = 0; k < timings[0].rank_counts.size(); ++k) {
+    std::fprintf(f, "%s%llu", k ? ", " : "",
+                 static_cast<unsigned long long>(timings[0].rank_counts[k]));
+  }
+  std::fprintf(f, "],\n  \"runs\": [");
+  for (size_t t = 0; t < timings.size(); ++t) {
+    std::fprintf(f, "%s{\"threads\": %u, \"wall\": %.6f, \"cpu\": %.6f}", t ? ", " : "",
+                 timings[t].threads, timings[t].wall, timings[t].cpu);
+  }
+  std::fprintf(f, "]}}\n");
+  if (std::fclose(f) != 0) {
+    std::fprintf(stderr, "cannot write %s\n", path);
+    std::exit(1);
+  }
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  const char* peer = nullptr;
+  if (argc > 2 && std::strcmp(argv[1], "--peer") == 0) {
+    peer = argv[2];
+    argc -= 2, argv += 2;
+  }
   uint64_t samples = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 500000;
   Rng rng;
   Model model = GenerateModel(rng);
@@ -179,6 +279,14 @@ int main(int argc, char** argv) {
       "SMAA-2: %d lines, %d objectives, %zu scenarios (model + %d), weights uniform, effects "
       "uncertain\n",
       kLines, kObjectives, resolved.size(), kScenarios);
+  if (peer != nullptr) {
+    // As `allot sensitivity` runs by default: one thread per core.
+    unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<Timing> timings = {Time(*plan, samples, 1, resolved.size())};
+    if (cores > 1) timings.push_back(Time(*plan, samples, cores, resolved.size()));
+    WritePeer(peer, model, resolved, samples, timings);
+    return 0;
+  }
   Time(*plan, 100000, 1, resolved.size());
   Time(*plan, samples, 1, resolved.size());
   Time(*plan, samples, 2, resolved.size());
