@@ -10,6 +10,7 @@
 
 #include "allot/diagnostic.hpp"
 #include "allot/money.hpp"
+#include "allot/provenance.hpp"
 
 namespace allot {
 
@@ -71,9 +72,10 @@ struct Curve {
 struct Effect {
   std::string objective;  // an Objective::id of the model
   Curve curve;
-  std::string source;    // optional: where the numbers come from
-  std::string note;      // optional: the reasoning
-  SourceLocation where;  // the effect's key in the file
+  std::string source;     // optional: where the numbers come from
+  std::string note;       // optional: the reasoning
+  Provenance provenance;  // what the curve rests on; unstated: the model's default
+  SourceLocation where;   // the effect's key in the file
 };
 
 // A named alternative budget profile for a line (`levels:`), as
@@ -90,28 +92,68 @@ struct Level {
 struct Line {
   std::string id;
   std::string name;
-  std::string owner;                 // optional
-  std::map<int, Money> budget;       // year -> amount; years within the model
-  std::string source;                // optional: where the amounts come from
-  bool illustrative = false;         // true where the amounts are estimates
+  std::string owner;            // optional
+  std::map<int, Money> budget;  // year -> amount; years within the model
+  std::string source;           // optional: where the amounts come from
+  bool illustrative = false;    // the year amounts are estimates (assumed or a
+                                // judgement), written so or read from `amounts`
+  // What the amounts rest on: the line's total over all years, and its
+  // amount in each year unless `split` says those are known less well.
+  // Model lines that state nothing get the model's provenance.amounts.
+  Provenance amounts;
+  std::optional<Provenance> split;   // of how the total is divided over the years
+  LineBounds bounds;                 // the stated range of assumed amounts
   std::string note;                  // optional
   std::vector<std::string> motions;  // ids of motions this line funds
   std::vector<Effect> effects;       // in file order
   std::vector<Level> levels;         // optional: options for optimise, file order
   SourceLocation where;              // the line's `id:` in the file
+
+  // What the line's amount in one year rests on: `amounts`, or the weaker
+  // of `amounts` and `split`.
+  const Provenance& YearAmounts() const { return split ? Weaker(amounts, *split) : amounts; }
 };
+
+// Where a motion stands, beside whether money is set aside for it, so that
+// "unfunded" never reads as "not done".
+enum class MotionStatus {
+  kUnstated,  // the file says nothing
+  kAdopted,   // adopted by the House
+  kRejected,  // rejected by the House
+  kPromised,  // a minister's commitment (toezegging), not a motion
+  kInBill,    // taken up in a bill that is not (yet, as far as checked) law
+  kInLaw,     // what it asks is law
+};
+
+// "adopted", "rejected", "promised", "in-bill", "in-law" (as written in a
+// file), or "" for kUnstated.
+const char* MotionStatusName(MotionStatus status);
 
 // An adopted motion or commitment. It counts as funded when the lines that
 // name it spend, in total over all years, at least `min_spend` (or anything
 // at all when min_spend is absent).
 struct Motion {
   std::string id;
-  std::string ref;   // e.g. "Kamerstuk 28638 nr. 229"
-  std::string date;  // as written, e.g. "2023-10-03"
-  std::string asks;  // what it asks, one sentence
-  std::string note;  // optional
+  std::string ref;               // e.g. "Kamerstuk 28638 nr. 229"
+  std::optional<bool> verified;  // false: the reference is as cited, not checked
+  std::string date;              // as written, e.g. "2023-10-03"
+  std::string asks;              // what it asks, one sentence (English, or the only text)
+  std::string asks_nl;           // the same in Dutch; empty: as `asks`
+  MotionStatus status = MotionStatus::kUnstated;
+  std::string status_note;     // the source of the status (English, or the only text)
+  std::string status_note_nl;  // the same in Dutch; empty: as `status_note`
+  std::string note;            // optional
   std::optional<Money> min_spend;
+  Provenance min_spend_provenance;  // what min_spend rests on
   SourceLocation where;
+
+  // `asks` / `status_note` in `lang`, falling back to the English text.
+  const std::string& Asks(Lang lang) const {
+    return lang == Lang::kNl && !asks_nl.empty() ? asks_nl : asks;
+  }
+  const std::string& StatusNote(Lang lang) const {
+    return lang == Lang::kNl && !status_note_nl.empty() ? status_note_nl : status_note;
+  }
 };
 
 // A named perspective on the objectives. `weights` is indexed like
@@ -123,7 +165,18 @@ struct WeightSet {
   // [criminal_exploitation, clients, information]: used by sensitivity
   // analyses; compare ignores it.
   std::vector<std::string> order;
+  Provenance provenance;  // what the weights rest on; unstated: the model's default
   SourceLocation where;
+};
+
+// The model's `provenance:` section: what its totals rest on, and the
+// defaults for lines, effects and weight sets that state nothing.
+struct ModelProvenance {
+  Provenance year_totals;  // each year's total over all lines; unstated: derived from the lines
+  Provenance total;        // the grand total; unstated: as year_totals
+  Provenance amounts;      // default of Line::amounts
+  Provenance effects;      // default of Effect::provenance
+  Provenance weights;      // default of WeightSet::provenance
 };
 
 // A budget model as loaded and validated: every id unique, every reference
@@ -137,6 +190,7 @@ struct Model {
   std::vector<WeightSet> weights;     // in file order
   std::vector<Motion> motions;        // in file order
   std::vector<Line> lines;            // in file order
+  ModelProvenance provenance;         // optional `provenance:` section
   std::string source;                 // optional
   std::string note;                   // optional
   SourceLocation where;               // the start of the file

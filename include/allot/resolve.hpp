@@ -19,6 +19,11 @@ struct ResolvedLine {
   std::vector<Money> by_year;  // indexed like Model::years
   bool illustrative = false;   // the line's amounts are estimates, or were
                                // changed by an illustrative scenario
+  // What the line's total and its amount in each year rest on: the line's
+  // own provenance, weakened by every scenario (this one or a base) that
+  // changed it. Point into the Model or a Scenario, like `def`.
+  const Provenance* total_provenance = nullptr;
+  const Provenance* year_provenance = nullptr;
 };
 
 // A scenario as exact money per line and year: the model itself, or a
@@ -34,7 +39,16 @@ struct ResolvedScenario {
                                        // ones dropped), then added lines in order
   std::vector<Money> by_year;          // per-year totals over all lines
   Money total;                         // grand total; fits int64 (checked)
+  // What each year's total and the grand total rest on (docs/format.md,
+  // "Which level a figure has"); they point into the Model or a Scenario.
+  std::vector<const Provenance*> year_provenance;
+  const Provenance* total_provenance = nullptr;
 };
+
+// The id of the resolved scenario whose file says `current: true` (the plan
+// as it stands now, which outputs measure changes against by default), or
+// "model" when none does.
+std::string CurrentPlanId(const std::vector<ResolvedScenario>& resolved);
 
 // The id under which the model itself appears among resolved scenarios.
 inline constexpr const char* kModelScenarioId = "model";

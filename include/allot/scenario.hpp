@@ -101,12 +101,16 @@ struct Scenario {
   std::string name;
   std::optional<std::string> base;  // another scenario's id; none = the model
   BudgetRule budget;
-  std::vector<Change> changes;  // applied in order
-  std::string source;           // optional
-  std::string note;             // optional
-  bool illustrative = false;    // true where the scenario's amounts are estimates
-  SourceLocation where;         // the `scenario:` key
-  SourceLocation base_where;    // the `base:` value, when present
+  std::vector<Change> changes;      // applied in order
+  std::string source;               // optional
+  std::string note;                 // optional
+  bool illustrative = false;        // the amounts are estimates: written so, or from `amounts`
+  Provenance amounts;               // of the amounts its changes set, move or add
+  std::optional<Provenance> total;  // of its change to the grand total, when stated
+  std::optional<Provenance> year_totals;  // of its change to each year's total, when stated
+  bool current = false;                   // the plan as it stands now: the default baseline
+  SourceLocation where;                   // the `scenario:` key
+  SourceLocation base_where;              // the `base:` value, when present
 };
 
 }  // namespace allot

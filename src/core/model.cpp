@@ -15,6 +15,24 @@ int IndexOf(const std::vector<T>& items, const std::string& id, Key key) {
 
 }  // namespace
 
+const char* MotionStatusName(MotionStatus status) {
+  switch (status) {
+    case MotionStatus::kAdopted:
+      return "adopted";
+    case MotionStatus::kRejected:
+      return "rejected";
+    case MotionStatus::kPromised:
+      return "promised";
+    case MotionStatus::kInBill:
+      return "in-bill";
+    case MotionStatus::kInLaw:
+      return "in-law";
+    case MotionStatus::kUnstated:
+      return "";
+  }
+  return "";
+}
+
 int Model::ObjectiveIndex(const std::string& id) const {
   return IndexOf(objectives, id, [](const Objective& o) { return o.id; });
 }

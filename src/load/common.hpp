@@ -197,6 +197,9 @@ struct LineRefs {
   const std::vector<int>* years = nullptr;
   const KnownIds* objectives = nullptr;
   const KnownIds* motions = nullptr;
+  // The model's defaults for lines and effects that state no provenance;
+  // null for a scenario's added line (its amounts are the scenario's).
+  const ModelProvenance* defaults = nullptr;
 };
 
 // A year -> amount map.

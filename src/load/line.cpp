@@ -6,13 +6,15 @@
 #include <unordered_set>
 
 #include "load/levels.hpp"
+#include "load/provenance.hpp"
 
 namespace allot::detail {
 
 namespace {
 
-const std::vector<std::string> kLineKeys = {"id",           "name", "owner",   "budget",  "source",
-                                            "illustrative", "note", "motions", "effects", "levels"};
+const std::vector<std::string> kLineKeys = {"id",           "name",    "owner", "budget", "source",
+                                            "illustrative", "amounts", "split", "bounds", "note",
+                                            "motions",      "effects", "levels"};
 
 // "2024, 2025, 2026", or "2024, ..., 2223" when long.
 std::string ListYears(const std::vector<int>& years) {
@@ -31,7 +33,7 @@ std::string ListYears(const std::vector<int>& years) {
 const std::vector<std::string> kCurveNames = {"linear", "saturating", "table"};
 
 std::vector<std::string> CurveKeys(std::optional<CurveKind> kind) {
-  std::vector<std::string> keys = {"curve", "threshold", "source", "note"};
+  std::vector<std::string> keys = {"curve", "threshold", "source", "provenance", "note"};
   if (!kind || *kind == CurveKind::kLinear) keys.insert(keys.end(), {"points", "per"});
   if (!kind || *kind == CurveKind::kSaturating) keys.insert(keys.end(), {"max", "half"});
   if (kind && *kind == CurveKind::kTable) keys.push_back("points");
@@ -121,7 +123,7 @@ Curve ReadCurve(LoadContext& ctx, MapReader& map, CurveKind kind) {
   return curve;
 }
 
-std::optional<Effect> ReadEffect(LoadContext& ctx, const Entry& entry) {
+std::optional<Effect> ReadEffect(LoadContext& ctx, const Entry& entry, const Provenance& fallback) {
   MapReader map(ctx, entry.value);
   if (!map.ok()) return std::nullopt;
   Effect effect;
@@ -132,11 +134,16 @@ std::optional<Effect> ReadEffect(LoadContext& ctx, const Entry& entry) {
   map.CheckKeys(CurveKeys(kind));
   ReadOptionalString(ctx, map, "source", effect.source);
   ReadOptionalString(ctx, map, "note", effect.note);
+  effect.provenance = fallback;
+  if (std::optional<Item> provenance = map.Get("provenance")) {
+    if (std::optional<Provenance> p = ReadProvenance(ctx, *provenance)) effect.provenance = *p;
+  }
   if (kind) effect.curve = ReadCurve(ctx, map, *kind);
   return effect;
 }
 
-std::vector<Effect> ReadEffects(LoadContext& ctx, const Item& item, const KnownIds* objectives) {
+std::vector<Effect> ReadEffects(LoadContext& ctx, const Item& item, const KnownIds* objectives,
+                                const Provenance& fallback) {
   std::vector<Effect> effects;
   MapReader map(ctx, item);
   for (const Entry& entry : map.entries()) {
@@ -144,9 +151,69 @@ std::vector<Effect> ReadEffects(LoadContext& ctx, const Item& item, const KnownI
       ctx.Error(entry.key_mark, entry.value.path,
                 "unknown objective " + Quoted(entry.key) + Suggest(entry.key, objectives->list));
     }
-    if (std::optional<Effect> effect = ReadEffect(ctx, entry)) effects.push_back(*effect);
+    if (std::optional<Effect> effect = ReadEffect(ctx, entry, fallback)) {
+      effects.push_back(*effect);
+    }
   }
   return effects;
+}
+
+// `amounts`, `split` and the old `illustrative`, which must agree: true
+// reads as `amounts: assumed`, and neither may contradict the other.
+void ReadAmountsProvenance(LoadContext& ctx, const MapReader& map, const Provenance* fallback,
+                           Line& line) {
+  std::optional<Item> amounts = map.Get("amounts");
+  if (amounts) {
+    if (std::optional<Provenance> p = ReadProvenance(ctx, *amounts)) line.amounts = *p;
+  }
+  if (std::optional<Item> split = map.Get("split")) line.split = ReadProvenance(ctx, *split);
+  std::optional<Item> flag = map.Get("illustrative");
+  std::optional<bool> illustrative = flag ? ReadBool(ctx, *flag) : std::nullopt;
+  if (illustrative && amounts && line.amounts.level != ProvenanceLevel::kUnstated &&
+      *illustrative != line.YearAmounts().IsEstimate()) {
+    ctx.Error(flag->mark, flag->path,
+              std::string(*illustrative ? "true" : "false") + " contradicts amounts: '" +
+                  ProvenanceLevelName(line.YearAmounts().level) +
+                  "'; give one of the two (illustrative: true reads as amounts: assumed)");
+  }
+  if (!amounts && illustrative && *illustrative) {
+    line.amounts = Provenance::Of(ProvenanceLevel::kAssumed);
+    line.amounts.where = ctx.Where(flag->mark);
+  } else if (!amounts && fallback != nullptr) {
+    line.amounts = *fallback;
+  }
+  line.illustrative = line.YearAmounts().IsEstimate();
+}
+
+// `bounds` belong to amounts that are assumed, and the line's own amounts
+// must lie within them.
+void CheckBounds(LoadContext& ctx, const Item& item, const std::vector<int>* years,
+                 const Line& line) {
+  if (!line.YearAmounts().IsEstimate()) {
+    ctx.Error(item.mark, item.path,
+              std::string("bounds are for assumed amounts, and these are '") +
+                  ProvenanceLevelName(line.YearAmounts().level) +
+                  "' (give amounts: assumed, or split: assumed with a known total)");
+    return;
+  }
+  std::vector<int> checked;
+  if (years != nullptr) {
+    checked = *years;
+  } else {
+    for (const auto& entry : line.budget) checked.push_back(entry.first);
+  }
+  for (int year : checked) {
+    const AmountBounds* range = line.bounds.In(year);
+    if (range == nullptr) continue;
+    auto it = line.budget.find(year);
+    Money amount = it == line.budget.end() ? Money() : it->second;
+    if (amount < range->low || amount > range->high) {
+      ctx.Error(item.mark, item.path,
+                "the amount in " + std::to_string(year) + ", " + FormatMoney(amount, Lang::kEn) +
+                    ", is outside its bounds [" + FormatMoney(range->low, Lang::kEn) + ", " +
+                    FormatMoney(range->high, Lang::kEn) + "]");
+    }
+  }
 }
 
 }  // namespace
@@ -223,13 +290,20 @@ std::optional<Line> ReadLine(LoadContext& ctx, const Item& item, const LineRefs&
     if (auto amounts = ReadBudget(ctx, *budget, refs.years)) line.budget = std::move(*amounts);
   }
   ReadOptionalString(ctx, map, "source", line.source);
-  ReadOptionalBool(ctx, map, "illustrative", line.illustrative);
+  ReadAmountsProvenance(ctx, map, refs.defaults ? &refs.defaults->amounts : nullptr, line);
+  if (std::optional<Item> bounds = map.Get("bounds")) {
+    if (std::optional<LineBounds> read = ReadBounds(ctx, *bounds, refs.years)) {
+      line.bounds = std::move(*read);
+      CheckBounds(ctx, *bounds, refs.years, line);
+    }
+  }
   ReadOptionalString(ctx, map, "note", line.note);
   if (std::optional<Item> motions = map.Get("motions")) {
     line.motions = ReadIdList(ctx, *motions, "motion", refs.motions);
   }
   if (std::optional<Item> effects = map.Get("effects")) {
-    line.effects = ReadEffects(ctx, *effects, refs.objectives);
+    line.effects = ReadEffects(ctx, *effects, refs.objectives,
+                               refs.defaults ? refs.defaults->effects : UnstatedProvenance());
   }
   if (std::optional<Item> levels = map.Get("levels")) {
     line.levels = ReadLevels(ctx, *levels, refs.years);  // for optimise (src/load/levels.cpp)

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "load/line.hpp"
+#include "load/provenance.hpp"
 
 namespace allot::detail {
 
@@ -11,10 +12,15 @@ namespace {
 
 const std::vector<std::string> kModelKeys = {"format",     "title",   "currency", "years",
                                              "objectives", "weights", "motions",  "lines",
-                                             "source",     "note"};
+                                             "provenance", "source",  "note"};
 const std::vector<std::string> kObjectiveKeys = {"id", "name", "note"};
-const std::vector<std::string> kMotionKeys = {"id", "ref", "date", "asks", "note", "min_spend"};
-const std::vector<std::string> kExtendedWeightKeys = {"weights", "order"};
+const std::vector<std::string> kMotionKeys = {
+    "id", "ref", "verified", "date", "asks", "status", "status_note", "note", "min_spend"};
+const std::vector<std::string> kExtendedWeightKeys = {"weights", "order", "provenance"};
+const std::vector<std::string> kModelProvenanceKeys = {"year_totals", "total", "amounts", "effects",
+                                                       "weights"};
+const std::vector<std::string> kMotionStatuses = {"adopted", "rejected", "promised", "in-bill",
+                                                  "in-law"};
 
 // --- the model's own sections ----------------------------------------------
 
@@ -110,6 +116,9 @@ std::optional<WeightSet> ReadWeightSet(LoadContext& ctx, const Entry& entry, con
     return set;
   }
   map.CheckKeys(kExtendedWeightKeys);
+  if (std::optional<Item> provenance = map.Get("provenance")) {
+    if (std::optional<Provenance> p = ReadProvenance(ctx, *provenance)) set.provenance = *p;
+  }
   if (std::optional<Item> order = map.Get("order")) {
     set.order = ReadIdList(ctx, *order, "objective", &ids);
   }
@@ -121,7 +130,8 @@ std::optional<WeightSet> ReadWeightSet(LoadContext& ctx, const Entry& entry, con
 }
 
 std::vector<WeightSet> ReadWeights(LoadContext& ctx, const Item& item,
-                                   const std::vector<Objective>& objectives) {
+                                   const std::vector<Objective>& objectives,
+                                   const Provenance& fallback) {
   std::vector<WeightSet> sets;
   MapReader map(ctx, item);
   if (map.ok() && map.entries().empty()) {
@@ -129,9 +139,54 @@ std::vector<WeightSet> ReadWeights(LoadContext& ctx, const Item& item,
   }
   KnownIds ids = KnownIds::Of(objectives);
   for (const Entry& entry : map.entries()) {
-    if (std::optional<WeightSet> set = ReadWeightSet(ctx, entry, ids)) sets.push_back(*set);
+    if (std::optional<WeightSet> set = ReadWeightSet(ctx, entry, ids)) {
+      if (set->provenance.level == ProvenanceLevel::kUnstated) set->provenance = fallback;
+      sets.push_back(*set);
+    }
   }
   return sets;
+}
+
+std::optional<MotionStatus> ReadMotionStatus(LoadContext& ctx, const Item& item) {
+  std::optional<std::string> name = ReadString(ctx, item);
+  if (!name) return std::nullopt;
+  auto it = std::find(kMotionStatuses.begin(), kMotionStatuses.end(), *name);
+  if (it != kMotionStatuses.end()) {
+    return static_cast<MotionStatus>(1 + (it - kMotionStatuses.begin()));
+  }
+  ctx.Error(item.mark, item.path,
+            "unknown status " + Quoted(*name) + Suggest(*name, kMotionStatuses));
+  return std::nullopt;
+}
+
+// `min_spend: 150000`, or `{amount: 150000, provenance: assumed}`.
+void ReadMinSpend(LoadContext& ctx, const Item& item, Motion& motion) {
+  if (!item.node.IsMap()) {
+    motion.min_spend = ReadMoney(ctx, item);
+    return;
+  }
+  MapReader map(ctx, item, {"amount", "provenance"});
+  if (std::optional<Item> amount = map.Require("amount"))
+    motion.min_spend = ReadMoney(ctx, *amount);
+  if (std::optional<Item> provenance = map.Get("provenance")) {
+    if (std::optional<Provenance> p = ReadProvenance(ctx, *provenance)) {
+      motion.min_spend_provenance = *p;
+    }
+  }
+}
+
+void ReadMotionTexts(LoadContext& ctx, MapReader& map, Motion& motion) {
+  if (std::optional<Item> asks = map.Require("asks")) {
+    ReadTwoLanguages(ctx, *asks, motion.asks, motion.asks_nl);
+  }
+  if (std::optional<Item> note = map.Get("status_note")) {
+    ReadTwoLanguages(ctx, *note, motion.status_note, motion.status_note_nl);
+  }
+  if (std::optional<Item> status = map.Get("status")) {
+    if (std::optional<MotionStatus> value = ReadMotionStatus(ctx, *status)) motion.status = *value;
+  }
+  if (std::optional<Item> verified = map.Get("verified"))
+    motion.verified = ReadBool(ctx, *verified);
 }
 
 std::vector<Motion> ReadMotions(LoadContext& ctx, const Item& item) {
@@ -147,11 +202,9 @@ std::vector<Motion> ReadMotions(LoadContext& ctx, const Item& item) {
     bool fresh = ReadListId(ctx, map, &ids, motion.id);
     ReadRequiredString(ctx, map, "ref", motion.ref);
     ReadOptionalString(ctx, map, "date", motion.date);  // not every commitment has one
-    ReadRequiredString(ctx, map, "asks", motion.asks);
+    ReadMotionTexts(ctx, map, motion);
     ReadOptionalString(ctx, map, "note", motion.note);
-    if (std::optional<Item> min_spend = map.Get("min_spend")) {
-      motion.min_spend = ReadMoney(ctx, *min_spend);
-    }
+    if (std::optional<Item> min_spend = map.Get("min_spend")) ReadMinSpend(ctx, *min_spend, motion);
     if (fresh) motions.push_back(motion);
   }
   return motions;
@@ -166,6 +219,20 @@ std::vector<Line> ReadLines(LoadContext& ctx, const Item& item, const LineRefs& 
     if (std::optional<Line> line = ReadLine(ctx, element, refs, &ids)) lines.push_back(*line);
   }
   return lines;
+}
+
+// The model's `provenance:` map: the totals' provenance and the defaults.
+ModelProvenance ReadModelProvenance(LoadContext& ctx, const Item& item) {
+  ModelProvenance out;
+  MapReader map(ctx, item, kModelProvenanceKeys);
+  Provenance* fields[] = {&out.year_totals, &out.total, &out.amounts, &out.effects, &out.weights};
+  for (size_t i = 0; i < kModelProvenanceKeys.size(); ++i) {
+    if (std::optional<Item> value = map.Get(kModelProvenanceKeys[i])) {
+      if (std::optional<Provenance> p = ReadProvenance(ctx, *value)) *fields[i] = *p;
+    }
+  }
+  if (out.total.level == ProvenanceLevel::kUnstated) out.total = out.year_totals;
+  return out;
 }
 
 void ReadCurrency(LoadContext& ctx, const MapReader& top, std::string& out) {
@@ -195,6 +262,9 @@ std::optional<Model> ReadModel(LoadContext& ctx, const YAML::Node& root) {
   ReadCurrency(ctx, top, model.currency);
   ReadOptionalString(ctx, top, "source", model.source);
   ReadOptionalString(ctx, top, "note", model.note);
+  if (std::optional<Item> provenance = top.Get("provenance")) {
+    model.provenance = ReadModelProvenance(ctx, *provenance);
+  }
   // Sections that others refer to are checked against only when they read
   // cleanly, so one bad year does not make every budget an error.
   int before_years = ctx.errors();
@@ -204,13 +274,13 @@ std::optional<Model> ReadModel(LoadContext& ctx, const YAML::Node& root) {
     model.objectives = ReadObjectives(ctx, *objectives);
   }
   if (std::optional<Item> weights = top.Require("weights")) {
-    model.weights = ReadWeights(ctx, *weights, model.objectives);
+    model.weights = ReadWeights(ctx, *weights, model.objectives, model.provenance.weights);
   }
   if (std::optional<Item> motions = top.Get("motions")) model.motions = ReadMotions(ctx, *motions);
   if (std::optional<Item> lines = top.Require("lines")) {
     KnownIds objectives = KnownIds::Of(model.objectives);
     KnownIds motions = KnownIds::Of(model.motions);
-    LineRefs refs{years_ok ? &model.years : nullptr, &objectives, &motions};
+    LineRefs refs{years_ok ? &model.years : nullptr, &objectives, &motions, &model.provenance};
     model.lines = ReadLines(ctx, *lines, refs);
   }
   if (ctx.errors() != errors) return std::nullopt;

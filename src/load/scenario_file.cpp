@@ -4,13 +4,15 @@
 #include <algorithm>
 
 #include "load/common.hpp"
+#include "load/provenance.hpp"
 
 namespace allot::detail {
 
 namespace {
 
 const std::vector<std::string> kScenarioKeys = {
-    "format", "scenario", "name", "base", "budget", "source", "note", "illustrative", "changes"};
+    "format",       "scenario", "name",  "base",        "budget",  "source", "note",
+    "illustrative", "amounts",  "total", "year_totals", "current", "changes"};
 const std::vector<std::string> kChangeKinds = {"move",   "set",      "scale",   "add",
                                                "remove", "increase", "decrease"};
 const std::vector<std::string> kBudgetRules = {"neutral", "neutral-per-year"};
@@ -159,6 +161,33 @@ std::vector<Change> ReadChanges(LoadContext& ctx, const Item& item) {
   return changes;
 }
 
+// `amounts`, `total`, `year_totals` and the old `illustrative`, which must
+// agree with `amounts` (true reads as amounts: assumed).
+void ReadScenarioProvenance(LoadContext& ctx, const MapReader& top, Scenario& scenario) {
+  std::optional<Item> amounts = top.Get("amounts");
+  if (amounts) {
+    if (std::optional<Provenance> p = ReadProvenance(ctx, *amounts)) scenario.amounts = *p;
+  }
+  if (std::optional<Item> total = top.Get("total")) scenario.total = ReadProvenance(ctx, *total);
+  if (std::optional<Item> years = top.Get("year_totals")) {
+    scenario.year_totals = ReadProvenance(ctx, *years);
+  }
+  std::optional<Item> flag = top.Get("illustrative");
+  std::optional<bool> illustrative = flag ? ReadBool(ctx, *flag) : std::nullopt;
+  if (illustrative && amounts && scenario.amounts.level != ProvenanceLevel::kUnstated &&
+      *illustrative != scenario.amounts.IsEstimate()) {
+    ctx.Error(flag->mark, flag->path,
+              std::string(*illustrative ? "true" : "false") + " contradicts amounts: '" +
+                  ProvenanceLevelName(scenario.amounts.level) +
+                  "'; give one of the two (illustrative: true reads as amounts: assumed)");
+  }
+  if (!amounts && illustrative && *illustrative) {
+    scenario.amounts = Provenance::Of(ProvenanceLevel::kAssumed);
+    scenario.amounts.where = ctx.Where(flag->mark);
+  }
+  scenario.illustrative = scenario.amounts.IsEstimate();
+}
+
 }  // namespace
 
 std::optional<Scenario> ReadScenario(LoadContext& ctx, const YAML::Node& root) {
@@ -181,7 +210,8 @@ std::optional<Scenario> ReadScenario(LoadContext& ctx, const YAML::Node& root) {
   }
   ReadOptionalString(ctx, top, "source", scenario.source);
   ReadOptionalString(ctx, top, "note", scenario.note);
-  ReadOptionalBool(ctx, top, "illustrative", scenario.illustrative);
+  ReadScenarioProvenance(ctx, top, scenario);
+  ReadOptionalBool(ctx, top, "current", scenario.current);
   if (std::optional<Item> changes = top.Get("changes")) {
     scenario.changes = ReadChanges(ctx, *changes);
   }

@@ -5,6 +5,7 @@
 
 #include "render/catalogue.hpp"
 #include "render/layout.hpp"
+#include "render/motion_text.hpp"
 #include "render/number.hpp"
 #include "render/text.hpp"
 
@@ -74,18 +75,21 @@ Table ObjectivesTable(const CompareResult& r, Lang lang) {
   return t;
 }
 
+// Unfunded motions with their status beside them ("bikker-mutluer (in a
+// bill)"), so that unfunded never reads as not done.
 Table MotionsTable(const CompareResult& r, Lang lang) {
   Table t(Say(Key::kCompareMotionsTitle, lang), {TextColumn(Say(Key::kScenario, lang)),
                                                  TextColumn(Say(Key::kCompareMotionsTitle, lang))});
   for (const ScenarioResult& sc : r.scenarios) {
-    std::vector<std::string> unfunded = UnfundedMotions(r, sc);
+    std::vector<std::string> unfunded;
+    for (size_t m = 0; m < r.motions.size(); ++m) {
+      if (!sc.motions_funded[m]) unfunded.push_back(MotionIdWithStatus(r.motions[m], lang));
+    }
     t.rows.push_back({ScenarioLabel(sc), r.motions.empty()  ? Say(Key::kNone, lang)
                                          : unfunded.empty() ? Say(Key::kCompareAllFunded, lang)
                                                             : Joined(unfunded)});
   }
-  for (const Motion& m : r.motions) {
-    t.notes.push_back(m.id + ": " + m.ref + (m.asks.empty() ? "" : " - " + m.asks));
-  }
+  for (const Motion& m : r.motions) t.notes.push_back(MotionLegend(m, lang));
   return t;
 }
 

@@ -1,5 +1,6 @@
 // The report's reference sections: which motions each scenario funds, and
 // where every figure comes from (sourced or illustrative, with its source).
+#include "render/motion_text.hpp"
 #include "report/data.hpp"
 #include "report/html.hpp"
 #include "report/html_escape.hpp"
@@ -25,7 +26,9 @@ HtmlTable MotionsTable(const ReportContext& c) {
   t.text_columns = t.header.size();  // marks read as text
   for (size_t m = 0; m < r.motions.size(); ++m) {
     const Motion& motion = r.motions[m];
-    std::vector<HtmlCell> row = {{motion.id, motion.ref, ""}, {motion.asks, "", ""}};
+    std::vector<HtmlCell> row = {
+        {MotionIdWithStatus(motion, c.lang), MotionReference(motion, c.lang), ""},
+        {motion.Asks(c.lang), "", ""}};
     for (const ScenarioResult& s : r.scenarios) {
       row.push_back(s.motions_funded[m] ? HtmlCell{c.labels(Key::kReportFundedMark), "", ""}
                                         : HtmlCell{c.labels(Key::kReportUnfundedMark), "", "down"});
@@ -110,10 +113,10 @@ HtmlTable MotionSourcesTable(const ReportContext& c) {
   t.header.push_back(l(Key::kReportMinSpend));
   for (const Motion& m : c.model.motions) {
     t.rows.push_back({{m.id, "", ""},
-                      {m.ref, "", ""},
+                      {MotionReference(m, c.lang), "", ""},
                       {FormatDate(m.date, c.lang), "", ""},
-                      {m.asks, "", ""},
-                      {m.note, "", ""},
+                      {m.Asks(c.lang), "", ""},
+                      {MotionStatusNote(m, c.lang) + m.note, "", ""},
                       {m.min_spend ? FormatMoney(*m.min_spend, c.lang) : "\u2013", "", ""}});
   }
   return t;

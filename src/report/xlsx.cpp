@@ -3,6 +3,7 @@
 #include <xlsxwriter.h>
 
 #include "allot/report.hpp"
+#include "render/motion_text.hpp"
 #include "render/text.hpp"
 #include "report/data.hpp"
 #include "report/xlsx_book.hpp"
@@ -108,9 +109,9 @@ lxw_row_t MotionsSheet(Book& b, Sheet& sheet) {
     const Motion& motion = b.r.motions[m];
     lxw_row_t row = Row(m + 1);
     sheet.Text(row, 0, motion.id);
-    sheet.Text(row, 1, motion.ref);
+    sheet.Text(row, 1, MotionReference(motion, b.lang));
     sheet.Text(row, 2, FormatDate(motion.date, b.lang));
-    sheet.Text(row, 3, motion.asks);
+    sheet.Text(row, 3, motion.Asks(b.lang));
     if (motion.min_spend) sheet.Number(row, 4, Euros(*motion.min_spend), b.formats.money);
     for (size_t s = 0; s < b.r.scenarios.size(); ++s) {
       sheet.Text(row, Col(5 + s),

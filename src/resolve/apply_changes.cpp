@@ -18,6 +18,8 @@
 
 #include <algorithm>
 #include <string>
+#include <type_traits>
+#include <unordered_set>
 #include <variant>
 
 namespace allot::detail {
@@ -99,11 +101,12 @@ class ChangeApplier {
     return index;
   }
 
-  // Marks a line as changed by this scenario: the amounts of an
-  // illustrative scenario are estimates, and every line it changes carries
-  // its `*` in the output.
+  // Marks a line as changed by this scenario: its amounts now rest also on
+  // the scenario's (docs/format.md, "Which level a figure has").
   void Touch(ResolvedLine& line) {
     line.illustrative = line.illustrative || scenario_.illustrative;
+    line.total_provenance = &Weaker(*line.total_provenance, scenario_.amounts);
+    line.year_provenance = &Weaker(*line.year_provenance, scenario_.amounts);
   }
 
   // The line's total over all years; nullopt when it overflows.
@@ -271,7 +274,13 @@ bool ChangeApplier::CheckAddedLine(const allot::Line& line) {
   }
   for (const std::string& motion : line.motions) {
     if (model_.MotionIndex(motion) >= 0) continue;
-    ok = Error("add.motions", "unknown motion '" + motion + "'");
+    std::string hint;
+    if (diags_.size() < kMaxHintedErrors) {
+      std::vector<std::string> ids;
+      for (const Motion& m : model_.motions) ids.push_back(m.id);
+      hint = ClosestMatch(motion, ids);
+    }
+    ok = Error("add.motions", "unknown motion '" + motion + "'" + DidYouMean(hint));
   }
   return ok;
 }
@@ -293,6 +302,8 @@ bool ChangeApplier::Do(const AddChange& add) {
     line.by_year[static_cast<size_t>(model_.YearIndex(year))] = amount;
   }
   line.illustrative = add.line.illustrative || scenario_.illustrative;
+  line.total_provenance = &Weaker(add.line.amounts, scenario_.amounts);
+  line.year_provenance = &Weaker(add.line.YearAmounts(), scenario_.amounts);
   work_.index.emplace(add.line.id, work_.lines.size());
   work_.lines.push_back(std::move(line));
   return true;
@@ -370,19 +381,41 @@ bool ChangeApplier::Do(const DecreaseChange& decrease) {
   return true;
 }
 
+// The lines a change names (reads or writes).
+std::vector<std::string> NamedLines(const Change& change) {
+  return std::visit(
+      [](const auto& c) -> std::vector<std::string> {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, MoveChange>) {
+          return {c.from, c.to};
+        } else if constexpr (std::is_same_v<T, AddChange>) {
+          return {c.line.id};
+        } else {
+          return {c.line};
+        }
+      },
+      change.what);
+}
+
 }  // namespace
 
 bool ApplyChanges(const Model& model, const Scenario& scenario, WorkingAllocation& work,
                   Diagnostics& diags) {
   ChangeApplier applier(model, scenario, work, diags);
+  // Every change that fails on its own is reported, so that a scenario with
+  // three typos shows three errors. A change that names a line an earlier
+  // failed change was about is skipped: that line is not in the state its
+  // author meant, so its error would only follow from the first.
+  std::unordered_set<std::string> unsure;
   bool ok = true;
   for (size_t i = 0; i < scenario.changes.size(); ++i) {
-    // Later changes would report follow-on errors against a state the user
-    // did not intend; stop at the first failure in a scenario.
-    if (!applier.Apply(scenario.changes[i], i)) {
-      ok = false;
-      break;
-    }
+    const Change& change = scenario.changes[i];
+    std::vector<std::string> named = NamedLines(change);
+    bool skip = std::any_of(named.begin(), named.end(),
+                            [&](const std::string& id) { return unsure.count(id) != 0; });
+    if (!skip && applier.Apply(change, i)) continue;
+    ok = false;
+    unsure.insert(named.begin(), named.end());
   }
   return ok;
 }

@@ -80,19 +80,97 @@ bool ComputeTotals(const Model& model, ResolvedScenario& r, const SourceLocation
   return true;
 }
 
+// `current` becomes the weaker of itself and `candidate`.
+void Weaken(const Provenance*& current, const Provenance& candidate) {
+  current = &Weaker(*current, candidate);
+}
+
+// What the model's totals rest on: its `provenance:` when stated, else the
+// weakest of the lines' figures.
+void SetModelProvenance(const Model& model, ResolvedScenario& r) {
+  const ModelProvenance& stated = model.provenance;
+  r.year_provenance.assign(model.years.size(), &stated.year_totals);
+  r.total_provenance = &stated.total;
+  if (stated.year_totals.level == ProvenanceLevel::kUnstated) {
+    for (size_t y = 0; y < model.years.size(); ++y) {
+      if (!r.lines.empty()) r.year_provenance[y] = r.lines.front().year_provenance;
+      for (const ResolvedLine& line : r.lines) Weaken(r.year_provenance[y], *line.year_provenance);
+    }
+  }
+  if (stated.total.level == ProvenanceLevel::kUnstated) {
+    if (!r.lines.empty()) r.total_provenance = r.lines.front().total_provenance;
+    for (const ResolvedLine& line : r.lines) Weaken(r.total_provenance, *line.total_provenance);
+  }
+}
+
+// The weakest provenance of the line figures a scenario changed, per year
+// and over all years (null where nothing changed). Lines keep the base's
+// order; removed ones are missing, added ones come last.
+struct ChangedFigures {
+  std::vector<const Provenance*> years;
+  const Provenance* total = nullptr;
+
+  ChangedFigures(const ResolvedScenario& base, const ResolvedScenario& r)
+      : years(base.by_year.size(), nullptr) {
+    size_t j = 0;
+    for (const ResolvedLine& old : base.lines) {
+      bool kept = j < r.lines.size() && r.lines[j].def->id == old.def->id;
+      const ResolvedLine& now = kept ? r.lines[j++] : old;
+      for (size_t y = 0; y < years.size(); ++y) {
+        bool same = kept ? now.by_year[y] == old.by_year[y] : old.by_year[y].IsZero();
+        if (!same) Note(y, now);
+      }
+    }
+    for (; j < r.lines.size(); ++j) {
+      for (size_t y = 0; y < years.size(); ++y) {
+        if (!r.lines[j].by_year[y].IsZero()) Note(y, r.lines[j]);
+      }
+    }
+  }
+
+ private:
+  void Note(size_t y, const ResolvedLine& line) {
+    years[y] =
+        years[y] == nullptr ? line.year_provenance : &Weaker(*years[y], *line.year_provenance);
+    total = total == nullptr ? line.total_provenance : &Weaker(*total, *line.total_provenance);
+  }
+};
+
+// What a scenario's totals rest on: the base's where a total is unchanged;
+// where it changed, the weaker of the base's and what the scenario states
+// (`year_totals`, `total`), or else of every line figure that changed
+// (docs/format.md, "Which level a figure has").
+void SetScenarioProvenance(const Scenario& s, const ResolvedScenario& base, ResolvedScenario& r) {
+  ChangedFigures changed(base, r);
+  const Provenance* stated_years = s.year_totals ? &*s.year_totals : nullptr;
+  const Provenance* stated_total = s.total ? &*s.total : stated_years;
+  r.year_provenance = base.year_provenance;
+  for (size_t y = 0; y < r.year_provenance.size(); ++y) {
+    if (r.by_year[y] == base.by_year[y]) continue;
+    const Provenance* why = stated_years != nullptr ? stated_years : changed.years[y];
+    if (why != nullptr) Weaken(r.year_provenance[y], *why);
+  }
+  r.total_provenance = base.total_provenance;
+  if (r.total == base.total) return;
+  const Provenance* why = stated_total != nullptr ? stated_total : changed.total;
+  if (why != nullptr) Weaken(r.total_provenance, *why);
+}
+
 ResolvedScenario ResolveModel(const Model& model, Diagnostics& diags) {
   ResolvedScenario r;
   r.id = kModelScenarioId;
   r.name = model.title;
   r.lines.reserve(model.lines.size());
   for (const Line& def : model.lines) {
-    ResolvedLine line{&def, std::vector<Money>(model.years.size()), def.illustrative};
+    ResolvedLine line{&def, std::vector<Money>(model.years.size()), def.illustrative, &def.amounts,
+                      &def.YearAmounts()};
     for (const auto& [year, amount] : def.budget) {
       line.by_year[static_cast<size_t>(model.YearIndex(year))] = amount;
     }
     r.lines.push_back(std::move(line));
   }
   ComputeTotals(model, r, model.where, diags);
+  SetModelProvenance(model, r);
   return r;
 }
 
@@ -163,8 +241,15 @@ class Resolver {
 
  private:
   void IndexIds() {
+    const Scenario* current = nullptr;
     for (size_t i = 0; i < scenarios_.size(); ++i) {
       const Scenario& s = scenarios_[i];
+      if (s.current && current != nullptr) {
+        Fail(i, "current: scenarios '" + current->id + "' (" + Where(current->where) + ") and '" +
+                    s.id + "' both say current: true; at most one is the plan as it stands");
+        continue;
+      }
+      if (s.current) current = &s;
       if (s.id == kModelScenarioId) {
         Fail(i, "scenario: id 'model' is reserved for the model itself");
         continue;
@@ -275,10 +360,19 @@ void Resolver::ResolveOne(size_t i, long base) {
   ok = ok && ComputeTotals(model_, r, s.where, diags_) &&
        CheckBudgetRule(model_, s, r, base_result, diags_);
   state_[i] = ok ? State::kDone : State::kFailed;
-  if (ok) resolved_[i] = std::move(r);
+  if (!ok) return;
+  SetScenarioProvenance(s, base_result, r);
+  resolved_[i] = std::move(r);
 }
 
 }  // namespace
+
+std::string CurrentPlanId(const std::vector<ResolvedScenario>& resolved) {
+  for (const ResolvedScenario& r : resolved) {
+    if (r.scenario != nullptr && r.scenario->current) return r.id;
+  }
+  return kModelScenarioId;
+}
 
 std::vector<ResolvedScenario> ResolveScenarios(const Model& model,
                                                const std::vector<Scenario>& scenarios,

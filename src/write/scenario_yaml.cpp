@@ -81,6 +81,46 @@ std::string YamlBudget(const std::map<int, Money>& budget) {
   return text + "}";
 }
 
+// A provenance as written: the level alone, or a flow map with its keys.
+std::string YamlProvenance(const Provenance& p) {
+  std::string text = ProvenanceLevelName(p.level);
+  if (p.ref.empty() && p.by.empty() && p.note.empty()) return text;
+  text = "{level: " + text;
+  if (!p.by.empty()) text += ", by: " + YamlText(p.by);
+  if (!p.ref.empty()) text += ", ref: " + YamlText(p.ref);
+  if (!p.note.empty()) text += ", note: " + YamlText(p.note);
+  return text + "}";
+}
+
+void OptionalProvenance(std::ostream& out, const std::string& indent, const char* key,
+                        const Provenance& p) {
+  if (p.level != ProvenanceLevel::kUnstated) {
+    out << indent << key << ": " << YamlProvenance(p) << '\n';
+  }
+}
+
+// `illustrative: true` is what `amounts: assumed` with nothing more reads
+// as, and what figures built in memory (the workbench) say: written so,
+// files stay readable by allot versions before provenance.
+bool WritesIllustrative(bool illustrative, const Provenance& amounts) {
+  bool bare = amounts.ref.empty() && amounts.by.empty() && amounts.note.empty();
+  return (illustrative && amounts.level == ProvenanceLevel::kUnstated) ||
+         (amounts.level == ProvenanceLevel::kAssumed && bare);
+}
+
+std::string YamlRange(const AmountBounds& range) {
+  return "[" + YamlAmount(range.low) + ", " + YamlAmount(range.high) + "]";
+}
+
+std::string YamlBounds(const LineBounds& bounds) {
+  if (bounds.every_year) return YamlRange(*bounds.every_year);
+  std::string text = "{";
+  for (const auto& [year, range] : bounds.by_year) {
+    text += (text.size() > 1 ? ", " : "") + std::to_string(year) + ": " + YamlRange(range);
+  }
+  return text + "}";
+}
+
 std::string YamlIdList(const std::vector<std::string>& ids) {
   std::string text = "[";
   for (const std::string& id : ids) text += (text.size() > 1 ? ", " : "") + YamlText(id);
@@ -138,7 +178,13 @@ void WriteLine(std::ostream& out, const std::string& indent, const Line& line) {
   out << indent << "name: " << YamlText(line.name) << '\n';
   OptionalText(out, indent, "owner", line.owner);
   out << indent << "budget: " << YamlBudget(line.budget) << '\n';
-  if (line.illustrative) out << indent << "illustrative: true\n";
+  if (WritesIllustrative(line.illustrative, line.amounts)) {
+    out << indent << "illustrative: true\n";
+  } else {
+    OptionalProvenance(out, indent, "amounts", line.amounts);
+  }
+  if (line.split) OptionalProvenance(out, indent, "split", *line.split);
+  if (!line.bounds.empty()) out << indent << "bounds: " << YamlBounds(line.bounds) << '\n';
   OptionalText(out, indent, "source", line.source);
   OptionalText(out, indent, "note", line.note);
   if (!line.motions.empty()) out << indent << "motions: " << YamlIdList(line.motions) << '\n';
@@ -148,6 +194,7 @@ void WriteLine(std::ostream& out, const std::string& indent, const Line& line) {
       out << indent << "  " << YamlText(effect.objective) << ":\n";
       WriteCurve(out, indent + "    ", effect.curve);
       OptionalText(out, indent + "    ", "source", effect.source);
+      OptionalProvenance(out, indent + "    ", "provenance", effect.provenance);
       OptionalText(out, indent + "    ", "note", effect.note);
     }
   }
@@ -237,7 +284,14 @@ std::string WriteScenarioYaml(const Scenario& scenario, const std::vector<std::s
   if (scenario.budget.kind != BudgetRuleKind::kNone) {
     out << "budget: " << YamlRule(scenario.budget) << '\n';
   }
-  if (scenario.illustrative) out << "illustrative: true\n";
+  if (scenario.current) out << "current: true\n";
+  if (WritesIllustrative(scenario.illustrative, scenario.amounts)) {
+    out << "illustrative: true\n";
+  } else {
+    OptionalProvenance(out, "", "amounts", scenario.amounts);
+  }
+  if (scenario.total) OptionalProvenance(out, "", "total", *scenario.total);
+  if (scenario.year_totals) OptionalProvenance(out, "", "year_totals", *scenario.year_totals);
   OptionalText(out, "", "source", scenario.source);
   OptionalText(out, "", "note", scenario.note);
   if (scenario.changes.empty()) {
