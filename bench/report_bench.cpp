@@ -4,7 +4,7 @@
 // times RenderReportHtml and WriteReportXlsx, best of --reps runs (default
 // 9), in both languages: first the core sections, then with every optional
 // section as `allot report --sensitivity uniform --tornado
-// ckm-tegenvoorstel,model,ckm --frontier ckm` computes them (10000 samples;
+// herverdeling-ckm,model,ckm --frontier ckm` computes them (10000 samples;
 // the frontier at 20 budgets up to 1.5 x the largest total), whose
 // computation is timed once on its own. The bar: the HTML of the
 // shipped model under 1 MB and generated in under a second.
@@ -89,7 +89,7 @@ allot::ReportOptions Analyses(const allot::Model& model,
       model, resolved, allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
   options.sensitivity = allot::RunSmaa(*plan, allot::SmaaRun{});
   allot::Diagnostics diags;
-  options.tornado = allot::Tornado(model, resolved, "ckm-tegenvoorstel", "model", "ckm", diags);
+  options.tornado = allot::Tornado(model, resolved, "herverdeling-ckm", "model", "ckm", diags);
   allot::OptimiseOptions optimise;
   optimise.weights = model.weights[static_cast<size_t>(ckm)].weights;
   allot::FrontierOptions frontier;

@@ -51,7 +51,7 @@ void MakeSandbox() {
   files["model/samen-tegen-mensenhandel.yaml"] =
       ReadAll(source / "model/samen-tegen-mensenhandel.yaml");
   files["m.yaml"] = files["model/samen-tegen-mensenhandel.yaml"];
-  files["a.yaml"] = ReadAll(source / "scenarios/ckm-tegenvoorstel.yaml");
+  files["a.yaml"] = ReadAll(source / "scenarios/herverdeling-ckm.yaml");
   files["b.yaml"] = ReadAll(source / "scenarios/amendement-bikker.yaml");
   files["bad.yaml"] = "format: allot/1\nscenario: x\nchanges: [{line: nope, set: 1}]\n";
   for (const auto& entry : fs::directory_iterator(source / "scenarios")) {

@@ -25,7 +25,7 @@ Figures marked * contain illustrative amounts: estimates, not sourced figures.
 
 Examples:
   allot compare
-  allot compare model/ scenarios/ckm-tegenvoorstel.yaml --weights ckm,ministry
+  allot compare model/ scenarios/herverdeling-ckm.yaml --weights ckm,ministry
   allot compare --format json --output result.json
   allot compare --format md --lang nl --baseline versterkt-2024
 
@@ -36,20 +36,22 @@ class CompareCommand final : public Command {
   void Options(OptionList& options) override {
     options.Add()("weights,w", po::value<std::string>(&weights_),
                   "weight sets to show, comma-separated (default: all, in model order)")(
-        "baseline,b", po::value<std::string>(&baseline_)->default_value(baseline_),
-        "scenario id that changes are measured against");
+        "baseline,b", po::value<std::string>(&baseline_),
+        "scenario id that changes are measured against (default: the scenario whose file says "
+        "current: true, the plan as it stands; else 'model')");
     options.Results("en | nl: labels and number formats of table and md");
     options.Files("model and scenario files");
   }
 
   int Run(Session& s) override {
-    CompareOptions options{SplitList(weights_), baseline_};
+    std::string baseline = baseline_.empty() ? CurrentPlanId(s.resolved()) : baseline_;
+    CompareOptions options{SplitList(weights_), baseline};
     return Rendered(s, Compare(s.model(), s.resolved(), options, s.diags()), RenderCompare);
   }
 
  private:
   std::string weights_;
-  std::string baseline_ = kModelScenarioId;
+  std::string baseline_;  // empty: the current plan
 };
 
 }  // namespace

@@ -27,10 +27,10 @@ A and B are scenario ids ('model' is the model itself). MODEL and SCENARIO
 are allot/1 files or directories, as for compare.
 
 Examples:
-  allot explain model ckm-tegenvoorstel
+  allot explain model herverdeling-ckm
   allot explain model amendement-bikker --weights ministry,ckm --format md
   allot explain model versterkt-2024 --format json --output explain.json
-  allot explain model ckm-tegenvoorstel --lang nl
+  allot explain model herverdeling-ckm --lang nl
 
 )";
 

@@ -39,7 +39,7 @@ solver, gap and model hash) that `allot check` and `allot compare` accept.
 
 Examples:
   allot optimise --weights ckm
-  allot optimise --weights ckm --base ckm-tegenvoorstel --output best.yaml
+  allot optimise --weights ckm --base herverdeling-ckm --output best.yaml
   allot optimise --weights ckm --lock information_point --max-change 50%
   allot optimise --weights uniform --samples 1000 --seed 7 --fund-motions all
   allot optimise --weights ckm --lock information_point --max-change 400000 --fund-motions all

@@ -69,10 +69,10 @@ with no files, the shipped model/ and scenarios/ are used.
 Examples:
   allot report --html report.html
   allot report --html rapport.html --xlsx rapport.xlsx --lang nl
-  allot report model/ scenarios/ckm-tegenvoorstel.yaml --html ckm.html --weights ckm,ministry
+  allot report model/ scenarios/herverdeling-ckm.yaml --html ckm.html --weights ckm,ministry
   allot report --xlsx book.xlsx --baseline versterkt-2024
   allot report --html report.html --sensitivity uniform --samples 20000
-  allot report --html report.html --tornado ckm-tegenvoorstel,model,ckm
+  allot report --html report.html --tornado herverdeling-ckm,model,ckm
   allot report --html report.html --xlsx book.xlsx --frontier ckm
 
 )";
@@ -129,8 +129,9 @@ class ReportCommand final : public Command {
         "names from the files stay as written");
     options.Add()("weights,w", po::value<std::string>(&weights_),
                   "weight sets to show, comma-separated (default: all, in model order)")(
-        "baseline,b", po::value<std::string>(&baseline_)->default_value(baseline_),
-        "scenario id that changes are measured against")(
+        "baseline,b", po::value<std::string>(&baseline_),
+        "scenario id that changes are measured against (default: the scenario whose file says "
+        "current: true, the plan as it stands; else 'model')")(
         "sensitivity", po::value<std::string>(&sensitivity_),
         "add the rank acceptability heatmap of an SMAA run over WEIGHTS: uniform, SET, SET:KAPPA "
         "or SET:order (as for allot sensitivity --weights)")(
@@ -172,6 +173,7 @@ class ReportCommand final : public Command {
 
   int Run(Session& s) override {
     const Model& model = s.model();
+    if (baseline_.empty()) baseline_ = CurrentPlanId(s.resolved());
     std::optional<CompareResult> result =
         Compare(model, s.resolved(), CompareOptions{SplitList(weights_), baseline_}, s.diags());
     if (!result) return s.Fail();
@@ -238,7 +240,7 @@ class ReportCommand final : public Command {
 
   std::string html_, xlsx_;
   std::string weights_;
-  std::string baseline_ = kModelScenarioId;
+  std::string baseline_;     // empty: the current plan
   std::string sensitivity_;  // a WeightSpec text; empty = no sensitivity section
   std::string samples_text_ = "10000";
   uint64_t samples_ = 10000;

@@ -25,7 +25,7 @@ no files the shipped model and scenarios are used.
 Examples:
   allot stability
   allot stability --weights ministry,ckm
-  allot stability model/ scenarios/ckm-tegenvoorstel.yaml --format json
+  allot stability model/ scenarios/herverdeling-ckm.yaml --format json
   allot stability --weights ckm --format md --lang nl
 
 )";

@@ -30,10 +30,10 @@ A and B are scenario ids ('model' is the model itself). MODEL and SCENARIO
 are allot/1 files or directories, as for compare.
 
 Examples:
-  allot tornado model ckm-tegenvoorstel --weights ministry
+  allot tornado model herverdeling-ckm --weights ministry
   allot tornado model amendement-bikker -w ckm --format csv --output tornado.csv
-  allot tornado model ckm-tegenvoorstel -w ckm --format md --lang nl
-  allot tornado model ckm-tegenvoorstel -w ministry --effect-range low-high
+  allot tornado model herverdeling-ckm -w ckm --format md --lang nl
+  allot tornado model herverdeling-ckm -w ministry --effect-range low-high
 
 )";
 

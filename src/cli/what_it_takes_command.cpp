@@ -24,9 +24,9 @@ are allot/1 files or directories, as for compare; with none, the shipped
 model and scenarios are used.
 
 Examples:
-  allot what-it-takes model ckm-tegenvoorstel --weights ministry
+  allot what-it-takes model herverdeling-ckm --weights ministry
   allot what-it-takes versterkt-2024 amendement-bikker -w ckm --format json
-  allot what-it-takes model ckm-tegenvoorstel -w ministry --lang nl
+  allot what-it-takes model herverdeling-ckm -w ministry --lang nl
 
 )";
 

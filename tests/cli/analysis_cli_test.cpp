@@ -179,9 +179,9 @@ TEST_CASE("analysis JSON writes every number with at most six decimals",
   // tornado once printed 0.14754098399999999: a nine-decimal rounding that
   // the JSON writer's shortest-digits search did not find shortest.
   const std::vector<std::vector<std::string>> commands = {
-      {"tornado", "model", "ckm-tegenvoorstel", "--weights", "ministry"},
+      {"tornado", "model", "herverdeling-ckm", "--weights", "ministry"},
       {"stability", "--weights", "ministry,ckm"},
-      {"what-it-takes", "amendement-bikker", "ckm-op-versterkt", "--weights", "ministry"},
+      {"what-it-takes", "amendement-bikker", "herverdeling-ckm-versterkt", "--weights", "ministry"},
       {"explain", "model", "amendement-bikker", "--weights", "ministry,ckm"},
       {"sensitivity", "--samples", "500"},
   };

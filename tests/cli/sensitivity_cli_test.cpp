@@ -204,7 +204,8 @@ TEST_CASE("sensitivity renders table, csv and md, and --output writes the file",
   Run nl = Cli(Shipped({"--samples", "2000", "--weights", "ckm:0.5", "--lang", "nl"}));
   CHECK(nl.out.find("effecten onzeker\n") != std::string::npos);
   CHECK(nl.out.find("P(beste) %   gem.") != std::string::npos);
-  CHECK(nl.out.find("Daarna: ckm-op-versterkt 35,3%; versterkt-2024 3,7%.") != std::string::npos);
+  CHECK(nl.out.find("Daarna: amendement-bikker 29,3%; herverdeling-ckm-versterkt 3,1%; "
+                    "versterkt-2024 3,0%.") != std::string::npos);
   TempDir dir;
   std::string path = dir.path() + "/out.json";
   Run written = Cli(Shipped({"--samples", "500", "--format", "json", "--output", path}));
@@ -280,7 +281,7 @@ TEST_CASE("merge computes the confidence factors from the inputs the shards ran 
   std::string p1 = shard("1/2", {}), p2 = shard("2/2", {});
   SECTION("other inputs than the shards' are refused, naming the hashes") {
     Run r = Cli({"merge", "--inputs", SourcePath("model"), "--inputs",
-                 SourcePath("scenarios/ckm-tegenvoorstel.yaml"), p1, p2});
+                 SourcePath("scenarios/herverdeling-ckm.yaml"), p1, p2});
     CHECK(r.code == 2);
     CHECK(r.out.empty());
     CHECK(r.err.find("allot merge: error: the confidence factors need the model and scenarios the "

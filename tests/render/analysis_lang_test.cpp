@@ -44,11 +44,12 @@ std::vector<std::string> With(std::vector<std::string> args, const std::vector<s
 
 // One command line per analysis command, on the shipped model.
 std::vector<std::vector<std::string>> Commands() {
-  return {{"stability", "--weights", "ministry"},
-          {"what-it-takes", "amendement-bikker", "ckm-op-versterkt", "--weights", "ministry"},
-          {"tornado", "model", "ckm-tegenvoorstel", "--weights", "ministry"},
-          {"explain", "model", "zonder-informatiepunt", "--weights", "ministry"},
-          {"batch", allot::testing::SourcePath("tests/data/golden/runs.yaml")}};
+  return {
+      {"stability", "--weights", "ministry"},
+      {"what-it-takes", "amendement-bikker", "herverdeling-ckm-versterkt", "--weights", "ministry"},
+      {"tornado", "model", "herverdeling-ckm", "--weights", "ministry"},
+      {"explain", "model", "zonder-informatiepunt", "--weights", "ministry"},
+      {"batch", allot::testing::SourcePath("tests/data/golden/runs.yaml")}};
 }
 
 }  // namespace
@@ -59,34 +60,42 @@ TEST_CASE("stability --lang nl: Dutch labels and decimal commas", "[stability][l
     CHECK(Has(text, "stabiliteit van de weging"));
     CHECK(Has(text, "Weging ministry: bovenaan staat amendement-bikker"));
     CHECK(Has(text, "eerste wissel erboven"));
-    CHECK(Has(text, "ckm-op-versterkt passeert amendement-bikker"));
-    CHECK(Has(text, "volgorde nu: amendement-bikker 47,79; ckm-op-versterkt 45,40"));
-    CHECK(Has(text, "0,327"));
-    CHECK_FALSE(Has(text, "0.327"));
+    CHECK(Has(text, "amendement-grinwis passeert amendement-bikker"));
+    CHECK(Has(text,
+              "volgorde nu: amendement-bikker 47,79; amendement-grinwis 46,25; "
+              "herverdeling-ckm-versterkt 45,40"));
+    CHECK(Has(text, "0,236"));
+    CHECK_FALSE(Has(text, "0.236"));
     CHECK_FALSE(Has(text, " passes "));
   }
 }
 
 TEST_CASE("what-it-takes --lang nl: the sentence in Dutch", "[whatittakes][lang]") {
-  std::vector<std::string> args{
-      "what-it-takes", "amendement-bikker", "ckm-op-versterkt", "-w", "ministry", "-l", "nl"};
+  std::vector<std::string> args{"what-it-takes",
+                                "amendement-bikker",
+                                "herverdeling-ckm-versterkt",
+                                "-w",
+                                "ministry",
+                                "-l",
+                                "nl"};
   for (std::string text : {Out(args), Out(With(args, {"--format", "md"}))}) {
     // Markdown escapes the '_' of ids; read it as the table shows it.
     for (size_t at = text.find("\\_"); at != std::string::npos; at = text.find("\\_", at)) {
       text.erase(at, 1);
     }
-    CHECK(Has(text, "wat is er nodig zodat ckm-op-versterkt amendement-bikker inhaalt"));
+    CHECK(Has(text, "wat is er nodig zodat herverdeling-ckm-versterkt amendement-bikker inhaalt"));
     CHECK(Has(text,
-              "ckm-op-versterkt haalt amendement-bikker in zodra criminal_exploitation 0,237 weegt "
+              "herverdeling-ckm-versterkt haalt amendement-bikker in zodra criminal_exploitation "
+              "0,237 weegt "
               "in plaats "
               "van 0,125 en victim_care 0,075 weegt in plaats van 0,188 (L1-afstand 0,224)"));
-    CHECK(Has(text, "scores nu: amendement-bikker 47,79 en ckm-op-versterkt 45,40"));
+    CHECK(Has(text, "scores nu: amendement-bikker 47,79 en herverdeling-ckm-versterkt 45,40"));
     CHECK(Has(text, "+0,112"));
     CHECK_FALSE(Has(text, "catches up"));
   }
   // The other two answers.
-  CHECK(Has(Out({"what-it-takes", "model", "ckm-tegenvoorstel", "-w", "ckm", "--lang", "nl"}),
-            "ckm-tegenvoorstel scoort onder ckm al minstens zoveel als model (28,96 tegen 19,49): "
+  CHECK(Has(Out({"what-it-takes", "model", "herverdeling-ckm", "-w", "ckm", "--lang", "nl"}),
+            "herverdeling-ckm scoort onder ckm al minstens zoveel als model (28,96 tegen 19,49): "
             "afstand 0"));
 }
 
@@ -122,11 +131,11 @@ TEST_CASE("what-it-takes: the summary sentence of each answer in both languages"
 }
 
 TEST_CASE("tornado --lang nl: Dutch labels and decimal commas", "[tornado][lang]") {
-  std::vector<std::string> args{"tornado", "model", "ckm-tegenvoorstel", "-w", "ministry",
+  std::vector<std::string> args{"tornado", "model", "herverdeling-ckm", "-w", "ministry",
                                 "--lang",  "nl"};
   for (const std::string& text : {Out(args), Out(With(args, {"--format", "md"}))}) {
     CHECK(Has(text,
-              "Verschil model - ckm-tegenvoorstel bij weging ministry: -0,637 punten bij de "
+              "Verschil model - herverdeling-ckm bij weging ministry: -0,637 punten bij de "
               "waarschijnlijke "
               "waarden"));
     CHECK(Has(text, "verandering bij hoog"));
@@ -159,8 +168,11 @@ TEST_CASE("batch --format table|md --lang nl: one section per run", "[batch][lan
                                 "--lang", "nl"};
   for (const std::string& text :
        {Out(With(args, {"-f", "table"})), Out(With(args, {"-f", "md"}))}) {
-    CHECK(Has(text, "Batch: 3 runs"));
-    CHECK(Has(text, "Run 2: what-it-takes, gewichten ministry"));
+    CHECK(Has(text, "Batch: 4 runs"));
+    CHECK(Has(text,
+              "Run 2: what-it-takes amendement-bikker tegen herverdeling-ckm-versterkt, gewichten "
+              "ministry"));
+    CHECK(Has(text, "Run 4: explain versterkt-2024 tegen herverdeling-ckm-versterkt"));
     CHECK(Has(text, "waarde"));
     CHECK(Has(text, "€ 6.000.000"));
     CHECK(Has(text, "0,224009"));

@@ -22,7 +22,7 @@ TABLES = {"summary": 2, "allocations": 1, "objectives": 1, "sensitivity": 1, "to
 # The English report also gets the rank acceptability, tornado and frontier
 # sections, the Dutch one the frontier (its labels are Dutch too).
 EXTRA = {"en": ["--sensitivity", "uniform", "--samples", "2000",
-                "--tornado", "ckm-tegenvoorstel,model,ckm", "--frontier", "ckm"],
+                "--tornado", "herverdeling-ckm,model,ckm", "--frontier", "ckm"],
          "nl": ["--frontier", "ckm"]}
 EXTRA_SECTIONS = {"en": ["sensitivity", "tornado", "frontier"], "nl": ["frontier"]}
 # The frontier of the shipped model: 20 budgets, 7 scenarios.

@@ -26,11 +26,11 @@ ANALYSIS_SHEETS = {"en": ["Sensitivity", "Tornado", "Frontier", "Frontier scenar
 # The analyses in the report and the commands that compute the same on their
 # own (the report's SMAA run keeps the effects at their likely values, seed 1;
 # its frontier is based on the baseline, `model`).
-ANALYSES = ["--sensitivity", "uniform", "--samples", "2000", "--tornado", "ckm-tegenvoorstel,model,ckm",
+ANALYSES = ["--sensitivity", "uniform", "--samples", "2000", "--tornado", "herverdeling-ckm,model,ckm",
             "--frontier", "ckm"]
 OWN = {"sensitivity": ["sensitivity", "--weights", "uniform", "--samples", "2000", "--effects", "fixed",
                        "--seed", "1"],
-       "tornado": ["tornado", "ckm-tegenvoorstel", "model", "--weights", "ckm"],
+       "tornado": ["tornado", "herverdeling-ckm", "model", "--weights", "ckm"],
        "frontier": ["frontier", "--weights", "ckm", "--base", "model"]}
 SUM = re.compile(r"^=SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$")
 

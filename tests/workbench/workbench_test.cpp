@@ -46,9 +46,9 @@ CompareResult CompareWithFile(const std::string& yaml, const std::string& baseli
 
 TEST_CASE("the workbench shows what allot compare computes for the saved draft", "[workbench]") {
   Workbench bench(ShippedModel(), ShippedScenarios());
-  Json first = Call(bench.Evaluate(R"({"new_from": "ckm-tegenvoorstel", "lang": "nl"})"));
-  CHECK(first["draft"]["id"] == "ckm-tegenvoorstel-variant");
-  CHECK(first["draft"]["base"] == "ckm-tegenvoorstel");
+  Json first = Call(bench.Evaluate(R"({"new_from": "herverdeling-ckm", "lang": "nl"})"));
+  CHECK(first["draft"]["id"] == "herverdeling-ckm-variant");
+  CHECK(first["draft"]["base"] == "herverdeling-ckm");
   CHECK(first["refused"].is_null());
 
   Json request = {{"draft", first["draft"]["yaml"]},
@@ -66,7 +66,7 @@ TEST_CASE("the workbench shows what allot compare computes for the saved draft",
   CHECK(yaml.find("  - move: {amount: ") != std::string::npos);
   CompareResult expected = CompareWithFile(yaml, "versterkt-2024");
   const ScenarioResult& draft = expected.scenarios.back();
-  REQUIRE(draft.id == "ckm-tegenvoorstel-variant");
+  REQUIRE(draft.id == "herverdeling-ckm-variant");
   const Json& view = after["view"];
   REQUIRE(view["weighted"].size() == expected.weight_sets.size());
   for (size_t w = 0; w < expected.weight_sets.size(); ++w) {
@@ -186,7 +186,7 @@ TEST_CASE("describe lists the model and the scenarios to start from", "[workbenc
   Json d = Call(bench.Describe("{}"));
   CHECK(d["years"] == Json::array({2024, 2025, 2026}));
   CHECK(d["scenarios"][0]["id"] == "model");
-  CHECK(d["scenarios"].size() == 7);
+  CHECK(d["scenarios"].size() == 8);  // the model and the 7 shipped scenarios
   CHECK(d["weight_sets"].size() == ShippedModel().weights.size());
 }
 
