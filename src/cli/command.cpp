@@ -1,6 +1,9 @@
 #include "cli/command.hpp"
 
+#include <algorithm>
+
 #include "cli/messages.hpp"
+#include "cli/option_values.hpp"
 #include "cli/output_file.hpp"
 
 namespace allot::cli {
@@ -97,7 +100,10 @@ void OptionList::OutputFile(const char* name, std::string* path, const char* hel
 }
 
 void OptionList::Files(const char* help) {
-  Add()("files", po::value<std::vector<std::string>>(&session_.files_), help);
+  Add()("files", po::value<std::vector<std::string>>(&session_.files_), help)(
+      "scenarios", po::value<std::string>(&session_.scenarios_),
+      "scenarios to use, comma-separated: ids (versterkt-2024) or files, as if given after "
+      "the files; bases come along. With ids, only the scenarios named are shown");
 }
 
 LoadLimits& OptionList::limits() { return session_.limits_; }
@@ -164,9 +170,37 @@ bool Session::Load(Reads reads) {
     input_files_ = files_;
     return true;
   }
-  if (!LoadAndResolve(files_, inputs_, resolved_, reads == Reads::kEveryFile)) return false;
+  std::vector<std::string> files = files_;
+  for (const std::string& item : SplitList(scenarios_)) files.push_back(item);
+  // A pair command's A and B are scenario ids: when scenarios are named by
+  // id, they must be among them. (With paths only, every scenario given is
+  // loaded, and an unknown A or B is the command's error with a suggestion.)
+  bool by_id = std::any_of(files.begin(), files.end(), NamesScenarioById);
+  if (reads == Reads::kPairThenModelAndScenarios && by_id) {
+    for (const std::string& id : {a_, b_}) {
+      if (id != kModelScenarioId) files.push_back(id);
+    }
+  }
+  if (!LoadAndResolve(files, inputs_, resolved_, reads == Reads::kEveryFile)) return false;
   input_files_ = inputs_.files;
+  KeepShown();
   return true;
+}
+
+// With scenarios named by id, only the model and those named, in the order
+// named; the bases they needed were resolved but are not shown.
+void Session::KeepShown() {
+  if (inputs_.shown.empty()) return;
+  std::vector<ResolvedScenario> kept;
+  kept.push_back(std::move(resolved_.front()));
+  for (const std::string& id : inputs_.shown) {
+    bool twice = std::any_of(kept.begin(), kept.end(),
+                             [&](const ResolvedScenario& r) { return r.id == id; });
+    for (ResolvedScenario& r : resolved_) {
+      if (r.id == id && !twice) kept.push_back(std::move(r));
+    }
+  }
+  resolved_ = std::move(kept);
 }
 
 bool Session::LoadAndResolve(const std::vector<std::string>& files, Inputs& inputs,

@@ -71,7 +71,8 @@ class OptionList {
   // An option naming a file the run step writes with Session::WriteFile
   // (report --html, optimise --output); never one of the input files.
   void OutputFile(const char* name, std::string* path, const char* help);
-  // The positional arguments, as --help describes them.
+  // The positional arguments, as --help describes them, and --scenarios:
+  // scenario ids or files, comma-separated, as if given after them.
   void Files(const char* help);
 
   // The input limits, for a command's own limit options (batch --max-samples).
@@ -178,6 +179,7 @@ class Session {
 
   void CheckShared(Reads reads, std::vector<std::string>& problems);
   bool Load(Reads reads);
+  void KeepShown();
   bool RefuseOutputsOverInputs();
   int Write();
 
@@ -191,6 +193,7 @@ class Session {
   Lang lang_ = Lang::kEn;
   LoadLimits limits_;
   std::vector<std::string> files_;
+  std::string scenarios_;  // --scenarios
   std::string a_, b_;
   Inputs inputs_;
   std::vector<ResolvedScenario> resolved_;

@@ -29,6 +29,7 @@ int RunTornado(const Args& args, std::ostream& out, std::ostream& err, const Cli
 int RunExplain(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunBatch(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 int RunServe(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
+int RunLines(const Args& args, std::ostream& out, std::ostream& err, const CliContext& context);
 
 // A subcommand: its name, a one-line summary for `allot --help`, and its
 // entry point. To add a command, declare its Run function above and add a
@@ -42,6 +43,7 @@ struct Subcommand {
 inline constexpr Subcommand kCommands[] = {
     {"compare", "compare scenarios: money, scores and ranks per weight set", RunCompare},
     {"check", "validate model and scenario files; report every error", RunCheck},
+    {"lines", "the model's lines: ids, names, amounts per year and what each rests on", RunLines},
     {"optimise", "the best allocation under constraints (MILP, GLPK), as a report and a scenario",
      RunOptimise},
     {"frontier", "the best score for each budget, and where each scenario sits against it",

@@ -108,6 +108,19 @@ TEST_CASE("golden: compare in every format and language", "[golden][compare]") {
   CheckCases(EveryFormat("compare", {"compare"}));
 }
 
+TEST_CASE("golden: compare of scenarios named by id, with the bases they need",
+          "[golden][compare]") {
+  // herverdeling-ckm-versterkt needs versterkt-2024, which is not shown;
+  // with versterkt-2024 not named, the baseline is the model.
+  CheckCase({"compare-ids.txt",
+             {"compare", "amendement-bikker", "--scenarios", "herverdeling-ckm-versterkt"}});
+}
+
+TEST_CASE("golden: lines in every format and language", "[golden][lines]") {
+  CheckCases(EveryFormat("lines", {"lines"}));
+  CheckCase({"lines-current.txt", {"lines", "--scenario", "versterkt-2024"}});
+}
+
 TEST_CASE("golden: check on the shipped files", "[golden][check]") {
   CheckCase({"check.txt", {"check"}});
 }
@@ -146,13 +159,13 @@ TEST_CASE("golden: stability in every format and language", "[golden][stability]
 }
 
 TEST_CASE("golden: what-it-takes in every format and language", "[golden][whatittakes]") {
-  CheckCases(EveryFormat("what-it-takes", {"what-it-takes", "amendement-bikker", "ckm-op-versterkt",
+  CheckCases(EveryFormat("what-it-takes", {"what-it-takes", "amendement-bikker", "herverdeling-ckm-versterkt",
                                            "--weights", "ministry"}));
 }
 
 TEST_CASE("golden: tornado in every format and language", "[golden][tornado]") {
   CheckCases(
-      EveryFormat("tornado", {"tornado", "model", "ckm-tegenvoorstel", "--weights", "ministry"}));
+      EveryFormat("tornado", {"tornado", "model", "herverdeling-ckm", "--weights", "ministry"}));
 }
 
 TEST_CASE("golden: explain in every format and language", "[golden][explain]") {
@@ -172,5 +185,5 @@ TEST_CASE("golden: report HTML in both languages, with every analysis section",
   CheckCase(
       {"report-analyses.html",
        {"report", "--html", kOutArg, "--sensitivity", "uniform", "--samples", "2000", "--tornado",
-        "ckm-tegenvoorstel,model,ckm", "--frontier", "ckm", "--frontier-points", "8"}});
+        "herverdeling-ckm,model,ckm", "--frontier", "ckm", "--frontier-points", "8"}});
 }
