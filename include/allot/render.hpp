@@ -67,7 +67,8 @@ void RenderFrontier(const FrontierReport& report, OutputFormat format, Lang lang
                     std::ostream& out);
 
 // Writes all rows as one long table: csv (columns run, analysis, model,
-// scenarios, weights, seed, weight_set, item, metric, value) or json; or,
+// scenarios, weights, seed, a, b, weight_set, item, metric, value; a and b
+// name the pair of what-it-takes, tornado and explain) or json; or,
 // for people, table or md with one section per run, whose labels and
 // number formats follow `lang` (csv and json do not).
 void RenderBatch(const BatchSpec& spec, const std::vector<BatchRun>& runs,

@@ -23,8 +23,9 @@ constexpr const char* kHelp = R"(Usage: allot batch RUNS.yaml [options]
 
 Runs every analysis listed in RUNS.yaml and writes all their numbers as one
 tidy long table: one row per run x weight set x item x metric, with the
-columns run, analysis, model, scenarios, weights, seed, weight_set, item,
-metric, value. Each entry of the file is expanded into runs over its
+columns run, analysis, model, scenarios, weights, seed, a, b, weight_set,
+item, metric, value (a and b: the pair a what-it-takes, tornado or explain
+run compared). Each entry of the file is expanded into runs over its
 models x scenario sets x weights x seeds. Paths in the file are relative to
 the file. docs/analyses.md describes the format; in short:
 
@@ -37,11 +38,11 @@ the file. docs/analyses.md describes the format; in short:
       effects: uncertain
     - analysis: what-it-takes
       a: model
-      b: ckm-tegenvoorstel
+      b: herverdeling-ckm
       weights: [ministry, ckm]
     - analysis: compare
       models: [../model/]
-      scenarios: [../scenarios/, [../scenarios/ckm-tegenvoorstel.yaml]]
+      scenarios: [../scenarios/, [../scenarios/herverdeling-ckm.yaml]]
 
 Every file is checked before anything runs; an error anywhere stops the
 batch with nothing written. When standard error is a terminal, a progress

@@ -26,6 +26,13 @@ bool UsesSeed(BatchAnalysis a) {
   return a == BatchAnalysis::kSensitivity || a == BatchAnalysis::kExplain;
 }
 
+// what-it-takes, tornado and explain compare a pair of scenarios; every
+// output says which, so that two pairs in one batch can be told apart.
+bool UsesPair(BatchAnalysis a) {
+  return a == BatchAnalysis::kWhatItTakes || a == BatchAnalysis::kTornado ||
+         a == BatchAnalysis::kExplain;
+}
+
 bool EndsWith(const std::string& text, const std::string& end) {
   return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
 }
@@ -47,6 +54,8 @@ std::string RunTitle(const BatchSpec& spec, const BatchRun& run, size_t r, Lang 
   BatchAnalysis analysis = spec.entries[run.entry].analysis;
   std::string title =
       Say(Key::kBatchRun, lang, {std::to_string(r + 1), BatchAnalysisName(analysis)});
+  const BatchEntry& entry = spec.entries[run.entry];
+  if (UsesPair(analysis)) title = Say(Key::kBatchPair, lang, {title, entry.a, entry.b});
   if (!run.model.empty()) title = Say(Key::kBatchModel, lang, {title, run.model});
   if (!run.scenarios.empty()) {
     title = Say(Key::kBatchScenarios, lang, {title, detail::Joined(run.scenarios, " ")});
@@ -88,7 +97,11 @@ Json BatchJson(const BatchSpec& spec, const std::vector<BatchRun>& runs,
          {"model", run.model},
          {"scenarios", run.scenarios},
          {"weights", run.weights},
-         {"seed", UsesSeed(spec.entries[run.entry].analysis) ? Json(run.seed) : Json(nullptr)}});
+         {"seed", UsesSeed(spec.entries[run.entry].analysis) ? Json(run.seed) : Json(nullptr)},
+         {"a", UsesPair(spec.entries[run.entry].analysis) ? Json(spec.entries[run.entry].a)
+                                                          : Json(nullptr)},
+         {"b", UsesPair(spec.entries[run.entry].analysis) ? Json(spec.entries[run.entry].b)
+                                                          : Json(nullptr)}});
   }
   j["rows"] = Json::array();
   for (const BatchRow& row : rows) {
@@ -104,17 +117,21 @@ Json BatchJson(const BatchSpec& spec, const std::vector<BatchRun>& runs,
 detail::Table BatchCsv(const BatchSpec& spec, const std::vector<BatchRun>& runs,
                        const std::vector<BatchRow>& rows) {
   using detail::TextColumn;
-  detail::Table t("", {detail::CountColumn("run"), TextColumn("analysis"), TextColumn("model"),
-                       TextColumn("scenarios"), TextColumn("weights"), TextColumn("seed"),
-                       TextColumn("weight_set"), TextColumn("item"), TextColumn("metric"),
-                       detail::NumberColumn("value", detail::kAllDigits)});
+  detail::Table t(
+      "", {detail::CountColumn("run"), TextColumn("analysis"), TextColumn("model"),
+           TextColumn("scenarios"), TextColumn("weights"), TextColumn("seed"), TextColumn("a"),
+           TextColumn("b"), TextColumn("weight_set"), TextColumn("item"), TextColumn("metric"),
+           detail::NumberColumn("value", detail::kAllDigits)});
   for (const BatchRow& row : rows) {
     const BatchRun& run = runs[row.run];
-    BatchAnalysis analysis = spec.entries[run.entry].analysis;
+    const BatchEntry& entry = spec.entries[run.entry];
+    BatchAnalysis analysis = entry.analysis;
+    bool pair = UsesPair(analysis);
     t.rows.push_back({static_cast<int64_t>(row.run + 1), std::string(BatchAnalysisName(analysis)),
                       run.model, detail::Joined(run.scenarios, " "), run.weights,
                       UsesSeed(analysis) ? Cell(static_cast<int64_t>(run.seed)) : Cell(),
-                      row.weight_set, row.item, row.metric, row.value});
+                      pair ? Cell(entry.a) : Cell(), pair ? Cell(entry.b) : Cell(), row.weight_set,
+                      row.item, row.metric, row.value});
   }
   return t;
 }

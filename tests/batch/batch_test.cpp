@@ -114,17 +114,17 @@ batch:
   REQUIRE(r.code == 0);
   CHECK(r.err.empty());  // not a terminal: no progress bar
   const std::string head =
-      "run,analysis,model,scenarios,weights,seed,weight_set,item,metric,value\r\n";
+      "run,analysis,model,scenarios,weights,seed,a,b,weight_set,item,metric,value\r\n";
   REQUIRE(r.out.rfind(head, 0) == 0);
   // model (6, 0) and shift (3, 37.5): even scores 3 and 20.25.
   for (const char* row :
-       {"1,compare,model.yaml,shift.yaml,even,,,model,total_cents,60000\r\n",
-        "1,compare,model.yaml,shift.yaml,even,,,shift,objective:b,37.5\r\n",
-        "1,compare,model.yaml,shift.yaml,even,,even,model,score,3\r\n",
-        "1,compare,model.yaml,shift.yaml,even,,even,shift,score,20.25\r\n",
-        "1,compare,model.yaml,shift.yaml,even,,even,shift,rank,1\r\n",
-        "2,stability,model.yaml,shift.yaml,even,,even,a,top_low,0\r\n",
-        "2,stability,model.yaml,shift.yaml,even,,even,a,top_high,0.925925925925925"}) {
+       {"1,compare,model.yaml,shift.yaml,even,,,,,model,total_cents,60000\r\n",
+        "1,compare,model.yaml,shift.yaml,even,,,,,shift,objective:b,37.5\r\n",
+        "1,compare,model.yaml,shift.yaml,even,,,,even,model,score,3\r\n",
+        "1,compare,model.yaml,shift.yaml,even,,,,even,shift,score,20.25\r\n",
+        "1,compare,model.yaml,shift.yaml,even,,,,even,shift,rank,1\r\n",
+        "2,stability,model.yaml,shift.yaml,even,,,,even,a,top_low,0\r\n",
+        "2,stability,model.yaml,shift.yaml,even,,,,even,a,top_high,0.925925925925925"}) {
     INFO(row);
     CHECK(r.out.find(row) != std::string::npos);
   }
@@ -132,6 +132,39 @@ batch:
   // 2 ranks + 2 objectives x 5 numbers.
   size_t lines = static_cast<size_t>(std::count(r.out.begin(), r.out.end(), '\n'));
   CHECK(lines == 1 + 2 * 5 + 2 + 2 * 5);
+}
+
+TEST_CASE("batch: two pairs of one analysis are told apart by their a and b", "[batch]") {
+  TempDir dir;
+  dir.Write("model.yaml", kSmallModel);
+  dir.Write("shift.yaml", kShift);
+  std::string runs = dir.Write("runs.yaml", R"(format: allot/1
+batch:
+  - analysis: tornado
+    models: [model.yaml]
+    scenarios: [shift.yaml]
+    a: model
+    b: shift
+    weights: [even]
+  - analysis: tornado
+    models: [model.yaml]
+    scenarios: [shift.yaml]
+    a: shift
+    b: model
+    weights: [even]
+)");
+  Run csv = Cli({"batch", runs});
+  INFO(csv.err);
+  REQUIRE(csv.code == 0);
+  CHECK(csv.out.find("\r\n1,tornado,model.yaml,shift.yaml,even,,model,shift,even,") !=
+        std::string::npos);
+  CHECK(csv.out.find("\r\n2,tornado,model.yaml,shift.yaml,even,,shift,model,even,") !=
+        std::string::npos);
+  Run json = Cli({"batch", runs, "--format", "json"});
+  CHECK(json.out.find("\"a\": \"shift\",\n      \"b\": \"model\"") != std::string::npos);
+  Run nl = Cli({"batch", runs, "--format", "table", "--lang", "nl"});
+  CHECK(nl.out.find("Run 1: tornado model tegen shift, model model.yaml") != std::string::npos);
+  CHECK(nl.out.find("Run 2: tornado shift tegen model") != std::string::npos);
 }
 
 TEST_CASE("batch: unknown ids are reported before anything runs, nothing written", "[batch]") {
@@ -174,10 +207,10 @@ batch:
   REQUIRE(r.code == 0);
   // Fixed weights: shift (20.25) beats model (3) in every sample.
   CHECK(r.out.find(
-            "1,sensitivity,model.yaml,shift.yaml,even,1,even,shift,rank1_acceptability,1\r\n") !=
+            "1,sensitivity,model.yaml,shift.yaml,even,1,,,even,shift,rank1_acceptability,1\r\n") !=
         std::string::npos);
   CHECK(r.out.find(
-            "1,sensitivity,model.yaml,shift.yaml,even,1,even,model,rank2_acceptability,1\r\n") !=
+            "1,sensitivity,model.yaml,shift.yaml,even,1,,,even,model,rank2_acceptability,1\r\n") !=
         std::string::npos);
 }
 

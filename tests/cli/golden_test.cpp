@@ -159,8 +159,8 @@ TEST_CASE("golden: stability in every format and language", "[golden][stability]
 }
 
 TEST_CASE("golden: what-it-takes in every format and language", "[golden][whatittakes]") {
-  CheckCases(EveryFormat("what-it-takes", {"what-it-takes", "amendement-bikker", "herverdeling-ckm-versterkt",
-                                           "--weights", "ministry"}));
+  CheckCases(EveryFormat("what-it-takes", {"what-it-takes", "amendement-bikker",
+                                           "herverdeling-ckm-versterkt", "--weights", "ministry"}));
 }
 
 TEST_CASE("golden: tornado in every format and language", "[golden][tornado]") {
