@@ -7,7 +7,7 @@
 //     - analysis: sensitivity          # compare | stability | what-it-takes |
 //                                      # tornado | explain | sensitivity
 //       models: [model/]               # optional; default: the shipped model
-//       scenarios: [scenarios/, [scenarios/ckm-tegenvoorstel.yaml]]
+//       scenarios: [scenarios/, [scenarios/herverdeling-ckm.yaml]]
 //                                      # optional; scenario sets, each a path
 //                                      # or a list of paths
 //       weights: [uniform, ckm:50]     # optional; see below
@@ -15,7 +15,7 @@
 //       samples: 20000                 # sensitivity only (default 10000)
 //       effects: uncertain             # sensitivity only (default fixed)
 //       a: model                       # what-it-takes, tornado, explain
-//       b: ckm-tegenvoorstel
+//       b: herverdeling-ckm
 //
 // Loading the model and scenario files is the caller's job (paths are
 // relative to the batch file); this header parses the batch file, expands

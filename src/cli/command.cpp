@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "allot/provenance_summary.hpp"
 #include "cli/messages.hpp"
 #include "cli/option_values.hpp"
 #include "cli/output_file.hpp"
+#include "render/provenance_text.hpp"
 
 namespace allot::cli {
 
@@ -235,6 +237,33 @@ bool Session::RefuseOutputsOverInputs() {
   return refused;
 }
 
+// What the figures rest on, under every output of a command that shows the
+// model's figures (docs/output.md, "What the figures rest on"): a line
+// under table and md, a top-level "rests_on" object in json. csv has no
+// place for a sentence that its readers would not take for a row.
+void Session::AddCaveat(Reads reads, bool in_json) {
+  if (reads == Reads::kOwnFiles || reads == Reads::kEveryFile || !inputs_.model) return;
+  std::string text = text_.str();
+  if (text.empty()) return;  // the result went to files (report)
+  ProvenanceCounts counts = CountProvenance(*inputs_.model, resolved_);
+  if (format_ == OutputFormat::kTable || format_ == OutputFormat::kMarkdown) {
+    text_ << '\n' << detail::ProvenanceCaveat(counts, lang_) << '\n';
+    return;
+  }
+  const std::string end = "\n}\n";  // a json object as WriteJson writes it
+  if (!in_json || format_ != OutputFormat::kJson || text.size() < end.size() ||
+      text.compare(text.size() - end.size(), end.size(), end) != 0) {
+    return;
+  }
+  std::string rests_on = detail::ProvenanceJson(counts).dump(2);
+  for (size_t at = rests_on.find('\n'); at != std::string::npos; at = rests_on.find('\n', at + 1)) {
+    rests_on.insert(at + 1, "  ");
+  }
+  text.replace(text.size() - end.size(), end.size(), ",\n  \"rests_on\": " + rests_on + end);
+  text_.str(text);
+  text_.seekp(0, std::ios::end);
+}
+
 int Session::Write() {
   if (has_output_ && !output_.empty()) WriteFile("--output", output_, text_.str());
   if (RefuseOutputsOverInputs()) return kExitBadInput;
@@ -268,6 +297,7 @@ int RunCommand(const char* command, const char* help, Reads reads, Command& cmd,
   if (!session.Load(reads) || session.RefuseOutputsOverInputs()) return kExitBadInput;
   int code = cmd.Run(session);
   if (code != kExitSuccess) return code;
+  if (cmd.ShowsFigures()) session.AddCaveat(reads, cmd.CaveatInJson());
   return session.Write();
 }
 

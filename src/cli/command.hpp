@@ -102,6 +102,14 @@ class Command {
   // session.WriteFile); returns an exit code. Nothing reaches standard
   // output or a file before it returns kExitSuccess.
   virtual int Run(Session& session) = 0;
+  // Whether the output ends with what its figures rest on (the provenance
+  // caveat, docs/output.md). Commands that show no figures of the model
+  // (serve) say no.
+  virtual bool ShowsFigures() const { return true; }
+  // Whether its json gets the "rests_on" object too (sensitivity says no:
+  // `allot merge` must give its json to the byte, and may run without the
+  // model and scenarios).
+  virtual bool CaveatInJson() const { return true; }
 };
 
 // What the run step works with: the parsed shared options, the loaded
@@ -180,6 +188,7 @@ class Session {
   void CheckShared(Reads reads, std::vector<std::string>& problems);
   bool Load(Reads reads);
   void KeepShown();
+  void AddCaveat(Reads reads, bool in_json);
   bool RefuseOutputsOverInputs();
   int Write();
 

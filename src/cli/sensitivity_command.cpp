@@ -57,6 +57,10 @@ Examples:
 
 class SensitivityCommand final : public Command {
  public:
+  // No caveat: `allot merge` of the shards must give the single run's
+  // output to the byte, and may run without the model and scenarios
+  // (docs/output.md, "What the figures rest on").
+  bool ShowsFigures() const override { return false; }
   void Options(OptionList& options) override {
     options.Add()("samples,n", po::value<std::string>(&samples_text_),
                   "number of samples N (default 10000)")(

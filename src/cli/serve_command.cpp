@@ -78,6 +78,7 @@ std::string Bracketed(const std::string& host) {
 
 class ServeCommand final : public Command {
  public:
+  bool ShowsFigures() const override { return false; }
   void Options(OptionList& options) override {
     options.Add()("port,p", po::value<int>(&port_)->default_value(port_),
                   "the port to listen on; 0 takes any free port")(

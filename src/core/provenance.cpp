@@ -1,5 +1,10 @@
 #include "allot/provenance.hpp"
 
+#include <map>
+#include <string>
+
+#include "allot/provenance_summary.hpp"
+
 namespace allot {
 
 int Weakness(ProvenanceLevel level) {
@@ -52,6 +57,54 @@ bool ParseProvenanceLevel(const std::string& name, ProvenanceLevel& level) {
     }
   }
   return false;
+}
+
+namespace {
+
+// The weakest level a line's amounts have in any scenario, by line id, with
+// the line's definition (for its effects), in the order first seen.
+struct LineLevels {
+  std::vector<std::string> order;
+  std::map<std::string, std::pair<const Line*, const Provenance*>> weakest;
+
+  void Note(const ResolvedLine& line) {
+    const Provenance* p =
+        line.year_provenance != nullptr ? line.year_provenance : &UnstatedProvenance();
+    auto [it, fresh] = weakest.try_emplace(line.def->id, line.def, p);
+    if (fresh) {
+      order.push_back(line.def->id);
+    } else {
+      it->second.second = &Weaker(*it->second.second, *p);
+    }
+  }
+};
+
+void Count(const Provenance& p, int& all, int& estimated, int& unstated) {
+  ++all;
+  if (p.IsEstimate()) ++estimated;
+  if (p.level == ProvenanceLevel::kUnstated) ++unstated;
+}
+
+}  // namespace
+
+ProvenanceCounts CountProvenance(const Model& model,
+                                 const std::vector<ResolvedScenario>& resolved) {
+  LineLevels levels;
+  for (const ResolvedScenario& r : resolved) {
+    for (const ResolvedLine& line : r.lines) levels.Note(line);
+  }
+  ProvenanceCounts c;
+  for (const std::string& id : levels.order) {
+    const auto& [def, weakest] = levels.weakest.at(id);
+    Count(*weakest, c.lines, c.lines_estimated, c.lines_unstated);
+    for (const Effect& effect : def->effects) {
+      Count(effect.provenance, c.effects, c.effects_estimated, c.effects_unstated);
+    }
+  }
+  for (const WeightSet& set : model.weights) {
+    Count(set.provenance, c.weight_sets, c.weight_sets_estimated, c.weight_sets_unstated);
+  }
+  return c;
 }
 
 }  // namespace allot

@@ -6,6 +6,8 @@
 
 #include "allot/money.hpp"
 #include "allot/provenance.hpp"
+#include "allot/provenance_summary.hpp"
+#include "render/json_output.hpp"
 
 namespace allot::detail {
 
@@ -20,5 +22,14 @@ std::string ProvenanceText(const Provenance& p, Lang lang);
 // "reported by CKM: CKM, inbreng oktober 2023", "sourced: Kamerstuk 28638
 // nr. 233", "assumed (the split is ours)".
 std::string ProvenanceLegend(const Provenance& p, Lang lang);
+
+// The one line every command's table and md output ends with: "What this
+// rests on: 1 of 3 line amounts assumed; all effects and weights are
+// judgements." (docs/output.md, "What the figures rest on").
+std::string ProvenanceCaveat(const ProvenanceCounts& counts, Lang lang);
+
+// The same counts for json: {"line_amounts": {"count", "estimated",
+// "not_stated"}, "effects": {...}, "weight_sets": {...}, "caveat"}.
+Json ProvenanceJson(const ProvenanceCounts& counts);
 
 }  // namespace allot::detail

@@ -49,7 +49,7 @@ TEST_CASE("analysis commands explain every option in --help",
 
 TEST_CASE("tornado --effect-range: P10-P90 by default, low-high on request, named per bar",
           "[tornado]") {
-  std::vector<std::string> args{"tornado",  "model", "ckm-tegenvoorstel", "-w", "ministry",
+  std::vector<std::string> args{"tornado",  "model", "herverdeling-ckm", "-w", "ministry",
                                 "--format", "csv"};
   Run p10 = Shipped(args);
   REQUIRE(p10.code == 0);

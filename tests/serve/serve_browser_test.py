@@ -324,11 +324,11 @@ def run(allot, source_dir, out_dir):
             check(bool(tabs), "the report did not open")
 
             # 7. A new scenario from another one; the move, add and drop forms.
-            b.js("(() => { const s = document.getElementById('start-from'); s.value = 'ckm-tegenvoorstel';"
+            b.js("(() => { const s = document.getElementById('start-from'); s.value = 'herverdeling-ckm';"
                  " s.dispatchEvent(new Event('change')); })()")
             b.focus("#new-draft")
             b.press("Enter")
-            b.wait("document.querySelector('#yaml').textContent.includes('base: ckm-tegenvoorstel')")
+            b.wait("document.querySelector('#yaml').textContent.includes('base: herverdeling-ckm')")
             settle(b)
             b.js("""(() => { document.getElementById('move-amount').value = '10000';
               for (const [id, v] of [['move-from', 'information_point'], ['move-to', 'technology'],

@@ -1,0 +1,113 @@
+// The provenance caveat under every command's output: counts worked out by
+// hand on small models, both languages, json, and every analysis command on
+// the shipped model.
+#include <catch2/catch.hpp>
+
+#include "allot/cli.hpp"
+#include "test_support.hpp"
+
+using allot::testing::CliRun;
+using allot::testing::kSmallModel;
+using allot::testing::RunAllot;
+using allot::testing::TempDir;
+
+namespace {
+
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// x assumed, y and z sourced; both effects and the weights judgements by
+// the model's defaults.
+const char* const kModel = R"(format: allot/1
+title: T
+years: [2024]
+objectives: [{id: a, name: A}]
+weights: {w: {a: 1}}
+provenance:
+  effects: judgement
+  weights: judgement
+lines:
+  - {id: x, name: X, budget: {2024: 100}, amounts: assumed,
+     effects: {a: {curve: linear, points: 1, per: 100}}}
+  - {id: y, name: Y, budget: {2024: 100}, amounts: {level: sourced, ref: K1},
+     effects: {a: {curve: linear, points: 1, per: 100}}}
+  - {id: z, name: Z, budget: {2024: 100}, amounts: {level: sourced, ref: K2}}
+)";
+
+}  // namespace
+
+TEST_CASE("the caveat counts assumed line amounts and judgements, in both languages",
+          "[cli][caveat]") {
+  TempDir dir;
+  std::string model = dir.Write("m.yaml", kModel);
+  CliRun en = RunAllot({"compare", model});
+  INFO(en.err);
+  REQUIRE(en.code == 0);
+  CHECK(Has(en.out,
+            "\nWhat this rests on: 1 of 3 line amounts assumed; all effects and weights "
+            "are judgements.\n"));
+  CliRun nl = RunAllot({"compare", model, "--lang", "nl", "--format", "md"});
+  CHECK(Has(nl.out,
+            "\nWaar dit op rust: 1 van 3 bedragen van actielijnen aangenomen; alle "
+            "effecten en wegingen zijn oordelen.\n"));
+  // A scenario whose amounts are assumed makes the line it changes assumed.
+  std::string shift = dir.Write("s.yaml",
+                                "format: allot/1\nscenario: s\namounts: assumed\nchanges:\n"
+                                "  - move: {amount: 50, from: y, to: x}\n");
+  CHECK(Has(RunAllot({"compare", model, shift}).out,
+            "What this rests on: 2 of 3 line amounts assumed;"));
+}
+
+TEST_CASE("the caveat says which effects and weights are judgements when not all are",
+          "[cli][caveat]") {
+  TempDir dir;
+  std::string text = kModel;
+  text.replace(text.find("effects: {a: {curve: linear, points: 1, per: 100}}}\n  - {id: z"),
+               std::string("effects: {a: {curve: linear, points: 1, per: 100}}}").size(),
+               "effects: {a: {curve: linear, points: 1, per: 100,\n"
+               "                 provenance: {level: sourced, ref: R}}}}");
+  std::string model = dir.Write("m.yaml", text);
+  CliRun run = RunAllot({"compare", model});
+  INFO(run.err);
+  CHECK(Has(run.out, "1 of 2 effects and 1 of 1 weight sets are judgements or assumed."));
+}
+
+TEST_CASE("files that state no provenance get a caveat that says so", "[cli][caveat]") {
+  TempDir dir;
+  std::string model = dir.Write("m.yaml", kSmallModel);
+  CHECK(Has(RunAllot({"compare", model}).out,
+            "What this rests on: not stated in the files (no provenance given)."));
+}
+
+TEST_CASE("json carries the counts, and csv stays a plain table", "[cli][caveat]") {
+  TempDir dir;
+  std::string model = dir.Write("m.yaml", kModel);
+  CliRun json = RunAllot({"compare", model, "--format", "json"});
+  CHECK(Has(json.out,
+            "  \"rests_on\": {\n    \"line_amounts\": {\n      \"count\": 3,\n"
+            "      \"estimated\": 1,\n      \"not_stated\": 0\n    },"));
+  CHECK(Has(json.out,
+            "\"caveat\": \"What this rests on: 1 of 3 line amounts assumed; all "
+            "effects and weights are judgements.\"\n  }\n}\n"));
+  CliRun csv = RunAllot({"compare", model, "--format", "csv"});
+  CHECK_FALSE(Has(csv.out, "rests on"));
+}
+
+TEST_CASE("every analysis command's table and md end with the caveat", "[cli][caveat]") {
+  allot::CliContext shipped{{ALLOT_SOURCE_DIR}};
+  const std::vector<std::vector<std::string>> commands = {
+      {"compare"},
+      {"lines"},
+      {"stability", "--weights", "ministry"},
+      {"what-it-takes", "model", "herverdeling-ckm", "--weights", "ministry"},
+      {"tornado", "model", "herverdeling-ckm", "--weights", "ministry"},
+      {"explain", "model", "herverdeling-ckm", "--weights", "ministry"}};
+  for (std::vector<std::string> args : commands) {
+    INFO(args[0]);
+    CliRun en = RunAllot(args, shipped);
+    CHECK(Has(en.out, "\nWhat this rests on: "));
+    args.insert(args.end(), {"--lang", "nl", "--format", "md"});
+    CHECK(Has(RunAllot(args, shipped).out, "\nWaar dit op rust: "));
+  }
+}
