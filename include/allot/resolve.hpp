@@ -2,6 +2,7 @@
 // line and year.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,13 +46,19 @@ struct ResolvedScenario {
   const Provenance* total_provenance = nullptr;
 };
 
-// The id of the resolved scenario whose file says `current: true` (the plan
-// as it stands now, which outputs measure changes against by default), or
-// "model" when none does.
-std::string CurrentPlanId(const std::vector<ResolvedScenario>& resolved);
+// The id of the scenario that `--baseline REQUESTED` names. Empty: "model"
+// (DESIGN.md's baseline; a file's `current: true` does not change it).
+// "current", when no loaded scenario has that id: the scenario whose file says
+// `current: true` (the plan as it stands now), or nullopt when none does.
+// Any other text is returned as it is (Compare checks that it is known).
+std::optional<std::string> BaselineId(const std::string& requested,
+                                      const std::vector<ResolvedScenario>& resolved);
 
 // The id under which the model itself appears among resolved scenarios.
 inline constexpr const char* kModelScenarioId = "model";
+
+// What `--baseline` takes for the scenario whose file says `current: true`.
+inline constexpr const char* kCurrentPlanWord = "current";
 
 // Resolves the model itself (as scenario "model") followed by every scenario
 // in the order given. Bases may be given in any order. Appends a diagnostic

@@ -49,6 +49,11 @@ inline constexpr const char* kOutputHelp =
 inline constexpr const char* kLangHelp =
     "en | nl: labels and number formats of table and md (csv and json stay as they are)";
 
+// compare's and report's usage error for `--baseline current` when no loaded
+// scenario says `current: true`.
+inline constexpr const char* kNoCurrentPlan =
+    "--baseline current: no loaded scenario says current: true (the plan as it stands)";
+
 class Session;
 
 // The options of one command, declared in the order --help lists them.

@@ -1,6 +1,10 @@
 // allot compare: scenarios side by side.
+#include <optional>
+#include <string>
+
 #include "allot/compare.hpp"
 #include "allot/render.hpp"
+#include "allot/resolve.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
 #include "cli/option_values.hpp"
@@ -37,21 +41,22 @@ class CompareCommand final : public Command {
     options.Add()("weights,w", po::value<std::string>(&weights_),
                   "weight sets to show, comma-separated (default: all, in model order)")(
         "baseline,b", po::value<std::string>(&baseline_),
-        "scenario id that changes are measured against (default: the scenario whose file says "
-        "current: true, the plan as it stands; else 'model')");
+        "scenario id that changes are measured against (default: model); 'current': the "
+        "scenario whose file says current: true, the plan as it stands");
     options.Results("en | nl: labels and number formats of table and md");
     options.Files("model and scenario files");
   }
 
   int Run(Session& s) override {
-    std::string baseline = baseline_.empty() ? CurrentPlanId(s.resolved()) : baseline_;
-    CompareOptions options{SplitList(weights_), baseline};
+    std::optional<std::string> baseline = BaselineId(baseline_, s.resolved());
+    if (!baseline) return s.UsageError(kNoCurrentPlan);
+    CompareOptions options{SplitList(weights_), *baseline};
     return Rendered(s, Compare(s.model(), s.resolved(), options, s.diags()), RenderCompare);
   }
 
  private:
   std::string weights_;
-  std::string baseline_;  // empty: the current plan
+  std::string baseline_;  // empty: the model
 };
 
 }  // namespace

@@ -6,11 +6,13 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "allot/compare.hpp"
 #include "allot/frontier.hpp"
 #include "allot/report.hpp"
+#include "allot/resolve.hpp"
 #include "allot/sensitivity.hpp"
 #include "allot/tornado.hpp"
 #include "allot/weight_sampling.hpp"
@@ -130,8 +132,8 @@ class ReportCommand final : public Command {
     options.Add()("weights,w", po::value<std::string>(&weights_),
                   "weight sets to show, comma-separated (default: all, in model order)")(
         "baseline,b", po::value<std::string>(&baseline_),
-        "scenario id that changes are measured against (default: the scenario whose file says "
-        "current: true, the plan as it stands; else 'model')")(
+        "scenario id that changes are measured against (default: model); 'current': the "
+        "scenario whose file says current: true, the plan as it stands")(
         "sensitivity", po::value<std::string>(&sensitivity_),
         "add the rank acceptability heatmap of an SMAA run over WEIGHTS: uniform, SET, SET:KAPPA "
         "or SET:order (as for allot sensitivity --weights)")(
@@ -173,7 +175,9 @@ class ReportCommand final : public Command {
 
   int Run(Session& s) override {
     const Model& model = s.model();
-    if (baseline_.empty()) baseline_ = CurrentPlanId(s.resolved());
+    std::optional<std::string> baseline = BaselineId(baseline_, s.resolved());
+    if (!baseline) return s.UsageError(kNoCurrentPlan);
+    baseline_ = *baseline;
     std::optional<CompareResult> result =
         Compare(model, s.resolved(), CompareOptions{SplitList(weights_), baseline_}, s.diags());
     if (!result) return s.Fail();
@@ -240,7 +244,7 @@ class ReportCommand final : public Command {
 
   std::string html_, xlsx_;
   std::string weights_;
-  std::string baseline_;     // empty: the current plan
+  std::string baseline_;     // empty: the model
   std::string sensitivity_;  // a WeightSpec text; empty = no sensitivity section
   std::string samples_text_ = "10000";
   uint64_t samples_ = 10000;

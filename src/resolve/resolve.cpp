@@ -367,11 +367,19 @@ void Resolver::ResolveOne(size_t i, long base) {
 
 }  // namespace
 
-std::string CurrentPlanId(const std::vector<ResolvedScenario>& resolved) {
+std::optional<std::string> BaselineId(const std::string& requested,
+                                      const std::vector<ResolvedScenario>& resolved) {
+  if (requested.empty()) return std::string(kModelScenarioId);
+  if (requested != kCurrentPlanWord) return requested;
+  // A scenario whose id is "current" keeps its name: files written before
+  // `current: true` existed must keep meaning what they meant.
+  for (const ResolvedScenario& r : resolved) {
+    if (r.id == requested) return requested;
+  }
   for (const ResolvedScenario& r : resolved) {
     if (r.scenario != nullptr && r.scenario->current) return r.id;
   }
-  return kModelScenarioId;
+  return std::nullopt;
 }
 
 std::vector<ResolvedScenario> ResolveScenarios(const Model& model,

@@ -82,7 +82,7 @@ TEST_CASE("what-it-takes shows both ends when the nearest weights are not unique
   CHECK(Contains(json.out, "\"unique\": false"));
   CHECK(Contains(json.out, "\"other_weights\": ["));
   // A unique nearest weighting: no other end, but still the tie.
-  Run unique = Shipped({"what-it-takes", "model", "ckm-tegenvoorstel", "-w", "ministry"});
+  Run unique = Shipped({"what-it-takes", "model", "herverdeling-ckm", "-w", "ministry"});
   REQUIRE(unique.code == 0);
   CHECK_FALSE(Contains(unique.out, "other end"));
 }

@@ -1,6 +1,7 @@
 // Which level each figure of a resolved scenario has (docs/format.md, "Which
 // level a figure has"), checked on cases worked out by hand.
 #include <catch2/catch.hpp>
+#include <optional>
 
 #include "allot/resolve.hpp"
 #include "test_support.hpp"
@@ -170,6 +171,18 @@ TEST_CASE("at most one scenario is the current plan", "[resolve][provenance]") {
   CHECK(diags[0].message ==
         "current: scenarios 'a' (a.yaml:2) and 'b' both say current: true; at most one is the "
         "plan as it stands");
-  CHECK(CurrentPlanId(r) == "a");
-  CHECK(CurrentPlanId(ResolveOk(model, {})) == "model");
+  // The default baseline stays the model; "current" names the plan as it stands.
+  CHECK(BaselineId("", r) == "model");
+  CHECK(BaselineId("current", r) == "a");
+  CHECK(BaselineId("b", r) == "b");
+  CHECK(BaselineId("current", ResolveOk(model, {})) == std::nullopt);
+}
+
+TEST_CASE("a scenario whose id is 'current' keeps its name as a baseline",
+          "[resolve][provenance]") {
+  Model model = ModelFrom(kModel);
+  auto r =
+      ResolveOk(model, {ScenarioFrom("format: allot/1\nscenario: a\ncurrent: true\n", "a.yaml"),
+                        ScenarioFrom("format: allot/1\nscenario: current\n", "c.yaml")});
+  CHECK(BaselineId("current", r) == "current");
 }
