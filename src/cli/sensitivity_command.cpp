@@ -57,10 +57,12 @@ Examples:
 
 class SensitivityCommand final : public Command {
  public:
-  // No caveat: `allot merge` of the shards must give the single run's
-  // output to the byte, and may run without the model and scenarios
-  // (docs/output.md, "What the figures rest on").
-  bool ShowsFigures() const override { return false; }
+  // The caveat under table and md, not in json: `allot merge` of the shards
+  // must give the single run's json to the byte, and runs without the model
+  // and scenarios (docs/output.md, "What the figures rest on").
+  // A shard writes a part for `allot merge`, never a table: no caveat.
+  bool CaveatInJson() const override { return false; }
+  bool ShowsFigures() const override { return shard_count_ == 0; }
   void Options(OptionList& options) override {
     options.Add()("samples,n", po::value<std::string>(&samples_text_),
                   "number of samples N (default 10000)")(

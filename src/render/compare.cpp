@@ -56,7 +56,7 @@ Table WeightedTable(const CompareResult& r, size_t w, Lang lang) {
   for (const ScenarioResult& sc : r.scenarios) {
     const std::optional<Money>& cost = sc.cost_per_point[w];
     t.rows.push_back({ScenarioLabel(sc), sc.weighted[w], int64_t{sc.rank[w]}, sc.delta_weighted[w],
-                      cost ? Cell(*cost) : Cell(std::string("-"))});
+                      cost ? Cell(SignificantEuros(*cost, 3)) : Cell(std::string("-"))});
   }
   t.notes.push_back(WeightsNote(r, r.weight_sets[w], lang));
   return t;
@@ -106,6 +106,7 @@ Document CompareDocument(const CompareResult& result, Lang lang) {
   d.tables.push_back(MotionsTable(result, lang));
   bool any_illustrative = std::any_of(result.scenarios.begin(), result.scenarios.end(),
                                       [](const ScenarioResult& s) { return s.illustrative; });
+  if (!result.weight_sets.empty()) d.closing.push_back(Say(Key::kCompareCostRounded, lang));
   if (any_illustrative) d.closing.push_back(Say(Key::kCompareIllustrativeMark, lang));
   return d;
 }

@@ -76,6 +76,9 @@ Table PlacedTable(const FrontierReport& r, Lang lang) {
                       s.cheapest ? Cell(*s.cheapest) : Cell(Say(Key::kFrontierBeyond, lang)),
                       Score(s.best_for_money, lang)});
   }
+  // Beside the number, not only at the end: "cheapest budget EUR 1.1m" for a
+  // plan of EUR 6m reads as "the plan wastes EUR 4.9m" (issue 14).
+  t.notes.push_back(Say(Key::kFrontierCheapestCaveat, lang));
   return t;
 }
 
@@ -94,6 +97,7 @@ Table WordsTable(const FrontierReport& r, Lang lang) {
     }
     t.notes.push_back(Say(Key::kFrontierCouldBuy, lang, {sentence, score(s.best_for_money)}));
   }
+  t.notes.push_back(Say(Key::kFrontierCheapestCaveat, lang));
   return t;
 }
 

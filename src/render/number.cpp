@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 #include "core/finite_output.hpp"
 
@@ -124,6 +125,20 @@ std::string Shortest(double value, Lang lang) {
 double Rounded(double value, int decimals) {
   double r = std::strtod(Decimal(value, decimals).c_str(), nullptr);
   return r == 0 ? 0.0 : r;
+}
+
+Money SignificantEuros(Money money, int digits) {
+  int64_t cents = money.cents();
+  // |INT64_MIN| does not fit; no cost per point comes near it.
+  if (cents == std::numeric_limits<int64_t>::min()) return money;
+  int64_t magnitude = cents < 0 ? -cents : cents;
+  int64_t limit = 1;
+  for (int d = 0; d < digits; ++d) limit *= 10;
+  int64_t unit = 100;  // whole euros at least
+  while (magnitude / unit >= limit && unit <= std::numeric_limits<int64_t>::max() / 10) unit *= 10;
+  if (magnitude > std::numeric_limits<int64_t>::max() - unit / 2) return money;
+  int64_t rounded = (magnitude + unit / 2) / unit * unit;
+  return Money::FromCents(cents < 0 ? -rounded : rounded);
 }
 
 std::string MoneyChange(Money change, Lang lang) {

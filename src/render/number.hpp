@@ -48,6 +48,12 @@ std::string Shortest(double value, Lang lang = Lang::kEn);
 // that compare at nine decimals use it too.
 double Rounded(double value, int decimals);
 
+// `money` rounded to `digits` significant digits, but never finer than whole
+// euros, halves away from zero: EUR 307,893.75 -> EUR 308,000 at three,
+// EUR 123.45 -> EUR 123. For money derived from judged figures (cost per
+// weighted point), whose inputs carry no more precision than that.
+Money SignificantEuros(Money money, int digits);
+
 // A change in money for people: "+€100,000", "-€ 50.000", and "0" for no
 // change.
 std::string MoneyChange(Money change, Lang lang);

@@ -59,6 +59,7 @@ Table SummaryTable(const OptimiseReport& r, Lang lang) {
     t.rows.push_back(
         {Say(Key::kOptimiseMoneyYear, lang, {std::to_string(r.years[y])}), b, o, o - b});
   }
+  t.notes.push_back(Say(Key::kOptimiseHeadlineCaveat, lang));
   return t;
 }
 

@@ -94,10 +94,19 @@ std::vector<size_t> ByBest(const SmaaResult& r) {
   return order;
 }
 
+// Exactly one weight set ("SET": no sampler, no ':') and fixed effects: every
+// sample is the same deterministic evaluation.
+bool NothingSampled(const SmaaHeader& h) {
+  return h.effects == "fixed" && h.weights != "uniform" && h.weights.find(':') == std::string::npos;
+}
+
 Table Summary(const SmaaResult& r, Lang lang) {
   std::vector<size_t> order = ByBest(r);
   const SmaaScenarioResult& top = r.scenarios[order[0]];
   Table t(Say(Key::kSummary, lang));
+  if (NothingSampled(r.header)) {
+    t.notes.push_back(Say(Key::kSmaaNothingSampled, lang, {r.header.weights}));
+  }
   t.notes.push_back(
       Say(Key::kSmaaIsBest, lang,
           {top.id, Percent(top.rank_acceptability[0], lang),

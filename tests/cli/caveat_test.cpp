@@ -94,6 +94,62 @@ TEST_CASE("json carries the counts, and csv stays a plain table", "[cli][caveat]
   CHECK_FALSE(Has(csv.out, "rests on"));
 }
 
+TEST_CASE("headline numbers say beside them what they rest on", "[cli][caveat]") {
+  allot::CliContext shipped{{ALLOT_SOURCE_DIR}};
+  // compare: cost per point to three significant digits, the cents in json.
+  CliRun compare = RunAllot({"compare", "--weights", "ckm"}, shipped);
+  CHECK(Has(compare.out, "\u20ac308,000\n"));  // the model: EUR 307,893.75 a point
+  CHECK_FALSE(Has(compare.out, "307,893.75"));
+  CHECK(Has(compare.out, "cost per point: total money per weighted point, to three significant"));
+  CliRun json = RunAllot({"compare", "--weights", "ckm", "--format", "json"}, shipped);
+  CHECK(Has(json.out, "\"ckm\": 30789375"));
+  // frontier: the cheapest budget is what the judged curves say, beside the table.
+  CliRun frontier = RunAllot({"frontier", "--weights", "ckm", "--points", "2"}, shipped);
+  INFO(frontier.err);
+  CHECK(Has(frontier.out, "best score for its money\n"));
+  size_t placed = frontier.out.find("Scenarios against the frontier");
+  size_t words = frontier.out.find("In words");
+  size_t caveat =
+      frontier.out.find("  The cheapest budget is what the model's effect curves", placed);
+  CHECK(placed < caveat);
+  CHECK(caveat < words);
+  CliRun nl = RunAllot({"frontier", "--weights", "ckm", "--points", "2", "--lang", "nl"}, shipped);
+  CHECK(Has(nl.out, "Het goedkoopste budget is wat de effectcurves van het model"));
+  // optimise: under the summary, before the objectives.
+  CliRun optimise = RunAllot({"optimise", "--weights", "ckm"}, shipped);
+  size_t gain = optimise.out.find("The optimised score and its change are what the model's");
+  CHECK(gain != std::string::npos);
+  CHECK(gain < optimise.out.find("Objective scores"));
+}
+
+TEST_CASE("sensitivity with exact weights and fixed effects says nothing was sampled",
+          "[cli][caveat]") {
+  allot::CliContext shipped{{ALLOT_SOURCE_DIR}};
+  CliRun exact = RunAllot(
+      {"sensitivity", "--samples", "200", "--effects", "fixed", "--weights", "ckm"}, shipped);
+  INFO(exact.err);
+  REQUIRE(exact.code == 0);
+  CHECK(Has(exact.out, "Nothing was sampled: the weights are exactly ckm and the effects fixed"));
+  CHECK(Has(exact.out, "\nWhat this rests on: "));
+  CliRun nl = RunAllot({"sensitivity", "--samples", "200", "--effects", "fixed", "--weights", "ckm",
+                        "--lang", "nl", "--format", "md"},
+                       shipped);
+  CHECK(Has(nl.out, "Er is niets getrokken: de gewichten zijn precies ckm"));
+  // Something varies: no such sentence.
+  for (const char* weights : {"ckm:order", "ckm:50", "uniform"}) {
+    INFO(weights);
+    CliRun sampled = RunAllot(
+        {"sensitivity", "--samples", "200", "--effects", "fixed", "--weights", weights}, shipped);
+    CHECK_FALSE(Has(sampled.out, "Nothing was sampled"));
+  }
+  CliRun uncertain = RunAllot(
+      {"sensitivity", "--samples", "200", "--effects", "uncertain", "--weights", "ckm"}, shipped);
+  CHECK_FALSE(Has(uncertain.out, "Nothing was sampled"));
+  // json stays as merge gives it: no rests_on.
+  CliRun json = RunAllot({"sensitivity", "--samples", "200", "--format", "json"}, shipped);
+  CHECK_FALSE(Has(json.out, "rests_on"));
+}
+
 TEST_CASE("every analysis command's table and md end with the caveat", "[cli][caveat]") {
   allot::CliContext shipped{{ALLOT_SOURCE_DIR}};
   const std::vector<std::vector<std::string>> commands = {
@@ -102,7 +158,8 @@ TEST_CASE("every analysis command's table and md end with the caveat", "[cli][ca
       {"stability", "--weights", "ministry"},
       {"what-it-takes", "model", "herverdeling-ckm", "--weights", "ministry"},
       {"tornado", "model", "herverdeling-ckm", "--weights", "ministry"},
-      {"explain", "model", "herverdeling-ckm", "--weights", "ministry"}};
+      {"explain", "model", "herverdeling-ckm", "--weights", "ministry"},
+      {"sensitivity", "--samples", "200"}};
   for (std::vector<std::string> args : commands) {
     INFO(args[0]);
     CliRun en = RunAllot(args, shipped);

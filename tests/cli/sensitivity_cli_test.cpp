@@ -69,9 +69,13 @@ TEST_CASE("shards 1/3, 2/3 and 3/3 merged give the single run to the byte", "[se
   INFO(merged.err);
   REQUIRE(merged.code == 0);
   CHECK(merged.out == single.out);
-  // The table of the merge is the table of the single run too.
-  CHECK(Cli(MergeShipped(parts)).out ==
-        Cli(Shipped({"--samples", "2500", "--seed", "5", "--weights", "ckm:order"})).out);
+  // The table of the merge is the table of the single run too, less the line
+  // on what the figures rest on: merge reads no model to count it from.
+  std::string table =
+      Cli(Shipped({"--samples", "2500", "--seed", "5", "--weights", "ckm:order"})).out;
+  size_t caveat = table.rfind("\nWhat this rests on: ");
+  REQUIRE(caveat != std::string::npos);
+  CHECK(Cli(MergeShipped(parts)).out == table.substr(0, caveat));
 }
 
 TEST_CASE("merge refuses parts that do not belong together", "[sensitivity]") {

@@ -15,6 +15,7 @@ using allot::detail::DecimalTrimmed;
 using allot::detail::MoneyChange;
 using allot::detail::Rounded;
 using allot::detail::Shortest;
+using allot::detail::SignificantEuros;
 
 TEST_CASE("halves round away from zero on the decimal the JSON shows", "[number]") {
   CHECK(Decimal(0.125, 2) == "0.13");  // printf's "%.2f" gives 0.12 (ties to even)
@@ -91,6 +92,22 @@ TEST_CASE("money changes carry their sign, no change is 0", "[number]") {
   CHECK(MoneyChange(Money::FromCents(10000000), Lang::kEn) == "+€100,000");
   CHECK(MoneyChange(Money::FromCents(-5000000), Lang::kNl) == "-€ 50.000");
   CHECK(MoneyChange(Money(), Lang::kEn) == "0");
+}
+
+TEST_CASE("money to significant digits, never finer than whole euros", "[number]") {
+  auto cents = [](int64_t c) { return SignificantEuros(Money::FromCents(c), 3).cents(); };
+  CHECK(cents(30789375) == 30800000);    // EUR 307,893.75 -> 308,000
+  CHECK(cents(17472116) == 17500000);    // EUR 174,721.16 -> 175,000
+  CHECK(cents(16450000) == 16500000);    // EUR 164,500 -> 165,000: a half rounds up
+  CHECK(cents(-16450000) == -16500000);  // and away from zero below it
+  CHECK(cents(16449999) == 16400000);    // just under the half
+  CHECK(cents(99950000) == 100000000);   // EUR 999,500 -> 1,000,000: a carry adds a digit
+  CHECK(cents(12345) == 12300);          // EUR 123.45 -> 123: whole euros at least
+  CHECK(cents(12350) == 12400);          // EUR 123.50 -> 124
+  CHECK(cents(49) == 0);                 // under half a euro
+  CHECK(cents(0) == 0);
+  CHECK(SignificantEuros(Money::FromCents(std::numeric_limits<int64_t>::max()), 3).cents() ==
+        std::numeric_limits<int64_t>::max());  // no overflow: left as it is
 }
 
 TEST_CASE("the formatter refuses NaN and infinity", "[number]") {
