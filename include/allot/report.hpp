@@ -16,6 +16,7 @@
 #include "allot/frontier.hpp"
 #include "allot/model.hpp"
 #include "allot/money.hpp"
+#include "allot/provenance_summary.hpp"
 #include "allot/scenario.hpp"
 #include "allot/sensitivity.hpp"
 #include "allot/tornado.hpp"
@@ -43,6 +44,10 @@ struct ReportOptions {
   // The frontier must place the same scenarios, in the same order, as the
   // result.
   std::optional<FrontierReport> frontier;
+  // When set, the HTML report's header says what its figures rest on, the
+  // one line every command's output carries (docs/output.md, "What the
+  // figures rest on"), counted over the scenarios shown.
+  std::optional<ProvenanceCounts> rests_on;
 };
 
 // The whole HTML document: no network, no scripts, no external fonts; inline

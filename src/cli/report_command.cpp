@@ -181,7 +181,8 @@ class ReportCommand final : public Command {
     std::optional<CompareResult> result =
         Compare(model, s.resolved(), CompareOptions{SplitList(weights_), baseline_}, s.diags());
     if (!result) return s.Fail();
-    ReportOptions report{s.lang(), std::nullopt, std::nullopt, std::nullopt};
+    ReportOptions report{s.lang(), std::nullopt, std::nullopt, std::nullopt,
+                         CountProvenance(model, s.resolved())};
     if (!sensitivity_.empty()) {
       std::string problem;
       std::optional<WeightSpec> weights = ParseWeightSpec(sensitivity_, model, problem);

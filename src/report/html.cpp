@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "allot/report.hpp"
+#include "render/provenance_text.hpp"
 #include "report/html_escape.hpp"
 
 namespace allot::detail {
@@ -51,7 +52,11 @@ std::string Header(const ReportContext& c) {
           EscapeHtml(std::string(c.labels(Key::kReportReport)) + " \u00b7 " +
                      c.labels(Key::kReportBaselineIs) + " '" + r.baseline + "'") +
           "</p>";
-  html += "<p class=\"meta\">" + EscapeHtml(c.labels(Key::kReportGeneratedBy)) + "</p></header>";
+  html += "<p class=\"meta\">" + EscapeHtml(c.labels(Key::kReportGeneratedBy)) + "</p>";
+  if (c.rests_on) {
+    html += "<p class=\"meta\">" + EscapeHtml(ProvenanceCaveat(*c.rests_on, c.lang)) + "</p>";
+  }
+  html += "</header>";
   return html;
 }
 
@@ -115,7 +120,7 @@ std::string RenderReportHtml(const CompareResult& result, const Model& model,
                              const std::vector<Scenario>& scenarios, const ReportOptions& options) {
   using namespace detail;
   Words labels(options.lang);
-  ReportContext c{result, model, scenarios, options.lang, labels};
+  ReportContext c{result, model, scenarios, options.lang, labels, options.rests_on};
   std::string html = "<!DOCTYPE html>\n<html lang=\"" + std::string(labels(Key::kReportLangCode)) +
                      "\">\n<head>\n";
   html +=

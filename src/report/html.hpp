@@ -1,12 +1,14 @@
 // The HTML report's building blocks (internal): tables and sections.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "allot/compare.hpp"
 #include "allot/frontier.hpp"
 #include "allot/model.hpp"
+#include "allot/provenance_summary.hpp"
 #include "allot/scenario.hpp"
 #include "allot/sensitivity.hpp"
 #include "allot/tornado.hpp"
@@ -44,6 +46,7 @@ struct ReportContext {
   const std::vector<Scenario>& scenarios;
   Lang lang;
   Words labels;
+  const std::optional<ProvenanceCounts>& rests_on;
 };
 
 // Each section as a <section id=...> element: summary, allocations,

@@ -2,6 +2,9 @@
 // hand on small models, both languages, json, and every analysis command on
 // the shipped model.
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
+#include <string>
 
 #include "allot/cli.hpp"
 #include "test_support.hpp"
@@ -148,6 +151,20 @@ TEST_CASE("sensitivity with exact weights and fixed effects says nothing was sam
   // json stays as merge gives it: no rests_on.
   CliRun json = RunAllot({"sensitivity", "--samples", "200", "--format", "json"}, shipped);
   CHECK_FALSE(Has(json.out, "rests_on"));
+}
+
+TEST_CASE("the report's header says what its figures rest on", "[cli][caveat]") {
+  allot::CliContext shipped{{ALLOT_SOURCE_DIR}};
+  TempDir dir;
+  std::string html = dir.path() + "/report.html";
+  CliRun run = RunAllot({"report", "--html", html, "--lang", "nl"}, shipped);
+  INFO(run.err);
+  REQUIRE(run.code == 0);
+  std::ifstream in(html);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  size_t caveat = text.find("<p class=\"meta\">Waar dit op rust: ");
+  CHECK(caveat != std::string::npos);
+  CHECK(caveat < text.find("</header>"));
 }
 
 TEST_CASE("every analysis command's table and md end with the caveat", "[cli][caveat]") {

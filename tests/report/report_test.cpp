@@ -79,7 +79,8 @@ struct Compared {
 
 std::string HtmlOf(const std::string& model_yaml, const std::vector<std::string>& scenario_yaml,
                    allot::Lang lang = allot::Lang::kEn) {
-  return Compared(model_yaml, scenario_yaml).Html({lang, std::nullopt, std::nullopt, std::nullopt});
+  return Compared(model_yaml, scenario_yaml)
+      .Html({lang, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
 }
 
 using Run = allot::testing::CliRun;
@@ -260,7 +261,7 @@ changes:
   std::unique_ptr<allot::SmaaPlan> plan = allot::CompileSmaa(
       c.model, c.resolved, allot::SmaaOptions{*uniform, allot::EffectsMode::kFixed, 1});
   allot::ReportOptions options{allot::Lang::kEn, allot::RunSmaa(*plan, Samples(500)), std::nullopt,
-                               std::nullopt};
+                               std::nullopt, std::nullopt};
   std::string html = c.Html(options);
   CHECK(Contains(html, "<section id=\"sensitivity\">"));
   CHECK(Contains(html, "<a href=\"#sensitivity\">"));
@@ -318,8 +319,8 @@ TEST_CASE("the tornado section draws the swings around the base gap", "[report]"
   // The model scores 0.5 * 6 (a) and shift 0.5 * 3 + 0.5 * 37.5 (b: 50 * 300 / 400).
   CHECK(tornado->base_gap == Approx(-17.25));
   REQUIRE(tornado->bars.size() == 2);  // no uncertain effects: the two weights
-  std::string html =
-      c.Html(allot::ReportOptions{allot::Lang::kEn, std::nullopt, *tornado, std::nullopt});
+  std::string html = c.Html(
+      allot::ReportOptions{allot::Lang::kEn, std::nullopt, *tornado, std::nullopt, std::nullopt});
   CHECK(Contains(html, "<section id=\"tornado\">"));
   CHECK(Contains(
       html, "gap with every parameter at its likely value (model \u2212 shift, even): -17.25"));
@@ -350,7 +351,7 @@ TEST_CASE("the frontier section draws the step line with the scenarios placed ex
       c.model, c.resolved[0], c.resolved, allot::OptimiseConstraints{}, optimise, options, diags);
   REQUIRE(frontier);
   std::string html = c.Html({allot::Lang::kEn, std::nullopt, std::nullopt,
-                             allot::FrontierReport{"w", "", *frontier, {}}});
+                             allot::FrontierReport{"w", "", *frontier, {}}, std::nullopt});
   CHECK(Contains(html, "<section id=\"frontier\">"));
   CHECK(Contains(html, "<a href=\"#frontier\">Frontier</a>"));
   CHECK(Contains(
