@@ -6,6 +6,7 @@
 
 #include "allot/compare.hpp"
 #include "allot/explain.hpp"
+#include "allot/provenance_summary.hpp"
 #include "allot/sensitivity.hpp"
 #include "allot/stability.hpp"
 #include "allot/tornado.hpp"
@@ -56,6 +57,24 @@ bool Relocate(Diagnostics& diags, size_t first, const SourceLocation& where) {
     if (!diags[i].where.source) diags[i].where = where;
   }
   return diags.size() == first;
+}
+
+// What the run's figures rest on (docs/output.md, "What the figures rest
+// on"), as counts for the run as a whole: "rests_on:line_amounts",
+// "rests_on:line_amounts_estimated", "rests_on:line_amounts_not_stated",
+// and the same for effects and weight_sets.
+void RestsOnRows(const Model& model, const std::vector<ResolvedScenario>& scenarios, Rows& out) {
+  ProvenanceCounts c = CountProvenance(model, scenarios);
+  const std::tuple<const char*, int, int, int> parts[] = {
+      {"line_amounts", c.lines, c.lines_estimated, c.lines_unstated},
+      {"effects", c.effects, c.effects_estimated, c.effects_unstated},
+      {"weight_sets", c.weight_sets, c.weight_sets_estimated, c.weight_sets_unstated}};
+  for (const auto& [name, count, estimated, unstated] : parts) {
+    std::string metric = std::string("rests_on:") + name;
+    out.Add("", "", metric, count);
+    out.Add("", "", metric + "_estimated", estimated);
+    out.Add("", "", metric + "_not_stated", unstated);
+  }
 }
 
 void CompareRows(const CompareResult& r, Rows& out) {
@@ -225,6 +244,7 @@ bool RunBatchAnalysis(const BatchEntry& entry, const BatchRun& run, size_t run_i
       RunSensitivity(entry, run, model, scenarios, out, diags);
       break;
   }
+  if (diags.size() == first) RestsOnRows(model, scenarios, out);
   return Relocate(diags, first, entry.where);
 }
 

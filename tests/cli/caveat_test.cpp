@@ -167,6 +167,33 @@ TEST_CASE("the report's header says what its figures rest on", "[cli][caveat]") 
   CHECK(caveat < text.find("</header>"));
 }
 
+TEST_CASE("each batch run counts what its figures rest on", "[cli][caveat]") {
+  TempDir dir;
+  std::string model = dir.Write("m.yaml", kModel);
+  std::string batch = dir.Write("runs.yaml",
+                                "format: allot/1\nbatch:\n"
+                                "  - {analysis: compare, models: [m.yaml]}\n"
+                                "  - {analysis: stability, models: [m.yaml]}\n");
+  CliRun run = RunAllot({"batch", batch, "--format", "csv"});
+  INFO(run.err);
+  REQUIRE(run.code == 0);
+  // As worked out above: 1 of 3 line amounts assumed; 2 effects and 1 weight
+  // set, all judgements; nothing unstated. Once per run.
+  for (const char* run_number : {"\n1,", "\n2,"}) {
+    INFO(run_number);
+    size_t at = run.out.find(run_number);
+    REQUIRE(at != std::string::npos);
+    std::string rest = run.out.substr(at);
+    CHECK(Has(rest, ",rests_on:line_amounts,3\r\n"));
+    CHECK(Has(rest, ",rests_on:line_amounts_estimated,1\r\n"));
+    CHECK(Has(rest, ",rests_on:effects,2\r\n"));
+    CHECK(Has(rest, ",rests_on:effects_estimated,2\r\n"));
+    CHECK(Has(rest, ",rests_on:weight_sets_not_stated,0\r\n"));
+  }
+  size_t first = run.out.find(",rests_on:line_amounts,3");
+  CHECK(run.out.find(",rests_on:line_amounts,3", first + 1) != std::string::npos);
+}
+
 TEST_CASE("every analysis command's table and md end with the caveat", "[cli][caveat]") {
   allot::CliContext shipped{{ALLOT_SOURCE_DIR}};
   const std::vector<std::vector<std::string>> commands = {
