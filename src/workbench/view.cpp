@@ -79,7 +79,9 @@ Json Weighted(const CompareResult& r, const ScenarioResult& d, const ScenarioRes
     entry["baseline"] = Score(b.weighted[w], lang);
     entry["change_text"] = Decimal(d.delta_weighted[w], 2, lang, true);
     const std::optional<Money>& cost = d.cost_per_point[w];
-    entry["cost_per_point"] = cost ? FormatMoney(*cost, lang) : "-";
+    // Three significant digits, as compare shows it: the points rest on
+    // judged effect curves (docs/output.md).
+    entry["cost_per_point"] = cost ? FormatMoney(SignificantEuros(*cost, 3), lang) : "-";
     list.push_back(std::move(entry));
   }
   return list;

@@ -74,6 +74,11 @@ TEST_CASE("the workbench shows what allot compare computes for the saved draft",
     CHECK(view["weighted"][w]["value"].get<double>() == Approx(draft.weighted[w]).margin(5e-7));
     CHECK(view["weighted"][w]["rank"] == draft.rank[w]);
     CHECK(view["weighted"][w]["of"] == expected.scenarios.size());
+    // Cost per point to three significant digits (about EUR 170,000 here):
+    // whole thousands, never cents.
+    const std::string cost = view["weighted"][w]["cost_per_point"];
+    CHECK(cost.size() > 4);
+    CHECK(cost.substr(cost.size() - 4) == ".000");
   }
   for (size_t j = 0; j < expected.objectives.size(); ++j) {
     CHECK(view["objectives"][j]["value"].get<double>() == Approx(draft.objectives[j]).margin(5e-7));
