@@ -34,7 +34,7 @@ Model MakeModel() {
   m.years = {2024, 2025};
   for (int j = 0; j < kObjectives; ++j)
     m.objectives.push_back({"o" + std::to_string(j), "", "", {}});
-  m.weights.push_back({"w", {0.3, 0.2, 0.2, 0.1, 0.1, 0.1}, {}, {}});
+  m.weights.push_back({"w", {0.3, 0.2, 0.2, 0.1, 0.1, 0.1}, {}, {}, {}});
   for (int i = 0; i < kLines; ++i) {
     Line line;
     char id[16];

@@ -79,7 +79,7 @@ Model GenerateModel(Rng& rng) {
   for (int j = 0; j < kObjectives; ++j)
     m.objectives.push_back(Objective{"o" + std::to_string(j), "O", "", {}});
   m.weights.push_back(
-      WeightSet{"even", std::vector<double>(kObjectives, 1.0 / kObjectives), {}, {}});
+      WeightSet{"even", std::vector<double>(kObjectives, 1.0 / kObjectives), {}, {}, {}});
   for (int l = 0; l < kLines; ++l) {
     Line line;
     line.id = "line" + std::to_string(l);
