@@ -22,17 +22,17 @@ namespace allot {
 // time.
 struct LoadLimits {
   int64_t max_file_bytes = int64_t{16} * 1024 * 1024;  // --max-file-size
-  int max_depth = 64;                         // YAML nesting depth
-  int64_t max_nodes = 20'000'000;             // YAML nodes visited, aliases counted each time
+  int max_depth = 64;                                  // YAML nesting depth
+  int64_t max_nodes = 20'000'000;  // YAML nodes visited, aliases counted each time
   // Bytes of scalar text (keys and values) in a file, every alias counted
   // as all the text it stands for: an alias to a megabyte string is a
   // megabyte at each use, in memory and in every report that prints it.
   // A file without aliases holds less text than its own size, so with the
   // default --max-file-size only aliases can reach it.
   int64_t max_expanded_bytes = int64_t{32} * 1024 * 1024;  // --max-expanded-size
-  int max_lines = 100'000;                        // action lines in a model
-  int max_years = 200;                            // years in a model
-  int max_changes = 1'000'000;                    // changes in one scenario
+  int max_lines = 100'000;                                 // action lines in a model
+  int max_years = 200;                                     // years in a model
+  int max_changes = 1'000'000;                             // changes in one scenario
   // Points of one `table` curve: each is a piece of the optimiser's model,
   // so a 400,000-point table would keep `optimise` busy for minutes.
   int max_table_points = 1'000;  // --max-table-points
