@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -85,7 +86,8 @@ class Progress {
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
-    int left = rate > 0 ? static_cast<int>(static_cast<double>(total_ - done) / rate + 0.5) : 0;
+    int left =
+        rate > 0 ? static_cast<int>(std::lround(static_cast<double>(total_ - done) / rate)) : 0;
     const int width = 30;
     int filled = static_cast<int>(width * done / std::max<size_t>(total_, 1));
     char text[160];

@@ -157,7 +157,7 @@ class ServeCommand final : public Command {
   std::string bind_ = "127.0.0.1";
   std::vector<std::string> allow_hosts_;
   double max_rate_ = 50;
-  size_t max_body_ = 1024 * 1024;
+  size_t max_body_ = size_t{1024} * 1024;
   uint64_t smaa_samples_ = 4000;
 };
 

@@ -204,7 +204,7 @@ void Server::Impl::Routes() {
     }
   });
   http.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+      [](const httplib::Request&, httplib::Response& res, const std::exception_ptr& error) {
         std::string what = "unknown";
         try {
           std::rethrow_exception(error);

@@ -13,11 +13,11 @@
 namespace allot::serve {
 
 struct ServeOptions {
-  std::string bind = "127.0.0.1";  // the address to listen on
-  int port = 8080;                 // 0: any free port
-  std::vector<std::string> names;  // host names the server answers to
-  double max_rate = 50;            // requests a second per client; 0 = no limit
-  size_t max_body = 1024 * 1024;   // bytes of a request body
+  std::string bind = "127.0.0.1";         // the address to listen on
+  int port = 8080;                        // 0: any free port
+  std::vector<std::string> names;         // host names the server answers to
+  double max_rate = 50;                   // requests a second per client; 0 = no limit
+  size_t max_body = size_t{1024} * 1024;  // bytes of a request body
 };
 
 // The Content-Security-Policy of the page and of the API: scripts, styles,
