@@ -1,7 +1,10 @@
 // Which level each figure of a resolved scenario has (docs/format.md, "Which
 // level a figure has"), checked on cases worked out by hand.
 #include <catch2/catch.hpp>
+#include <deque>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "allot/resolve.hpp"
 #include "test_support.hpp"
@@ -33,6 +36,15 @@ lines:
   - {id: zero, name: Zero, budget: {}, amounts: {level: reported, by: CKM}}
 )";
 
+// A ResolvedScenario points into the scenarios it was resolved from (their
+// provenance, their added lines): keep those alive for the whole run, as a
+// caller must.
+std::vector<ResolvedScenario> ResolveKept(const Model& model, std::vector<Scenario> scenarios) {
+  static std::deque<std::vector<Scenario>> kept;
+  kept.push_back(std::move(scenarios));
+  return ResolveOk(model, kept.back());
+}
+
 ProvenanceLevel LineTotal(const ResolvedScenario& r, const std::string& id) {
   for (const ResolvedLine& l : r.lines) {
     if (l.def->id == id) return l.total_provenance->level;
@@ -54,7 +66,7 @@ ProvenanceLevel LineYear(const ResolvedScenario& r, const std::string& id) {
 TEST_CASE("the model's figures: lines as written, totals as the model states",
           "[resolve][provenance]") {
   Model model = ModelFrom(kModel);
-  auto r = ResolveOk(model, {});
+  auto r = ResolveKept(model, {});
   CHECK(LineTotal(r[0], "known") == ProvenanceLevel::kReported);
   CHECK(LineYear(r[0], "known") == ProvenanceLevel::kAssumed);
   CHECK(LineYear(r[0], "guess") == ProvenanceLevel::kAssumed);
@@ -73,7 +85,7 @@ lines:
   - {id: s, name: S, budget: {2024: 1}, amounts: {level: sourced, ref: r}}
   - {id: p, name: P, budget: {2024: 1}, amounts: {level: reported, by: x}}
 )");
-  auto r = ResolveOk(model, {});
+  auto r = ResolveKept(model, {});
   CHECK(r[0].year_provenance[0]->level == ProvenanceLevel::kReported);
   CHECK(r[0].total_provenance->level == ProvenanceLevel::kReported);
 }
@@ -82,8 +94,8 @@ TEST_CASE("removing a line with a reported total and an assumed split", "[resolv
   // zonder-informatiepunt in small: the grand total is sourced minus
   // reported, so reported; each year's total rests on the assumed split.
   Model model = ModelFrom(kModel);
-  auto r = ResolveOk(model, {ScenarioFrom("format: allot/1\nscenario: s\nchanges:\n"
-                                          "  - remove: known\n")});
+  auto r = ResolveKept(model, {ScenarioFrom("format: allot/1\nscenario: s\nchanges:\n"
+                                            "  - remove: known\n")});
   CHECK(r[1].total_provenance->level == ProvenanceLevel::kReported);
   CHECK(r[1].year_provenance[0]->level == ProvenanceLevel::kAssumed);
   CHECK(r[1].year_provenance[1]->level == ProvenanceLevel::kAssumed);
@@ -92,9 +104,9 @@ TEST_CASE("removing a line with a reported total and an assumed split", "[resolv
 TEST_CASE("a neutral move keeps the totals' level and weakens the lines it touches",
           "[resolve][provenance]") {
   Model model = ModelFrom(kModel);
-  auto r = ResolveOk(model, {ScenarioFrom("format: allot/1\nscenario: s\namounts: assumed\n"
-                                          "changes:\n  - move: {amount: 100, from: known, to: "
-                                          "zero, year: 2024}\n")});
+  auto r = ResolveKept(model, {ScenarioFrom("format: allot/1\nscenario: s\namounts: assumed\n"
+                                            "changes:\n  - move: {amount: 100, from: known, to: "
+                                            "zero, year: 2024}\n")});
   CHECK(r[1].year_provenance[0]->level == ProvenanceLevel::kSourced);
   CHECK(r[1].total_provenance->level == ProvenanceLevel::kSourced);
   CHECK(LineTotal(r[1], "known") == ProvenanceLevel::kAssumed);
@@ -106,7 +118,7 @@ TEST_CASE("a top-up whose year totals are sourced and whose split is assumed",
           "[resolve][provenance]") {
   // versterkt-2024 in small: each year +100, sourced; where it goes, assumed.
   Model model = ModelFrom(kModel);
-  auto r = ResolveOk(model, {ScenarioFrom(R"(format: allot/1
+  auto r = ResolveKept(model, {ScenarioFrom(R"(format: allot/1
 scenario: s
 year_totals: {level: sourced, ref: K2}
 amounts: assumed
@@ -122,7 +134,7 @@ changes:
 TEST_CASE("a sourced total placed in an assumed year", "[resolve][provenance]") {
   // amendement-bikker in small: +200 sourced, put in 2024 by assumption.
   Model model = ModelFrom(kModel);
-  auto r = ResolveOk(model, {ScenarioFrom(R"(format: allot/1
+  auto r = ResolveKept(model, {ScenarioFrom(R"(format: allot/1
 scenario: s
 total: {level: sourced, ref: K3}
 year_totals: assumed
@@ -138,8 +150,8 @@ changes:
 TEST_CASE("a scenario that states nothing leaves what it changed not stated",
           "[resolve][provenance]") {
   Model model = ModelFrom(kModel);
-  auto r = ResolveOk(model, {ScenarioFrom("format: allot/1\nscenario: s\nchanges:\n"
-                                          "  - increase: {line: known, amount: 1}\n")});
+  auto r = ResolveKept(model, {ScenarioFrom("format: allot/1\nscenario: s\nchanges:\n"
+                                            "  - increase: {line: known, amount: 1}\n")});
   CHECK(LineTotal(r[1], "known") == ProvenanceLevel::kUnstated);
   CHECK(r[1].total_provenance->level == ProvenanceLevel::kUnstated);
   // The line's year amounts were already assumed (split: assumed), and the
@@ -151,10 +163,10 @@ TEST_CASE("a scenario that states nothing leaves what it changed not stated",
 TEST_CASE("bases count: a scenario starts from its base's levels", "[resolve][provenance]") {
   Model model = ModelFrom(kModel);
   auto r =
-      ResolveOk(model, {ScenarioFrom("format: allot/1\nscenario: a\namounts: assumed\nchanges:\n"
-                                     "  - set: {line: zero, budget: {2024: 5}}\n",
-                                     "a.yaml"),
-                        ScenarioFrom("format: allot/1\nscenario: b\nbase: a\n", "b.yaml")});
+      ResolveKept(model, {ScenarioFrom("format: allot/1\nscenario: a\namounts: assumed\nchanges:\n"
+                                       "  - set: {line: zero, budget: {2024: 5}}\n",
+                                       "a.yaml"),
+                          ScenarioFrom("format: allot/1\nscenario: b\nbase: a\n", "b.yaml")});
   CHECK(LineTotal(r[2], "zero") == ProvenanceLevel::kAssumed);
   CHECK(r[2].total_provenance->level == r[1].total_provenance->level);
 }
@@ -162,11 +174,10 @@ TEST_CASE("bases count: a scenario starts from its base's levels", "[resolve][pr
 TEST_CASE("at most one scenario is the current plan", "[resolve][provenance]") {
   Model model = ModelFrom(kModel);
   Diagnostics diags;
-  auto r =
-      ResolveScenarios(model,
-                       {ScenarioFrom("format: allot/1\nscenario: a\ncurrent: true\n", "a.yaml"),
-                        ScenarioFrom("format: allot/1\nscenario: b\ncurrent: true\n", "b.yaml")},
-                       diags);
+  std::vector<Scenario> scenarios = {
+      ScenarioFrom("format: allot/1\nscenario: a\ncurrent: true\n", "a.yaml"),
+      ScenarioFrom("format: allot/1\nscenario: b\ncurrent: true\n", "b.yaml")};
+  auto r = ResolveScenarios(model, scenarios, diags);
   REQUIRE(diags.size() == 1);
   CHECK(diags[0].message ==
         "current: scenarios 'a' (a.yaml:2) and 'b' both say current: true; at most one is the "
@@ -175,14 +186,14 @@ TEST_CASE("at most one scenario is the current plan", "[resolve][provenance]") {
   CHECK(BaselineId("", r) == "model");
   CHECK(BaselineId("current", r) == "a");
   CHECK(BaselineId("b", r) == "b");
-  CHECK(BaselineId("current", ResolveOk(model, {})) == std::nullopt);
+  CHECK(BaselineId("current", ResolveKept(model, {})) == std::nullopt);
 }
 
 TEST_CASE("a scenario whose id is 'current' keeps its name as a baseline",
           "[resolve][provenance]") {
   Model model = ModelFrom(kModel);
   auto r =
-      ResolveOk(model, {ScenarioFrom("format: allot/1\nscenario: a\ncurrent: true\n", "a.yaml"),
-                        ScenarioFrom("format: allot/1\nscenario: current\n", "c.yaml")});
+      ResolveKept(model, {ScenarioFrom("format: allot/1\nscenario: a\ncurrent: true\n", "a.yaml"),
+                          ScenarioFrom("format: allot/1\nscenario: current\n", "c.yaml")});
   CHECK(BaselineId("current", r) == "current");
 }
