@@ -17,7 +17,15 @@ void AddLimitOptions(po::options_description& options, LoadLimits& limits) {
   po::options_description group("Input limits (see docs/limits.md)");
   auto limit = [&](const char* name, auto& value, const char* help) {
     using T = std::remove_reference_t<decltype(value)>;
-    group.add_options()(name, po::value<T>(&value)->default_value(value), help);
+    // A negative limit would let nothing through (or, cast, everything).
+    auto not_negative = [name](T v) {
+      if (v < 0) {
+        throw po::error(std::string("--") + name + " must be a whole number from 0 up, not '" +
+                        std::to_string(v) + "'");
+      }
+    };
+    group.add_options()(name, po::value<T>(&value)->default_value(value)->notifier(not_negative),
+                        help);
   };
   limit("max-file-size", limits.max_file_bytes, "largest input file, in bytes");
   limit("max-depth", limits.max_depth, "deepest YAML nesting");

@@ -103,17 +103,27 @@ Json Histogram(const ScoreHistogram& h) {
   return j;
 }
 
-// Reads `json[key]` as a flat array of `rows` x `columns` values, or throws.
-template <typename T>
-std::vector<T> ReadMatrix(const Json& json, const char* key, size_t rows, size_t columns) {
+// One count of a part: a whole number from 0 up, or throws. The JSON
+// library converts -8 to 2^64 - 8 without a word, so counts of -8 and 28
+// added up to a shard's 20 samples and merge printed 92233720368547760000 %.
+uint64_t ReadCount(const Json& v, const char* key) {
+  if (!v.is_number_unsigned()) {
+    throw std::invalid_argument(std::string("'") + key + "' holds " + v.dump() +
+                                ", which is not a count (a whole number from 0 up)");
+  }
+  return v.get<uint64_t>();
+}
+
+// Reads `json[key]` as a flat array of `rows` x `columns` counts, or throws.
+std::vector<uint64_t> ReadCounts(const Json& json, const char* key, size_t rows, size_t columns) {
   const Json& m = json.at(key);
   if (!m.is_array() || m.size() != rows)
     throw std::invalid_argument(std::string("'") + key + "' has the wrong shape");
-  std::vector<T> flat;
+  std::vector<uint64_t> flat;
   for (const Json& row : m) {
     if (!row.is_array() || row.size() != columns)
       throw std::invalid_argument(std::string("'") + key + "' has the wrong shape");
-    for (const Json& v : row) flat.push_back(v.get<T>());
+    for (const Json& v : row) flat.push_back(ReadCount(v, key));
   }
   return flat;
 }
@@ -146,8 +156,16 @@ void ReadHistogram(const Json& json, SmaaAccumulator& a) {
   if (!all.is_array() || all.size() != S)
     throw std::invalid_argument("'histogram' has the wrong shape");
   for (size_t s = 0; s < S; ++s) {
+    uint64_t binned = 0;  // bounded by the samples, so that it cannot wrap around
     for (const Json& pair : all[s]) {
-      if (!a.histograms[s].AddCount(pair.at(0).get<int64_t>(), pair.at(1).get<uint64_t>()))
+      uint64_t count = ReadCount(pair.at(1), "histogram");
+      binned += count;
+      if (count > a.count() || binned > a.count()) {
+        throw std::invalid_argument("the histogram counts of scenario '" +
+                                    a.header.scenario_ids[s] +
+                                    "' add up to more than the shard's samples");
+      }
+      if (!a.histograms[s].AddCount(pair.at(0).get<int64_t>(), count))
         throw std::invalid_argument("histogram bin out of range");
     }
   }
@@ -190,8 +208,13 @@ void CheckConsistent(const SmaaAccumulator& a) {
   if (a.header.samples == 0) throw std::invalid_argument("'samples' must be at least 1");
   for (size_t s = 0; s < S; ++s) {
     uint64_t ranks = 0, binned = a.histograms[s].count();
-    for (size_t r = 0; r < S; ++r) ranks += a.rank_counts[s * S + r];
-    if (ranks != a.count() || binned != a.count()) {
+    // Each count at most the samples, so that the sums cannot wrap around.
+    bool too_large = false;
+    for (size_t r = 0; r < S; ++r) {
+      too_large = too_large || a.rank_counts[s * S + r] > a.count();
+      ranks += a.rank_counts[s * S + r];
+    }
+    if (too_large || ranks != a.count() || binned != a.count()) {
       throw std::invalid_argument("the counts of scenario '" + a.header.scenario_ids[s] +
                                   "' do not add up to the shard's samples");
     }
@@ -227,8 +250,8 @@ SmaaPart ReadPart(const Json& j) {
   if (a.first != first || a.end != end)
     throw std::invalid_argument("'shard' range does not match shard K of N");
   size_t S = h.scenario_ids.size(), J = h.objectives.size();
-  a.rank_counts = ReadMatrix<uint64_t>(j, "rank_counts", S, S);
-  if (h.pairwise) a.beats = ReadMatrix<uint64_t>(j, "beats", S, S);
+  a.rank_counts = ReadCounts(j, "rank_counts", S, S);
+  if (h.pairwise) a.beats = ReadCounts(j, "beats", S, S);
   a.score_sum = ReadSums(j, "score_sum", S);
   a.score_square_sum = ReadSquareSums(j, "score_square_sum", S);
   a.best_weight_sum = ReadSums(j, "best_weight_sum", S * J);
