@@ -48,6 +48,11 @@ struct ReportOptions {
   // one line every command's output carries (docs/output.md, "What the
   // figures rest on"), counted over the scenarios shown.
   std::optional<ProvenanceCounts> rests_on;
+  // The workbook's creation time (docProps/core.xml, shown by Excel), in
+  // seconds since 1970-01-01 UTC, at least 1; none: 1980-01-01 00:00 UTC.
+  // Never the clock: the same inputs give the same bytes. `allot report`
+  // sets it from SOURCE_DATE_EPOCH when that is set.
+  std::optional<int64_t> created = std::nullopt;
 };
 
 // The whole HTML document: no network, no scripts, no external fonts; inline

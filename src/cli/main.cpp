@@ -1,6 +1,7 @@
 // The allot executable: finds the shipped data, then hands over to RunCli.
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -24,5 +25,7 @@ std::vector<std::string> DataDirs() {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  return allot::RunCli(args, std::cout, std::cerr, allot::CliContext{DataDirs()});
+  allot::CliContext context(DataDirs());
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) context.source_date_epoch = epoch;
+  return allot::RunCli(args, std::cout, std::cerr, context);
 }

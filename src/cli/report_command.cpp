@@ -183,6 +183,17 @@ class ReportCommand final : public Command {
     if (!result) return s.Fail();
     ReportOptions report{s.lang(), std::nullopt, std::nullopt, std::nullopt,
                          CountProvenance(model, s.resolved())};
+    if (const std::optional<std::string>& epoch = s.context().source_date_epoch) {
+      // 253402300799 is 9999-12-31 23:59:59 UTC, the last time Excel shows.
+      std::optional<uint64_t> seconds = ParseCount(*epoch, 1, 253402300799);
+      if (!seconds) {
+        return s.UsageError(
+            "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 from 1 to "
+            "253402300799, not '" +
+            *epoch + "'");
+      }
+      report.created = static_cast<int64_t>(*seconds);
+    }
     if (!sensitivity_.empty()) {
       std::string problem;
       std::optional<WeightSpec> weights = ParseWeightSpec(sensitivity_, model, problem);

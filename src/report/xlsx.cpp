@@ -176,6 +176,10 @@ XlsxFormats MakeFormats(lxw_workbook* workbook, Lang lang) {
   return f;
 }
 
+// 1980-01-01 00:00 UTC, the earliest time a ZIP entry can carry: the
+// creation time of a workbook whose inputs say none.
+constexpr int64_t kNoCreationTime = 315532800;
+
 bool Always(const ReportOptions&) { return true; }
 
 // The core sheets, then the analysis sheets that the options ask for.
@@ -206,6 +210,11 @@ bool WriteReportXlsx(const CompareResult& result, const Model& model,
     error = "cannot create workbook '" + path + "'";
     return false;
   }
+  // libxlsxwriter stamps the workbook with the clock unless told a time
+  // (0 means "now"): a fixed one keeps the file the same from run to run.
+  lxw_doc_properties properties{};
+  properties.created = static_cast<time_t>(options.created.value_or(kNoCreationTime));
+  workbook_set_properties(workbook, &properties);
   Book book{result,
             model,
             scenarios,

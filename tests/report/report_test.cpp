@@ -1,6 +1,8 @@
 #include "allot/report.hpp"
 
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
 
 #include "allot/cli.hpp"
 #include "allot/compare.hpp"
@@ -175,6 +177,36 @@ TEST_CASE("report writes the HTML and XLSX files and nothing on stdout", "[repor
   CHECK(run.err.empty());
   CHECK(Contains(dir.Read("r.html"), "<!DOCTYPE html>"));
   CHECK(dir.Read("r.xlsx").substr(0, 2) == "PK");  // a zip container
+}
+
+TEST_CASE("the workbook is the same to the byte from run to run, dated by SOURCE_DATE_EPOCH",
+          "[report][robust]") {
+  TempDir dir;
+  std::string model = dir.Write("m.yaml", kSmallModel);
+  auto book = [&](const std::string& name, std::optional<std::string> epoch) {
+    allot::CliContext context({ALLOT_SOURCE_DIR}, std::move(epoch));
+    Run run =
+        allot::testing::RunAllot({"report", model, "--xlsx", dir.path() + "/" + name}, context);
+    INFO(run.err);
+    CHECK(run.code == 0);
+    return dir.Read(name);
+  };
+  std::string first = book("a.xlsx", std::nullopt);
+  // The workbook's clock has whole seconds: a second later, the same bytes.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  CHECK(book("b.xlsx", std::nullopt) == first);
+  std::string dated = book("c.xlsx", "1700000000");
+  CHECK(dated != first);  // the date is in docProps/core.xml
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  CHECK(book("d.xlsx", "1700000000") == dated);
+
+  allot::CliContext bad({ALLOT_SOURCE_DIR}, "yesterday");
+  Run refused = allot::testing::RunAllot({"report", model, "--xlsx", dir.path() + "/e.xlsx"}, bad);
+  CHECK(refused.code == 2);
+  CHECK(refused.err ==
+        "allot report: error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 "
+        "from 1 to 253402300799, not 'yesterday'\nTry 'allot report --help'.\n");
+  CHECK(dir.Read("e.xlsx") == "<missing>");
 }
 
 TEST_CASE("report refuses bad options and input files as outputs, writing nothing", "[report]") {
