@@ -7,6 +7,9 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <optional>
+
+#include "cli/remove_on_signal.hpp"
 
 namespace allot::cli {
 
@@ -58,7 +61,8 @@ bool WriteFileAtomically(const std::string& path, const std::string& contents, s
     return false;
   }
   std::string temp = (dir / ("." + target.filename().string() + ".allot-XXXXXX")).string();
-  int fd = ::mkstemp(temp.data());
+  std::optional<RemoveOnSignal> remove_on_signal;  // Ctrl-C, kill or hangup: no temporary left
+  int fd = CreateTemporary(temp, remove_on_signal);
   if (fd < 0) {
     error = "cannot create a file in '" + dir.string() + "': " + Reason();
     return false;
@@ -78,6 +82,7 @@ bool WriteFileAtomically(const std::string& path, const std::string& contents, s
     ::unlink(temp.c_str());
     return false;
   }
+  remove_on_signal.reset();  // the temporary's name is gone with the rename
   if (!SyncDirectory(dir.string())) {
     error = "wrote '" + path + "' but cannot sync its directory: " + Reason();
     return false;

@@ -15,9 +15,10 @@ namespace allot::cli {
 // new name survives a power cut. An existing target that is not a regular
 // file (a device such as /dev/full, a FIFO, a directory) is refused: it
 // cannot be replaced atomically; write to standard output to reach it.
-// A run killed mid-write leaves the target intact and may leave a
-// `.NAME.allot-XXXXXX` temporary beside it (safe to delete; not cleaned up
-// by later runs, which cannot tell it from a concurrent run's).
+// A run killed mid-write leaves the target intact; Ctrl-C, SIGTERM and
+// SIGHUP also remove the temporary (RemoveOnSignal), but SIGKILL or a crash
+// may leave its `.NAME.allot-XXXXXX` beside it (safe to delete; not cleaned
+// up by later runs, which cannot tell it from a concurrent run's).
 // Returns false with `error` set; the target is then untouched.
 bool WriteFileAtomically(const std::string& path, const std::string& contents, std::string& error);
 

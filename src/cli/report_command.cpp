@@ -20,6 +20,7 @@
 #include "cli/commands.hpp"
 #include "cli/optimise_options.hpp"
 #include "cli/option_values.hpp"
+#include "cli/remove_on_signal.hpp"
 
 namespace allot::cli {
 
@@ -91,7 +92,8 @@ bool XlsxBytes(const CompareResult& result, const Inputs& inputs, const ReportOp
   std::filesystem::path path(target);
   std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
   std::string temp = (dir / ("." + path.filename().string() + ".xlsx-XXXXXX")).string();
-  int fd = ::mkstemp(temp.data());
+  std::optional<RemoveOnSignal> remove_on_signal;  // Ctrl-C, kill or hangup: no temporary left
+  int fd = CreateTemporary(temp, remove_on_signal);
   if (fd < 0) {
     error = "cannot create a file in '" + dir.string() + "': " + std::strerror(errno);
     return false;
