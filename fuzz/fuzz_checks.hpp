@@ -2,9 +2,8 @@
 #pragma once
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -17,9 +16,14 @@
 
 namespace allot::fuzz {
 
+// Thrown when a check fails. Under libFuzzer nothing catches it, so the run
+// stops as on a crash and the input is kept; the replay test reports it.
+struct InvariantBroken : std::logic_error {
+  using std::logic_error::logic_error;
+};
+
 [[noreturn]] inline void Fail(const std::string& what) {
-  std::fprintf(stderr, "fuzz invariant broken: %s\n", what.c_str());
-  std::abort();
+  throw InvariantBroken("fuzz invariant broken: " + what);
 }
 
 // A load either succeeds with no diagnostics or fails with at least one,

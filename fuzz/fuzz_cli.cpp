@@ -19,6 +19,7 @@
 
 #include "allot/cli.hpp"
 #include "fuzz_checks.hpp"
+#include "fuzz_targets.hpp"
 
 namespace {
 
@@ -41,27 +42,6 @@ std::map<std::string, std::string>& Snapshot() {
   return files;
 }
 
-void MakeSandbox() {
-  std::string dir = (fs::temp_directory_path() / "allot-fuzz-cli-XXXXXX").string();
-  if (::mkdtemp(dir.data()) == nullptr || ::chdir(dir.c_str()) != 0) {
-    allot::fuzz::Fail("cannot make the sandbox");
-  }
-  fs::path source = ALLOT_SOURCE_DATA_DIR;
-  std::map<std::string, std::string>& files = Snapshot();
-  files["model/samen-tegen-mensenhandel.yaml"] =
-      ReadAll(source / "model/samen-tegen-mensenhandel.yaml");
-  files["m.yaml"] = files["model/samen-tegen-mensenhandel.yaml"];
-  files["a.yaml"] = ReadAll(source / "scenarios/herverdeling-ckm.yaml");
-  files["b.yaml"] = ReadAll(source / "scenarios/amendement-bikker.yaml");
-  files["bad.yaml"] = "format: allot/1\nscenario: x\nchanges: [{line: nope, set: 1}]\n";
-  for (const auto& entry : fs::directory_iterator(source / "scenarios")) {
-    files["scenarios/" + entry.path().filename().string()] = ReadAll(entry.path());
-  }
-  fs::create_directory("model");
-  fs::create_directory("scenarios");
-  for (const auto& [name, text] : files) WriteAll(name, text);
-}
-
 // Puts the sandbox back: removes what a run created at its top level and
 // restores any starting file that changed.
 void RestoreSandbox() {
@@ -79,26 +59,39 @@ void RestoreSandbox() {
 
 }  // namespace
 
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  MakeSandbox();
-  return 0;
+void allot::fuzz::MakeCliSandbox(const std::string& dir) {
+  fs::path source = ALLOT_SOURCE_DATA_DIR;
+  std::map<std::string, std::string>& files = Snapshot();
+  files["model/samen-tegen-mensenhandel.yaml"] =
+      ReadAll(source / "model/samen-tegen-mensenhandel.yaml");
+  files["m.yaml"] = files["model/samen-tegen-mensenhandel.yaml"];
+  files["a.yaml"] = ReadAll(source / "scenarios/herverdeling-ckm.yaml");
+  files["b.yaml"] = ReadAll(source / "scenarios/amendement-bikker.yaml");
+  files["bad.yaml"] = "format: allot/1\nscenario: x\nchanges: [{line: nope, set: 1}]\n";
+  for (const auto& entry : fs::directory_iterator(source / "scenarios")) {
+    files["scenarios/" + entry.path().filename().string()] = ReadAll(entry.path());
+  }
+  fs::create_directory(fs::path(dir) / "model");
+  fs::create_directory(fs::path(dir) / "scenarios");
+  for (const auto& [name, text] : files) WriteAll(fs::path(dir) / name, text);
 }
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+void allot::fuzz::FuzzCli(const std::string& input) {
   constexpr size_t kMaxArgs = 32;
   std::vector<std::string> args;
-  std::istringstream input(std::string(reinterpret_cast<const char*>(data), size));
-  for (std::string arg; args.size() < kMaxArgs && std::getline(input, arg);) {
-    if (arg.find('/') != std::string::npos || arg.find("..") != std::string::npos) return 0;
+  std::istringstream lines(input);
+  for (std::string arg; args.size() < kMaxArgs && std::getline(lines, arg);) {
+    if (arg.find('/') != std::string::npos || arg.find("..") != std::string::npos) return;
     args.push_back(arg);
   }
   // `serve` answers HTTP requests until it is stopped, so a run would never
   // return; its options are checked before it starts, in
   // tests/cli/serve_cli_test.cpp, and its requests by tests/serve/.
-  if (!args.empty() && args[0] == "serve") return 0;
+  if (!args.empty() && args[0] == "serve") return;
   std::ostringstream out;
   std::ostringstream err;
   int code = allot::RunCli(args, out, err, allot::CliContext{{"."}});
+  RestoreSandbox();
   if (code != allot::kExitSuccess && code != allot::kExitFailure && code != allot::kExitBadInput) {
     allot::fuzz::Fail("exit code " + std::to_string(code));
   }
@@ -108,6 +101,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (code != allot::kExitSuccess && err.str().empty()) {
     allot::fuzz::Fail("failure without a message");
   }
-  RestoreSandbox();
+}
+
+#ifndef ALLOT_FUZZ_REPLAY
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  std::string dir = (fs::temp_directory_path() / "allot-fuzz-cli-XXXXXX").string();
+  if (::mkdtemp(dir.data()) == nullptr) allot::fuzz::Fail("cannot make the sandbox");
+  allot::fuzz::MakeCliSandbox(dir);
+  if (::chdir(dir.c_str()) != 0) allot::fuzz::Fail("cannot enter the sandbox");
   return 0;
 }
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  allot::fuzz::FuzzCli(std::string(reinterpret_cast<const char*>(data), size));
+  return 0;
+}
+#endif

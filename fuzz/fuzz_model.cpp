@@ -14,13 +14,18 @@
 #include "allot/render.hpp"
 #include "allot/resolve.hpp"
 #include "fuzz_checks.hpp"
+#include "fuzz_targets.hpp"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  std::string text(reinterpret_cast<const char*>(data), size);
+void allot::fuzz::FuzzModel(const std::string& text) {
   allot::Diagnostics diags;
   std::optional<allot::Model> model = allot::LoadModel(text, "fuzz.yaml", diags);
   allot::fuzz::CheckDiagnostics(diags, model.has_value());
-  if (!model) return 0;
-  allot::fuzz::CompareAndRender(*model, {});
+  if (model) allot::fuzz::CompareAndRender(*model, {});
+}
+
+#ifndef ALLOT_FUZZ_REPLAY
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  allot::fuzz::FuzzModel(std::string(reinterpret_cast<const char*>(data), size));
   return 0;
 }
+#endif

@@ -11,6 +11,7 @@
 
 #include "allot/load.hpp"
 #include "fuzz_checks.hpp"
+#include "fuzz_targets.hpp"
 
 namespace {
 
@@ -60,13 +61,12 @@ std::vector<std::string> SplitFiles(const std::string& text) {
 
 }  // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+void allot::fuzz::FuzzScenario(const std::string& input) {
   const Shipped& shipped = LoadShipped();
   std::vector<allot::Scenario> scenarios = shipped.scenarios;
   bool all_loaded = true;
   int n = 0;
-  for (const std::string& file :
-       SplitFiles(std::string(reinterpret_cast<const char*>(data), size))) {
+  for (const std::string& file : SplitFiles(input)) {
     allot::Diagnostics diags;
     std::optional<allot::Scenario> scenario =
         allot::LoadScenario(file, "fuzz" + std::to_string(n++) + ".yaml", diags);
@@ -79,5 +79,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   if (all_loaded) allot::fuzz::CompareAndRender(shipped.model, scenarios);
+}
+
+#ifndef ALLOT_FUZZ_REPLAY
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  allot::fuzz::FuzzScenario(std::string(reinterpret_cast<const char*>(data), size));
   return 0;
 }
+#endif
