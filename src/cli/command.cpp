@@ -6,6 +6,7 @@
 #include "cli/messages.hpp"
 #include "cli/option_values.hpp"
 #include "cli/output_file.hpp"
+#include "render/layout.hpp"
 #include "render/provenance_text.hpp"
 
 namespace allot::cli {
@@ -247,8 +248,9 @@ bool Session::RefuseOutputsOverInputs() {
 
 // What the figures rest on, under every output of a command that shows the
 // model's figures (docs/output.md, "What the figures rest on"): a line
-// under table and md, a top-level "rests_on" object in json. csv has no
-// place for a sentence that its readers would not take for a row.
+// under table and md, a top-level "rests_on" object in json, and in csv a
+// first record of one cell (in English, like all of csv): a spreadsheet
+// shows it above the table, a program skips one record.
 void Session::AddCaveat(Reads reads, bool in_json) {
   if (reads == Reads::kOwnFiles || reads == Reads::kEveryFile || !inputs_.model) return;
   std::string text = text_.str();
@@ -256,6 +258,11 @@ void Session::AddCaveat(Reads reads, bool in_json) {
   ProvenanceCounts counts = CountProvenance(*inputs_.model, resolved_);
   if (format_ == OutputFormat::kTable || format_ == OutputFormat::kMarkdown) {
     text_ << '\n' << detail::ProvenanceCaveat(counts, lang_) << '\n';
+    return;
+  }
+  if (format_ == OutputFormat::kCsv) {
+    text_.str(detail::CsvTextRecord(detail::ProvenanceCaveat(counts, Lang::kEn)) + text);
+    text_.seekp(0, std::ios::end);
     return;
   }
   const std::string end = "\n}\n";  // a json object as WriteJson writes it

@@ -43,6 +43,11 @@ void WriteMarkdown(const Document& document, Lang lang, std::ostream& out);
 // bug (give the value and its error a column each) and throws logic_error.
 void WriteCsv(const std::vector<Table>& tables, std::ostream& out);
 
+// One record of a single text cell (neutralised and quoted like every
+// text cell), for the sentence that precedes a command's CSV tables: what
+// the figures rest on (docs/output.md).
+std::string CsvTextRecord(const std::string& text);
+
 // WriteText for OutputFormat::kTable, WriteMarkdown for kMarkdown (the
 // other formats are not documents: callers write CSV and JSON themselves).
 void WriteDocument(const Document& document, OutputFormat format, Lang lang, std::ostream& out);

@@ -56,6 +56,8 @@ void WriteRecord(std::ostream& out, const std::vector<std::string>& fields) {
 
 }  // namespace
 
+std::string CsvTextRecord(const std::string& text) { return TextField(text) + "\r\n"; }
+
 void WriteCsv(const std::vector<Table>& tables, std::ostream& out) {
   bool sections = tables.size() > 1;
   for (const Table& t : tables) {

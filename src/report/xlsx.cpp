@@ -4,6 +4,7 @@
 
 #include "allot/report.hpp"
 #include "render/motion_text.hpp"
+#include "render/provenance_text.hpp"
 #include "render/text.hpp"
 #include "report/data.hpp"
 #include "report/xlsx_book.hpp"
@@ -52,7 +53,10 @@ lxw_row_t SummarySheet(Book& b, Sheet& sheet) {
       unfunded += (unfunded.empty() ? "" : ", ") + id;
     sheet.Text(row, Col(c), unfunded);
   }
-  return Row(b.r.scenarios.size());
+  lxw_row_t last = Row(b.r.scenarios.size());
+  // What the figures rest on, the line every output carries (docs/output.md).
+  if (b.options.rests_on) sheet.Note(last + 2, ProvenanceCaveat(*b.options.rests_on, b.lang));
+  return last;
 }
 
 // Line x year rows, one column per scenario, and a SUM row per scenario

@@ -7,6 +7,7 @@
 #include "allot/compare.hpp"
 #include "allot/draft.hpp"
 #include "allot/load.hpp"
+#include "allot/provenance_summary.hpp"
 #include "allot/report.hpp"
 #include "allot/resolve.hpp"
 #include "allot/sensitivity.hpp"
@@ -221,6 +222,8 @@ WorkbenchReply Workbench::Report(const std::string& request, std::string& html) 
     ReportOptions options;
     options.lang = lang;
     options.sensitivity = ProbabilityBest(*state_, set->resolved);
+    // The one line every output carries (docs/output.md), over the draft too.
+    options.rests_on = CountProvenance(state_->model, set->resolved);
     html = RenderReportHtml(set->result, state_->model, WithDraft(*state_, *set), options);
     return Json{{"ok", true}};
   });

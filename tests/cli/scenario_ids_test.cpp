@@ -24,7 +24,8 @@ bool Contains(const std::string& text, const std::string& part) {
 // The scenario ids of a compare --format csv, in order.
 std::vector<std::string> Ids(const std::string& csv) {
   std::vector<std::string> ids;
-  size_t at = csv.find('\n');
+  // Past the caveat record and the header row.
+  size_t at = csv.find('\n', csv.find('\n') + 1);
   while (at != std::string::npos && at + 1 < csv.size()) {
     size_t comma = csv.find(',', at + 1);
     ids.push_back(csv.substr(at + 1, comma - at - 1));

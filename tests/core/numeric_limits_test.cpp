@@ -64,10 +64,12 @@ std::string EveryOutput(const std::vector<std::string>& files, const std::string
 }
 
 // Line `row` (0 = header) of a CSV text.
+// Record `row` of the table (0: its header), after the first record: the
+// one-cell line that says what the figures rest on (docs/output.md).
 std::string CsvRow(const std::string& csv, size_t row) {
   std::istringstream in(csv);
   std::string line;
-  for (size_t i = 0; i <= row && std::getline(in, line);) ++i;
+  for (size_t i = 0; i <= row + 1 && std::getline(in, line);) ++i;
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
 }

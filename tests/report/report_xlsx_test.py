@@ -164,6 +164,11 @@ def check_summary(summary, result, lang, problems):
         want = [s["by_year_cents"][y] for y in years] + [s["total_cents"]]
         if row[0] != s["id"] or got != want:
             problems.append(f"{lang}: summary row {i}: {row[0]} {got} != {s['id']} {want}")
+    # What the figures rest on, under the table (docs/output.md), as compare says it.
+    note = summary.cell(len(result["scenarios"]) + 3, 1).value
+    want = result["rests_on"]["caveat"] if lang == "en" else "Waar dit op rust: "
+    if not isinstance(note, str) or not note.startswith(want):
+        problems.append(f"{lang}: summary: no caveat under the table, {note!r}")
 
 
 def check_allocations(allocations, result, lang, problems):

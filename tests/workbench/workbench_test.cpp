@@ -173,6 +173,8 @@ TEST_CASE("the report and the saved file are those of the draft", "[workbench]")
   Call(bench.Report(request.dump(), html));
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(html.find("versterkt-2024-variant") != std::string::npos);
+  // What its figures rest on, as in every output (docs/output.md).
+  CHECK(html.find("What this rests on: ") != std::string::npos);
 
   DraftFile file;
   request["file"] = "mine.yaml";
