@@ -73,11 +73,14 @@ Table PlacedTable(const FrontierReport& r, Lang lang) {
            NumberColumn(Say(Key::kFrontierBestForMoney, lang), 2)});
   for (const ScenarioPlacement& s : r.frontier.scenarios) {
     t.rows.push_back({s.id, s.total, s.score,
-                      s.cheapest ? Cell(*s.cheapest) : Cell(Say(Key::kFrontierBeyond, lang)),
+                      s.cheapest ? Cell(detail::SignificantEuros(*s.cheapest, 3))
+                                 : Cell(Say(Key::kFrontierBeyond, lang)),
                       Score(s.best_for_money, lang)});
   }
   // Beside the number, not only at the end: "cheapest budget EUR 1.1m" for a
-  // plan of EUR 6m reads as "the plan wastes EUR 4.9m" (issue 14).
+  // plan of EUR 6m reads as "the plan wastes EUR 4.9m" (issue 14). To three
+  // significant digits, like compare's cost per point: the curves it comes
+  // from carry no more (json keeps the cents).
   t.notes.push_back(Say(Key::kFrontierCheapestCaveat, lang));
   return t;
 }
@@ -92,8 +95,9 @@ Table WordsTable(const FrontierReport& r, Lang lang) {
     std::string sentence =
         Say(Key::kFrontierReaches, lang, {s.id, score(s.score), FormatMoney(s.total, lang)});
     if (s.cheapest) {
-      sentence = Say(Key::kFrontierCosts, lang,
-                     {sentence, score(s.score), FormatMoney(*s.cheapest, lang)});
+      sentence = Say(
+          Key::kFrontierCosts, lang,
+          {sentence, score(s.score), FormatMoney(detail::SignificantEuros(*s.cheapest, 3), lang)});
     }
     t.notes.push_back(Say(Key::kFrontierCouldBuy, lang, {sentence, score(s.best_for_money)}));
   }

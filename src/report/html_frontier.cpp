@@ -61,11 +61,11 @@ XyChart FrontierChart(const FrontierReport& f, const ReportContext& c) {
     double x = Euros(s.total);
     std::string money = FormatMoney(s.total, c.lang);
     if (s.cheapest) {
-      cheapest.paths.push_back(
-          {{x, s.score, "", "", false},
-           {Euros(*s.cheapest), s.score, "",
-            s.id + ": " + Points(s.score, c.lang) + " \u2014 " + FormatMoney(*s.cheapest, c.lang),
-            true}});
+      cheapest.paths.push_back({{x, s.score, "", "", false},
+                                {Euros(*s.cheapest), s.score, "",
+                                 s.id + ": " + Points(s.score, c.lang) + " \u2014 " +
+                                     FormatMoney(SignificantEuros(*s.cheapest, 3), c.lang),
+                                 true}});
     }
     best.paths.push_back(
         {{x, s.score, "", "", false},
@@ -93,8 +93,11 @@ HtmlTable PlacementTable(const FrontierReport& f, const ReportContext& c) {
               {}};
   for (const ScenarioPlacement& s : f.frontier.scenarios) {
     HtmlCell cheapest{"\u2013", l(Key::kReportBeyond), "muted"};
+    // To three significant digits, the difference too: both rest on the
+    // judged effect curves (the caveat under the table says so).
     if (s.cheapest)
-      cheapest = {FormatMoney(*s.cheapest, c.lang), MoneyChange(*s.cheapest - s.total, c.lang), ""};
+      cheapest = {FormatMoney(SignificantEuros(*s.cheapest, 3), c.lang),
+                  MoneyChange(SignificantEuros(*s.cheapest - s.total, 3), c.lang), ""};
     t.rows.push_back({{s.id, "", ""},
                       MoneyCell(s.total, c.lang),
                       {Points(s.score, c.lang), "", ""},
@@ -102,6 +105,7 @@ HtmlTable PlacementTable(const FrontierReport& f, const ReportContext& c) {
                       {Points(s.best_for_money, c.lang),
                        Decimal(s.best_for_money - s.score, 2, c.lang, true), ""}});
   }
+  t.notes.push_back(l(Key::kFrontierCheapestCaveat));
   return t;
 }
 

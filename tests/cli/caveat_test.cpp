@@ -116,12 +116,22 @@ TEST_CASE("headline numbers say beside them what they rest on", "[cli][caveat]")
   CHECK(Has(frontier.out, "best score for its money\n"));
   size_t placed = frontier.out.find("Scenarios against the frontier");
   size_t words = frontier.out.find("In words");
-  size_t caveat =
-      frontier.out.find("  The cheapest budget is what the model's effect curves", placed);
+  size_t caveat = frontier.out.find(
+      "  The cheapest budget (to three significant digits) is what the model's effect curves",
+      placed);
+  // To three significant digits in the table and in words (the model's
+  // cheapest budget is EUR 1,094,237 in json), never to the euro.
+  CHECK(Has(frontier.out, "  \u20ac1,090,000  "));
+  CHECK(Has(frontier.out, "19.49 points cost \u20ac1,090,000 on the frontier"));
+  CHECK_FALSE(Has(frontier.out, "1,094,237"));
+  CliRun frontier_json =
+      RunAllot({"frontier", "--weights", "ckm", "--points", "2", "--format", "json"}, shipped);
+  CHECK(Has(frontier_json.out, "\"cheapest_cents\": 109423700"));
   CHECK(placed < caveat);
   CHECK(caveat < words);
   CliRun nl = RunAllot({"frontier", "--weights", "ckm", "--points", "2", "--lang", "nl"}, shipped);
-  CHECK(Has(nl.out, "Het goedkoopste budget is wat de effectcurves van het model"));
+  CHECK(
+      Has(nl.out, "Het goedkoopste budget (op drie significante cijfers) is wat de effectcurves"));
   // optimise: under the summary, before the objectives.
   CliRun optimise = RunAllot({"optimise", "--weights", "ckm"}, shipped);
   size_t gain = optimise.out.find("The optimised score and its change are what the model's");
