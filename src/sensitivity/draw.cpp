@@ -6,7 +6,7 @@
 #endif
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
-#define ALLOT_HAVE_AVX512_PATH 1
+#define ALLOT_HAVE_VECTOR_PATHS 1
 #endif
 
 #include "allot/weight_sampling.hpp"
@@ -49,7 +49,7 @@ inline void TriangularPair(const SmaaSlots& s, size_t k, double* out) {
 }
 #endif
 
-#if defined(ALLOT_HAVE_AVX512_PATH)
+#if defined(ALLOT_HAVE_VECTOR_PATHS)
 // Eight slots at once: Mix64 of base ^ key in 64-bit lanes (vpmullq is
 // AVX-512DQ), the top 53 bits to [0, 1) as UnitInterval does (exact: they
 // fit a double), then Triangular's operations with mask blends. Shifts and
@@ -63,8 +63,8 @@ __attribute__((target("avx512f,avx512dq"))) inline __m512i ShiftRight(__m512i x)
   return _mm512_maskz_srli_epi64(kAll, x, kBits);  // an immediate: unoptimised builds need one
 }
 
-__attribute__((target("avx512f,avx512dq"))) void DrawSlotsAvx512(const SmaaSlots& s, uint64_t base,
-                                                                 double* out) {
+__attribute__((target("avx512f,avx512dq"))) void DrawAvx512(const SmaaSlots& s, uint64_t base,
+                                                            double* out) {
   const __m512i b = _mm512_set1_epi64(static_cast<long long>(base));
   const __m512i m1 = _mm512_set1_epi64(static_cast<long long>(0xbf58476d1ce4e5b9ULL));
   const __m512i m2 = _mm512_set1_epi64(static_cast<long long>(0x94d049bb133111ebULL));
@@ -88,6 +88,45 @@ __attribute__((target("avx512f,avx512dq"))) void DrawSlotsAvx512(const SmaaSlots
   for (; k < s.size(); ++k) {
     out[k] = Triangular(UniformAt(base, s.key[k]), s.split[k], s.low[k], s.high[k], s.left[k],
                         s.right[k]);
+  }
+}
+
+// Four slots at once in AVX2, eight per step: the eight uniforms are hashed
+// in scalar registers (AVX2 has no 64-bit multiply; emulating it in vector
+// lanes was slower on the EPYC) and put into two vectors directly, then
+// Triangular's operations with blendv. Storing the uniforms to memory and
+// loading them back as vectors, as the portable path does, stalls: a
+// 32-byte load cannot take its value from four 8-byte stores still in
+// flight. The same operations in the same order as the portable path, so
+// the same bits (tested); "avx2" without "fma", so nothing is fused.
+__attribute__((target("avx2"))) inline __m256d UniformsAvx2(const uint64_t* key, uint64_t base) {
+  return _mm256_set_pd(UniformAt(base, key[3]), UniformAt(base, key[2]), UniformAt(base, key[1]),
+                       UniformAt(base, key[0]));
+}
+
+__attribute__((target("avx2"))) inline __m256d TriangularAvx2(const SmaaSlots& s, size_t k,
+                                                              __m256d u) {
+  const __m256d one = _mm256_set1_pd(1.0);
+  __m256d below = _mm256_cmp_pd(u, _mm256_loadu_pd(&s.split[k]), _CMP_LT_OQ);
+  __m256d t = _mm256_blendv_pd(_mm256_mul_pd(_mm256_sub_pd(one, u), _mm256_loadu_pd(&s.right[k])),
+                               _mm256_mul_pd(u, _mm256_loadu_pd(&s.left[k])), below);
+  __m256d r = _mm256_sqrt_pd(t);
+  return _mm256_blendv_pd(_mm256_sub_pd(_mm256_loadu_pd(&s.high[k]), r),
+                          _mm256_add_pd(_mm256_loadu_pd(&s.low[k]), r), below);
+}
+
+__attribute__((target("avx2"))) void DrawAvx2(const SmaaSlots& s, uint64_t base, double* out) {
+  const size_t n = s.size();
+  const uint64_t* key = s.key.data();
+  size_t k = 0;
+  for (; k + 8 <= n; k += 8) {  // of 4, 8 and 16 slots per step, the fastest on the EPYC
+    __m256d first = UniformsAvx2(key + k, base), second = UniformsAvx2(key + k + 4, base);
+    _mm256_storeu_pd(out + k, TriangularAvx2(s, k, first));
+    _mm256_storeu_pd(out + k + 4, TriangularAvx2(s, k + 4, second));
+  }
+  for (; k < n; ++k) {
+    out[k] =
+        Triangular(UniformAt(base, key[k]), s.split[k], s.low[k], s.high[k], s.left[k], s.right[k]);
   }
 }
 #endif
@@ -120,10 +159,16 @@ void DrawSlotsPortable(const SmaaSlots& s, uint64_t base, double* out) {
   }
 }
 
-DrawSlotsFn DrawSlotsWide() {
-#if defined(ALLOT_HAVE_AVX512_PATH)
-  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq"))
-    return DrawSlotsAvx512;
+DrawSlotsFn DrawSlotsAvx512() {
+#if defined(ALLOT_HAVE_VECTOR_PATHS)
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq")) return DrawAvx512;
+#endif
+  return nullptr;
+}
+
+DrawSlotsFn DrawSlotsAvx2() {
+#if defined(ALLOT_HAVE_VECTOR_PATHS)
+  if (__builtin_cpu_supports("avx2")) return DrawAvx2;
 #endif
   return nullptr;
 }

@@ -1,10 +1,9 @@
 // The triangular draws of one SMAA sample: the hottest loop of
 // `allot sensitivity`. A portable path (SSE2 pairs on x86-64, scalar
-// elsewhere) and, where the CPU has AVX-512 (F and DQ), an eight-lane path.
-// Both give the same bits: the hash is integer arithmetic, and the
-// floating-point steps (multiply, subtract, square root, add) are correctly
-// rounded IEEE operations in the same order, never fused. So results do not
-// depend on which path ran (tested).
+// elsewhere) and, chosen at run time, a four-lane AVX2 path and an
+// eight-lane AVX-512 (F and DQ) path. All give the same bits: the hash is integer arithmetic, and
+// the floating-point steps (multiply, subtract, square root, add) are correctly rounded IEEE
+// operations in the same order, never fused. So results do not depend on which path ran (tested).
 #pragma once
 
 #include <cstdint>
@@ -18,13 +17,17 @@ using DrawSlotsFn = void (*)(const SmaaSlots& slots, uint64_t base, double* out)
 
 void DrawSlotsPortable(const SmaaSlots& slots, uint64_t base, double* out);
 
-// The AVX-512 path, or null when this build or this CPU has none.
-DrawSlotsFn DrawSlotsWide();
+// The AVX-512 (F and DQ) path, or null when this build or this CPU has none.
+DrawSlotsFn DrawSlotsAvx512();
+
+// The AVX2 path, or null when this build or this CPU has none.
+DrawSlotsFn DrawSlotsAvx2();
 
 // The widest path this CPU runs.
 inline DrawSlotsFn ChooseDrawSlots() {
-  DrawSlotsFn wide = DrawSlotsWide();
-  return wide ? wide : DrawSlotsPortable;
+  if (DrawSlotsFn avx512 = DrawSlotsAvx512()) return avx512;
+  if (DrawSlotsFn avx2 = DrawSlotsAvx2()) return avx2;
+  return DrawSlotsPortable;
 }
 
 }  // namespace allot
