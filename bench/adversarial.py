@@ -211,6 +211,15 @@ def case_tornado_lines(d, n):
     return ["tornado", "model", "b", "--weights", "even", "--format", "json", d]
 
 
+def case_tornado_dense(d, n):
+    # Every line has an effect on both of 2 objectives: the most terms after
+    # a moved line for tornado to add again (docs/limits.md).
+    cost_model(d, lines=n, objectives=2)
+    changes = "".join(f"  - scale: {{line: l{i}, by: 1.5}}\n" for i in range(n))
+    open(f"{d}/b.yaml", "w").write(scenario("b", None, changes))
+    return ["tornado", "model", "b", "--weights", "even", "--format", "json", d]
+
+
 def case_what_it_takes_objectives(d, n):
     # B takes money from the lines of the heavier objectives.
     cost_model(d, lines=n, objectives=n)
@@ -275,7 +284,8 @@ CASES = [
     ("stability: objectives (= lines)", case_stability_objectives, (25, 100, 400)),
     ("explain: changed lines, exact", case_explain_exact, (14, 17, 20)),
     ("explain: changed lines (10,000 orders)", case_explain_lines, (25, 100, 400)),
-    ("tornado: uncertain lines", case_tornado_lines, (250, 1000, 2000)),
+    ("tornado: uncertain lines", case_tornado_lines, (1000, 4000, 16000)),
+    ("tornado: uncertain lines, 2 objectives", case_tornado_dense, (1000, 4000, 16000)),
     ("what-it-takes: objectives (= lines)", case_what_it_takes_objectives, (100, 400, 1600)),
     ("optimise: lines, 8 objectives", case_optimise_lines, (25, 100, 400)),
     ("frontier: points, 50 lines", case_frontier_points, (5, 20, 80)),

@@ -5,7 +5,13 @@
 #include <string>
 #include <unordered_map>
 
+#include "evaluate/line_order.hpp"
+
 namespace allot {
+
+using detail::IndexById;
+using detail::LineTotal;
+using detail::OrderById;
 
 namespace {
 
@@ -39,36 +45,6 @@ double CurveValue(const Curve& curve, Money total, ParamPick pick) {
   }
   return 0;
 }
-
-namespace {
-
-Money LineTotal(const ResolvedLine& line) {
-  // Fits: the scenario's grand total was computed with checked sums.
-  return std::accumulate(line.by_year.begin(), line.by_year.end(), Money());
-}
-
-// Line indexes in order of id: a canonical summation order, so that the
-// floating-point result does not depend on the order of lines in files.
-std::vector<size_t> OrderById(const std::vector<ResolvedLine>& lines) {
-  std::vector<size_t> order(lines.size());
-  std::iota(order.begin(), order.end(), size_t{0});
-  std::sort(order.begin(), order.end(),
-            [&](size_t a, size_t b) { return lines[a].def->id < lines[b].def->id; });
-  return order;
-}
-
-// Position of each id in `items`, so that looking up every effect's
-// objective or line's motion is O(1): Model::ObjectiveIndex and MotionIndex
-// search linearly, which is quadratic over 100,000 lines and motions.
-template <typename T>
-std::unordered_map<std::string, size_t> IndexById(const std::vector<T>& items) {
-  std::unordered_map<std::string, size_t> index;
-  index.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, i);
-  return index;
-}
-
-}  // namespace
 
 Evaluation Evaluate(const Model& model, const ResolvedScenario& scenario, ParamPick pick) {
   Evaluation e;
