@@ -10,6 +10,7 @@
 #include "allot/report.hpp"
 #include "render/provenance_text.hpp"
 #include "report/html_escape.hpp"
+#include "report/in_brief.hpp"
 
 namespace allot::detail {
 
@@ -40,7 +41,7 @@ svg .category,svg .legend{font-size:12px}
 svg .point-label{font-size:11px;paint-order:stroke;stroke:#ffffff;stroke-width:3px;stroke-linejoin:round}svg .value,svg .tick{font-size:10px}svg .axis{font-size:12px}
 @page{size:A4;margin:15mm 12mm}
 @media print{body{margin:0;max-width:none;font-size:10.5pt}nav{display:none}
-section{break-before:page}section#summary{break-before:auto}
+section{break-before:page}section#in-brief,section#summary{break-before:auto}
 figure,tr,.keep{break-inside:avoid}thead{display:table-header-group}h2,h3{break-after:avoid}
 td.up,td.down{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 )";
@@ -58,6 +59,16 @@ std::string Header(const ReportContext& c) {
   }
   html += "</header>";
   return html;
+}
+
+// The plain-language summary that opens the report (docs/report.md).
+std::string InBrief(const ReportContext& c, const ReportOptions& options) {
+  std::string body;
+  for (const std::string& paragraph :
+       InBriefParagraphs({c.result, options.sensitivity, options.rests_on, c.lang})) {
+    body += "<p>" + EscapeHtml(paragraph) + "</p>";
+  }
+  return SectionHtml("in-brief", c.labels(Key::kBriefTitle), body);
 }
 
 std::string Contents(const Words& l, const ReportOptions& options) {
@@ -135,7 +146,7 @@ std::string RenderReportHtml(const CompareResult& result, const Model& model,
   html +=
       "<title>" + EscapeHtml(result.title + " \u2014 " + labels(Key::kReportReport)) + "</title>\n";
   html += "<style>" + std::string(kCss) + "</style>\n</head>\n<body>\n";
-  html += Header(c) + "\n" + Contents(labels, options) + "\n";
+  html += Header(c) + "\n" + InBrief(c, options) + "\n" + Contents(labels, options) + "\n";
   html += SummarySection(c) + "\n" + AllocationSection(c) + "\n" + ObjectivesSection(c) + "\n";
   if (options.sensitivity) html += SensitivitySection(c, *options.sensitivity) + "\n";
   if (options.tornado) html += TornadoSection(c, *options.tornado) + "\n";

@@ -1,0 +1,172 @@
+// The report's opening summary: one sentence-maker per topic, each reading
+// the numbers the sections below show, so that the words can be checked
+// against the tables.
+#include "report/in_brief.hpp"
+
+#include <algorithm>
+#include <cstddef>
+
+#include "render/catalogue.hpp"
+#include "render/motion_text.hpp"
+#include "render/number.hpp"
+#include "render/provenance_text.hpp"
+#include "render/text.hpp"
+
+namespace allot::detail {
+
+namespace {
+
+using Sentences = std::vector<std::string>;
+
+std::string Points(double score, Lang lang) { return Decimal(score, 2, lang); }
+
+// "a, b and c" / "a, b en c".
+std::string Listed(const std::vector<std::string>& items, Lang lang) {
+  std::string text;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) text += i + 1 == items.size() ? Say(Key::kBriefAnd, lang) : std::string(", ");
+    text += items[i];
+  }
+  return text;
+}
+
+// Scenario indices by weighted score under set w, best first (ties in
+// input order).
+std::vector<size_t> ByScore(const CompareResult& r, size_t w) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < r.scenarios.size(); ++i) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return r.scenarios[a].weighted[w] > r.scenarios[b].weighted[w];
+  });
+  return order;
+}
+
+// Who ranks first under each weight set, and by how much.
+void FirstPlaces(const InBriefInputs& in, Sentences& out) {
+  const CompareResult& r = in.result;
+  for (size_t w = 0; w < r.weight_sets.size(); ++w) {
+    std::vector<size_t> order = ByScore(r, w);
+    std::vector<std::string> first;
+    for (size_t i : order) {
+      if (r.scenarios[i].rank[w] == 1) first.push_back(r.scenarios[i].id);
+    }
+    const std::string& set = r.weight_sets[w].name;
+    std::string top = Points(r.scenarios[order[0]].weighted[w], in.lang);
+    if (first.size() > 1) {
+      out.push_back(Say(Key::kBriefFirstShared, in.lang, {set, Listed(first, in.lang), top}));
+    } else if (order.size() == 1) {
+      out.push_back(Say(Key::kBriefOnly, in.lang, {set, first[0], top}));
+    } else {
+      const ScenarioResult& second = r.scenarios[order[1]];
+      double lead = r.scenarios[order[0]].weighted[w] - second.weighted[w];
+      out.push_back(Say(Key::kBriefFirst, in.lang,
+                        {set, first[0], top, Points(lead, in.lang), second.id}));
+    }
+  }
+}
+
+// How often the sensitivity run puts each weight set's first first; said
+// to be unmeasured when the report has no sensitivity run, or when that
+// run sampled nothing (exact weights, fixed effects).
+void Robustness(const InBriefInputs& in, Sentences& out) {
+  if (!in.sensitivity) {
+    out.push_back(Say(Key::kBriefNotMeasured, in.lang));
+    return;
+  }
+  const SmaaResult& smaa = *in.sensitivity;
+  const SmaaHeader& h = smaa.header;
+  if (h.effects == "fixed" && h.weights != "uniform" && h.weights.find(':') == std::string::npos) {
+    out.push_back(Say(Key::kBriefNothingSampled, in.lang, {h.weights}));
+    return;
+  }
+  if (smaa.scenarios.empty()) return;
+  size_t best = 0;
+  for (size_t i = 1; i < smaa.scenarios.size(); ++i) {
+    if (smaa.scenarios[i].rank_acceptability[0] > smaa.scenarios[best].rank_acceptability[0])
+      best = i;
+  }
+  const SmaaScenarioResult& s = smaa.scenarios[best];
+  std::string share = Decimal(100 * s.rank_acceptability[0], 1, in.lang) + "%";
+  out.push_back(Say(Key::kBriefRobust, in.lang,
+                    {std::to_string(h.samples), h.weights, s.id, share}));
+}
+
+// The largest difference between the first and the last scenario under any
+// weight set, and the objective that contributes most to it (a weighted
+// score is the sum over objectives of weight x score).
+void BiggestGap(const InBriefInputs& in, Sentences& out) {
+  const CompareResult& r = in.result;
+  if (r.scenarios.size() < 2) return;
+  size_t set = 0, hi = 0, lo = 0;
+  double gap = -1;
+  for (size_t w = 0; w < r.weight_sets.size(); ++w) {
+    std::vector<size_t> order = ByScore(r, w);
+    double g = r.scenarios[order.front()].weighted[w] - r.scenarios[order.back()].weighted[w];
+    if (g > gap) gap = g, set = w, hi = order.front(), lo = order.back();
+  }
+  if (gap <= 0) return;
+  size_t driver = 0;
+  double most = 0;
+  const std::vector<double>& weights = r.weight_sets[set].weights;
+  for (size_t j = 0; j < r.objectives.size() && j < weights.size(); ++j) {
+    double part = weights[j] * (r.scenarios[hi].objectives[j] - r.scenarios[lo].objectives[j]);
+    if (part > most) most = part, driver = j;
+  }
+  out.push_back(Say(Key::kBriefGap, in.lang,
+                    {Points(gap, in.lang), r.scenarios[hi].id, r.scenarios[lo].id,
+                     r.weight_sets[set].name, r.objectives[driver].name, Points(most, in.lang)}));
+}
+
+// Per scenario the motions it sets no money aside for, each with its status,
+// and what "unfunded" does not mean.
+void Unfunded(const InBriefInputs& in, Sentences& out) {
+  const CompareResult& r = in.result;
+  if (r.motions.empty()) return;
+  std::vector<std::string> funding_all;
+  for (const ScenarioResult& s : r.scenarios) {
+    std::vector<std::string> ids;
+    for (size_t m = 0; m < r.motions.size() && m < s.motions_funded.size(); ++m) {
+      if (!s.motions_funded[m]) ids.push_back(MotionIdWithStatus(r.motions[m], in.lang));
+    }
+    if (ids.empty()) {
+      funding_all.push_back(s.id);
+    } else {
+      out.push_back(Say(Key::kBriefLeavesUnfunded, in.lang, {s.id, Listed(ids, in.lang)}));
+    }
+  }
+  if (!funding_all.empty()) {
+    out.push_back(Say(Key::kBriefFundsAll, in.lang, {Listed(funding_all, in.lang)}));
+  }
+  out.push_back(Say(Key::kBriefUnfundedMeans, in.lang));
+}
+
+// What the figures rest on: the caveat every output carries, and how many
+// scenarios hold illustrative figures.
+void RestsOn(const InBriefInputs& in, Sentences& out) {
+  if (in.rests_on) out.push_back(ProvenanceCaveat(*in.rests_on, in.lang));
+  size_t illustrative = 0;
+  for (const ScenarioResult& s : in.result.scenarios) illustrative += s.illustrative ? 1 : 0;
+  if (illustrative > 0) {
+    out.push_back(Say(Key::kBriefIllustrative, in.lang,
+                      {std::to_string(illustrative), std::to_string(in.result.scenarios.size())}));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> InBriefParagraphs(const InBriefInputs& in) {
+  std::vector<std::string> paragraphs;
+  if (in.result.scenarios.empty()) return paragraphs;
+  // One paragraph per topic, in this order; a new topic is one more entry.
+  for (void (*topic)(const InBriefInputs&, Sentences&) :
+       {FirstPlaces, Robustness, BiggestGap, Unfunded, RestsOn}) {
+    Sentences sentences;
+    topic(in, sentences);
+    std::string paragraph;
+    for (const std::string& sentence : sentences) paragraph += (paragraph.empty() ? "" : " ") + sentence;
+    if (!paragraph.empty()) paragraphs.push_back(paragraph);
+  }
+  return paragraphs;
+}
+
+}  // namespace allot::detail
