@@ -59,8 +59,8 @@ void FirstPlaces(const InBriefInputs& in, Sentences& out) {
     } else {
       const ScenarioResult& second = r.scenarios[order[1]];
       double lead = r.scenarios[order[0]].weighted[w] - second.weighted[w];
-      out.push_back(Say(Key::kBriefFirst, in.lang,
-                        {set, first[0], top, Points(lead, in.lang), second.id}));
+      out.push_back(
+          Say(Key::kBriefFirst, in.lang, {set, first[0], top, Points(lead, in.lang), second.id}));
     }
   }
 }
@@ -87,8 +87,8 @@ void Robustness(const InBriefInputs& in, Sentences& out) {
   }
   const SmaaScenarioResult& s = smaa.scenarios[best];
   std::string share = Decimal(100 * s.rank_acceptability[0], 1, in.lang) + "%";
-  out.push_back(Say(Key::kBriefRobust, in.lang,
-                    {std::to_string(h.samples), h.weights, s.id, share}));
+  out.push_back(
+      Say(Key::kBriefRobust, in.lang, {std::to_string(h.samples), h.weights, s.id, share}));
 }
 
 // The largest difference between the first and the last scenario under any
@@ -163,7 +163,8 @@ std::vector<std::string> InBriefParagraphs(const InBriefInputs& in) {
     Sentences sentences;
     topic(in, sentences);
     std::string paragraph;
-    for (const std::string& sentence : sentences) paragraph += (paragraph.empty() ? "" : " ") + sentence;
+    for (const std::string& sentence : sentences)
+      paragraph += (paragraph.empty() ? "" : " ") + sentence;
     if (!paragraph.empty()) paragraphs.push_back(paragraph);
   }
   return paragraphs;

@@ -4,6 +4,8 @@
 // moves it to y (a = 0, b = 6). Weights a_heavy (4:1 -> 0.8, 0.2): model
 // 4.8, all-y 1.2; even: 3 and 3, a shared first place. The biggest gap is
 // 3.6 under a_heavy, of which a gives 0.8 x 6 = 4.8 (b takes 1.2 back).
+#include "report/in_brief.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "allot/compare.hpp"
@@ -11,7 +13,6 @@
 #include "allot/report.hpp"
 #include "allot/sensitivity.hpp"
 #include "allot/weight_sampling.hpp"
-#include "report/in_brief.hpp"
 #include "test_support.hpp"
 
 using allot::testing::ModelFrom;
