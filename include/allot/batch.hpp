@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -89,9 +90,15 @@ struct BatchRow {
 std::optional<BatchSpec> LoadBatch(const std::string& text, const std::string& source_name,
                                    Diagnostics& diags, const LoadLimits& limits = {});
 
-// Every run of every entry: models x scenario sets x weights x seeds, in
-// that nesting order (seeds innermost).
-std::vector<BatchRun> ExpandBatch(const BatchSpec& spec);
+// Calls `visit(run, index)` for every run of every entry: models x scenario
+// sets x weights x seeds, in that nesting order (seeds innermost), index
+// counting from 0. One run at a time: a batch's runs are never all held in
+// memory (their number is bounded by LoadLimits::max_batch_runs).
+void ForEachBatchRun(const BatchSpec& spec,
+                     const std::function<void(const BatchRun& run, size_t index)>& visit);
+
+// How many runs ForEachBatchRun visits.
+uint64_t CountBatchRuns(const BatchSpec& spec);
 
 // Checks, without running anything, what RunBatchAnalysis would refuse:
 // unknown scenario ids a / b, unknown weight sets, bad sensitivity weight

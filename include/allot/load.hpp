@@ -47,6 +47,11 @@ struct LoadLimits {
   // RUNS.yaml from someone else cannot ask for a run of years. Only
   // `allot batch` reads it (its --max-samples).
   uint64_t max_batch_samples = 10'000'000;
+  // Runs of a batch file, all entries together (each entry runs models x
+  // scenario sets x weights x seeds), counted before any is made: a small
+  // RUNS.yaml of 1,000 weights x 200,000 seeds asks for 200 million runs.
+  // Only `allot batch` reads it (its --max-runs).
+  uint64_t max_batch_runs = 100'000;
 };
 
 // What one file turned out to be.

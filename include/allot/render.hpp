@@ -70,9 +70,9 @@ void RenderFrontier(const FrontierReport& report, OutputFormat format, Lang lang
 // scenarios, weights, seed, a, b, weight_set, item, metric, value; a and b
 // name the pair of what-it-takes, tornado and explain) or json; or,
 // for people, table or md with one section per run, whose labels and
-// number formats follow `lang` (csv and json do not).
-void RenderBatch(const BatchSpec& spec, const std::vector<BatchRun>& runs,
-                 const std::vector<BatchRow>& rows, OutputFormat format, Lang lang,
-                 std::ostream& out);
+// number formats follow `lang` (csv and json do not). The runs are those
+// of ForEachBatchRun(spec); `rows` in run order, as RunBatchAnalysis gives them.
+void RenderBatch(const BatchSpec& spec, const std::vector<BatchRow>& rows, OutputFormat format,
+                 Lang lang, std::ostream& out);
 
 }  // namespace allot

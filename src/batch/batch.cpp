@@ -1,6 +1,7 @@
 // Expanding a batch into runs, and one run's analysis as rows of numbers.
 #include "allot/batch.hpp"
 
+#include <algorithm>
 #include <string>
 #include <tuple>
 
@@ -15,8 +16,10 @@
 
 namespace allot {
 
-std::vector<BatchRun> ExpandBatch(const BatchSpec& spec) {
-  std::vector<BatchRun> runs;
+void ForEachBatchRun(const BatchSpec& spec,
+                     const std::function<void(const BatchRun& run, size_t index)>& visit) {
+  size_t index = 0;
+  BatchRun run;
   for (size_t e = 0; e < spec.entries.size(); ++e) {
     const BatchEntry& entry = spec.entries[e];
     std::vector<std::string> models =
@@ -25,13 +28,29 @@ std::vector<BatchRun> ExpandBatch(const BatchSpec& spec) {
     if (sets.empty()) sets.emplace_back();
     std::vector<std::string> weights =
         entry.weights.empty() ? std::vector<std::string>{""} : entry.weights;
+    run.entry = e;
     for (const std::string& model : models) {
+      run.model = model;
       for (const std::vector<std::string>& set : sets) {
+        run.scenarios = set;
         for (const std::string& w : weights) {
-          for (uint64_t seed : entry.seeds) runs.push_back(BatchRun{e, model, set, w, seed});
+          run.weights = w;
+          for (uint64_t seed : entry.seeds) {
+            run.seed = seed;
+            visit(run, index++);
+          }
         }
       }
     }
+  }
+}
+
+uint64_t CountBatchRuns(const BatchSpec& spec) {
+  uint64_t runs = 0;
+  for (const BatchEntry& entry : spec.entries) {
+    runs += std::max<uint64_t>(entry.models.size(), 1) *
+            std::max<uint64_t>(entry.scenario_sets.size(), 1) *
+            std::max<uint64_t>(entry.weights.size(), 1) * entry.seeds.size();
   }
   return runs;
 }

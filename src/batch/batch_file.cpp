@@ -2,6 +2,8 @@
 // errors look like every other input error: FILE:LINE:COL and the key path.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <string>
 #include <utility>
 
 #include "allot/batch.hpp"
@@ -171,7 +173,42 @@ bool ReadSpecifics(LoadContext& ctx, MapReader& map, BatchEntry& entry) {
   return ok;
 }
 
-std::optional<BatchEntry> ReadEntry(LoadContext& ctx, const Item& item) {
+// Adds the runs of `entry` (models x scenario sets x weights x seeds) to
+// `runs`, the count of the entries before it, without making any. Past
+// --max-runs, the error is at the key whose list takes the count over (the
+// product of the lists up to it is already too many), and `runs` is left
+// above the limit so that later entries do not say it again.
+bool CountRuns(LoadContext& ctx, const MapReader& map, const BatchEntry& entry, uint64_t& runs) {
+  const uint64_t limit = ctx.limits().max_batch_runs;
+  if (runs > limit || entry.seeds.empty()) return true;  // said already; `seeds: []` runs nothing
+  const std::pair<const char*, uint64_t> lists[] = {
+      {"models", std::max<uint64_t>(entry.models.size(), 1)},
+      {"scenarios", std::max<uint64_t>(entry.scenario_sets.size(), 1)},
+      {"weights", std::max<uint64_t>(entry.weights.size(), 1)},
+      {"seeds", entry.seeds.size()}};
+  uint64_t product = 1;  // at most limit - runs: nothing below overflows
+  for (const auto& [key, size] : lists) {
+    if (size <= (limit - runs) / product) {
+      product *= size;
+      continue;
+    }
+    std::string least = size > (UINT64_MAX - runs) / product
+                            ? "more than 2^64"
+                            : "at least " + std::to_string(runs + product * size);
+    const detail::Entry* at = map.Find(key);
+    ctx.Error(at ? at->key_mark : map.item().mark, at ? at->value.path : map.item().path,
+              "too many runs: " + least +
+                  " (each entry runs its models x scenario sets x weights x seeds; all entries "
+                  "together at most " +
+                  std::to_string(limit) + "; raise with --max-runs)");
+    runs = limit + 1;
+    return false;
+  }
+  runs += product;
+  return true;
+}
+
+std::optional<BatchEntry> ReadEntry(LoadContext& ctx, const Item& item, uint64_t& runs) {
   MapReader map(ctx, item, kEntryKeys);
   if (!map.ok()) return std::nullopt;
   BatchEntry entry;
@@ -179,7 +216,7 @@ std::optional<BatchEntry> ReadEntry(LoadContext& ctx, const Item& item) {
   if (!ReadAnalysis(ctx, map, entry)) return std::nullopt;
   bool ok = ReadLists(ctx, map, entry);
   ok = ReadSpecifics(ctx, map, entry) && ok;
-  if (!ok) return std::nullopt;
+  if (!ok || !CountRuns(ctx, map, entry, runs)) return std::nullopt;
   return entry;
 }
 
@@ -197,8 +234,9 @@ std::optional<BatchSpec> ReadBatch(LoadContext& ctx, const YAML::Node& root) {
   }
   BatchSpec spec;
   bool ok = true;
+  uint64_t runs = 0;  // of the entries read so far
   for (const Item& element : *list) {
-    std::optional<BatchEntry> entry = ReadEntry(ctx, element);
+    std::optional<BatchEntry> entry = ReadEntry(ctx, element, runs);
     ok = ok && entry;
     if (entry) spec.entries.push_back(std::move(*entry));
   }

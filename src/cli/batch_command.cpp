@@ -46,7 +46,9 @@ the file. docs/analyses.md describes the format; in short:
       scenarios: [../scenarios/, [../scenarios/herverdeling-ckm.yaml]]
 
 Every file is checked before anything runs; an error anywhere stops the
-batch with nothing written. When standard error is a terminal, a progress
+batch with nothing written. A batch may ask for at most --max-runs runs
+(default 100000) in all; past that the error is at the list that takes the
+count over, before any run is made. When standard error is a terminal, a progress
 bar shows the runs done, the rate and the time left. --format table or md
 lays the same numbers out for people, one section per run, in English or
 Dutch (--lang nl: Dutch labels and decimal commas).
@@ -110,15 +112,20 @@ using LoadedInputs = std::map<std::vector<std::string>, std::unique_ptr<Loaded>>
 
 // Loads every distinct input of `runs` and checks each run; false after
 // printing the errors.
-bool Prepare(const BatchSpec& spec, const std::vector<BatchRun>& runs,
-             const std::filesystem::path& base, Session& s, LoadedInputs& loaded) {
+bool Prepare(const BatchSpec& spec, const std::filesystem::path& base, Session& s,
+             LoadedInputs& loaded) {
   Diagnostics diags;
-  for (const BatchRun& run : runs) {
+  bool all_loaded = true;
+  ForEachBatchRun(spec, [&](const BatchRun& run, size_t) {
+    if (!all_loaded) return;
     std::vector<std::string> files = RunFiles(run, base);
     auto& slot = loaded[files];
     if (!slot) {
       slot = std::make_unique<Loaded>();
-      if (!s.LoadAndResolve(files, slot->inputs, slot->resolved)) return false;
+      if (!s.LoadAndResolve(files, slot->inputs, slot->resolved)) {
+        all_loaded = false;
+        return;
+      }
     }
     Diagnostics found;
     CheckBatchRun(spec.entries[run.entry], run, *slot->inputs.model, slot->resolved, found);
@@ -129,7 +136,8 @@ bool Prepare(const BatchSpec& spec, const std::vector<BatchRun>& runs,
       });
       if (!seen) diags.push_back(std::move(d));
     }
-  }
+  });
+  if (!all_loaded) return false;
   if (diags.empty()) return true;
   PrintDiagnostics(s.command(), diags, s.err());
   return false;
@@ -145,7 +153,11 @@ class BatchCommand final : public Command {
     options.Add()(
         "max-samples",
         po::value<uint64_t>(&limits.max_batch_samples)->default_value(limits.max_batch_samples),
-        "the most `samples:` a sensitivity run in RUNS.yaml may ask for (1 to 2^48)");
+        "the most `samples:` a sensitivity run in RUNS.yaml may ask for (1 to 2^48)")(
+        "max-runs",
+        po::value<uint64_t>(&limits.max_batch_runs)->default_value(limits.max_batch_runs),
+        "the most runs RUNS.yaml may ask for, all entries together, each entry running its "
+        "models x scenario sets x weights x seeds (1 to 2^48)");
     options.Files("the batch file");
   }
 
@@ -153,6 +165,9 @@ class BatchCommand final : public Command {
     uint64_t max_samples = values["max-samples"].as<uint64_t>();
     if (max_samples < 1 || max_samples > (uint64_t{1} << 48))
       problems.push_back("--max-samples must be from 1 to 281474976710656");
+    uint64_t max_runs = values["max-runs"].as<uint64_t>();
+    if (max_runs < 1 || max_runs > (uint64_t{1} << 48))
+      problems.push_back("--max-runs must be from 1 to 281474976710656");
     size_t files =
         values.count("files") ? values["files"].as<std::vector<std::string>>().size() : 0;
     if (files != 1) problems.push_back("expected one batch file, got " + std::to_string(files));
@@ -165,23 +180,25 @@ class BatchCommand final : public Command {
     if (ReadFileText(file, text, s.diags(), s.limits()))
       spec = LoadBatch(text, file, s.diags(), s.limits());
     if (!spec) return s.Fail();
-    std::vector<BatchRun> runs = ExpandBatch(*spec);
+    // The runs are counted (within --max-runs) but never all made at once:
+    // each is made, run and dropped in turn.
     std::filesystem::path base = std::filesystem::path(file).parent_path();
     LoadedInputs loaded;
-    if (!Prepare(*spec, runs, base, s, loaded)) return kExitBadInput;
+    if (!Prepare(*spec, base, s, loaded)) return kExitBadInput;
     for (const auto& [files, inputs] : loaded) s.AddInputFiles(inputs->inputs.files);
 
     // The library never looks at the terminal; the driver decides.
-    Progress progress(s.err(), &s.err() == &std::cerr && isatty(STDERR_FILENO), runs.size());
+    Progress progress(s.err(), &s.err() == &std::cerr && isatty(STDERR_FILENO),
+                      CountBatchRuns(*spec));
     std::vector<BatchRow> rows;
-    for (size_t r = 0; r < runs.size(); ++r) {
-      const Loaded& in = *loaded.at(RunFiles(runs[r], base));
-      RunBatchAnalysis(spec->entries[runs[r].entry], runs[r], r, *in.inputs.model, in.resolved,
-                       rows, s.diags());
+    ForEachBatchRun(*spec, [&](const BatchRun& run, size_t r) {
+      const Loaded& in = *loaded.at(RunFiles(run, base));
+      RunBatchAnalysis(spec->entries[run.entry], run, r, *in.inputs.model, in.resolved, rows,
+                       s.diags());
       progress.Update(r + 1);
-    }
+    });
     if (!s.diags().empty()) return s.Fail();
-    RenderBatch(*spec, runs, rows, s.format(), s.lang(), s.text());
+    RenderBatch(*spec, rows, s.format(), s.lang(), s.text());
     return kExitSuccess;
   }
 };

@@ -65,32 +65,31 @@ std::string RunTitle(const BatchSpec& spec, const BatchRun& run, size_t r, Lang 
   return title;
 }
 
-detail::Document BatchDocument(const BatchSpec& spec, const std::vector<BatchRun>& runs,
-                               const std::vector<BatchRow>& rows, Lang lang) {
-  detail::Document d{Say(Key::kBatchTitle, lang, {std::to_string(runs.size())}), {}, {}, {}};
+detail::Document BatchDocument(const BatchSpec& spec, const std::vector<BatchRow>& rows,
+                               Lang lang) {
+  detail::Document d{
+      Say(Key::kBatchTitle, lang, {std::to_string(CountBatchRuns(spec))}), {}, {}, {}};
   detail::Column value = detail::NumberColumn(Say(Key::kBatchValue, lang), 6);
   value.trim = true;
-  for (size_t r = 0; r < runs.size(); ++r) {
+  ForEachBatchRun(spec, [&](const BatchRun& run, size_t r) {
     d.tables.emplace_back(
-        RunTitle(spec, runs[r], r, lang),
+        RunTitle(spec, run, r, lang),
         std::vector<detail::Column>{detail::TextColumn(Say(Key::kBatchWeightSet, lang)),
                                     detail::TextColumn(Say(Key::kBatchItem, lang)),
                                     detail::TextColumn(Say(Key::kBatchMetric, lang)), value});
-  }
+  });
   for (const BatchRow& row : rows) {
     d.tables[row.run].rows.push_back({row.weight_set, row.item, row.metric, Value(row)});
   }
   return d;
 }
 
-Json BatchJson(const BatchSpec& spec, const std::vector<BatchRun>& runs,
-               const std::vector<BatchRow>& rows) {
+Json BatchJson(const BatchSpec& spec, const std::vector<BatchRow>& rows) {
   Json j;
   j["format"] = "allot/1";
   j["analysis"] = "batch";
   j["runs"] = Json::array();
-  for (size_t r = 0; r < runs.size(); ++r) {
-    const BatchRun& run = runs[r];
+  ForEachBatchRun(spec, [&](const BatchRun& run, size_t r) {
     j["runs"].push_back(
         {{"run", r + 1},
          {"analysis", BatchAnalysisName(spec.entries[run.entry].analysis)},
@@ -102,7 +101,7 @@ Json BatchJson(const BatchSpec& spec, const std::vector<BatchRun>& runs,
                                                           : Json(nullptr)},
          {"b", UsesPair(spec.entries[run.entry].analysis) ? Json(spec.entries[run.entry].b)
                                                           : Json(nullptr)}});
-  }
+  });
   j["rows"] = Json::array();
   for (const BatchRow& row : rows) {
     j["rows"].push_back({{"run", row.run + 1},
@@ -114,36 +113,38 @@ Json BatchJson(const BatchSpec& spec, const std::vector<BatchRun>& runs,
   return j;
 }
 
-detail::Table BatchCsv(const BatchSpec& spec, const std::vector<BatchRun>& runs,
-                       const std::vector<BatchRow>& rows) {
+detail::Table BatchCsv(const BatchSpec& spec, const std::vector<BatchRow>& rows) {
   using detail::TextColumn;
   detail::Table t(
       "", {detail::CountColumn("run"), TextColumn("analysis"), TextColumn("model"),
            TextColumn("scenarios"), TextColumn("weights"), TextColumn("seed"), TextColumn("a"),
            TextColumn("b"), TextColumn("weight_set"), TextColumn("item"), TextColumn("metric"),
            detail::NumberColumn("value", detail::kAllDigits)});
-  for (const BatchRow& row : rows) {
-    const BatchRun& run = runs[row.run];
+  // Rows come in run order: each run takes the rows of its index.
+  size_t next = 0;
+  ForEachBatchRun(spec, [&](const BatchRun& run, size_t r) {
     const BatchEntry& entry = spec.entries[run.entry];
     BatchAnalysis analysis = entry.analysis;
     bool pair = UsesPair(analysis);
-    t.rows.push_back({static_cast<int64_t>(row.run + 1), std::string(BatchAnalysisName(analysis)),
-                      run.model, detail::Joined(run.scenarios, " "), run.weights,
-                      UsesSeed(analysis) ? Cell(static_cast<int64_t>(run.seed)) : Cell(),
-                      pair ? Cell(entry.a) : Cell(), pair ? Cell(entry.b) : Cell(), row.weight_set,
-                      row.item, row.metric, row.value});
-  }
+    for (; next < rows.size() && rows[next].run == r; ++next) {
+      const BatchRow& row = rows[next];
+      t.rows.push_back({static_cast<int64_t>(row.run + 1), std::string(BatchAnalysisName(analysis)),
+                        run.model, detail::Joined(run.scenarios, " "), run.weights,
+                        UsesSeed(analysis) ? Cell(static_cast<int64_t>(run.seed)) : Cell(),
+                        pair ? Cell(entry.a) : Cell(), pair ? Cell(entry.b) : Cell(),
+                        row.weight_set, row.item, row.metric, row.value});
+    }
+  });
   return t;
 }
 
 }  // namespace
 
-void RenderBatch(const BatchSpec& spec, const std::vector<BatchRun>& runs,
-                 const std::vector<BatchRow>& rows, OutputFormat format, Lang lang,
-                 std::ostream& out) {
-  if (format == OutputFormat::kJson) return detail::WriteJson(BatchJson(spec, runs, rows), out);
-  if (format == OutputFormat::kCsv) return detail::WriteCsv({BatchCsv(spec, runs, rows)}, out);
-  detail::WriteDocument(BatchDocument(spec, runs, rows, lang), format, lang, out);
+void RenderBatch(const BatchSpec& spec, const std::vector<BatchRow>& rows, OutputFormat format,
+                 Lang lang, std::ostream& out) {
+  if (format == OutputFormat::kJson) return detail::WriteJson(BatchJson(spec, rows), out);
+  if (format == OutputFormat::kCsv) return detail::WriteCsv({BatchCsv(spec, rows)}, out);
+  detail::WriteDocument(BatchDocument(spec, rows, lang), format, lang, out);
 }
 
 }  // namespace allot

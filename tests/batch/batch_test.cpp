@@ -39,8 +39,13 @@ batch:
                                             "runs.yaml", diags);
   INFO(Render(diags));
   REQUIRE(spec);
-  std::vector<BatchRun> runs = ExpandBatch(*spec);
+  std::vector<BatchRun> runs;
+  ForEachBatchRun(*spec, [&](const BatchRun& run, size_t index) {
+    CHECK(index == runs.size());
+    runs.push_back(run);
+  });
   REQUIRE(runs.size() == 2 * 3 * 2 * 2 + 1);
+  CHECK(CountBatchRuns(*spec) == runs.size());
   CHECK(runs[0].model == "m1.yaml");
   CHECK(runs[0].scenarios == std::vector<std::string>{"a.yaml"});
   CHECK(runs[0].weights == "uniform");
@@ -247,4 +252,72 @@ batch:
   Run zero = Cli({"batch", dir.path() + "/small.yaml", "--max-samples", "0"});
   CHECK(zero.code == 2);
   CHECK(zero.err.find("--max-samples must be from 1 to 281474976710656") != std::string::npos);
+}
+
+// A RUNS.yaml of `weights` weight specs and seeds 1..`seeds`, in flow lists.
+std::string ManyRuns(int weights, int seeds) {
+  std::string text = "format: allot/1\nbatch:\n  - analysis: sensitivity\n    weights: [uniform";
+  for (int w = 1; w < weights; ++w) text += ", uniform";
+  text += "]\n    seeds: [1";
+  for (int k = 2; k <= seeds; ++k) text += ", " + std::to_string(k);
+  return text + "]\n";
+}
+
+TEST_CASE("batch: more runs than --max-runs are refused at the list that makes them, at once",
+          "[batch][robust]") {
+  // 1,000 weights x 200,000 seeds: 1.3 MB asking for 200 million runs.
+  // They are counted, not made: the error comes before any run exists.
+  std::string big = ManyRuns(1000, 200'000);
+  Diagnostics diags;
+  CHECK_FALSE(LoadBatch(big, "runs.yaml", diags));
+  CHECK(Render(diags) ==
+        "runs.yaml:5:5: error: batch[0].seeds: too many runs: at least 200000000 (each entry runs "
+        "its models x scenario sets x weights x seeds; all entries together at most 100000; raise "
+        "with --max-runs)\n");
+
+  TempDir dir;
+  dir.Write("model.yaml", kSmallModel);
+  std::string runs = dir.Write("runs.yaml", big);
+  Run r = Cli({"batch", runs, "--output", dir.path() + "/out.csv"});
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find(runs + ":5:5: error: batch[0].seeds: too many runs: at least 200000000") == 0);
+  CHECK(dir.Read("out.csv") == "<missing>");
+
+  // All entries count together; the error is at the list that takes the
+  // count over (here the second entry's seeds: 2 + 2 x 3 = 8 > 7), once.
+  std::string two = dir.Write("two.yaml", R"(format: allot/1
+batch:
+  - {analysis: compare, models: [model.yaml], weights: [even, a_only]}
+  - analysis: sensitivity
+    models: [model.yaml]
+    weights:
+      - uniform
+      - even
+    seeds: [1, 2, 3]
+  - {analysis: compare, models: [model.yaml]}
+)");
+  Run over = Cli({"batch", two, "--max-runs", "7"});
+  CHECK(over.code == 2);
+  CHECK(over.err == two +
+                        ":9:5: error: batch[1].seeds: too many runs: at least 8 (each entry runs "
+                        "its models x scenario sets x weights x seeds; all entries together at "
+                        "most 7; raise with --max-runs)\n"
+                        "      seeds: [1, 2, 3]\n"
+                        "      ^\n");
+  Run third = Cli({"batch", two, "--max-runs", "8"});  // the third entry's one run is the 9th
+  CHECK(third.code == 2);
+  CHECK(third.err.find(two + ":10:25: error: batch[2].models: too many runs: at least 9") == 0);
+  Run fits = Cli({"batch", two, "--max-runs", "9"});
+  INFO(fits.err);
+  CHECK(fits.code == 0);
+  // An entry without lists that goes over: the error is at the entry.
+  LoadLimits one;
+  one.max_batch_runs = 1;
+  diags.clear();
+  CHECK_FALSE(LoadBatch("format: allot/1\nbatch:\n  - analysis: compare\n  - analysis: compare\n",
+                        "runs.yaml", diags, one));
+  CHECK(Render(diags).find("runs.yaml:4:5: error: batch[1]: too many runs: at least 2 (") == 0);
+  CHECK(Cli({"batch", two, "--max-runs", "0"})
+            .err.find("--max-runs must be from 1 to 281474976710656") != std::string::npos);
 }
