@@ -43,7 +43,9 @@ svg .point-label{font-size:11px;paint-order:stroke;stroke:#ffffff;stroke-width:3
 @media print{body{margin:0;max-width:none;font-size:10.5pt}nav{display:none}
 section{break-before:page}section#in-brief,section#summary{break-before:auto}
 figure,tr,.keep{break-inside:avoid}thead{display:table-header-group}h2,h3{break-after:avoid}
-td.up,td.down{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+td.up,td.down{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.wide{overflow:visible}table{font-size:7pt}th,td{padding:.1rem .15rem}th{overflow-wrap:anywhere}
+td:first-child{overflow-wrap:anywhere;min-width:24mm}td small{font-size:6pt}}
 )";
 
 std::string Header(const ReportContext& c) {

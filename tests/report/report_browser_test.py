@@ -132,6 +132,27 @@ def check(dom, lang):
     return problems
 
 
+def printed_columns(allot, source_dir, out_dir, problems):
+    """Prints the English report of the shipped model (8 scenarios) to PDF on
+    A4 and checks, in pdftotext's layout, that the allocations table keeps a
+    column per scenario: the row of awareness_campaign shows one amount per
+    scenario (before the print rules it showed 3 of 8). Needs pdftotext."""
+    if shutil.which("pdftotext") is None:
+        print("pdftotext not installed: the printed-columns check skipped")
+        return
+    report = os.path.join(out_dir, "report-print.html")
+    pdf = os.path.join(out_dir, "report-print.pdf")
+    subprocess.run([allot, "report", "--html", report], cwd=source_dir, check=True)
+    with tempfile.TemporaryDirectory() as profile:
+        chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + report, profile=profile)
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True,
+                          text=True).stdout
+    start = text.find("Allocation per action line, total over all years")
+    row = next((line for line in text[start:].splitlines() if line.startswith("Bewustwordings")), "")
+    if row.count("\u20ac") != SCENARIOS:
+        problems.append(f"printed allocations table: {row.count(chr(0x20ac))} of {SCENARIOS} columns: {row!r}")
+
+
 def main():
     allot, source_dir, out_dir = sys.argv[1:4]
     if shutil.which("chromium") is None:
@@ -157,6 +178,7 @@ def main():
         text = dom.sections.get("summary", {}).get("text", "").replace(" ", "\u00a0")
         if expected not in text:
             problems.append(f"{lang}: the model total {expected} is not in the summary")
+    printed_columns(allot, source_dir, out_dir, problems)
     for problem in problems:
         print("FAIL:", problem)
     print(f"screenshot: {os.path.join(out_dir, 'report-en.png')}")
