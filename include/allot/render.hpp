@@ -21,6 +21,7 @@
 #include "allot/sensitivity.hpp"
 #include "allot/stability.hpp"
 #include "allot/tornado.hpp"
+#include "allot/uncertain_amounts.hpp"
 #include "allot/what_it_takes.hpp"
 
 namespace allot {
@@ -31,6 +32,12 @@ void RenderCompare(const CompareResult& result, OutputFormat format, Lang lang, 
 // SMAA results (allot sensitivity, allot merge). JSON (analysis "smaa")
 // has probabilities and scores rounded to six decimals.
 void RenderSensitivity(const SmaaResult& result, OutputFormat format, Lang lang, std::ostream& out);
+
+// allot sensitivity --amounts uncertain: which statements hold whatever the
+// assumed amounts. JSON (analysis "smaa-amounts") has shares rounded to six
+// decimals; CSV one row per statement and weighting.
+void RenderUncertainAmounts(const UncertainResult& result, OutputFormat format, Lang lang,
+                            std::ostream& out);
 
 // Writes the result as table, csv (long format), json or md; `lang` sets the
 // labels and number formats of table and md (csv and json are for programs).

@@ -1,9 +1,12 @@
 // allot sensitivity: SMAA-2 over whole scenarios, whole or as one shard.
+#include <cmath>
 #include <memory>
+#include <stdexcept>
 
 #include "allot/render.hpp"
 #include "allot/sensitivity.hpp"
 #include "allot/sensitivity_io.hpp"
+#include "allot/uncertain_amounts.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
 #include "cli/option_values.hpp"
@@ -41,6 +44,18 @@ Weights (--weights):
   SET:order   every weighting that respects SET's order: (most important
               first), equally likely
 
+Amounts (--amounts):
+  fixed       every amount as written (the default)
+  uncertain   the model's assumed amounts are drawn too, within their
+              stated bounds (or --amount-range), every sourced or reported
+              total kept exact to the cent; every scenario is applied to
+              each drawn model. Reports which first places, rankings and
+              pairwise statements ("A scores higher than B") hold in at
+              least --holds-at of the samples, under the --weights
+              distribution and under each weight set exactly
+              (docs/sensitivity.md, "Unknown amounts"). Runs whole: no
+              --shard, --precision or --cf-samples.
+
 Results depend only on the inputs, --samples and --seed: never on --threads
 (default: this machine's cores) or on how the run is split. To split it over
 machines, run each shard with --shard K/N --output part-K.json and add them
@@ -51,6 +66,7 @@ Examples:
   allot sensitivity --samples 100000 --seed 7
   allot sensitivity --weights ckm:order --effects fixed --format md
   allot sensitivity --precision 0.005 --threads 2
+  allot sensitivity --amounts uncertain --samples 2000 --format md
   allot sensitivity --samples 1000000 --seed 7 --shard 3/10 --output part-3.json
 
 )";
@@ -87,7 +103,16 @@ class SensitivityCommand final : public Command {
         po::value<std::string>(&max_pairwise_text_)->default_value(max_pairwise_text_),
         "count how often each scenario scores above each other one only when the run has at "
         "most N scenarios, the model included (0: never): that table has N x N cells and costs "
-        "N^2 comparisons per sample");
+        "N^2 comparisons per sample")(
+        "amounts,a", po::value<std::string>(&amounts_text_)->default_value(amounts_text_),
+        "fixed (as written) | uncertain (draw the model's assumed amounts too)")(
+        "amount-range",
+        po::value<std::string>(&amount_range_text_)->default_value(amount_range_text_),
+        "with --amounts uncertain: an assumed amount without stated bounds lies within this "
+        "share of it either way (0.5: 50% down to 50% up)")(
+        "holds-at", po::value<std::string>(&holds_at_text_)->default_value(holds_at_text_),
+        "with --amounts uncertain: a statement holds when it is true in at least this share "
+        "of the samples");
     options.Results("en | nl: labels of table and md");
     options.limits().max_scenarios = kSensitivityMaxScenarios;
     options.Files("model and scenario files");
@@ -126,12 +151,31 @@ class SensitivityCommand final : public Command {
       problems.push_back(
           "give --samples or --precision, not both: --precision chooses the sample count");
     if (!shard_text_.empty()) CheckShard(values, problems);
+    CheckAmounts(values, problems);
   }
 
   int Run(Session& s) override {
     std::string error;
     std::optional<WeightSpec> weights = ParseWeightSpec(weights_, s.model(), error);
     if (!weights) return s.UsageError("--weights: " + error);
+    if (amounts_uncertain_) {
+      UncertainOptions options;
+      options.weights = *weights;
+      options.effects = effects_;
+      options.seed = seed_;
+      options.samples = samples_;
+      options.default_range = amount_range_;
+      options.holds_at = holds_at_;
+      options.threads = threads_;
+      try {
+        RenderUncertainAmounts(
+            RunUncertainAmounts(s.model(), s.inputs().scenarios, s.resolved(), options), s.format(),
+            s.lang(), s.text());
+      } catch (const std::runtime_error& e) {
+        return s.UsageError(std::string("--amounts uncertain: ") + e.what());
+      }
+      return kExitSuccess;
+    }
     std::unique_ptr<SmaaPlan> plan =
         CompileSmaa(s.model(), s.resolved(), SmaaOptions{*weights, effects_, seed_, max_pairwise_});
     if (shard_count_ > 0) {
@@ -152,6 +196,42 @@ class SensitivityCommand final : public Command {
   }
 
  private:
+  // --amounts and the options that go with it.
+  void CheckAmounts(const po::variables_map& values, std::vector<std::string>& problems) {
+    // A share: low < v <= 1 (low_open) or low <= v <= 1.
+    auto share = [&](const std::string& text, const char* what, double low, bool low_open,
+                     const char* range, double& into) {
+      try {
+        size_t used = 0;
+        double v = std::stod(text, &used);
+        if (used == text.size() && std::isfinite(v) && (low_open ? v > low : v >= low) && v <= 1) {
+          into = v;
+          return;
+        }
+      } catch (const std::exception&) {
+      }
+      problems.push_back(std::string(what) + " must be a number " + range + ", not '" + text + "'");
+    };
+    share(amount_range_text_, "--amount-range", 0, false, "from 0 to 1", amount_range_);
+    share(holds_at_text_, "--holds-at", 0.5, true, "above 0.5 and at most 1", holds_at_);
+    if (amounts_text_ == "uncertain") {
+      amounts_uncertain_ = true;
+    } else if (amounts_text_ != "fixed") {
+      problems.push_back("--amounts must be fixed or uncertain, not '" + amounts_text_ + "'");
+    }
+    if (!amounts_uncertain_) {
+      for (const char* name : {"amount-range", "holds-at"}) {
+        if (!values[name].defaulted())
+          problems.push_back(std::string("--") + name + " goes with --amounts uncertain");
+      }
+      return;
+    }
+    for (const char* name : {"shard", "precision", "cf-samples"}) {
+      if (values.count(name))
+        problems.push_back(std::string("--amounts uncertain runs whole and has no --") + name);
+    }
+  }
+
   void CheckShard(const po::variables_map& values, std::vector<std::string>& problems) {
     size_t slash = shard_text_.find('/');
     std::optional<uint64_t> k = ParseCount(shard_text_.substr(0, slash), 1, 1000000);
@@ -177,6 +257,9 @@ class SensitivityCommand final : public Command {
                              max_samples_text_ = "10000000", cf_samples_text_,
                              max_pairwise_text_ = std::to_string(kDefaultMaxPairwise);
   std::string weights_ = "uniform", effects_text_ = "uncertain";
+  std::string amounts_text_ = "fixed", amount_range_text_ = "0.5", holds_at_text_ = "0.95";
+  bool amounts_uncertain_ = false;
+  double amount_range_ = kDefaultAmountRange, holds_at_ = 0.95;
   double precision_ = 0;
   // As read by Check.
   bool precision_given_ = false;

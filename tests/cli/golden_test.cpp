@@ -132,6 +132,12 @@ TEST_CASE("golden: sensitivity in every format and language", "[golden][sensitiv
               "--format", "json"}});
 }
 
+TEST_CASE("golden: sensitivity --amounts uncertain in every format and language",
+          "[golden][sensitivity][uncertain]") {
+  CheckCases(EveryFormat("sensitivity-amounts", {"sensitivity", "--amounts", "uncertain",
+                                                 "--samples", "1000", "--seed", "7"}));
+}
+
 TEST_CASE("golden: two shards and their merge", "[golden][sensitivity][merge]") {
   CheckCase({"sensitivity-part1.json", With(kSensitivity, {"--shard", "1/2"})});
   CheckCase({"sensitivity-part2.json", With(kSensitivity, {"--shard", "2/2"})});

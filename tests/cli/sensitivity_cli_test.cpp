@@ -385,5 +385,39 @@ TEST_CASE("sensitivity reads at most 1000 scenarios unless --max-scenarios says 
         std::string::npos);
 }
 
+TEST_CASE("sensitivity with uncertain amounts: the same for any threads, and its options checked",
+          "[sensitivity][uncertain]") {
+  Run one = Cli(Shipped(
+      {"--amounts", "uncertain", "--samples", "400", "--format", "json", "--threads", "1"}));
+  INFO(one.err);
+  REQUIRE(one.code == 0);
+  CHECK(one.out.find("\"analysis\": \"smaa-amounts\"") != std::string::npos);
+  Run two = Cli(Shipped(
+      {"--amounts", "uncertain", "--samples", "400", "--format", "json", "--threads", "2"}));
+  CHECK(two.out == one.out);
+  struct Bad {
+    std::vector<std::string> args;
+    const char* says;
+  };
+  for (const Bad& bad : {
+           Bad{{"--amounts", "maybe"}, "--amounts must be fixed or uncertain, not 'maybe'"},
+           Bad{{"--amount-range", "0.2"}, "--amount-range goes with --amounts uncertain"},
+           Bad{{"--holds-at", "0.9"}, "--holds-at goes with --amounts uncertain"},
+           Bad{{"--amounts", "uncertain", "--shard", "1/2"}, "runs whole and has no --shard"},
+           Bad{{"--amounts", "uncertain", "--precision", "0.01"},
+               "runs whole and has no --precision"},
+           Bad{{"--amounts", "uncertain", "--amount-range", "2"},
+               "--amount-range must be a number from 0 to 1, not '2'"},
+           Bad{{"--amounts", "uncertain", "--holds-at", "0.4"},
+               "--holds-at must be a number above 0.5 and at most 1, not '0.4'"},
+       }) {
+    Run run = Cli(Shipped(bad.args));
+    INFO(bad.says << "\n" << run.err);
+    CHECK(run.code == 2);
+    CHECK(run.out.empty());
+    CHECK(run.err.find(bad.says) != std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace allot
