@@ -139,6 +139,24 @@ __attribute__((target("avx2"))) void DrawAvx2(const SmaaSlots& s, uint64_t base,
 // and the out-of-order window held too few slots to keep the square-root
 // unit busy; block by block, each pass overlaps many slots (measured in
 // docs/sensitivity.md, section Speed).
+std::string EffectKeyPrefix(const std::string& line_id, const std::string& objective, int ordinal) {
+  return line_id + '\x1f' + objective + '\x1f' + std::to_string(ordinal) + '\x1f';
+}
+
+SmaaSlot TriangleSlot(const Param& p) {
+  SmaaSlot slot;
+  slot.low = p.low;
+  slot.high = p.high;
+  slot.split = (p.likely - p.low) / (p.high - p.low);
+  slot.left = (p.high - p.low) * (p.likely - p.low);
+  slot.right = (p.high - p.low) * (p.high - p.likely);
+  return slot;
+}
+
+double DrawSlotAt(const SmaaSlot& slot, double u) {
+  return Triangular(u, slot.split, slot.low, slot.high, slot.left, slot.right);
+}
+
 void DrawSlotsPortable(const SmaaSlots& s, uint64_t base, double* out) {
   const size_t n = s.size();
   const uint64_t* key = s.key.data();

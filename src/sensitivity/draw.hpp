@@ -7,10 +7,25 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "sensitivity/plan_impl.hpp"
 
 namespace allot {
+
+// The stream-key prefix of the parameters of one of a line's effects (the
+// ordinal-th effect on that objective); a parameter's key is the prefix and
+// its role ("points", "max", "half", "table0", ...). The SMAA kernel and
+// `--amounts uncertain` both key by it, so a seed draws a parameter alike.
+std::string EffectKeyPrefix(const std::string& line_id, const std::string& objective, int ordinal);
+
+// The slot that draws p from its triangle: low, high and the CDF terms
+// every draw path reads (key and param are the caller's).
+SmaaSlot TriangleSlot(const Param& p);
+
+// One draw of a slot at the uniform u, by the same operations as every
+// path of DrawSlots (so the same bits).
+double DrawSlotAt(const SmaaSlot& slot, double u);
 
 // out[k] = the draw of slot k in the sample with base `base`, for every slot.
 using DrawSlotsFn = void (*)(const SmaaSlots& slots, uint64_t base, double* out);

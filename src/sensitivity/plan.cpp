@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "allot/evaluate.hpp"
+#include "sensitivity/draw.hpp"
 #include "sensitivity/evaluator.hpp"
 #include "sensitivity/plan_impl.hpp"
 
@@ -50,8 +51,7 @@ class Compiler {
     std::map<std::string, int> ordinal;  // effects on the same objective: 0, 1, ...
     for (const Effect& effect : v.def->effects) {
       if (effect.curve.threshold && v.total < *effect.curve.threshold) continue;
-      std::string prefix = line_id + '\x1f' + effect.objective + '\x1f' +
-                           std::to_string(ordinal[effect.objective]++) + '\x1f';
+      std::string prefix = EffectKeyPrefix(line_id, effect.objective, ordinal[effect.objective]++);
       uint32_t j = static_cast<uint32_t>(model_.ObjectiveIndex(effect.objective));
       out.push_back(Compile(effect.curve, Euros(v.total), prefix, j));
     }
@@ -73,13 +73,8 @@ class Compiler {
       constant = false;
       return found->second;
     }
-    SmaaSlot slot;
+    SmaaSlot slot = TriangleSlot(p);
     slot.key = StreamKey(key);
-    slot.low = p.low;
-    slot.high = p.high;
-    slot.split = (p.likely - p.low) / (p.high - p.low);
-    slot.left = (p.high - p.low) * (p.likely - p.low);
-    slot.right = (p.high - p.low) * (p.high - p.likely);
     slot.param = index;
     plan_.slots.push_back(slot);
     plan_.params.push_back(p.likely);

@@ -4,7 +4,6 @@
 // whole rankings. Counts are integers added up per block of samples, so the
 // result does not depend on the number of threads.
 #include <algorithm>
-#include <cmath>
 #include <exception>
 #include <map>
 #include <mutex>
@@ -17,31 +16,25 @@
 #include "allot/evaluate.hpp"
 #include "allot/resolve.hpp"
 #include "allot/uncertain_amounts.hpp"
+#include "evaluate/line_order.hpp"
+#include "sensitivity/draw.hpp"
 
 namespace allot {
 
 namespace {
-
-// A triangular draw by inversion of its CDF at u (the same formula as the
-// SMAA kernel's, so a parameter gets the same value there and here).
-double Triangular(const Param& p, double u) {
-  double split = (p.likely - p.low) / (p.high - p.low);
-  double left = (p.high - p.low) * (p.likely - p.low);
-  double right = (p.high - p.low) * (p.high - p.likely);
-  return u < split ? p.low + std::sqrt(u * left) : p.high - std::sqrt((1.0 - u) * right);
-}
 
 bool Drawn(const Param& p, EffectsMode effects) {
   return effects == EffectsMode::kUncertain && p.uncertain && p.high > p.low;
 }
 
 // The effects of one line definition with their uncertain parameters drawn
-// for the current sample (curves copied once, parameters overwritten).
+// for the current sample (curves copied once, parameters overwritten). Keys
+// and draws are the SMAA kernel's, so a parameter gets the same value there
+// and here.
 struct DrawnLine {
   struct Uncertain {
     Param* target = nullptr;
-    Param original;
-    uint64_t key = 0;
+    SmaaSlot slot;
   };
   std::vector<Curve> curves;      // the line's effects' curves
   std::vector<size_t> objective;  // their objective indexes
@@ -56,10 +49,12 @@ struct DrawnLine {
     std::map<std::string, int> ordinal;  // effects on the same objective: 0, 1, ...
     for (size_t k = 0; k < curves.size(); ++k) {
       const std::string& objective_id = line.effects[k].objective;
-      std::string prefix = line.id + '\x1f' + objective_id + '\x1f' +
-                           std::to_string(ordinal[objective_id]++) + '\x1f';
+      std::string prefix = EffectKeyPrefix(line.id, objective_id, ordinal[objective_id]++);
       auto add = [&](Param& p, const std::string& role) {
-        if (Drawn(p, effects)) params.push_back({&p, p, StreamKey(prefix + role)});
+        if (!Drawn(p, effects)) return;
+        SmaaSlot slot = TriangleSlot(p);
+        slot.key = StreamKey(prefix + role);
+        params.push_back({&p, slot});
       };
       Curve& c = curves[k];
       if (c.kind == CurveKind::kLinear) add(c.points, "points");
@@ -73,7 +68,7 @@ struct DrawnLine {
   void Draw(uint64_t sample, uint64_t base) {
     if (drawn_for == sample + 1) return;
     for (Uncertain& u : params) {
-      *u.target = Param::Exact(Triangular(u.original, UniformAt(base, u.key)));
+      *u.target = Param::Exact(DrawSlotAt(u.slot, UniformAt(base, u.slot.key)));
     }
     drawn_for = sample + 1;
   }
@@ -179,8 +174,7 @@ class Worker {
       for (const ResolvedLine& line : resolved[s].lines) {
         DrawnLine& drawn = DrawnOf(*line.def);
         drawn.Draw(i, base);
-        Money total;
-        for (Money m : line.by_year) total += m;
+        Money total = detail::LineTotal(line);
         for (size_t k = 0; k < drawn.curves.size(); ++k) {
           row[drawn.objective[k]] += CurveValue(drawn.curves[k], total);
         }
@@ -246,19 +240,13 @@ void MergeBlock(BlockResult& into, const BlockResult& part) {
 }
 
 // Effect parameters a sample draws, over every line definition in play.
-size_t UncertainEffects(const std::vector<ResolvedScenario>& resolved, EffectsMode effects) {
+size_t UncertainEffects(const Model& model, const std::vector<ResolvedScenario>& resolved,
+                        EffectsMode effects) {
   std::unordered_set<const Line*> seen;
   size_t n = 0;
   for (const ResolvedScenario& r : resolved) {
     for (const ResolvedLine& line : r.lines) {
-      if (!seen.insert(line.def).second) continue;
-      for (const Effect& e : line.def->effects) {
-        const Curve& c = e.curve;
-        n += Drawn(c.points, effects) && c.kind == CurveKind::kLinear;
-        n += c.kind == CurveKind::kSaturating ? Drawn(c.max, effects) + Drawn(c.half, effects) : 0;
-        for (const TablePoint& t : c.table)
-          n += c.kind == CurveKind::kTable && Drawn(t.value, effects);
-      }
+      if (seen.insert(line.def).second) n += DrawnLine(model, *line.def, effects).params.size();
     }
   }
   return n;
@@ -283,7 +271,7 @@ UncertainResult RunUncertainAmounts(const Model& model, const std::vector<Scenar
   }
   result.amounts = sampler.amounts();
   result.kept = sampler.kept();
-  result.uncertain_effects = UncertainEffects(resolved, options.effects);
+  result.uncertain_effects = UncertainEffects(model, resolved, options.effects);
 
   // The weightings: the --weights distribution, then every weight set
   // exactly (but the one --weights already names exactly).
