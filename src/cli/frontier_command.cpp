@@ -57,6 +57,7 @@ class FrontierCommand final : public Command {
   }
 
   void Check(const po::variables_map&, std::vector<std::string>& problems) override {
+    CheckOptimiseArgs(a_, problems);
     if (points_ < 1 || points_ > 1000) problems.push_back("--points must be between 1 and 1000");
     if (to_text_.empty()) return;
     if (MoneyParse to = ParseMoney(to_text_); to.value)
@@ -113,8 +114,8 @@ class FrontierCommand final : public Command {
     }
     std::string error;
     std::optional<WeightSpec> spec = ParseWeightSpec(core_weights_, model, error);
-    if (!spec || a_.samples < 1) {
-      problem = "--core-weights: " + (spec ? std::string("--samples must be at least 1") : error);
+    if (!spec) {
+      problem = "--core-weights: " + error;
       return false;
     }
     for (int s = 0; s < a_.samples; ++s) {

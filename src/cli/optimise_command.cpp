@@ -127,6 +127,7 @@ class OptimiseCommand final : public Command {
   }
 
   void Check(const po::variables_map&, std::vector<std::string>& problems) override {
+    CheckOptimiseArgs(a_, problems);
     // The id goes into the written scenario: one `check` would refuse
     // (docs/format.md: letters, digits, '_', '.' and '-') is refused here.
     bool id_ok =

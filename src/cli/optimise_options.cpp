@@ -97,10 +97,6 @@ bool ParseObjective(const OptimiseArgs& a, const Model& model, std::vector<doubl
     label = text;
     return true;
   }
-  if (a.samples < 1) {
-    problem = "--samples must be at least 1";
-    return false;
-  }
   // The expected weighted score is linear in the weights: maximising it is
   // maximising the score under the mean of the sampled weights.
   weights.assign(n, 0.0);
@@ -164,7 +160,8 @@ void AddOptimiseOptions(OptionList& options, OptimiseArgs& a) {
       "weights,w", po::value<std::string>(&a.weights),
       "weight set to maximise (e.g. ckm), or a sampling spec (uniform, SET:KAPPA, SET:order): "
       "then the expected score over --samples draws, i.e. the score under their mean weights")(
-      "samples", po::value<int>(&a.samples)->default_value(a.samples), "draws for a sampling spec")(
+      "samples", po::value<int>(&a.samples)->default_value(a.samples),
+      "draws for a sampling spec (1 to 1000000)")(
       "seed", po::value<uint64_t>(&a.seed)->default_value(a.seed), "seed for a sampling spec")(
       "base", po::value<std::string>(&a.base)->default_value(a.base),
       "scenario whose lines and per-year money are the starting point")(
@@ -190,6 +187,13 @@ void AddOptimiseOptions(OptionList& options, OptimiseArgs& a) {
       "all, or motion ids: their lines must spend the motion's min_spend")(
       "motion-minimum", po::value<std::string>(&a.motion_minimum)->default_value(a.motion_minimum),
       "with --fund-motions: what a motion without min_spend must get, in total");
+}
+
+void CheckOptimiseArgs(const OptimiseArgs& a, std::vector<std::string>& problems) {
+  if (a.samples < 1 || a.samples > kMaxOptimiseSamples)
+    problems.push_back("--samples must be a whole number from 1 to " +
+                       std::to_string(kMaxOptimiseSamples) + ", not '" + std::to_string(a.samples) +
+                       "'");
 }
 
 bool SetUpOptimise(const OptimiseArgs& a, const Model& model,

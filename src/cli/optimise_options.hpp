@@ -30,6 +30,14 @@ struct OptimiseArgs {
 // Declares the objective and constraint options, bound to `a`.
 void AddOptimiseOptions(OptionList& options, OptimiseArgs& a);
 
+// The most draws of a sampling spec --samples may ask for.
+constexpr int kMaxOptimiseSamples = 1'000'000;
+
+// The checks of these options that need no model (Command::Check): a
+// --samples outside 1 to kMaxOptimiseSamples is refused even when --weights
+// names a plain set and nothing is drawn, so a typo never passes silently.
+void CheckOptimiseArgs(const OptimiseArgs& a, std::vector<std::string>& problems);
+
 // What both commands need before solving. `base` points into the resolved
 // scenarios it was set up from.
 struct OptimiseSetup {
