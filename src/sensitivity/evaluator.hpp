@@ -63,7 +63,7 @@ class SampleEvaluator {
   const std::vector<double>& capped() const { return capped_; }
 
  private:
-  // Triangular by inversion of its CDF; then every item that depends on a draw.
+  // The triangular draws (draw.cpp); then every item that depends on a draw.
   void DrawEffects(uint64_t base) {
     double* params = params_.data();
     double* out = params + p_.first_slot_param;

@@ -195,7 +195,7 @@ std::string HashPlan(const CompiledSmaa& p) {
   for (const std::string& id : p.header.scenario_ids) dump << id << ',';
   for (double v : p.params) dump << v << ',';
   for (const SmaaSlot& s : p.slots)
-    dump << s.key << ':' << s.low << ':' << s.high << ':' << s.split << ',';
+    dump << s.key << ':' << s.low << ':' << s.high << ':' << s.down << ':' << s.up << ',';
   for (const SmaaItem& i : p.items)
     dump << int(i.kind) << ':' << i.a << ':' << i.b << ':' << i.k << ',';
   for (double v : p.common_constant) dump << v << ',';
@@ -315,12 +315,7 @@ void Finalise(CompiledSmaa& p) {
     new_index[slot.param] = static_cast<uint32_t>(params.size());
     params.push_back(p.params[slot.param]);
     slot.param = new_index[slot.param];
-    p.slot_arrays.key.push_back(slot.key);
-    p.slot_arrays.low.push_back(slot.low);
-    p.slot_arrays.high.push_back(slot.high);
-    p.slot_arrays.split.push_back(slot.split);
-    p.slot_arrays.left.push_back(slot.left);
-    p.slot_arrays.right.push_back(slot.right);
+    AddSlot(p.slot_arrays, slot);
     slots.push_back(slot);
   }
   p.slots = std::move(slots);

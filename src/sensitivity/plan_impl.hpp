@@ -12,13 +12,14 @@ namespace allot {
 
 // One uncertain parameter: triangular(low, likely, high), drawn once per
 // sample from stream `key` (a hash of line id, objective, effect ordinal and
-// role, so the same parameter gets the same draw in every scenario).
+// role, so the same parameter gets the same draw in every scenario) as
+// low + down * min(u, v) + up * max(u, v), u and v the hash's two 32-bit
+// halves (src/sensitivity/draw.cpp).
 struct SmaaSlot {
   uint64_t key = 0;
   double low = 0, high = 0;
-  double split = 0;    // (likely - low) / (high - low): the CDF at the mode
-  double left = 0;     // (high - low) * (likely - low)
-  double right = 0;    // (high - low) * (high - likely)
+  double down = 0;     // (high - likely) * 2^-32
+  double up = 0;       // (likely - low) * 2^-32
   uint32_t param = 0;  // where the draw goes in the parameter array
 };
 
@@ -72,7 +73,8 @@ inline double ItemValue(const SmaaItem& item, const double* params) {
 // params[first_slot_param + k].
 struct SmaaSlots {
   std::vector<uint64_t> key;
-  std::vector<double> low, high, split, left, right;
+  std::vector<uint64_t> spread;  // key ^ (key >> 30): Mix64's first step, done once (draw.cpp)
+  std::vector<double> low, high, down, up;
   size_t size() const { return key.size(); }
 };
 

@@ -68,7 +68,7 @@ struct DrawnLine {
   void Draw(uint64_t sample, uint64_t base) {
     if (drawn_for == sample + 1) return;
     for (Uncertain& u : params) {
-      *u.target = Param::Exact(DrawSlotAt(u.slot, UniformAt(base, u.slot.key)));
+      *u.target = Param::Exact(DrawSlot(u.slot, base));
     }
     drawn_for = sample + 1;
   }

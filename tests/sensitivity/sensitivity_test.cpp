@@ -246,14 +246,16 @@ lines:
 }
 
 // The value a sample draws for an uncertain parameter, computed here from
-// its definition (stream key "line, objective, ordinal, role"; inversion of
-// the triangular CDF) independently of the SMAA compiler.
+// its definition (stream key "line, objective, ordinal, role"; the two
+// 32-bit halves u, v of the key's hash; low + (high - likely) * min(u, v)
+// * 2^-32 + (likely - low) * max(u, v) * 2^-32) independently of the SMAA
+// compiler.
 double DrawnValue(const Param& p, const std::string& key, uint64_t base) {
   if (!p.uncertain || !(p.high > p.low)) return p.likely;
-  double u = UniformAt(base, StreamKey(key));
-  double split = (p.likely - p.low) / (p.high - p.low);
-  return u < split ? p.low + std::sqrt(u * (p.high - p.low) * (p.likely - p.low))
-                   : p.high - std::sqrt((1.0 - u) * (p.high - p.low) * (p.high - p.likely));
+  uint64_t h = Mix64(base ^ StreamKey(key));
+  double u = static_cast<double>(h >> 32), v = static_cast<double>(h & 0xffffffffULL);
+  return (p.low + (p.high - p.likely) * 0x1.0p-32 * std::min(u, v)) +
+         (p.likely - p.low) * 0x1.0p-32 * std::max(u, v);
 }
 
 // `line` with every uncertain parameter replaced by its draw in the sample.
