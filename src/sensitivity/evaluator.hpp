@@ -56,8 +56,14 @@ class SampleEvaluator {
         const SmaaTerm& term = p_.terms[k];
         u[term.objective] += term.sign * values_[term.item];
       }
-      for (size_t j = 0; j < J; ++j) u[j] = std::min(100.0, u[j]);
     }
+    // The cap, for all scenarios at once after the sums: the compiler does
+    // it in vector lanes, and a vector load of values just stored one by
+    // one stalls until the stores complete (a wide load cannot take its
+    // value from narrower stores still in flight); capping each scenario
+    // right after its sums stalled on every one (8% of a sample on the
+    // EPYC), now at most on the last.
+    for (double& v : capped_) v = std::min(100.0, v);
   }
 
   const std::vector<double>& capped() const { return capped_; }
