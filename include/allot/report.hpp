@@ -20,6 +20,7 @@
 #include "allot/scenario.hpp"
 #include "allot/sensitivity.hpp"
 #include "allot/tornado.hpp"
+#include "allot/uncertain_amounts.hpp"
 
 namespace allot {
 
@@ -53,6 +54,12 @@ struct ReportOptions {
   // Never the clock: the same inputs give the same bytes. `allot report`
   // sets it from SOURCE_DATE_EPOCH when that is set.
   std::optional<int64_t> created = std::nullopt;
+  // When set, the HTML report's summary ("In brief") says which first
+  // places, rankings and pairwise statements of this `sensitivity
+  // --amounts uncertain` run (allot/uncertain_amounts.hpp) hold, which are
+  // borderline and which pairs are not settled. Same scenarios, same order,
+  // as the result. `allot report` runs it with --sensitivity.
+  std::optional<UncertainResult> amounts = std::nullopt;
 };
 
 // The whole HTML document: no network, no scripts, no external fonts; inline

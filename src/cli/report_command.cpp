@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 
 #include "allot/compare.hpp"
 #include "allot/frontier.hpp"
@@ -15,6 +16,7 @@
 #include "allot/resolve.hpp"
 #include "allot/sensitivity.hpp"
 #include "allot/tornado.hpp"
+#include "allot/uncertain_amounts.hpp"
 #include "allot/weight_sampling.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
@@ -47,6 +49,16 @@ With --sensitivity WEIGHTS the HTML report also gets a section with the rank
 acceptability of the scenarios (as `allot sensitivity --weights WEIGHTS`, with
 the effects at their likely values and seed 1): a heatmap of how often each
 scenario takes each rank, and the same as a table with 95% margins.
+
+With --sensitivity, the summary at the top ("In brief") also says which
+conclusions survive the unknown split: the report runs `allot sensitivity
+--amounts uncertain --weights WEIGHTS --samples N --seed 1` (the model's
+assumed amounts drawn within their stated bounds, every sourced total kept
+exact, together with the weights and the effects) and names the first
+places, whole rankings and pairwise statements ("A scores higher than B")
+that hold in at least 95% of the samples, the borderline ones, and the pairs
+that are not settled. --amounts fixed leaves that run out (the summary then
+says only how often the first is first in the heatmap's run).
 
 With --tornado A,B[,SET] it also gets a tornado chart: which single
 uncertain effect or weight moves the gap between the weighted scores of A
@@ -141,6 +153,9 @@ class ReportCommand final : public Command {
         "or SET:order (as for allot sensitivity --weights)")(
         "samples,n", po::value<std::string>(&samples_text_)->default_value(samples_text_),
         "with --sensitivity: the number of samples, 1 to 10000000")(
+        "amounts", po::value<std::string>(&amounts_)->default_value(amounts_),
+        "with --sensitivity: uncertain (the summary says what holds when the assumed amounts are "
+        "drawn too, as allot sensitivity --amounts uncertain) | fixed (leave that run out)")(
         "tornado", po::value<std::string>(&tornado_),
         "add a tornado chart of the gap between scenarios A and B: A,B or A,B,SET")(
         "frontier", po::value<std::string>(&frontier_),
@@ -152,7 +167,7 @@ class ReportCommand final : public Command {
     options.Files("model and scenario files");
   }
 
-  void Check(const po::variables_map&, std::vector<std::string>& problems) override {
+  void Check(const po::variables_map& values, std::vector<std::string>& problems) override {
     if (html_.empty() && xlsx_.empty()) problems.push_back("give --html FILE and/or --xlsx FILE");
     if (!html_.empty() && html_ == xlsx_)
       problems.push_back("--html and --xlsx name the same file");
@@ -168,6 +183,10 @@ class ReportCommand final : public Command {
     size_t parts = SplitList(tornado_).size();
     if (!tornado_.empty() && (parts < 2 || parts > 3))
       problems.push_back("--tornado must be A,B or A,B,SET, not '" + tornado_ + "'");
+    if (amounts_ != "uncertain" && amounts_ != "fixed")
+      problems.push_back("--amounts must be uncertain or fixed, not '" + amounts_ + "'");
+    else if (!values["amounts"].defaulted() && sensitivity_.empty())
+      problems.push_back("--amounts needs --sensitivity WEIGHTS (the weights it draws)");
     if (std::optional<uint64_t> n = ParseCount(samples_text_, 1, kMaxReportSamples))
       samples_ = *n;
     else
@@ -201,6 +220,13 @@ class ReportCommand final : public Command {
       std::optional<WeightSpec> weights = ParseWeightSpec(sensitivity_, model, problem);
       if (!weights) return s.UsageError("--sensitivity: " + problem);
       report.sensitivity = Sensitivity(model, s.resolved(), *weights, samples_);
+      if (amounts_ == "uncertain") {
+        try {
+          report.amounts = UncertainAmounts(s, *weights);
+        } catch (const std::runtime_error& e) {
+          return s.UsageError(std::string("--amounts uncertain: ") + e.what());
+        }
+      }
     }
     if (!tornado_.empty()) {
       std::vector<std::string> ids = SplitList(tornado_);
@@ -226,6 +252,20 @@ class ReportCommand final : public Command {
   }
 
  private:
+  // What survives the unknown split, for the summary: as `allot
+  // sensitivity --amounts uncertain --weights W --samples N --seed 1`
+  // (effects uncertain, the default range and threshold). The result does
+  // not depend on the number of threads, so all of the machine's are used.
+  UncertainResult UncertainAmounts(Session& s, const WeightSpec& weights) const {
+    UncertainOptions options;
+    options.weights = weights;
+    options.effects = EffectsMode::kUncertain;
+    options.seed = 1;
+    options.samples = samples_;
+    options.threads = MachineThreads();
+    return RunUncertainAmounts(s.model(), s.inputs().scenarios, s.resolved(), options);
+  }
+
   // The frontier under weight set --frontier, based on the baseline; as
   // `allot frontier` computes it with no constraints.
   int Frontier(Session& s, std::optional<FrontierReport>& report) const {
@@ -262,8 +302,9 @@ class ReportCommand final : public Command {
   std::string sensitivity_;  // a WeightSpec text; empty = no sensitivity section
   std::string samples_text_ = "10000";
   uint64_t samples_ = 10000;
-  std::string tornado_;   // "A,B" or "A,B,SET"; empty = no tornado section
-  std::string frontier_;  // a weight set; empty = no frontier section
+  std::string amounts_ = "uncertain";  // with --sensitivity: also run --amounts uncertain
+  std::string tornado_;                // "A,B" or "A,B,SET"; empty = no tornado section
+  std::string frontier_;               // a weight set; empty = no frontier section
   int frontier_points_ = 20;
   std::string frontier_to_text_;
   std::optional<Money> frontier_to_;  // none: 1.5 x the largest scenario total

@@ -60,6 +60,22 @@ std::vector<Share> HeldPairs(const UncertainResult& r, const UncertainWeighting&
   return held;
 }
 
+PairsHeldEverywhere HeldUnderEveryWeighting(const UncertainResult& r) {
+  PairsHeldEverywhere out;
+  if (r.weightings.empty()) return out;
+  const size_t S = r.scenario_ids.size();
+  for (const Share& s : HeldPairs(r, r.weightings[0])) {
+    bool holds = true, firm = true;
+    for (const UncertainWeighting& w : r.weightings) {
+      Share there = MakeShare(w.beats[s.a * S + s.b], r.samples, r.holds_at);
+      holds = holds && there.holds;
+      firm = firm && !there.Borderline();
+    }
+    if (holds) (firm ? out.firm : out.borderline).push_back(s);
+  }
+  return out;
+}
+
 std::vector<std::string> UncertainSummaryLines(const UncertainResult& r, Lang lang) {
   auto percent = [lang](double p) { return DecimalTrimmed(100 * p, 1, lang); };
   std::vector<std::string> lines;
@@ -78,30 +94,17 @@ std::vector<std::string> UncertainSummaryLines(const UncertainResult& r, Lang la
   // Pairs that hold, and are not borderline, under every weighting: grouped
   // by the scenario that scores higher, in the first weighting's order.
   std::vector<std::pair<size_t, std::string>> groups;  // higher -> "b, c, d"
-  size_t borderline = 0;
-  if (!r.weightings.empty()) {
-    const size_t S = r.scenario_ids.size();
-    for (const Share& s : HeldPairs(r, r.weightings[0])) {
-      bool holds = true, firm = true;
-      for (const UncertainWeighting& w : r.weightings) {
-        Share there = MakeShare(w.beats[s.a * S + s.b], r.samples, r.holds_at);
-        holds = holds && there.holds;
-        firm = firm && !there.Borderline();
-      }
-      if (!holds) continue;
-      if (!firm) {
-        ++borderline;
-        continue;
-      }
-      auto group =
-          std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == s.a; });
-      if (group == groups.end()) {
-        groups.emplace_back(s.a, r.scenario_ids[s.b]);
-      } else {
-        group->second += Say(Key::kListSeparator, lang) + r.scenario_ids[s.b];
-      }
+  PairsHeldEverywhere held = HeldUnderEveryWeighting(r);
+  for (const Share& s : held.firm) {
+    auto group =
+        std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == s.a; });
+    if (group == groups.end()) {
+      groups.emplace_back(s.a, r.scenario_ids[s.b]);
+    } else {
+      group->second += Say(Key::kListSeparator, lang) + r.scenario_ids[s.b];
     }
   }
+  const size_t borderline = held.borderline.size();
   if (groups.empty()) {
     lines.push_back(Say(Key::kAmountsNoCommon, lang));
   } else {

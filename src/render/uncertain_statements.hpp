@@ -40,6 +40,14 @@ std::vector<Share> AllPairs(const UncertainResult& r, const UncertainWeighting& 
 // The pairs that hold, largest share first (ties: scenario order).
 std::vector<Share> HeldPairs(const UncertainResult& r, const UncertainWeighting& w);
 
+// The pairwise statements that hold under every weighting of the run, in
+// the order of HeldPairs of the first weighting (its shares): `firm` are
+// borderline under none, `borderline` under at least one.
+struct PairsHeldEverywhere {
+  std::vector<Share> firm, borderline;
+};
+PairsHeldEverywhere HeldUnderEveryWeighting(const UncertainResult& r);
+
 // The summary in plain words: per weighting who is first and whether that
 // holds, then the pairwise statements that hold under every weighting.
 std::vector<std::string> UncertainSummaryLines(const UncertainResult& r, Lang lang);

@@ -66,8 +66,8 @@ std::string Header(const ReportContext& c) {
 // The plain-language summary that opens the report (docs/report.md).
 std::string InBrief(const ReportContext& c, const ReportOptions& options) {
   std::string body;
-  for (const std::string& paragraph :
-       InBriefParagraphs({c.result, options.sensitivity, options.rests_on, c.lang})) {
+  for (const std::string& paragraph : InBriefParagraphs(
+           {c.result, options.sensitivity, options.amounts, options.rests_on, c.lang})) {
     body += "<p>" + EscapeHtml(paragraph) + "</p>";
   }
   return SectionHtml("in-brief", c.labels(Key::kBriefTitle), body);

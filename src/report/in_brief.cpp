@@ -11,6 +11,7 @@
 #include "render/number.hpp"
 #include "render/provenance_text.hpp"
 #include "render/text.hpp"
+#include "report/in_brief_amounts.hpp"
 
 namespace allot::detail {
 
@@ -19,16 +20,6 @@ namespace {
 using Sentences = std::vector<std::string>;
 
 std::string Points(double score, Lang lang) { return Decimal(score, 2, lang); }
-
-// "a, b and c" / "a, b en c".
-std::string Listed(const std::vector<std::string>& items, Lang lang) {
-  std::string text;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) text += i + 1 == items.size() ? Say(Key::kBriefAnd, lang) : std::string(", ");
-    text += items[i];
-  }
-  return text;
-}
 
 // Scenario indices by weighted score under set w, best first (ties in
 // input order).
@@ -53,7 +44,7 @@ void FirstPlaces(const InBriefInputs& in, Sentences& out) {
     const std::string& set = r.weight_sets[w].name;
     std::string top = Points(r.scenarios[order[0]].weighted[w], in.lang);
     if (first.size() > 1) {
-      out.push_back(Say(Key::kBriefFirstShared, in.lang, {set, Listed(first, in.lang), top}));
+      out.push_back(Say(Key::kBriefFirstShared, in.lang, {set, BriefList(first, in.lang), top}));
     } else if (order.size() == 1) {
       out.push_back(Say(Key::kBriefOnly, in.lang, {set, first[0], top}));
     } else {
@@ -131,11 +122,11 @@ void Unfunded(const InBriefInputs& in, Sentences& out) {
     if (ids.empty()) {
       funding_all.push_back(s.id);
     } else {
-      out.push_back(Say(Key::kBriefLeavesUnfunded, in.lang, {s.id, Listed(ids, in.lang)}));
+      out.push_back(Say(Key::kBriefLeavesUnfunded, in.lang, {s.id, BriefList(ids, in.lang)}));
     }
   }
   if (!funding_all.empty()) {
-    out.push_back(Say(Key::kBriefFundsAll, in.lang, {Listed(funding_all, in.lang)}));
+    out.push_back(Say(Key::kBriefFundsAll, in.lang, {BriefList(funding_all, in.lang)}));
   }
   out.push_back(Say(Key::kBriefUnfundedMeans, in.lang));
 }
@@ -154,12 +145,21 @@ void RestsOn(const InBriefInputs& in, Sentences& out) {
 
 }  // namespace
 
+std::string BriefList(const std::vector<std::string>& items, Lang lang) {
+  std::string text;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) text += i + 1 == items.size() ? Say(Key::kBriefAnd, lang) : std::string(", ");
+    text += items[i];
+  }
+  return text;
+}
+
 std::vector<std::string> InBriefParagraphs(const InBriefInputs& in) {
   std::vector<std::string> paragraphs;
   if (in.result.scenarios.empty()) return paragraphs;
   // One paragraph per topic, in this order; a new topic is one more entry.
   for (void (*topic)(const InBriefInputs&, Sentences&) :
-       {FirstPlaces, Robustness, BiggestGap, Unfunded, RestsOn}) {
+       {FirstPlaces, Robustness, SurvivingStatements, BiggestGap, Unfunded, RestsOn}) {
     Sentences sentences;
     topic(in, sentences);
     std::string paragraph;

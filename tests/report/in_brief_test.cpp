@@ -67,13 +67,14 @@ struct Brief {
     rests_on = allot::CountProvenance(model, resolved);
   }
   std::vector<std::string> Paragraphs(allot::Lang lang) const {
-    return allot::detail::InBriefParagraphs({result, sensitivity, rests_on, lang});
+    return allot::detail::InBriefParagraphs({result, sensitivity, amounts, rests_on, lang});
   }
   allot::Model model;
   std::vector<allot::Scenario> scenarios;
   std::vector<allot::ResolvedScenario> resolved;
   allot::CompareResult result;
   std::optional<allot::SmaaResult> sensitivity;
+  std::optional<allot::UncertainResult> amounts;
   std::optional<allot::ProvenanceCounts> rests_on;
 };
 

@@ -335,6 +335,23 @@ TEST_CASE("report --sensitivity checks its weights and sample count before writi
   Run good = Cli({"report", model, "--html", html, "--sensitivity", "even", "--samples", "100"});
   CHECK(good.code == 0);
   CHECK(Contains(dir.Read("r.html"), "100 \u00d7, weights even"));
+  // With --sensitivity the summary says what survives the unknown split;
+  // --amounts fixed leaves that run out; --amounts needs --sensitivity.
+  CHECK(Contains(dir.Read("r.html"), "<p>When the assumed amounts (within their stated ranges"));
+  Run fixed = Cli({"report", model, "--html", html, "--sensitivity", "even", "--samples", "100",
+                   "--amounts", "fixed"});
+  CHECK(fixed.code == 0);
+  CHECK_FALSE(Contains(dir.Read("r.html"), "When the assumed amounts"));
+  CHECK(Contains(dir.Read("r.html"), "100 \u00d7, weights even"));
+  std::string other = dir.path() + "/other.html";
+  Run alone = Cli({"report", model, "--html", other, "--amounts", "uncertain"});
+  CHECK(alone.code == 2);
+  CHECK(Contains(alone.err, "--amounts needs --sensitivity WEIGHTS"));
+  Run bad_amounts =
+      Cli({"report", model, "--html", other, "--sensitivity", "even", "--amounts", "some"});
+  CHECK(bad_amounts.code == 2);
+  CHECK(Contains(bad_amounts.err, "--amounts must be uncertain or fixed, not 'some'"));
+  CHECK(dir.Read("other.html") == "<missing>");
   // The workbook alone takes the analyses too (as sheets).
   Run xlsx_only =
       Cli({"report", model, "--xlsx", dir.path() + "/r.xlsx", "--sensitivity", "uniform",
