@@ -7,6 +7,7 @@
 #include <exception>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -30,47 +31,84 @@ bool Drawn(const Param& p, EffectsMode effects) {
 // The effects of one line definition with their uncertain parameters drawn
 // for the current sample (curves copied once, parameters overwritten). Keys
 // and draws are the SMAA kernel's, so a parameter gets the same value there
-// and here.
+// and here. The kernel numbers the effects of a line on one objective
+// (EffectKeyPrefix's ordinal) counting only those at or above their
+// threshold at the line's total (sensitivity/plan.cpp); the total moves
+// with the drawn amounts, so an effect after one with a threshold keeps a
+// copy per ordinal it can have, and each evaluation picks the one the
+// kernel would use at that total.
 struct DrawnLine {
   struct Uncertain {
     Param* target = nullptr;
     SmaaSlot slot;
   };
-  std::vector<Curve> curves;      // the line's effects' curves
-  std::vector<size_t> objective;  // their objective indexes
-  std::vector<Uncertain> params;
-  uint64_t drawn_for = 0;  // sample + 1 whose draws the curves hold; 0: none
+  // An effect's curve, drawn under the keys of one ordinal.
+  struct Keyed {
+    Curve curve;
+    std::vector<Uncertain> params;
+    uint64_t drawn_for = 0;  // sample + 1 whose draws the curve holds; 0: none
+  };
+  std::vector<size_t> objective;  // per effect: its objective index
+  std::vector<int> min_ordinal;   // per effect: its ordinal when no threshold before it bites
+  std::vector<size_t> first;      // per effect: index in keyed of min_ordinal's copy
+  std::vector<Keyed> keyed;
+  size_t drawn_params = 0;  // uncertain parameters per sample (one copy per effect)
+  std::vector<int> active;  // per objective: effects counted so far (scratch)
 
-  DrawnLine(const Model& model, const Line& line, EffectsMode effects) {
+  DrawnLine(const Model& model, const Line& line, EffectsMode effects)
+      : active(model.objectives.size(), 0) {
+    // Earlier effects on the objective: without a threshold, and in all.
+    std::map<std::string, std::pair<int, int>> before;
+    std::vector<int> max_ordinal;
     for (const Effect& e : line.effects) {
-      curves.push_back(e.curve);
       objective.push_back(static_cast<size_t>(model.ObjectiveIndex(e.objective)));
+      auto& [unconditional, all] = before[e.objective];
+      min_ordinal.push_back(unconditional);
+      max_ordinal.push_back(all);
+      first.push_back(keyed.size());
+      for (int o = unconditional; o <= all; ++o) keyed.push_back({e.curve, {}, 0});
+      unconditional += e.curve.threshold ? 0 : 1;
+      ++all;
     }
-    std::map<std::string, int> ordinal;  // effects on the same objective: 0, 1, ...
-    for (size_t k = 0; k < curves.size(); ++k) {
-      const std::string& objective_id = line.effects[k].objective;
-      std::string prefix = EffectKeyPrefix(line.id, objective_id, ordinal[objective_id]++);
-      auto add = [&](Param& p, const std::string& role) {
-        if (!Drawn(p, effects)) return;
-        SmaaSlot slot = TriangleSlot(p);
-        slot.key = StreamKey(prefix + role);
-        params.push_back({&p, slot});
-      };
-      Curve& c = curves[k];
-      if (c.kind == CurveKind::kLinear) add(c.points, "points");
-      if (c.kind == CurveKind::kSaturating) add(c.max, "max"), add(c.half, "half");
-      for (size_t i = 0; c.kind == CurveKind::kTable && i < c.table.size(); ++i) {
-        add(c.table[i].value, "table" + std::to_string(i));
+    // Pointers into keyed only once it no longer grows.
+    for (size_t k = 0; k < line.effects.size(); ++k) {
+      for (int o = min_ordinal[k]; o <= max_ordinal[k]; ++o) {
+        Keyed& copy = keyed[first[k] + static_cast<size_t>(o - min_ordinal[k])];
+        std::string prefix = EffectKeyPrefix(line.id, line.effects[k].objective, o);
+        auto add = [&](Param& p, const std::string& role) {
+          if (!Drawn(p, effects)) return;
+          SmaaSlot slot = TriangleSlot(p);
+          slot.key = StreamKey(prefix + role);
+          copy.params.push_back({&p, slot});
+        };
+        Curve& c = copy.curve;
+        if (c.kind == CurveKind::kLinear) add(c.points, "points");
+        if (c.kind == CurveKind::kSaturating) add(c.max, "max"), add(c.half, "half");
+        for (size_t i = 0; c.kind == CurveKind::kTable && i < c.table.size(); ++i) {
+          add(c.table[i].value, "table" + std::to_string(i));
+        }
+        if (o == min_ordinal[k]) drawn_params += copy.params.size();
       }
     }
   }
 
-  void Draw(uint64_t sample, uint64_t base) {
-    if (drawn_for == sample + 1) return;
-    for (Uncertain& u : params) {
-      *u.target = Param::Exact(DrawSlot(u.slot, base));
+  // Adds the line's effects at `total` under sample i's draws to `row` (one
+  // value per objective).
+  void AddTo(Money total, uint64_t sample, uint64_t base, double* row) {
+    std::fill(active.begin(), active.end(), 0);
+    for (size_t k = 0; k < objective.size(); ++k) {
+      const std::optional<Money>& threshold = keyed[first[k]].curve.threshold;
+      if (threshold && total < *threshold) continue;  // adds 0; the kernel does not count it
+      int ordinal = active[objective[k]]++;
+      Keyed& copy = keyed[first[k] + static_cast<size_t>(ordinal - min_ordinal[k])];
+      if (copy.drawn_for != sample + 1) {
+        for (Uncertain& u : copy.params) {
+          *u.target = Param::Exact(DrawSlot(u.slot, base));
+        }
+        copy.drawn_for = sample + 1;
+      }
+      row[objective[k]] += CurveValue(copy.curve, total);
     }
-    drawn_for = sample + 1;
   }
 };
 
@@ -172,12 +210,7 @@ class Worker {
     for (size_t s = 0; s < resolved.size(); ++s) {
       double* row = out.data() + s * J;
       for (const ResolvedLine& line : resolved[s].lines) {
-        DrawnLine& drawn = DrawnOf(*line.def);
-        drawn.Draw(i, base);
-        Money total = detail::LineTotal(line);
-        for (size_t k = 0; k < drawn.curves.size(); ++k) {
-          row[drawn.objective[k]] += CurveValue(drawn.curves[k], total);
-        }
+        DrawnOf(*line.def).AddTo(detail::LineTotal(line), i, base, row);
       }
       for (size_t j = 0; j < J; ++j) row[j] = std::min(100.0, row[j]);
     }
@@ -246,7 +279,7 @@ size_t UncertainEffects(const Model& model, const std::vector<ResolvedScenario>&
   size_t n = 0;
   for (const ResolvedScenario& r : resolved) {
     for (const ResolvedLine& line : r.lines) {
-      if (seen.insert(line.def).second) n += DrawnLine(model, *line.def, effects).params.size();
+      if (seen.insert(line.def).second) n += DrawnLine(model, *line.def, effects).drawn_params;
     }
   }
   return n;

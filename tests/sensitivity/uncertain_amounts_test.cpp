@@ -6,8 +6,10 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <map>
+#include <memory>
 
 #include "allot/resolve.hpp"
+#include "allot/sensitivity.hpp"
 #include "test_support.hpp"
 
 namespace allot {
@@ -178,6 +180,67 @@ lines:
       CHECK(w.first[0] + w.first[1] >= 20000);
     }
   }
+}
+
+TEST_CASE("an effect after one below its threshold draws as in the SMAA kernel", "[uncertain]") {
+  // Line x has two effects on o (possible only in a model built in code:
+  // a file's effects are a map): the first, saturating, starts at EUR 1,000,
+  // above x's EUR 600, so the kernel skips it and numbers the second (linear,
+  // points [1, 2, 3] per EUR 100) as ordinal 0. The model scores 6p, to-y
+  // scores 12 exactly (y, 2 points per EUR 100): model ranks first in the
+  // samples where p > 2. Same seed, same draws: the counts are equal.
+  Model model = ModelFrom(R"(format: allot/1
+title: t
+years: [2024]
+objectives: [{id: o, name: O}]
+weights: {w: {o: 1}}
+lines:
+  - id: x
+    name: X
+    budget: {2024: 600}
+    effects: {o: {curve: saturating, max: [10, 20, 30], half: [100, 200, 300], threshold: 1000}}
+  - id: y
+    name: Y
+    budget: {2024: 0}
+    effects: {o: {curve: linear, points: 2, per: 100}}
+)");
+  Effect second = model.lines[0].effects[0];
+  second.curve = Curve{};
+  second.curve.kind = CurveKind::kLinear;
+  second.curve.points = Param{1, 2, 3, true};
+  second.curve.per = Money::FromCents(10000);
+  model.lines[0].effects.push_back(second);
+  std::vector<Scenario> scenarios = {ScenarioFrom(R"(format: allot/1
+scenario: to-y
+changes:
+  - move: {amount: 600, from: x, to: y}
+)")};
+  Diagnostics diags;
+  std::vector<ResolvedScenario> resolved = ResolveScenarios(model, scenarios, diags);
+  REQUIRE(resolved.size() == 2);
+  std::string error;
+  WeightSpec weights = *ParseWeightSpec("w", model, error);
+  const uint64_t samples = 2000;
+  std::unique_ptr<SmaaPlan> plan =
+      CompileSmaa(model, resolved, SmaaOptions{weights, EffectsMode::kUncertain, 5});
+  SmaaRun run;
+  run.samples = samples;
+  SmaaResult kernel = RunSmaa(*plan, run);
+  REQUIRE(kernel.scenarios[0].id == "model");
+  auto first = static_cast<uint64_t>(
+      std::llround(kernel.scenarios[0].rank_acceptability[0] * static_cast<double>(samples)));
+  CHECK(first > 800);  // p > 2 about half of the time
+  CHECK(first < 1200);
+
+  UncertainOptions options;
+  options.weights = weights;
+  options.effects = EffectsMode::kUncertain;
+  options.samples = samples;
+  options.seed = 5;
+  UncertainResult r = RunUncertainAmounts(model, scenarios, resolved, options);
+  REQUIRE(r.weightings.size() == 1);  // w, named exactly
+  CHECK(r.weightings[0].beats[0 * 2 + 1] == first);
+  CHECK(r.uncertain_effects == 3);  // max, half, points
 }
 
 TEST_CASE("uncertain amounts on the shipped data: threads change nothing", "[uncertain]") {
