@@ -2,6 +2,7 @@
 #include "allot/batch.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <tuple>
 
@@ -13,8 +14,21 @@
 #include "allot/tornado.hpp"
 #include "allot/weight_sampling.hpp"
 #include "allot/what_it_takes.hpp"
+#include "batch/run_lists.hpp"
 
 namespace allot {
+
+namespace detail {
+
+std::array<RunList, 4> RunLists(const BatchEntry& entry) {
+  auto at_least_one = [](size_t size) { return std::max<uint64_t>(size, 1); };
+  return {RunList{"models", at_least_one(entry.models.size())},
+          RunList{"scenarios", at_least_one(entry.scenario_sets.size())},
+          RunList{"weights", at_least_one(entry.weights.size())},
+          RunList{"seeds", entry.seeds.size()}};
+}
+
+}  // namespace detail
 
 void ForEachBatchRun(const BatchSpec& spec,
                      const std::function<void(const BatchRun& run, size_t index)>& visit) {
@@ -22,21 +36,18 @@ void ForEachBatchRun(const BatchSpec& spec,
   BatchRun run;
   for (size_t e = 0; e < spec.entries.size(); ++e) {
     const BatchEntry& entry = spec.entries[e];
-    std::vector<std::string> models =
-        entry.models.empty() ? std::vector<std::string>{""} : entry.models;
-    std::vector<std::vector<std::string>> sets = entry.scenario_sets;
-    if (sets.empty()) sets.emplace_back();
-    std::vector<std::string> weights =
-        entry.weights.empty() ? std::vector<std::string>{""} : entry.weights;
+    const std::array<detail::RunList, 4> lists = detail::RunLists(entry);
     run.entry = e;
-    for (const std::string& model : models) {
-      run.model = model;
-      for (const std::vector<std::string>& set : sets) {
-        run.scenarios = set;
-        for (const std::string& w : weights) {
-          run.weights = w;
-          for (uint64_t seed : entry.seeds) {
-            run.seed = seed;
+    // An empty list's one run takes the default, "" or no scenario paths.
+    for (uint64_t m = 0; m < lists[0].runs; ++m) {
+      run.model = entry.models.empty() ? "" : entry.models[m];
+      for (uint64_t s = 0; s < lists[1].runs; ++s) {
+        run.scenarios =
+            entry.scenario_sets.empty() ? std::vector<std::string>{} : entry.scenario_sets[s];
+        for (uint64_t w = 0; w < lists[2].runs; ++w) {
+          run.weights = entry.weights.empty() ? "" : entry.weights[w];
+          for (uint64_t seed = 0; seed < lists[3].runs; ++seed) {
+            run.seed = entry.seeds[seed];
             visit(run, index++);
           }
         }
@@ -48,9 +59,9 @@ void ForEachBatchRun(const BatchSpec& spec,
 uint64_t CountBatchRuns(const BatchSpec& spec) {
   uint64_t runs = 0;
   for (const BatchEntry& entry : spec.entries) {
-    runs += std::max<uint64_t>(entry.models.size(), 1) *
-            std::max<uint64_t>(entry.scenario_sets.size(), 1) *
-            std::max<uint64_t>(entry.weights.size(), 1) * entry.seeds.size();
+    uint64_t product = 1;
+    for (const detail::RunList& list : detail::RunLists(entry)) product *= list.runs;
+    runs += product;
   }
   return runs;
 }

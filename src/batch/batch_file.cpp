@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "allot/batch.hpp"
+#include "batch/run_lists.hpp"
 #include "load/common.hpp"
 #include "load/yaml_reader.hpp"
 
@@ -181,13 +182,8 @@ bool ReadSpecifics(LoadContext& ctx, MapReader& map, BatchEntry& entry) {
 bool CountRuns(LoadContext& ctx, const MapReader& map, const BatchEntry& entry, uint64_t& runs) {
   const uint64_t limit = ctx.limits().max_batch_runs;
   if (runs > limit || entry.seeds.empty()) return true;  // said already; `seeds: []` runs nothing
-  const std::pair<const char*, uint64_t> lists[] = {
-      {"models", std::max<uint64_t>(entry.models.size(), 1)},
-      {"scenarios", std::max<uint64_t>(entry.scenario_sets.size(), 1)},
-      {"weights", std::max<uint64_t>(entry.weights.size(), 1)},
-      {"seeds", entry.seeds.size()}};
   uint64_t product = 1;  // at most limit - runs: nothing below overflows
-  for (const auto& [key, size] : lists) {
+  for (const auto& [key, size] : detail::RunLists(entry)) {
     if (size <= (limit - runs) / product) {
       product *= size;
       continue;
