@@ -252,6 +252,22 @@ def case_batch_runs(d, n):
     return ["batch", f"{d}/runs.yaml", "--format", "csv"]
 
 
+def case_batch_streamed(d, n):
+    # n explain runs of a small model (2 changed lines, exact) as 10 models
+    # x 10 scenario sets x n/100 seeds (the same files, loaded once), so that
+    # the batch file stays small: each run is written as it is done, and
+    # memory should stay flat while the output grows with n.
+    cost_model(d)
+    cost_scenarios(d, 1)
+    open(f"{d}/runs.yaml", "w").write(
+        "format: allot/1\nbatch:\n  - analysis: explain\n"
+        f"    models: [{', '.join(['m.yaml'] * 10)}]\n"
+        f"    scenarios: [{', '.join(['[s000000.yaml]'] * 10)}]\n"
+        "    a: model\n    b: s0\n    weights: [even]\n"
+        f"    seeds: [{', '.join(str(i + 1) for i in range(n // 100))}]\n")
+    return ["batch", f"{d}/runs.yaml", "--format", "csv"]
+
+
 def case_report_scenarios(d, n):
     cost_model(d, lines=20)
     cost_scenarios(d, n, lines=20)
@@ -290,6 +306,7 @@ CASES = [
     ("optimise: lines, 8 objectives", case_optimise_lines, (25, 100, 400)),
     ("frontier: points, 50 lines", case_frontier_points, (5, 20, 80)),
     ("batch: sensitivity runs of 100 samples", case_batch_runs, (10, 40, 160)),
+    ("batch: explain runs, written as done", case_batch_streamed, (1000, 10000, 100000)),
     ("report: scenarios (html + xlsx)", case_report_scenarios, (25, 100, 400)),
     ("report: model lines (html + xlsx)", case_report_lines, (250, 1000, 4000)),
 ]

@@ -73,13 +73,28 @@ void RenderOptimise(const OptimiseReport& report, OutputFormat format, Lang lang
 void RenderFrontier(const FrontierReport& report, OutputFormat format, Lang lang,
                     std::ostream& out);
 
-// Writes all rows as one long table: csv (columns run, analysis, model,
-// scenarios, weights, seed, a, b, weight_set, item, metric, value; a and b
-// name the pair of what-it-takes, tornado and explain) or json; or,
+// Writes a batch's rows as one long table: csv (columns run, analysis,
+// model, scenarios, weights, seed, a, b, weight_set, item, metric, value; a
+// and b name the pair of what-it-takes, tornado and explain) or json; or,
 // for people, table or md with one section per run, whose labels and
-// number formats follow `lang` (csv and json do not). The runs are those
-// of ForEachBatchRun(spec); `rows` in run order, as RunBatchAnalysis gives them.
-void RenderBatch(const BatchSpec& spec, const std::vector<BatchRow>& rows, OutputFormat format,
-                 Lang lang, std::ostream& out);
+// number formats follow `lang` (csv and json do not). Written as the runs
+// are done, so that no batch needs all its rows in memory: Start(), then
+// Run() for every run of ForEachBatchRun(spec) in order, with the rows
+// RunBatchAnalysis gave it, then End(). Only what Start..End wrote, all of
+// it, is the output (json is valid only after End).
+class BatchWriter {
+ public:
+  BatchWriter(const BatchSpec& spec, OutputFormat format, Lang lang, std::ostream& out);
+  void Start();
+  void Run(const BatchRun& run, size_t index, const std::vector<BatchRow>& rows);
+  void End();
+
+ private:
+  const BatchSpec& spec_;
+  OutputFormat format_;
+  Lang lang_;
+  std::ostream& out_;
+  uint64_t rows_ = 0;  // json rows written so far
+};
 
 }  // namespace allot

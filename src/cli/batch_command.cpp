@@ -46,7 +46,10 @@ the file. docs/analyses.md describes the format; in short:
       scenarios: [../scenarios/, [../scenarios/herverdeling-ckm.yaml]]
 
 Every file is checked before anything runs; an error anywhere stops the
-batch with nothing written. A batch may ask for at most --max-runs runs
+batch with nothing written. Each run's rows are written as soon as it is
+done: memory does not grow with the number of runs. With --output the file
+appears only when every run succeeded (an error, Ctrl-C or kill leaves the
+old file as it was); standard output keeps what it got before an error. A batch may ask for at most --max-runs runs
 (default 100000) in all; past that the error is at the list that takes the
 count over, before any run is made. When standard error is a terminal, a progress
 bar shows the runs done, the rate and the time left. --format table or md
@@ -187,18 +190,30 @@ class BatchCommand final : public Command {
     if (!Prepare(*spec, base, s, loaded)) return kExitBadInput;
     for (const auto& [files, inputs] : loaded) s.AddInputFiles(inputs->inputs.files);
 
+    // Each run's rows are written as soon as it is done, and dropped: to
+    // standard output, or to the temporary that replaces --output only
+    // when every run succeeded. Memory does not grow with the runs.
+    if (int code = s.BeginParts(); code != kExitSuccess) return code;
+    BatchWriter writer(*spec, s.format(), s.lang(), s.parts());
+    writer.Start();
     // The library never looks at the terminal; the driver decides.
     Progress progress(s.err(), &s.err() == &std::cerr && isatty(STDERR_FILENO),
                       CountBatchRuns(*spec));
     std::vector<BatchRow> rows;
+    bool failed = false;
     ForEachBatchRun(*spec, [&](const BatchRun& run, size_t r) {
+      if (failed) return;  // the first error stops the batch
       const Loaded& in = *loaded.at(RunFiles(run, base));
-      RunBatchAnalysis(spec->entries[run.entry], run, r, *in.inputs.model, in.resolved, rows,
-                       s.diags());
+      rows.clear();
+      failed = !RunBatchAnalysis(spec->entries[run.entry], run, r, *in.inputs.model, in.resolved,
+                                 rows, s.diags());
+      if (!failed) writer.Run(run, r, rows);
+      failed = failed || !s.parts().flush();
       progress.Update(r + 1);
     });
     if (!s.diags().empty()) return s.Fail();
-    RenderBatch(*spec, rows, s.format(), s.lang(), s.text());
+    if (failed) return kExitFailure;  // the write error is said
+    writer.End();
     return kExitSuccess;
   }
 };

@@ -1,6 +1,9 @@
 #include "cli/command.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <memory>
+#include <utility>
 
 #include "allot/provenance_summary.hpp"
 #include "cli/messages.hpp"
@@ -146,6 +149,27 @@ void Session::WriteFile(const std::string& flag, const std::string& path, std::s
   pending_.push_back({flag, path, std::move(contents)});
 }
 
+int Session::BeginParts() {
+  if (RefuseOutputsOverInputs()) return kExitBadInput;
+  std::function<bool(const std::string&)> sink = [this](const std::string& text) {
+    return WriteOut(command_, text, out_, err_) == kExitSuccess;
+  };
+  if (has_output_ && !output_.empty()) {
+    parts_file_ = std::make_unique<AtomicFile>();
+    std::string error;
+    if (!parts_file_->Open(output_, error)) return Error(error);
+    sink = [this](const std::string& text) {
+      std::string why;
+      if (parts_file_->Write(text, why)) return true;
+      Error(why);
+      return false;
+    };
+  }
+  parts_buffer_ = std::make_unique<PartsBuffer>(std::move(sink));
+  parts_ = std::make_unique<std::ostream>(parts_buffer_.get());
+  return kExitSuccess;
+}
+
 void Session::AddInputFiles(const std::vector<std::string>& files) {
   input_files_.insert(input_files_.end(), files.begin(), files.end());
 }
@@ -280,13 +304,20 @@ void Session::AddCaveat(Reads reads, bool in_json) {
 }
 
 int Session::Write() {
-  if (has_output_ && !output_.empty()) WriteFile("--output", output_, text_.str());
+  bool to_file = has_output_ && !output_.empty();
+  if (to_file && !parts_) WriteFile("--output", output_, text_.str());
   if (RefuseOutputsOverInputs()) return kExitBadInput;
   for (const PendingFile& file : pending_) {
     std::string error;
     if (!WriteFileAtomically(file.path, file.contents, error)) return Error(error);
   }
-  if (has_output_ && !output_.empty()) return kExitSuccess;
+  if (parts_) {
+    if (!parts_->flush()) return kExitFailure;  // said by the sink
+    std::string error;
+    if (parts_file_ && !parts_file_->Commit(error)) return Error(error);
+    return kExitSuccess;
+  }
+  if (to_file) return kExitSuccess;
   return WriteOut(command_, text_.str(), out_, err_);
 }
 

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <sstream>
@@ -23,6 +24,7 @@
 #include "allot/render.hpp"
 #include "allot/resolve.hpp"
 #include "cli/inputs.hpp"
+#include "cli/output_file.hpp"
 
 namespace allot::cli {
 
@@ -105,7 +107,8 @@ class Command {
   }
   // Computes and renders the result into session.text() (and any files into
   // session.WriteFile); returns an exit code. Nothing reaches standard
-  // output or a file before it returns kExitSuccess.
+  // output or a file before it returns kExitSuccess (except what a command
+  // writes to standard output in parts: Session::BeginParts).
   virtual int Run(Session& session) = 0;
   // Whether the output ends with what its figures rest on (the provenance
   // caveat, docs/output.md). Commands that show no figures of the model
@@ -164,6 +167,18 @@ class Session {
   // The rendered result: written to standard output, or with --output to
   // that file.
   std::ostream& text() { return text_; }
+  // For a result too large to hold in memory (batch), instead of text():
+  // after BeginParts(), what is written to parts() is passed on as it comes
+  // (every 64 KiB and at each flush). With --output FILE it goes to a
+  // temporary beside FILE, which replaces FILE once Run returned
+  // kExitSuccess and is removed otherwise (an error, an exception, Ctrl-C):
+  // FILE is then untouched. Without it, to standard output, where what was
+  // taken before a failure stays written (a pipe cannot be written whole).
+  // BeginParts returns kExitSuccess, or the exit code after saying why
+  // (--output names an input file or cannot be created); once parts() is
+  // bad, a write failed and was reported: Run returns kExitFailure.
+  int BeginParts();
+  std::ostream& parts() { return *parts_; }
   // Writes `text` to standard output at once, for a command that goes on
   // running after it (serve prints its address, then serves until stopped);
   // false after saying why it could not.
@@ -216,6 +231,9 @@ class Session {
   std::ostringstream text_;
   std::vector<OutputOption> output_options_;
   std::vector<PendingFile> pending_;
+  std::unique_ptr<AtomicFile> parts_file_;  // BeginParts with --output
+  std::unique_ptr<PartsBuffer> parts_buffer_;
+  std::unique_ptr<std::ostream> parts_;
 };
 
 // Runs `command` for `allot COMMAND ARGS...`; `help` is printed by --help

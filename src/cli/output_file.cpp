@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <optional>
+#include <utility>
 
 #include "cli/remove_on_signal.hpp"
 
@@ -49,9 +50,15 @@ bool SyncDirectory(const std::string& dir) {
 
 }  // namespace
 
-bool WriteFileAtomically(const std::string& path, const std::string& contents, std::string& error) {
+AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!temp_.empty()) ::unlink(temp_.c_str());
+}
+
+bool AtomicFile::Open(const std::string& path, std::string& error) {
+  path_ = path;
   std::filesystem::path target(path);
-  std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
+  dir_ = target.has_parent_path() ? target.parent_path().string() : ".";
   struct stat existing {};
   bool exists = ::stat(path.c_str(), &existing) == 0;
   if (exists && !S_ISREG(existing.st_mode)) {
@@ -60,35 +67,74 @@ bool WriteFileAtomically(const std::string& path, const std::string& contents, s
             "standard output to reach a device or pipe)";
     return false;
   }
-  std::string temp = (dir / ("." + target.filename().string() + ".allot-XXXXXX")).string();
-  std::optional<RemoveOnSignal> remove_on_signal;  // Ctrl-C, kill or hangup: no temporary left
-  int fd = CreateTemporary(temp, remove_on_signal);
-  if (fd < 0) {
-    error = "cannot create a file in '" + dir.string() + "': " + Reason();
+  mode_ = exists ? existing.st_mode & 07777 : DefaultMode();
+  std::string temp =
+      (std::filesystem::path(dir_) / ("." + target.filename().string() + ".allot-XXXXXX")).string();
+  fd_ = CreateTemporary(temp, remove_on_signal_);  // Ctrl-C, kill or hangup: no temporary left
+  if (fd_ < 0) {
+    error = "cannot create a file in '" + dir_ + "': " + Reason();
     return false;
   }
-  mode_t mode = exists ? existing.st_mode & 07777 : DefaultMode();
-  bool ok = WriteAll(fd, contents) && ::fchmod(fd, mode) == 0 && ::fsync(fd) == 0;
-  if (!ok) error = "cannot write '" + path + "': " + Reason();
-  if (::close(fd) != 0 && ok) {
+  temp_ = temp;
+  return true;
+}
+
+bool AtomicFile::Write(const std::string& text, std::string& error) {
+  if (fd_ >= 0 && WriteAll(fd_, text)) return true;
+  error = "cannot write '" + path_ + "': " + Reason();
+  return false;
+}
+
+bool AtomicFile::Commit(std::string& error) {
+  bool ok = ::fchmod(fd_, mode_) == 0 && ::fsync(fd_) == 0;
+  if (!ok) error = "cannot write '" + path_ + "': " + Reason();
+  int closed = ::close(fd_);
+  fd_ = -1;
+  if (closed != 0 && ok) {
     ok = false;
-    error = "cannot write '" + path + "': " + Reason();
+    error = "cannot write '" + path_ + "': " + Reason();
   }
-  if (ok && ::rename(temp.c_str(), path.c_str()) != 0) {
+  if (ok && ::rename(temp_.c_str(), path_.c_str()) != 0) {
     ok = false;
-    error = "cannot replace '" + path + "': " + Reason();
+    error = "cannot replace '" + path_ + "': " + Reason();
   }
-  if (!ok) {
-    ::unlink(temp.c_str());
-    return false;
-  }
-  remove_on_signal.reset();  // the temporary's name is gone with the rename
-  if (!SyncDirectory(dir.string())) {
-    error = "wrote '" + path + "' but cannot sync its directory: " + Reason();
+  if (!ok) return false;  // the destructor removes the temporary
+  temp_.clear();
+  remove_on_signal_.reset();  // the temporary's name is gone with the rename
+  if (!SyncDirectory(dir_)) {
+    error = "wrote '" + path_ + "' but cannot sync its directory: " + Reason();
     return false;
   }
   return true;
 }
+
+bool WriteFileAtomically(const std::string& path, const std::string& contents, std::string& error) {
+  AtomicFile file;
+  return file.Open(path, error) && file.Write(contents, error) && file.Commit(error);
+}
+
+PartsBuffer::PartsBuffer(std::function<bool(const std::string&)> sink)
+    : sink_(std::move(sink)), part_(kPartSize, '\0') {
+  setp(part_.data(), part_.data() + part_.size());
+}
+
+bool PartsBuffer::HandOn() {
+  if (failed_) return false;
+  size_t size = static_cast<size_t>(pptr() - pbase());
+  if (size > 0 && !sink_(part_.substr(0, size))) failed_ = true;
+  setp(part_.data(), part_.data() + part_.size());
+  return !failed_;
+}
+
+PartsBuffer::int_type PartsBuffer::overflow(int_type c) {
+  if (!HandOn()) return traits_type::eof();
+  if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+  *pptr() = traits_type::to_char_type(c);
+  pbump(1);
+  return c;
+}
+
+int PartsBuffer::sync() { return HandOn() ? 0 : -1; }
 
 bool WriteStandardOutput(std::ostream& out, const std::string& text, std::string& reason) {
   // errno is cleared first so that a stream that fails without a system

@@ -6,7 +6,9 @@
 // "nan", or as JSON `null`, would pass a wrong figure off as a result, so the
 // number formatters throw NonFiniteOutput instead. RunCli reports it as
 // `allot: internal error: …` with exit code 1; every command renders into
-// memory before writing, so no output and no partial file is written.
+// memory before writing, so no output and no partial file is written
+// (batch writes run by run: its --output temporary is removed, but
+// standard output keeps the runs before).
 #pragma once
 
 #include <cmath>

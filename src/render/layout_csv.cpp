@@ -54,9 +54,17 @@ void WriteRecord(std::ostream& out, const std::vector<std::string>& fields) {
   out << "\r\n";
 }
 
-}  // namespace
+// The rows of `t`, each after a `section` field of its title when `sections`.
+void WriteRows(const Table& t, bool sections, std::ostream& out) {
+  for (const auto& row : t.rows) {
+    std::vector<std::string> fields;
+    if (sections) fields.push_back(TextField(t.title));
+    for (size_t c = 0; c < t.columns.size(); ++c) fields.push_back(Field(row[c], t.columns[c]));
+    WriteRecord(out, fields);
+  }
+}
 
-std::string CsvTextRecord(const std::string& text) { return TextField(text) + "\r\n"; }
+}  // namespace
 
 void WriteCsv(const std::vector<Table>& tables, std::ostream& out) {
   bool sections = tables.size() > 1;
@@ -66,13 +74,12 @@ void WriteCsv(const std::vector<Table>& tables, std::ostream& out) {
     if (sections) header.push_back("section");
     for (const Column& c : t.columns) header.push_back(TextField(c.name));
     WriteRecord(out, header);
-    for (const auto& row : t.rows) {
-      std::vector<std::string> fields;
-      if (sections) fields.push_back(TextField(t.title));
-      for (size_t c = 0; c < t.columns.size(); ++c) fields.push_back(Field(row[c], t.columns[c]));
-      WriteRecord(out, fields);
-    }
+    WriteRows(t, sections, out);
   }
 }
+
+void WriteCsvRows(const Table& table, std::ostream& out) { WriteRows(table, false, out); }
+
+std::string CsvTextRecord(const std::string& text) { return TextField(text) + "\r\n"; }
 
 }  // namespace allot::detail

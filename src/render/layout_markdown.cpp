@@ -50,11 +50,21 @@ void WriteMarkdown(const Document& d, Lang lang, std::ostream& out) {
   out << "# " << Escaped(d.title) << '\n';
   if (!d.tags.empty()) out << '\n';
   for (const Tag& tag : d.tags) out << Escaped(tag.label) << ": `" << tag.id << "`\n";
-  for (const Table& t : d.tables) {
-    out << '\n';
-    PrintTable(out, t, lang);
-  }
+  for (const Table& t : d.tables) WriteMarkdownTable(t, lang, out);
   for (const std::string& line : d.closing) out << '\n' << Escaped(line) << '\n';
+}
+
+void WriteMarkdownTable(const Table& table, Lang lang, std::ostream& out) {
+  out << '\n';
+  PrintTable(out, table, lang);
+}
+
+void WriteDocumentTable(const Table& table, OutputFormat format, Lang lang, std::ostream& out) {
+  if (format == OutputFormat::kMarkdown) {
+    WriteMarkdownTable(table, lang, out);
+  } else {
+    WriteTextTable(table, lang, out);
+  }
 }
 
 void WriteDocument(const Document& document, OutputFormat format, Lang lang, std::ostream& out) {

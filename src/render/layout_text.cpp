@@ -65,11 +65,13 @@ void WriteText(const Document& d, Lang lang, std::ostream& out) {
     out << (i ? ", " : "  (") << d.tags[i].label << ": " << d.tags[i].id;
   }
   out << (d.tags.empty() ? "\n" : ")\n");
-  for (const Table& t : d.tables) {
-    out << '\n';
-    PrintTable(out, t, lang);
-  }
+  for (const Table& t : d.tables) WriteTextTable(t, lang, out);
   for (const std::string& line : d.closing) out << '\n' << line << '\n';
+}
+
+void WriteTextTable(const Table& table, Lang lang, std::ostream& out) {
+  out << '\n';
+  PrintTable(out, table, lang);
 }
 
 }  // namespace allot::detail

@@ -10,6 +10,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -210,6 +211,55 @@ TEST_CASE("two writers racing for one path leave one complete file, never a mix"
   CHECK(OtherFiles(dir.path(), "out.txt") == 0);
 }
 
+// allot batch writes each run as it is done, into the temporary of
+// --output: a failure after some runs have been written must still leave
+// the old file as it was, and no temporary. The child's files may grow to
+// `limit` bytes; past it write(2) fails with EFBIG (SIGXFSZ ignored).
+TEST_CASE("batch: a write that fails after some runs leaves the old file, no temporary",
+          "[files][batch]") {
+  TempDir dir;
+  // Ten runs over the same scenarios, so that every run writes as much.
+  std::string sets = allot::testing::SourcePath("scenarios");
+  for (int i = 1; i < 10; ++i) sets += ", " + allot::testing::SourcePath("scenarios");
+  std::string runs =
+      dir.Write("runs.yaml",
+                "format: allot/1\nbatch:\n  - analysis: compare\n    scenarios: [" + sets + "]\n");
+  allot::testing::CliRun whole = allot::testing::RunAllot({"batch", runs}, kShipped);
+  REQUIRE(whole.code == 0);
+  const size_t limit = whole.out.size() / 2;  // five runs fit, the sixth does not
+  REQUIRE(whole.out.size() / 10 < limit / 4);
+
+  std::string out = dir.Write("out.csv", "old");
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::close(fds[0]);
+    struct rlimit file_size {};
+    file_size.rlim_cur = file_size.rlim_max = limit;
+    ::setrlimit(RLIMIT_FSIZE, &file_size);
+    ::signal(SIGXFSZ, SIG_IGN);
+    allot::testing::CliRun run =
+        allot::testing::RunAllot({"batch", runs, "--output", out}, kShipped);
+    std::string report = std::to_string(run.code) + "\n" + run.err;
+    ssize_t ignored = ::write(fds[1], report.data(), report.size());
+    (void)ignored;
+    ::_exit(0);
+  }
+  ::close(fds[1]);
+  std::string report;
+  char buffer[4096];
+  for (ssize_t got; (got = ::read(fds[0], buffer, sizeof buffer)) > 0;) {
+    report.append(buffer, static_cast<size_t>(got));
+  }
+  ::close(fds[0]);
+  ::waitpid(pid, nullptr, 0);
+  CHECK(report == "1\nallot batch: error: cannot write '" + out + "': File too large\n");
+  CHECK(Slurp(out) == "old");
+  CHECK(OtherFiles(dir.path(), "out.csv") == 1);  // runs.yaml only
+}
+
 TEST_CASE("standard output that refuses the text is a failure with the reason", "[files]") {
   std::string reason;
   std::ostringstream fine;
@@ -223,7 +273,11 @@ TEST_CASE("standard output that refuses the text is a failure with the reason", 
 
 TEST_CASE("every command's output to a stream that fills up: exit 1 and why", "[files][cli]") {
   const std::vector<std::vector<std::string>> commands = {
-      {"compare", "--format", "json"}, {"check"}, {"stability"}, {"compare", "--help"}};
+      {"compare", "--format", "json"},
+      {"check"},
+      {"stability"},
+      {"compare", "--help"},
+      {"batch", allot::testing::SourcePath("tests/data/golden/runs.yaml")}};  // written in parts
   for (const std::vector<std::string>& args : commands) {
     for (size_t room : {size_t{0}, size_t{20}}) {  // nothing, or part of it
       INFO(args[0] << (args.size() > 1 ? " " + args[1] : "") << ", room " << room);

@@ -98,7 +98,10 @@ TEST_CASE("SIGTERM in the middle of writing --output or --xlsx leaves no tempora
   const CliContext shipped{{ALLOT_SOURCE_DIR}};
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"compare", "--output", "out.txt"},
-        std::vector<std::string>{"report", "--xlsx", "book.xlsx"}}) {
+        std::vector<std::string>{"report", "--xlsx", "book.xlsx"},
+        // batch writes its temporary run by run, while it runs
+        std::vector<std::string>{"batch", "--output", "out.csv",
+                                 testing::SourcePath("tests/data/golden/runs.yaml")}}) {
     TempDir dir;
     std::string old = dir.Write(args[2], "old");
     std::vector<std::string> run = args;
