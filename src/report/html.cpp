@@ -3,11 +3,14 @@
 // inline CSS with print rules so that it prints on A4.
 #include "report/html.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "allot/report.hpp"
+#include "render/display_width.hpp"
 #include "render/provenance_text.hpp"
 #include "report/html_escape.hpp"
 #include "report/in_brief.hpp"
@@ -31,7 +34,7 @@ caption{text-align:left;font-weight:600;padding:.3rem 0}
 th,td{border-bottom:1px solid var(--rule);padding:.25rem .4rem;vertical-align:top}
 th{text-align:left;border-bottom:2px solid var(--ink);font-weight:600}
 td.num{text-align:right;white-space:nowrap}th.num{text-align:right}
-.wide{overflow-x:auto}
+.wide{overflow-x:auto}.print-only{display:none}
 td small{display:block;color:var(--muted);font-size:.75rem}
 td.up{background:var(--up);font-weight:600}td.down{background:var(--down);font-weight:600}
 td.up small,td.down small{color:var(--ink)}
@@ -45,7 +48,8 @@ section{break-before:page}section#in-brief,section#summary{break-before:auto}
 figure,tr,.keep{break-inside:avoid}thead{display:table-header-group}h2,h3{break-after:avoid}
 td.up,td.down{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .wide{overflow:visible}table{font-size:7pt}th,td{padding:.1rem .15rem}th{overflow-wrap:anywhere}
-td:first-child{overflow-wrap:anywhere;min-width:24mm}td small{font-size:6pt}}
+td:first-child{overflow-wrap:anywhere;min-width:24mm}td small{font-size:6pt}
+td.muted small{white-space:normal}.screen-only{display:none}.print-only{display:block}}
 )";
 
 std::string Header(const ReportContext& c) {
@@ -99,23 +103,103 @@ std::string CellHtml(const HtmlCell& cell, bool number) {
   return html + "</td>";
 }
 
-}  // namespace
+// The print width of A4 portrait less the margins (186 mm), in characters
+// of the 7 pt print font (about 1.5 mm each; a cell's padding is about one
+// more). Calibrated with chromium --print-to-pdf and pdftotext: 8 scenario
+// columns of the allocations table fit, 15 do not (docs/report.md).
+constexpr size_t kPrintWidth = 125;
+// A key column wraps its text; the first one is at least 24 mm wide.
+constexpr size_t kKeyColumnWidth = 16;
 
-std::string RenderTable(const HtmlTable& t) {
-  // The wrapper scrolls a wide table on a narrow screen instead of the page.
-  std::string html = "<div class=\"wide\"><table id=\"" + EscapeHtml(t.id) + "\"><caption>" +
-                     EscapeHtml(t.caption) + "</caption><thead><tr>";
-  for (size_t i = 0; i < t.header.size(); ++i) {
+// The width a column needs in print: its widest amount or change (numbers
+// never wrap; headers may break anywhere and the words under a muted cell,
+// "not in this scenario", wrap in print, so they do not count).
+size_t PrintWidth(const HtmlTable& t, size_t column) {
+  size_t width = 0;
+  for (const std::vector<HtmlCell>& row : t.rows) {
+    if (column >= row.size()) continue;
+    const HtmlCell& cell = row[column];
+    width = std::max(width, DisplayWidth(cell.text));
+    if (cell.css_class != "muted") width = std::max(width, DisplayWidth(cell.sub));
+  }
+  return width + 1;
+}
+
+// The columns after the key columns cut into as few contiguous groups of
+// nearly equal count as fit the print width beside the key columns. One
+// group when the table fits as it is.
+std::vector<std::pair<size_t, size_t>> PrintGroups(const HtmlTable& t, size_t key) {
+  size_t count = t.header.size() - key;
+  size_t budget = kPrintWidth - std::min(kPrintWidth, key * kKeyColumnWidth);
+  std::vector<size_t> widths;
+  for (size_t i = key; i < t.header.size(); ++i) widths.push_back(PrintWidth(t, i));
+  for (size_t k = 1; k < count; ++k) {
+    std::vector<std::pair<size_t, size_t>> groups;
+    bool fits = true;
+    for (size_t g = 0; g < k; ++g) {
+      size_t begin = count * g / k, end = count * (g + 1) / k;
+      size_t width = 0;
+      for (size_t i = begin; i < end; ++i) width += widths[i];
+      fits = fits && width <= budget;
+      groups.emplace_back(key + begin, key + end);
+    }
+    if (fits) return groups;
+  }
+  // As many groups as columns: each column alone beside the key columns.
+  std::vector<std::pair<size_t, size_t>> singles;
+  for (size_t i = key; i < t.header.size(); ++i) singles.emplace_back(i, i + 1);
+  return singles;
+}
+
+// A <table> of the given columns of `t`.
+std::string TableHtml(const HtmlTable& t, const std::string& id, const std::string& caption,
+                      const std::vector<size_t>& columns) {
+  std::string html = id.empty() ? "<table>" : "<table id=\"" + EscapeHtml(id) + "\">";
+  html += "<caption>" + EscapeHtml(caption) + "</caption><thead><tr>";
+  for (size_t i : columns) {
     html += (i < t.text_columns ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">") +
             EscapeHtml(t.header[i]) + "</th>";
   }
   html += "</tr></thead><tbody>";
   for (const std::vector<HtmlCell>& row : t.rows) {
     html += "<tr>";
-    for (size_t i = 0; i < row.size(); ++i) html += CellHtml(row[i], i >= t.text_columns);
+    for (size_t i : columns) {
+      if (i < row.size()) html += CellHtml(row[i], i >= t.text_columns);
+    }
     html += "</tr>";
   }
-  html += "</tbody></table></div>";
+  return html + "</tbody></table>";
+}
+
+std::vector<size_t> ColumnRange(size_t begin, size_t end) {
+  std::vector<size_t> columns;
+  for (size_t i = begin; i < end; ++i) columns.push_back(i);
+  return columns;
+}
+
+}  // namespace
+
+std::string RenderTable(const HtmlTable& t, std::optional<size_t> key_columns) {
+  size_t key = std::min(key_columns.value_or(t.text_columns), t.header.size());
+  std::vector<std::pair<size_t, size_t>> groups = PrintGroups(t, key);
+  // The wrapper scrolls a wide table on a narrow screen instead of the page.
+  std::string html =
+      groups.size() > 1 ? "<div class=\"wide screen-only\">" : "<div class=\"wide\">";
+  html += TableHtml(t, t.id, t.caption, ColumnRange(0, t.header.size())) + "</div>";
+  if (groups.size() > 1) {
+    // Too wide for A4: print shows the columns in groups, one table each,
+    // every one with the key columns, instead of the table above.
+    html += "<div class=\"print-only\">";
+    for (size_t g = 0; g < groups.size(); ++g) {
+      std::vector<size_t> columns = ColumnRange(0, key);
+      for (size_t i : ColumnRange(groups[g].first, groups[g].second)) columns.push_back(i);
+      html += TableHtml(
+          t, "",
+          t.caption + " (" + std::to_string(g + 1) + "/" + std::to_string(groups.size()) + ")",
+          columns);
+    }
+    html += "</div>";
+  }
   for (const std::string& note : t.notes) html += "<p class=\"note\">" + EscapeHtml(note) + "</p>";
   return html;
 }

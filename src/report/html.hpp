@@ -37,7 +37,11 @@ struct HtmlTable {
   std::vector<std::string> notes;  // paragraphs under the table
 };
 
-std::string RenderTable(const HtmlTable& table);
+// In print, a table too wide for A4 portrait is shown as several tables
+// (column groups), each repeating the first `key_columns` columns (default:
+// the text columns) so that every row stays identifiable; on screen it is
+// one table that scrolls.
+std::string RenderTable(const HtmlTable& table, std::optional<size_t> key_columns = {});
 
 // Everything a section needs.
 struct ReportContext {

@@ -134,7 +134,9 @@ std::string MotionsSection(const ReportContext& c) {
     return SectionHtml("motions", c.labels(Key::kReportMotions),
                        "<p>" + EscapeHtml(c.labels(Key::kReportNone)) + "</p>");
   }
-  return SectionHtml("motions", c.labels(Key::kReportMotions), RenderTable(MotionsTable(c)));
+  return SectionHtml("motions", c.labels(Key::kReportMotions),
+                     // In print, each column group repeats the motion and what it asks.
+                     RenderTable(MotionsTable(c), 2));
 }
 
 std::string ProvenanceSection(const ReportContext& c) {

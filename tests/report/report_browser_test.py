@@ -4,12 +4,17 @@
 Writes the report with `allot report`, has Chromium load it from disk, takes
 a screenshot (kept in OUT_DIR as a build artefact) and checks, through the
 DOM that Chromium rendered, that every section, table and chart is present
-and not empty. Exits 77 (CTest: skipped) when Chromium is not installed.
+and not empty. Then prints reports of 8 and of 15 scenarios to PDF on A4
+and checks with pdftotext that no table loses a column. Exits 77 (CTest:
+skipped) when Chromium or pdftotext is not installed, unless CI is set
+(then that is a failure: CI installs both, scripts/install-deps).
 
 usage: tests/report/report_browser_test.py ALLOT SOURCE_DIR OUT_DIR
 """
+import glob
 import html.parser
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,6 +53,10 @@ class Dom(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.stack.append(tag)
+        if "print-only" in (attrs.get("class") or "").split():
+            self.stack[-1] = "print-only"  # how a table prints, not another table: skipped
+        if "print-only" in self.stack:
+            return
         if tag == "section":
             self.section = attrs.get("id")
             self.sections[self.section] = {"tables": [], "charts": [], "text": ""}
@@ -73,6 +82,10 @@ class Dom(html.parser.HTMLParser):
                 current["charts"][-1]["labels"] += 1
 
     def handle_endtag(self, tag):
+        if "print-only" in self.stack:
+            while self.stack and self.stack.pop() not in (tag, "print-only"):
+                pass
+            return
         while self.stack and self.stack.pop() != tag:
             pass
         if tag == "td" and self.cell is not None:
@@ -93,9 +106,9 @@ class Dom(html.parser.HTMLParser):
                 chart["title"] = chart["title"] or data
 
 
-def chromium(*args, profile):
+def chromium(*args, profile, timeout=120):
     command = ["chromium", *FLAGS, f"--user-data-dir={profile}", *args]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     if done.returncode != 0:
         sys.exit(f"chromium failed ({done.returncode}): {done.stderr[-2000:]}")
     return done.stdout
@@ -132,31 +145,174 @@ def check(dom, lang):
     return problems
 
 
+class Printable(html.parser.HTMLParser):
+    """Reads the report's HTML as print should show it: per section (in
+    order) its heading, the text nodes it prints (not SVG <title>/<desc>,
+    not the print-only column groups: those are how the tables print, not
+    what must appear) and its tables, each as a list of columns (header,
+    then every cell's text and the smaller line under it)."""
+
+    def __init__(self):
+        super().__init__()
+        self.sections = []
+        self.stack = []  # (tag, hidden)
+        self.table = self.column = None
+        self.open = False  # inside a <section>
+
+    def hidden(self):
+        return any(h for _, h in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        hidden = "print-only" in (attrs.get("class") or "").split() or tag in ("title", "desc", "style", "nav")
+        self.stack.append((tag, hidden))
+        if tag == "section":
+            self.open = True
+            self.sections.append({"id": attrs.get("id"), "heading": "", "texts": [], "tables": []})
+        elif self.open and not self.hidden():
+            if tag == "table":
+                self.table = {"caption": "", "columns": []}
+                self.sections[-1]["tables"].append(self.table)
+            elif tag == "tr":
+                self.column = -1
+            elif tag in ("th", "td") and self.table is not None:
+                self.column += 1
+                if self.column == len(self.table["columns"]):
+                    self.table["columns"].append([])
+                self.table["columns"][self.column].append("")
+
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+        if tag == "table" and not self.hidden():
+            self.table = None
+        elif tag == "section":
+            self.open = False
+
+    def handle_data(self, data):
+        if not self.open or self.hidden() or not data.strip():
+            return
+        section = self.sections[-1]
+        section["texts"].append(data)
+        tags = [tag for tag, _ in self.stack]
+        if tags[-1] == "h2":
+            section["heading"] += data
+        elif self.table is not None and tags[-1] == "caption":
+            self.table["caption"] += data
+        elif self.table is not None and ("td" in tags or "th" in tags):
+            if tags[-1] == "small":
+                self.table["columns"][self.column].append(data)
+            else:
+                self.table["columns"][self.column][-1] += data
+
+
+def spaced(text):
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+
+
+def occurrences(token, texts):
+    """How often `token` occurs in `texts`. A token without letters (an
+    amount, a score, a share) counts only whole, not inside a larger number
+    (so an amount cut at the page edge does not count); a token with letters
+    counts with all white space removed, as a header or a name may wrap
+    anywhere in print."""
+    token = spaced(token)
+    if re.search(r"[^\W\d_]", token):
+        token = re.sub(r"\s", "", token)
+        return sum(re.sub(r"\s", "", spaced(text)).count(token) for text in texts)
+    pattern = re.compile(r"(?<![\w.,\u20ac])" + re.escape(token) + r"(?![\w.,])")
+    return sum(len(pattern.findall(spaced(text))) for text in texts)
+
+
+def lost_columns(report, pdf):
+    """The columns of the report's tables that its PDF does not show whole:
+    per section (the PDF text between its heading and the next, read with
+    pdftotext -raw, which keeps the order in which cells are drawn), every
+    header, amount, score and mark of every table must occur in the PDF at
+    least as often as in the section's printed text. A column lost at the
+    page edge, or cut through, falls short."""
+    page = Printable()
+    with open(report, encoding="utf-8") as f:
+        page.feed(f.read())
+    text = subprocess.run(["pdftotext", "-raw", pdf, "-"], check=True, capture_output=True,
+                          text=True).stdout.splitlines()
+    starts, at = [], 0
+    for section in page.sections:
+        heading = spaced(section["heading"])
+        at = next((i for i in range(at, len(text)) if spaced(text[i]) == heading), None)
+        if at is None:
+            return [f"section heading {heading!r} not found in the PDF"]
+        starts.append(at)
+    lost = []
+    for n, section in enumerate(page.sections):
+        printed = ["\n".join(text[starts[n]:starts[n + 1] if n + 1 < len(starts) else len(text)])]
+        for table in section["tables"]:
+            short, columns = {}, []
+            for column in table["columns"]:
+                for cell in set(column):
+                    if cell.strip() and cell not in short:
+                        found, wanted = occurrences(cell, printed), occurrences(cell, section["texts"])
+                        if found < wanted:
+                            short[cell] = f"{cell!r} printed {found} times, not {wanted}"
+                if any(cell in short for cell in column):
+                    columns.append(spaced(column[0]))
+            if short:
+                lost.append(f"{table['caption']!r}: {len(columns)} of {len(table['columns'])} columns not "
+                            f"all printed ({', '.join(columns)}); e.g. {next(iter(short.values()))}")
+    return lost
+
+
+def scenario_copies(source_dir, work, copies):
+    """The shipped model and scenarios plus `copies` renamed copies of the
+    scenario files (new ids, not current), for a report of many scenarios."""
+    shutil.copytree(os.path.join(source_dir, "model"), os.path.join(work, "model"))
+    shutil.copytree(os.path.join(source_dir, "scenarios"), os.path.join(work, "scenarios"))
+    files = sorted(glob.glob(os.path.join(source_dir, "scenarios", "*.yaml")))[:copies]
+    for i, path in enumerate(files, 1):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        old = re.search(r"^scenario: (\S+)$", text, re.M).group(1)
+        text = re.sub(r"^scenario: \S+$", f"scenario: kopie-{i}-{old}", text, flags=re.M)
+        text = re.sub(r"^current: true\n", "", text, flags=re.M)
+        with open(os.path.join(work, "scenarios", f"kopie-{i}-{old}.yaml"), "w", encoding="utf-8") as f:
+            f.write(text)
+
+
 def printed_columns(allot, source_dir, out_dir, problems):
-    """Prints the English report of the shipped model (8 scenarios) to PDF on
-    A4 and checks, in pdftotext's layout, that the allocations table keeps a
-    column per scenario: the row of awareness_campaign shows one amount per
-    scenario (before the print rules it showed 3 of 8). Needs pdftotext."""
-    if shutil.which("pdftotext") is None:
-        print("pdftotext not installed: the printed-columns check skipped")
-        return
-    report = os.path.join(out_dir, "report-print.html")
-    pdf = os.path.join(out_dir, "report-print.pdf")
-    subprocess.run([allot, "report", "--html", report], cwd=source_dir, check=True)
-    with tempfile.TemporaryDirectory() as profile:
-        chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + report, profile=profile)
-    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True,
-                          text=True).stdout
-    start = text.find("Allocation per action line, total over all years")
-    row = next((line for line in text[start:].splitlines() if line.startswith("Bewustwordings")), "")
-    if row.count("\u20ac") != SCENARIOS:
-        problems.append(f"printed allocations table: {row.count(chr(0x20ac))} of {SCENARIOS} columns: {row!r}")
+    """Prints reports with every section to PDF on A4 (Chromium's
+    --print-to-pdf) and checks that no table loses a column: the shipped
+    model (8 scenarios) in English, and with 7 renamed copies of the
+    scenario files (15 scenarios) in English and Dutch."""
+    sections = ["--sensitivity", "uniform", "--samples", "2000", "--tornado", "herverdeling-ckm,model,ckm",
+                "--frontier", "ckm"]
+    with tempfile.TemporaryDirectory() as work:
+        scenario_copies(source_dir, work, 7)
+        for name, cwd, lang in [("8", source_dir, "en"), ("15", work, "en"), ("15", work, "nl")]:
+            report = os.path.join(out_dir, f"report-print-{name}-{lang}.html")
+            pdf = os.path.join(out_dir, f"report-print-{name}-{lang}.pdf")
+            subprocess.run([allot, "report", "--html", report, "--lang", lang, *sections], cwd=cwd, check=True)
+            with tempfile.TemporaryDirectory() as profile:
+                # 15 scenarios take long: the PDF is about 50 MB (Chromium draws
+                # the hatched bars of series 5 to 15 tile by tile).
+                chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + report, profile=profile,
+                         timeout=300)
+            lost = lost_columns(report, pdf)
+            print(f"printed {name} scenarios ({lang}): {len(lost)} tables lost columns")
+            if not lost and name == "15":
+                os.remove(pdf)  # about 50 MB (the hatched bars of 15 series): kept only on failure
+            problems += [f"printed, {name} scenarios ({lang}): {problem}" for problem in lost]
 
 
 def main():
     allot, source_dir, out_dir = sys.argv[1:4]
-    if shutil.which("chromium") is None:
-        print("chromium not installed: skipped")
+    missing = [tool for tool in ("chromium", "pdftotext") if shutil.which(tool) is None]
+    if missing:
+        # CI installs both (scripts/install-deps: chromium, poppler-utils):
+        # there, a skip would hide that the report was never rendered.
+        if os.environ.get("CI"):
+            print(f"FAIL: {' and '.join(missing)} not installed, and CI is set")
+            return 1
+        print(f"{' and '.join(missing)} not installed (Debian: chromium, poppler-utils): skipped")
         return 77
     os.makedirs(out_dir, exist_ok=True)
     problems = []
