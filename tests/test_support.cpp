@@ -178,4 +178,10 @@ std::string TempDir::Read(const std::string& name) const {
   return text.str();
 }
 
+size_t Count(const std::string& text, const std::string& part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
 }  // namespace allot::testing

@@ -18,6 +18,9 @@ std::string ReadTestData(const std::string& relative_path);
 // The absolute path of a file in the source tree.
 std::string SourcePath(const std::string& relative_path);
 
+// How often `part` occurs in `text`, overlapping occurrences included.
+size_t Count(const std::string& text, const std::string& part);
+
 // What `allot ARGS...` returned and printed, run in-process through RunCli.
 struct CliRun {
   int code = 0;

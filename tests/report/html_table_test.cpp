@@ -3,18 +3,14 @@
 #include <vector>
 
 #include "report/html.hpp"
+#include "test_support.hpp"
 
 using allot::detail::HtmlCell;
 using allot::detail::HtmlTable;
 using allot::detail::RenderTable;
+using allot::testing::Count;
 
 namespace {
-
-size_t Count(const std::string& text, const std::string& part) {
-  size_t n = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
-  return n;
-}
 
 // A key column and `columns` amount columns "€1,000,0NN" (10 characters,
 // 11 in print with the padding), two rows; column c holds unique values.

@@ -18,6 +18,7 @@
 #include "report/labels.hpp"
 #include "test_support.hpp"
 
+using allot::testing::Count;
 using allot::testing::kSmallModel;
 using allot::testing::kStepModel;
 using allot::testing::ModelFrom;
@@ -29,12 +30,6 @@ namespace {
 
 bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
-}
-
-size_t Count(const std::string& text, const std::string& part) {
-  size_t n = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
-  return n;
 }
 
 const char* const kShift = R"(format: allot/1

@@ -7,18 +7,14 @@
 #include <utility>
 
 #include "core/finite_output.hpp"
+#include "test_support.hpp"
 
 using allot::detail::BarChart;
 using allot::detail::NiceTicks;
 using allot::detail::RenderBarChart;
+using allot::testing::Count;
 
 namespace {
-
-size_t Count(const std::string& text, const std::string& part) {
-  size_t n = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
-  return n;
-}
 
 BarChart TwoByThree() {
   BarChart chart;
