@@ -8,6 +8,7 @@
 #include "allot/diagnostic.hpp"
 #include "allot/model.hpp"
 #include "allot/money.hpp"
+#include "allot/provenance.hpp"
 #include "allot/resolve.hpp"
 
 namespace allot {
@@ -23,6 +24,35 @@ struct LineAllocation {
   std::string id;
   std::vector<Money> by_year;  // indexed like CompareResult::years
   bool illustrative = false;
+  // What its amount in each year and its total rest on (docs/format.md,
+  // "Which level a figure has").
+  ProvenanceLevel year_basis = ProvenanceLevel::kUnstated;
+  ProvenanceLevel total_basis = ProvenanceLevel::kUnstated;
+};
+
+// What each figure of a ScenarioResult rests on: the weakest level among
+// the inputs it is computed from (docs/output.md, "Marks"). Vectors are
+// indexed like the figures they describe.
+//  - total, by_year: the resolved totals' levels;
+//  - objectives[j]: every line with an effect on j, its total (the curve's
+//    x) and that effect's curve;
+//  - weighted[w]: the objectives with a weight above 0 in set w, and the
+//    set's weights; rank[w]: the weighted scores of every scenario compared;
+//  - deltas: the figure and the baseline's; cost_per_point[w]: the total
+//    and weighted[w];
+//  - motions_funded[m]: the totals of the lines that name motion m, and
+//    its min_spend when it has one.
+struct ScenarioBasis {
+  ProvenanceLevel total = ProvenanceLevel::kUnstated;
+  std::vector<ProvenanceLevel> by_year;
+  std::vector<ProvenanceLevel> objectives;
+  std::vector<ProvenanceLevel> weighted;
+  std::vector<ProvenanceLevel> rank;
+  ProvenanceLevel delta_total = ProvenanceLevel::kUnstated;
+  std::vector<ProvenanceLevel> delta_by_year;
+  std::vector<ProvenanceLevel> delta_weighted;
+  std::vector<ProvenanceLevel> cost_per_point;
+  std::vector<ProvenanceLevel> motions_funded;
 };
 
 // One scenario in a comparison: money (cents, exact), scores (points,
@@ -45,6 +75,7 @@ struct ScenarioResult {
   // the weighted score is 0. Rounded to the cent (a ratio, not an amount).
   std::vector<std::optional<Money>> cost_per_point;
   std::vector<bool> motions_funded;  // per model motion
+  ScenarioBasis basis;               // what each figure above rests on
 };
 
 // The comparison of resolved scenarios: what `allot compare` shows, in every

@@ -46,6 +46,9 @@ const Provenance& UnstatedProvenance();
 // The weaker of the two (the first on a tie).
 const Provenance& Weaker(const Provenance& a, const Provenance& b);
 
+// The weaker of two levels (the first on a tie).
+ProvenanceLevel WeakerLevel(ProvenanceLevel a, ProvenanceLevel b);
+
 // "sourced", "reported", "assumed", "judgement", or "not stated".
 const char* ProvenanceLevelName(ProvenanceLevel level);
 

@@ -32,6 +32,10 @@ const Provenance& Weaker(const Provenance& a, const Provenance& b) {
   return Weakness(b.level) > Weakness(a.level) ? b : a;
 }
 
+ProvenanceLevel WeakerLevel(ProvenanceLevel a, ProvenanceLevel b) {
+  return Weakness(b) > Weakness(a) ? b : a;
+}
+
 const char* ProvenanceLevelName(ProvenanceLevel level) {
   switch (level) {
     case ProvenanceLevel::kSourced:

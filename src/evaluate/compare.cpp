@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <utility>
 
 #include "allot/evaluate.hpp"
+#include "evaluate/figure_basis.hpp"
 
 namespace allot {
 
@@ -55,7 +57,13 @@ ScenarioResult Allocation(const ResolvedScenario& r) {
   s.by_year = r.by_year;
   s.lines.reserve(r.lines.size());
   for (const ResolvedLine& line : r.lines) {
-    s.lines.push_back(LineAllocation{line.def->id, line.by_year, line.illustrative});
+    LineAllocation a;
+    a.id = line.def->id;
+    a.by_year = line.by_year;
+    a.illustrative = line.illustrative;
+    if (line.year_provenance != nullptr) a.year_basis = line.year_provenance->level;
+    if (line.total_provenance != nullptr) a.total_basis = line.total_provenance->level;
+    s.lines.push_back(std::move(a));
   }
   return s;
 }
@@ -122,6 +130,7 @@ std::optional<CompareResult> Compare(const Model& model,
     ScenarioResult s = Allocation(r);
     s.objectives = Evaluate(model, r).objectives;
     s.motions_funded = MotionsFunded(model, r);
+    s.basis = detail::OwnBasis(model, r, *sets);
     for (Eigen::Index j = 0; j < objectives; ++j)
       scores(i, j) = s.objectives[static_cast<size_t>(j)];
     result.scenarios.push_back(std::move(s));
@@ -140,6 +149,7 @@ std::optional<CompareResult> Compare(const Model& model,
     }
   }
   FillDeltas(result, static_cast<size_t>(baseline - scenarios.begin()));
+  detail::FillComparedBasis(result.scenarios, static_cast<size_t>(baseline - scenarios.begin()));
   return result;
 }
 

@@ -5,6 +5,7 @@
 
 #include "render/catalogue.hpp"
 #include "render/layout.hpp"
+#include "render/marks.hpp"
 #include "render/motion_text.hpp"
 #include "render/number.hpp"
 #include "render/text.hpp"
@@ -13,12 +14,10 @@ namespace allot::detail {
 
 namespace {
 
-std::string ScenarioLabel(const ScenarioResult& s) { return s.illustrative ? s.id + " *" : s.id; }
-
 Table ScenariosTable(const CompareResult& r, Lang lang) {
   Table t(Say(Key::kCompareScenariosTitle, lang),
           {TextColumn(Say(Key::kScenario, lang)), TextColumn(Say(Key::kName, lang))});
-  for (const ScenarioResult& sc : r.scenarios) t.rows.push_back({ScenarioLabel(sc), sc.name});
+  for (const ScenarioResult& sc : r.scenarios) t.rows.push_back({sc.id, sc.name});
   return t;
 }
 
@@ -29,12 +28,20 @@ Table MoneyTable(const CompareResult& r, Lang lang) {
   t.columns.push_back(MoneyChangeColumn(Say(Key::kChangeVs, lang, {r.baseline})));
   for (const ScenarioResult& sc : r.scenarios) {
     std::vector<Cell> row;
-    row.emplace_back(ScenarioLabel(sc));
+    RowMarks marks(t.columns.size());
+    row.emplace_back(sc.id);
+    marks.Set(row.size(), sc.basis.total);
     row.emplace_back(sc.total);
-    for (Money m : sc.by_year) row.push_back(m);
-    row.push_back(sc.delta_total);
+    for (size_t y = 0; y < sc.by_year.size(); ++y) {
+      marks.Set(row.size(), sc.basis.by_year[y]);
+      row.emplace_back(sc.by_year[y]);
+    }
+    marks.Set(row.size(), sc.basis.delta_total);
+    row.emplace_back(sc.delta_total);
     t.rows.push_back(std::move(row));
+    t.marks.push_back(marks.Take());
   }
+  AddMarkLegend(t, lang);
   return t;
 }
 
@@ -55,10 +62,17 @@ Table WeightedTable(const CompareResult& r, size_t w, Lang lang) {
        MoneyColumn(Say(Key::kCompareCostPerPoint, lang))}};
   for (const ScenarioResult& sc : r.scenarios) {
     const std::optional<Money>& cost = sc.cost_per_point[w];
-    t.rows.push_back({ScenarioLabel(sc), sc.weighted[w], int64_t{sc.rank[w]}, sc.delta_weighted[w],
+    t.rows.push_back({sc.id, sc.weighted[w], int64_t{sc.rank[w]}, sc.delta_weighted[w],
                       cost ? Cell(SignificantEuros(*cost, 3)) : Cell(std::string("-"))});
+    RowMarks marks(t.columns.size());
+    marks.Set(1, sc.basis.weighted[w]);
+    marks.Set(2, sc.basis.rank[w]);
+    marks.Set(3, sc.basis.delta_weighted[w]);
+    if (cost) marks.Set(4, sc.basis.cost_per_point[w]);
+    t.marks.push_back(marks.Take());
   }
   t.notes.push_back(WeightsNote(r, r.weight_sets[w], lang));
+  AddMarkLegend(t, lang);
   return t;
 }
 
@@ -67,11 +81,17 @@ Table ObjectivesTable(const CompareResult& r, Lang lang) {
   for (const Objective& o : r.objectives) t.columns.push_back(NumberColumn(o.id, 1));
   for (const ScenarioResult& sc : r.scenarios) {
     std::vector<Cell> row;
-    row.emplace_back(ScenarioLabel(sc));
-    for (double v : sc.objectives) row.push_back(v);
+    RowMarks marks(t.columns.size());
+    row.emplace_back(sc.id);
+    for (size_t j = 0; j < sc.objectives.size(); ++j) {
+      marks.Set(row.size(), sc.basis.objectives[j]);
+      row.emplace_back(sc.objectives[j]);
+    }
     t.rows.push_back(std::move(row));
+    t.marks.push_back(marks.Take());
   }
   for (const Objective& o : r.objectives) t.notes.push_back(o.id + ": " + o.name);
+  AddMarkLegend(t, lang);
   return t;
 }
 
@@ -80,17 +100,63 @@ Table ObjectivesTable(const CompareResult& r, Lang lang) {
 Table MotionsTable(const CompareResult& r, Lang lang) {
   Table t(Say(Key::kCompareMotionsTitle, lang), {TextColumn(Say(Key::kScenario, lang)),
                                                  TextColumn(Say(Key::kCompareMotionsTitle, lang))});
+  std::vector<ProvenanceLevel> shown;
   for (const ScenarioResult& sc : r.scenarios) {
     std::vector<std::string> unfunded;
+    // "all funded" rests on every motion's funding.
+    ProvenanceLevel all = ProvenanceLevel::kSourced;
     for (size_t m = 0; m < r.motions.size(); ++m) {
-      if (!sc.motions_funded[m]) unfunded.push_back(MotionIdWithStatus(r.motions[m], lang));
+      ProvenanceLevel level = sc.basis.motions_funded[m];
+      all = WeakerLevel(all, level);
+      if (sc.motions_funded[m]) continue;
+      unfunded.push_back(Marked(MotionIdWithStatus(r.motions[m], lang), level));
+      shown.push_back(level);
     }
-    t.rows.push_back({ScenarioLabel(sc), r.motions.empty()  ? Say(Key::kNone, lang)
-                                         : unfunded.empty() ? Say(Key::kCompareAllFunded, lang)
-                                                            : Joined(unfunded)});
+    if (!r.motions.empty() && unfunded.empty()) shown.push_back(all);
+    t.rows.push_back({sc.id, r.motions.empty()  ? Say(Key::kNone, lang)
+                             : unfunded.empty() ? Marked(Say(Key::kCompareAllFunded, lang), all)
+                                                : Joined(unfunded)});
   }
   for (const Motion& m : r.motions) t.notes.push_back(MotionLegend(m, lang));
+  AddMarkLegend(t, lang, shown);
   return t;
+}
+
+// What each figure of the csv row rests on, as data: for every figure
+// column after `name`, a column `<its name>_basis` at the end of the row
+// (appended, so that the existing columns keep their positions).
+void AddBasisColumns(Table& t) {
+  const size_t figures = t.columns.size() - 1;  // the last: unfunded_motions
+  for (size_t c = 3; c < figures; ++c)
+    t.columns.push_back(TextColumn(t.columns[c].name + "_basis"));
+  t.columns.push_back(TextColumn("unfunded_motions_basis"));
+}
+
+void AddBasisCells(const CompareResult& r, const ScenarioResult& s, std::vector<Cell>& row) {
+  const ScenarioBasis& b = s.basis;
+  auto add = [&row](ProvenanceLevel level) { row.emplace_back(ProvenanceLevelName(level)); };
+  add(b.total);
+  for (ProvenanceLevel l : b.by_year) add(l);
+  for (ProvenanceLevel l : b.objectives) add(l);
+  for (ProvenanceLevel l : b.weighted) add(l);
+  for (ProvenanceLevel l : b.rank) add(l);
+  add(b.delta_total);
+  for (ProvenanceLevel l : b.delta_weighted) add(l);
+  for (size_t w = 0; w < b.cost_per_point.size(); ++w) {
+    if (s.cost_per_point[w]) {
+      add(b.cost_per_point[w]);
+    } else {
+      row.emplace_back();
+    }
+  }
+  // Whether the motions listed (and the others) count as funded.
+  ProvenanceLevel motions = ProvenanceLevel::kSourced;
+  for (ProvenanceLevel l : b.motions_funded) motions = WeakerLevel(motions, l);
+  if (r.motions.empty()) {
+    row.emplace_back();
+  } else {
+    add(motions);
+  }
 }
 
 }  // namespace
@@ -104,10 +170,7 @@ Document CompareDocument(const CompareResult& result, Lang lang) {
   }
   d.tables.push_back(ObjectivesTable(result, lang));
   d.tables.push_back(MotionsTable(result, lang));
-  bool any_illustrative = std::any_of(result.scenarios.begin(), result.scenarios.end(),
-                                      [](const ScenarioResult& s) { return s.illustrative; });
   if (!result.weight_sets.empty()) d.closing.push_back(Say(Key::kCompareCostRounded, lang));
-  if (any_illustrative) d.closing.push_back(Say(Key::kCompareIllustrativeMark, lang));
   return d;
 }
 
@@ -128,6 +191,7 @@ Table CompareCsv(const CompareResult& r) {
   for (const WeightSet& w : r.weight_sets)
     t.columns.push_back(MoneyColumn("eur_per_point_" + w.name));
   t.columns.push_back(TextColumn("unfunded_motions"));
+  AddBasisColumns(t);
   for (const ScenarioResult& s : r.scenarios) {
     std::vector<Cell> row;
     row.emplace_back(s.id);
@@ -142,6 +206,7 @@ Table CompareCsv(const CompareResult& r) {
     for (double v : s.delta_weighted) row.push_back(v);
     for (const auto& cost : s.cost_per_point) row.push_back(cost ? Cell(*cost) : Cell());
     row.push_back(Joined(UnfundedMotions(r, s), ";"));
+    AddBasisCells(r, s, row);
     t.rows.push_back(std::move(row));
   }
   return t;

@@ -26,6 +26,60 @@ Json PerSet(const CompareResult& r, const std::vector<double>& values) {
   return j;
 }
 
+// An object of one value per line of `s`, by line id. Line ids are unique
+// within a scenario, so append to the ordered map's vector directly:
+// operator[] searches it linearly, which made rendering quadratic in the
+// number of lines.
+template <typename ValueOf>
+Json PerLine(const ScenarioResult& s, ValueOf value_of) {
+  Json lines = Json::object();
+  auto& entries = lines.get_ref<Json::object_t&>();
+  entries.reserve(s.lines.size());
+  for (const LineAllocation& line : s.lines) {
+    entries.std::vector<Json::object_t::value_type>::emplace_back(line.id, value_of(line));
+  }
+  return lines;
+}
+
+Json Level(ProvenanceLevel level) { return ProvenanceLevelName(level); }
+
+Json LevelsPerSet(const CompareResult& r, const std::vector<ProvenanceLevel>& levels) {
+  Json j = Json::object();
+  for (size_t w = 0; w < r.weight_sets.size(); ++w) j[r.weight_sets[w].name] = Level(levels[w]);
+  return j;
+}
+
+Json LevelsPerYear(const CompareResult& r, const std::vector<ProvenanceLevel>& levels) {
+  Json j = Json::object();
+  for (size_t y = 0; y < r.years.size(); ++y) j[std::to_string(r.years[y])] = Level(levels[y]);
+  return j;
+}
+
+// What each figure of the scenario rests on, keyed like the figures
+// themselves (docs/output.md, "Marks").
+Json BasisJson(const CompareResult& r, const ScenarioResult& s) {
+  const ScenarioBasis& b = s.basis;
+  Json j;
+  j["total_cents"] = Level(b.total);
+  j["by_year_cents"] = LevelsPerYear(r, b.by_year);
+  j["lines"] = PerLine(s, [](const LineAllocation& line) {
+    return Json{{"per_year", Level(line.year_basis)}, {"total", Level(line.total_basis)}};
+  });
+  j["objectives"] = Json::object();
+  for (size_t o = 0; o < r.objectives.size(); ++o)
+    j["objectives"][r.objectives[o].id] = Level(b.objectives[o]);
+  j["weighted"] = LevelsPerSet(r, b.weighted);
+  j["rank"] = LevelsPerSet(r, b.rank);
+  j["motions"] = Json::object();
+  for (size_t m = 0; m < r.motions.size(); ++m)
+    j["motions"][r.motions[m].id] = Level(b.motions_funded[m]);
+  j["delta"] = {{"total_cents", Level(b.delta_total)},
+                {"by_year_cents", LevelsPerYear(r, b.delta_by_year)},
+                {"weighted", LevelsPerSet(r, b.delta_weighted)}};
+  j["cost_per_point_cents"] = LevelsPerSet(r, b.cost_per_point);
+  return j;
+}
+
 Json ScenarioJson(const CompareResult& r, const ScenarioResult& s) {
   Json j;
   j["id"] = s.id;
@@ -33,19 +87,12 @@ Json ScenarioJson(const CompareResult& r, const ScenarioResult& s) {
   j["illustrative"] = s.illustrative;
   j["total_cents"] = s.total.cents();
   j["by_year_cents"] = ByYear(r.years, s.by_year);
-  // Line ids are unique within a scenario, so append to the ordered map's
-  // vector directly: operator[] searches it linearly, which made rendering
-  // quadratic in the number of lines.
-  Json lines = Json::object();
-  auto& entries = lines.get_ref<Json::object_t&>();
-  entries.reserve(s.lines.size());
+  j["lines"] =
+      PerLine(s, [&r](const LineAllocation& line) { return ByYear(r.years, line.by_year); });
   Json illustrative_lines = Json::array();
   for (const LineAllocation& line : s.lines) {
-    entries.std::vector<Json::object_t::value_type>::emplace_back(line.id,
-                                                                  ByYear(r.years, line.by_year));
     if (line.illustrative) illustrative_lines.push_back(line.id);
   }
-  j["lines"] = std::move(lines);
   j["illustrative_lines"] = illustrative_lines;
   j["objectives"] = Json::object();
   for (size_t o = 0; o < r.objectives.size(); ++o)
@@ -64,6 +111,7 @@ Json ScenarioJson(const CompareResult& r, const ScenarioResult& s) {
     const std::optional<Money>& cost = s.cost_per_point[w];
     j["cost_per_point_cents"][r.weight_sets[w].name] = cost ? Json(cost->cents()) : Json(nullptr);
   }
+  j["basis"] = BasisJson(r, s);
   return j;
 }
 

@@ -72,4 +72,10 @@ void WriteDocumentTable(const Table& table, OutputFormat format, Lang lang, std:
 // One cell as the people's layouts show it (for tests and the HTML report).
 std::string CellText(const Cell& cell, const Column& column, Lang lang);
 
+// Cell `column` of row `row` with its mark after it ("€150,000 ~"). With
+// `slot`, a figure without a mark in a column with marks ends in two
+// blanks instead ("€6,000,000  "), so that right-aligned numbers stay
+// aligned in plain text.
+std::string MarkedCellText(const Table& table, size_t row, size_t column, Lang lang, bool slot);
+
 }  // namespace allot::detail

@@ -43,4 +43,12 @@ std::string CellText(const Cell& cell, const Column& column, Lang lang) {
       cell);
 }
 
+std::string MarkedCellText(const Table& t, size_t row, size_t column, Lang lang, bool slot) {
+  std::string text = CellText(t.rows[row][column], t.columns[column], lang);
+  std::string mark;
+  if (row < t.marks.size() && column < t.marks[row].size()) mark = t.marks[row][column];
+  if (!mark.empty()) return text + " " + mark;
+  return slot && t.HasMarks(column) ? text + "  " : text;
+}
+
 }  // namespace allot::detail

@@ -8,11 +8,13 @@ namespace allot::detail {
 namespace {
 
 // A cell's text with the characters that would break a pipe table, or
-// turn an id like criminal_exploitation into emphasis, escaped.
+// turn an id like criminal_exploitation or a mark (render/marks.hpp) into
+// emphasis or strikethrough, escaped.
 std::string Escaped(const std::string& text) {
   std::string escaped;
   for (char c : text) {
-    if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '<' || c == '`') escaped += '\\';
+    if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '<' || c == '`' || c == '~')
+      escaped += '\\';
     escaped += c == '\n' ? ' ' : c;
   }
   return escaped;
@@ -33,10 +35,10 @@ void PrintTable(std::ostream& out, const Table& t, Lang lang) {
     out << '|';
     for (const Column& c : t.columns) out << (c.kind == ColumnKind::kText ? " :--- |" : " ---: |");
     out << '\n';
-    for (const auto& row : t.rows) {
+    for (size_t r = 0; r < t.rows.size(); ++r) {
       std::vector<std::string> cells;
       for (size_t c = 0; c < t.columns.size(); ++c)
-        cells.push_back(CellText(row[c], t.columns[c], lang));
+        cells.push_back(MarkedCellText(t, r, c, lang, false));
       PrintRow(out, cells);
     }
     if (!t.notes.empty()) out << '\n';

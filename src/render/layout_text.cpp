@@ -29,12 +29,17 @@ void PrintTable(std::ostream& out, const Table& t, Lang lang) {
   out << t.title << '\n';
   if (!t.columns.empty()) {
     Row header;
-    for (const Column& c : t.columns) header.push_back(c.name);
+    // A right-aligned header over a column of marked numbers keeps clear
+    // of the marks' slot, so that it ends where the numbers end.
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      bool slot = t.HasMarks(c) && t.columns[c].kind != ColumnKind::kText;
+      header.push_back(slot ? t.columns[c].name + "  " : t.columns[c].name);
+    }
     std::vector<Row> rows;
-    for (const auto& row : t.rows) {
+    for (size_t r = 0; r < t.rows.size(); ++r) {
       Row cells;
       for (size_t c = 0; c < t.columns.size(); ++c)
-        cells.push_back(CellText(row[c], t.columns[c], lang));
+        cells.push_back(MarkedCellText(t, r, c, lang, true));
       rows.push_back(std::move(cells));
     }
     std::vector<size_t> widths(header.size());

@@ -26,4 +26,11 @@ Column MoneyChangeColumn(std::string name) {
 
 Column CountColumn(std::string name) { return {std::move(name), ColumnKind::kCount}; }
 
+bool Table::HasMarks(size_t column) const {
+  for (const auto& row : marks) {
+    if (column < row.size() && !row[column].empty()) return true;
+  }
+  return false;
+}
+
 }  // namespace allot::detail

@@ -78,6 +78,14 @@ struct Table {
   std::vector<Column> columns;          // none: a titled list of notes only
   std::vector<std::vector<Cell>> rows;  // each as long as `columns`
   std::vector<std::string> notes;       // lines under the table (legends, method)
+  // What each figure rests on, as a one-character mark after it
+  // (render/marks.hpp): none, or one row of marks per row, each as long as
+  // `columns`, "" for no mark. Text and md show them; CSV does not (its
+  // builders give the level as data).
+  std::vector<std::vector<std::string>> marks;
+
+  // A column that shows a mark in at least one row gets a slot for it.
+  bool HasMarks(size_t column) const;
 };
 
 // A label and an id shown next to a document's title: "(baseline: model)"

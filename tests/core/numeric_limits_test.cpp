@@ -199,7 +199,8 @@ TEST_CASE("a model whose year or grand total overflows is an error, one line les
   CHECK(fits.code == 0);
   CHECK(CsvRow(fits.out, 1) ==
         "model,T,false,92230000000000000.00,92230000000000000.00,100.000000,100.000000,1,0.00,"
-        "0.000000,922300000000000.00,");
+        "0.000000,922300000000000.00,,not stated,not stated,not stated,not stated,not stated,"
+        "not stated,not stated,not stated,");
   std::string year = dir.Write("year.yaml", ModelOfMaxima(9224, 1));
   std::string total = dir.Write("total.yaml", ModelOfMaxima(4612, 2));  // years fit, the sum not
   for (const std::string& file : {year, total}) {

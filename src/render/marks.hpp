@@ -1,0 +1,42 @@
+// Marks per figure (internal; docs/output.md, "Marks"): what each figure
+// rests on, as one character after it in text and md output, with a legend
+// under each table that shows any.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "allot/money.hpp"
+#include "allot/provenance.hpp"
+#include "render/table.hpp"
+
+namespace allot::detail {
+
+// No mark for sourced; "^" reported, "~" assumed, "*" judgement, "?" not
+// stated. ASCII, one character each: they survive any terminal, and the
+// md layout escapes them.
+std::string Mark(ProvenanceLevel level);
+
+// `text` with the mark of `level` after it ("wiersma (adopted) ~"), for
+// figures shown within a text.
+std::string Marked(const std::string& text, ProvenanceLevel level);
+
+// The marks of one row: one per column, "" where a column holds no figure
+// (an id, a name) or the figure is sourced.
+class RowMarks {
+ public:
+  explicit RowMarks(size_t columns) : marks_(columns) {}
+  void Set(size_t column, ProvenanceLevel level) { marks_[column] = Mark(level); }
+  std::vector<std::string> Take() { return std::move(marks_); }
+
+ private:
+  std::vector<std::string> marks_;
+};
+
+// Appends the legend of the marks `table` shows in its marks, or within
+// its text as the levels `in_text` ("marks: ~ assumed, * judgement; no
+// mark: sourced. ..."), as a note; nothing when it shows none.
+void AddMarkLegend(Table& table, Lang lang, const std::vector<ProvenanceLevel>& in_text = {});
+
+}  // namespace allot::detail
