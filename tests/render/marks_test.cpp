@@ -37,24 +37,25 @@ lines:
 
 }  // namespace
 
-TEST_CASE("compare marks the figures that rest on an assumed amount, not the row",
-          "[marks][cli]") {
+TEST_CASE("compare marks the figures that rest on an assumed amount, not the row", "[marks][cli]") {
   TempDir dir;
   std::string model = dir.Write("m.yaml", kModel);
   CliRun en = RunAllot({"compare", model});
   INFO(en.out + en.err);
   REQUIRE(en.code == 0);
   // Objective a rests on x (assumed), b on y (sourced): one mark, after a.
-  CHECK(Has(en.out, "scenario    a      b\n"
-                    "--------------------\n"
-                    "model     1.0 ~  1.0\n"
-                    "  a: A\n  b: B\n"
-                    "  marks: ~ assumed; no mark: sourced. Each figure has the mark of the "
-                    "weakest input it rests on\n"));
+  CHECK(Has(en.out,
+            "scenario    a      b\n"
+            "--------------------\n"
+            "model     1.0 ~  1.0\n"
+            "  a: A\n  b: B\n"
+            "  marks: ~ assumed; no mark: sourced. Each figure has the mark of the "
+            "weakest input it rests on\n"));
   // The weighted score counts only b: nothing in its table is marked, and
   // the money (sourced year totals) is not either; no legend without marks.
   CHECK(Has(en.out, "model      €200  €200                0\n\n"));
-  CHECK(Has(en.out, "model      1.00     1             0.00            €200\n  weights: b 1.000\n\n"));
+  CHECK(Has(en.out,
+            "model      1.00     1             0.00            €200\n  weights: b 1.000\n\n"));
   CHECK_FALSE(Has(en.out, "model *"));
   CliRun nl = RunAllot({"compare", model, "--lang", "nl", "--format", "md"});
   CHECK(Has(nl.out, "| model | 1,0 \\~ | 1,0 |\n"));
