@@ -184,4 +184,8 @@ size_t Count(const std::string& text, const std::string& part) {
   return n;
 }
 
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
 }  // namespace allot::testing

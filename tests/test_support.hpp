@@ -21,6 +21,9 @@ std::string SourcePath(const std::string& relative_path);
 // How often `part` occurs in `text`, overlapping occurrences included.
 size_t Count(const std::string& text, const std::string& part);
 
+// Whether `part` occurs in `text`.
+bool Has(const std::string& text, const std::string& part);
+
 // What `allot ARGS...` returned and printed, run in-process through RunCli.
 struct CliRun {
   int code = 0;

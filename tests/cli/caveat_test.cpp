@@ -10,15 +10,12 @@
 #include "test_support.hpp"
 
 using allot::testing::CliRun;
+using allot::testing::Has;
 using allot::testing::kSmallModel;
 using allot::testing::RunAllot;
 using allot::testing::TempDir;
 
 namespace {
-
-bool Has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // x assumed, y and z sourced; both effects and the weights judgements by
 // the model's defaults.

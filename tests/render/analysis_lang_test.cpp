@@ -11,6 +11,8 @@
 #include "allot/what_it_takes.hpp"
 #include "test_support.hpp"
 
+using allot::testing::Has;
+
 namespace {
 
 struct Run {
@@ -31,10 +33,6 @@ std::string Out(const std::vector<std::string>& args) {
   INFO(r.err);
   REQUIRE(r.code == 0);
   return r.out;
-}
-
-bool Has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 std::vector<std::string> With(std::vector<std::string> args, const std::vector<std::string>& more) {

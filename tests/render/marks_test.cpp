@@ -8,14 +8,11 @@
 #include "test_support.hpp"
 
 using allot::testing::CliRun;
+using allot::testing::Has;
 using allot::testing::RunAllot;
 using allot::testing::TempDir;
 
 namespace {
-
-bool Has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // Everything sourced except x's amounts; x alone affects a, y alone b.
 const char* const kModel = R"(format: allot/1
