@@ -75,10 +75,11 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
   } catch (const std::bad_alloc&) {
     // Inputs within the limits (docs/limits.md) fit in a few GB; this machine
-    // gave less. Commands build their output in memory before writing it, so
-    // nothing was written.
+    // gave less. Files are written whole or not at all, so no file was
+    // written; what batch streamed to standard output before is said by
+    // RunCommand.
     err << "allot " << EscapeControl(command)
-        << ": error: out of memory: the inputs need more memory than is available; nothing was "
+        << ": error: out of memory: the inputs need more memory than is available; no file was "
            "written (docs/limits.md gives what each command needs)\n";
     return kExitFailure;
   } catch (const std::exception& e) {

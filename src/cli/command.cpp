@@ -152,6 +152,7 @@ void Session::WriteFile(const std::string& flag, const std::string& path, std::s
 int Session::BeginParts() {
   if (RefuseOutputsOverInputs()) return kExitBadInput;
   std::function<bool(const std::string&)> sink = [this](const std::string& text) {
+    printed_parts_ = printed_parts_ || !text.empty();
     return WriteOut(command_, text, out_, err_) == kExitSuccess;
   };
   if (has_output_ && !output_.empty()) {
@@ -341,7 +342,20 @@ int RunCommand(const char* command, const char* help, Reads reads, Command& cmd,
   for (const std::string& problem : problems) UsageError(command, problem, err);
   if (!problems.empty()) return kExitBadInput;
   if (!session.Load(reads) || session.RefuseOutputsOverInputs()) return kExitBadInput;
-  int code = cmd.Run(session);
+  int code = kExitFailure;
+  try {
+    code = cmd.Run(session);
+  } catch (...) {
+    // RunCli says what went wrong (out of memory, an internal error). What a
+    // command streamed to standard output before it stays there (a pipe
+    // cannot be taken back): say so, so that nobody takes it for the whole.
+    if (session.printed_parts_) {
+      err << "allot " << command
+          << ": note: the error below stopped the command; standard output holds only what "
+             "was written before it\n";
+    }
+    throw;
+  }
   if (code != kExitSuccess) return code;
   if (cmd.ShowsFigures()) session.AddCaveat(reads, cmd.CaveatInJson());
   return session.Write();

@@ -234,6 +234,7 @@ class Session {
   std::unique_ptr<AtomicFile> parts_file_;  // BeginParts with --output
   std::unique_ptr<PartsBuffer> parts_buffer_;
   std::unique_ptr<std::ostream> parts_;
+  bool printed_parts_ = false;  // parts() passed something on to standard output
 };
 
 // Runs `command` for `allot COMMAND ARGS...`; `help` is printed by --help

@@ -95,7 +95,7 @@ TEST_CASE("out of memory while loading is exit 1 with a clear message, nothing w
   CHECK(run.out.empty());
   CHECK(run.err ==
         "allot compare: error: out of memory: the inputs need more memory than is available; "
-        "nothing was written (docs/limits.md gives what each command needs)\n");
+        "no file was written (docs/limits.md gives what each command needs)\n");
   CHECK(dir.Read("out.json") == "<missing>");
 #endif
 }
