@@ -7,6 +7,8 @@
 #include "report/in_brief.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <string>
 
 #include "allot/compare.hpp"
 #include "allot/provenance_summary.hpp"
@@ -127,9 +129,48 @@ TEST_CASE("the summary says how robust the first place is from the sensitivity r
   allot::SmaaRun run;
   run.samples = 200;
   b.sensitivity = allot::RunSmaa(*plan, run);
+  // Whole percents like the rest of the summary, with the 95% interval
+  // that 200 samples support (Wilson: 200/203.84 = 98.1% to 100%), and
+  // what was varied and what kept.
   CHECK(b.Paragraphs(allot::Lang::kEn)[1] ==
-        "In the sensitivity run (200 samples, weights a_heavy:order), model ranks first in "
-        "100.0% of the samples.");
+        "In the sensitivity run, the weights (a_heavy:order) vary over 200 samples, with the "
+        "effects at their likely values and the amounts as the files state them: model ranks "
+        "first in 100% of them (95% interval 98–100%).");
+  CHECK(b.Paragraphs(allot::Lang::kNl)[1] ==
+        "In de gevoeligheidsanalyse variëren de gewichten (a_heavy:order) over 200 "
+        "trekkingen, met de effecten op hun waarschijnlijke waarde en de bedragen zoals de "
+        "bestanden ze noemen: model staat eerst in 100% daarvan (95%-interval 98–100%).");
+  // Uniform weights: b weighs more than a in about half the samples, and
+  // then all-y (all money on b) is first; the share is rounded down and
+  // its interval is as wide as 200 samples make it.
+  spec = allot::ParseWeightSpec("uniform", b.model, problem);
+  REQUIRE(spec);
+  plan = allot::CompileSmaa(b.model, b.resolved,
+                            allot::SmaaOptions{*spec, allot::EffectsMode::kUncertain, 1});
+  b.sensitivity = allot::RunSmaa(*plan, run);
+  const allot::SmaaScenarioResult& top =
+      b.sensitivity->scenarios[0].best_samples >= b.sensitivity->scenarios[1].best_samples
+          ? b.sensitivity->scenarios[0]
+          : b.sensitivity->scenarios[1];
+  allot::ProportionInterval wilson = allot::Wilson(top.best_samples, 200);
+  CHECK(b.Paragraphs(allot::Lang::kEn)[1] ==
+        "In the sensitivity run, the weights (uniform) and the effects (between their low and "
+        "high values) vary over 200 samples, with the amounts as the files state them: " +
+            top.id + " ranks first in " + std::to_string(top.best_samples / 2) +
+            "% of them (95% interval " +
+            std::to_string(static_cast<int>(std::floor(100 * wilson.low))) + "–" +
+            std::to_string(static_cast<int>(std::ceil(100 * wilson.high))) + "%).");
+  CHECK(std::ceil(100 * wilson.high) - std::floor(100 * wilson.low) >= 10);
+  // Exact weights, effects drawn: the effects vary, the weights are kept.
+  spec = allot::ParseWeightSpec("even", b.model, problem);
+  REQUIRE(spec);
+  plan = allot::CompileSmaa(b.model, b.resolved,
+                            allot::SmaaOptions{*spec, allot::EffectsMode::kUncertain, 1});
+  b.sensitivity = allot::RunSmaa(*plan, run);
+  CHECK(b.Paragraphs(allot::Lang::kEn)[1].rfind(
+            "In the sensitivity run, the effects (between their low and high values) vary over 200 "
+            "samples, with the weights exactly even and the amounts as the files state them: ",
+            0) == 0);
   // Exact weights and fixed effects: nothing was sampled, and it says so.
   spec = allot::ParseWeightSpec("a_heavy", b.model, problem);
   REQUIRE(spec);
