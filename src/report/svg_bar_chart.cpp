@@ -44,8 +44,8 @@ double LayOutLegend(const BarChart& c, Layout& l) {
     }
     double sx = l.label_width + x;
     l.legend += "<rect x=\"" + Coord(sx) + "\" y=\"" + Coord(y - 11) +
-                "\" width=\"14\" height=\"14\" fill=\"" + FillOf(c.id, i) +
-                "\" stroke=\"#333\" stroke-width=\"0.6\"/>";
+                "\" width=\"14\" height=\"14\" fill=\"" + SeriesFill(i) +
+                "\" stroke=\"#333\" stroke-width=\"0.6\"/>" + SeriesHatching(i, sx, y - 11, 14, 14);
     l.legend += SvgText(sx + 20, y, c.series[i].name, "class=\"legend\"");
     x += w;
   }
@@ -102,11 +102,11 @@ std::string Bar(const BarChart& c, const Layout& l, size_t g, size_t s) {
              l.bar_height * static_cast<double>(s);
   double x0 = l.X(0), x1 = l.X(v);
   std::string tip = series.name + " \u2014 " + c.categories[g] + ": " + series.labels[g];
-  std::string svg = "<rect x=\"" + Coord(std::min(x0, x1)) + "\" y=\"" + Coord(y + 1) +
-                    "\" width=\"" + Coord(std::abs(x1 - x0)) + "\" height=\"" +
-                    Coord(l.bar_height - 2) + "\" fill=\"" + FillOf(c.id, s) +
+  double left_edge = std::min(x0, x1), width = std::abs(x1 - x0), height = l.bar_height - 2;
+  std::string svg = "<rect x=\"" + Coord(left_edge) + "\" y=\"" + Coord(y + 1) + "\" width=\"" +
+                    Coord(width) + "\" height=\"" + Coord(height) + "\" fill=\"" + SeriesFill(s) +
                     "\" stroke=\"#333\" stroke-width=\"0.5\"><title>" + EscapeHtml(tip) +
-                    "</title></rect>";
+                    "</title></rect>" + SeriesHatching(s, left_edge, y + 1, width, height);
   bool left = v < 0;
   svg += SvgText(left ? x1 - 3 : x1 + 3, y + l.bar_height / 2 + 3.5, series.labels[g],
                  std::string("class=\"value\" text-anchor=\"") + (left ? "end" : "start") + "\"");
@@ -142,7 +142,6 @@ std::string RenderBarChart(const BarChart& c) {
                     "\" aria-labelledby=\"" + id + "-title " + id + "-desc\">";
   svg += "<title id=\"" + id + "-title\">" + EscapeHtml(c.title) + "</title>";
   svg += "<desc id=\"" + id + "-desc\">" + EscapeHtml(c.description) + "</desc>";
-  svg += "<defs>" + SeriesPatterns(c.id, c.series.size()) + "</defs>";
   svg += SvgText(10, 22, c.title, "class=\"chart-title\"");
   svg += l.legend + Axis(c, l) + Groups(c, l) + "</svg>";
   return svg;

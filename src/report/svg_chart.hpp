@@ -25,7 +25,7 @@ struct BarSeries {
 // group, in series order (top to bottom, the same order as the legend).
 // Negative values extend left of a zero line.
 struct BarChart {
-  std::string id;           // unique within the document, [a-z0-9-] only; prefixes pattern ids
+  std::string id;           // unique within the document, [a-z0-9-] only; prefixes its element ids
   std::string title;        // drawn above the plot and used as <title>
   std::string description;  // <desc>: one sentence on what the chart shows
   std::string axis_label;   // the value axis, with its unit
@@ -94,10 +94,13 @@ std::string RenderXyChart(const XyChart& chart);
 // times a power of ten. Always contains 0 when lo <= 0 <= hi.
 std::vector<double> NiceTicks(double lo, double hi, int target);
 
-// The fill and (optional) hatching of series `index`, as SVG <pattern>
-// definitions with id "<chart_id>-s<index>"; reference with FillOf.
-std::string SeriesPatterns(const std::string& chart_id, size_t count);
-std::string FillOf(const std::string& chart_id, size_t index);
+// The fill colour of series `index` (four shades, dark to light), and the
+// hatching that tells series beyond the fourth apart in greyscale (none,
+// vertical, horizontal, crossed stripes) as SVG strokes over the rectangle
+// x, y, w, h (inside its outline): draw it after the bar's <rect>; "" when the series has none
+// (svg_series_fill.cpp).
+std::string SeriesFill(size_t index);
+std::string SeriesHatching(size_t index, double x, double y, double w, double h);
 
 // Estimated width in pixels of `text` in the report's sans-serif font.
 double TextWidth(const std::string& text, double font_size);

@@ -1,4 +1,4 @@
-// Pieces shared by the SVG charts: axis ticks, series fills, text metrics.
+// Pieces shared by the SVG charts: axis ticks, text metrics, coordinates.
 #include <cmath>
 #include <cstdio>
 
@@ -10,19 +10,6 @@
 #include "report/svg_chart.hpp"
 
 namespace allot::detail {
-
-namespace {
-
-// Fills from dark to light, far enough apart to tell in greyscale; series
-// beyond the fourth reuse them with hatching, so no two series look alike
-// up to eight (the shipped model has seven scenarios).
-constexpr const char* kFills[] = {"#1f3b5a", "#5b86b0", "#a9c4de", "#e4edf6"};
-constexpr size_t kFillCount = sizeof kFills / sizeof kFills[0];
-
-// Hatch line colour against each fill: dark lines on light fills and back.
-constexpr const char* kHatch[] = {"#ffffff", "#ffffff", "#1f3b5a", "#1f3b5a"};
-
-}  // namespace
 
 std::vector<double> NiceTicks(double lo, double hi, int target) {
   CheckFinite(lo);
@@ -47,31 +34,6 @@ std::vector<double> NiceTicks(double lo, double hi, int target) {
     ticks.push_back(std::abs(t) < step / 1e6 ? 0.0 : t);  // no "-0" from rounding
   }
   return ticks;
-}
-
-std::string SeriesPatterns(const std::string& chart_id, size_t count) {
-  std::string defs;
-  for (size_t i = 0; i < count; ++i) {
-    size_t shade = i % kFillCount;
-    size_t hatching = (i / kFillCount) % 3;  // none, diagonal, crossed
-    std::string id = chart_id + "-s" + std::to_string(i);
-    defs += "<pattern id=\"" + id + "\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\"";
-    defs += hatching ? " patternTransform=\"rotate(45)\">" : ">";
-    defs += "<rect width=\"6\" height=\"6\" fill=\"" + std::string(kFills[shade]) + "\"/>";
-    std::string line = "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"" +
-                       std::string(kHatch[shade]) + "\" stroke-width=\"2.5\"/>";
-    if (hatching >= 1) defs += line;
-    if (hatching == 2) {
-      defs += "<line x1=\"0\" y1=\"0\" x2=\"6\" y2=\"0\" stroke=\"" + std::string(kHatch[shade]) +
-              "\" stroke-width=\"2.5\"/>";
-    }
-    defs += "</pattern>";
-  }
-  return defs;
-}
-
-std::string FillOf(const std::string& chart_id, size_t index) {
-  return "url(#" + chart_id + "-s" + std::to_string(index) + ")";
 }
 
 double TextWidth(const std::string& text, double font_size) {
