@@ -6,7 +6,7 @@
 #endif
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
-#define ALLOT_HAVE_AVX2_PATH 1
+#define ALLOT_HAVE_X86_PATHS 1
 #endif
 
 #include "allot/weight_sampling.hpp"
@@ -66,7 +66,7 @@ inline void DrawPair(const SmaaSlots& s, size_t k, uint64_t base, double* out) {
 }
 #endif
 
-#if defined(ALLOT_HAVE_AVX2_PATH)
+#if defined(ALLOT_HAVE_X86_PATHS) && !defined(ALLOT_NO_AVX2)
 // Four slots at once in AVX2, eight per step: the eight hashes are computed
 // in scalar registers (AVX2 has no 64-bit multiply; emulating it in vector
 // lanes was slower on the EPYC) and put into two vectors directly, then
@@ -116,6 +116,67 @@ __attribute__((target("avx2"))) void DrawAvx2(const SmaaSlots& s, uint64_t sampl
 }
 #endif
 
+#if defined(ALLOT_HAVE_X86_PATHS) && !defined(ALLOT_NO_AVX512)
+// Eight slots at once in AVX-512: AVX-512DQ multiplies 64-bit lanes
+// (vpmullq), so the whole hash runs in vector lanes and nothing passes
+// through scalar registers; the last n mod 8 slots run masked. The same
+// integer steps as HashSpread and the same IEEE operations as DrawFromBits
+// in each lane, so the same bits.
+#define ALLOT_AVX512 __attribute__((target("avx512f,avx512dq")))
+// GCC 12's AVX-512 intrinsics start from a self-initialised "undefined"
+// vector, which -Wmaybe-uninitialized reports (GCC bug 105593).
+#if !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+
+ALLOT_AVX512 inline __m512d HalvesToDoubleAvx512(__m512i x) {
+  const __m512i exponent = _mm512_set1_epi64(0x4330000000000000LL);
+  return _mm512_sub_pd(_mm512_castsi512_pd(_mm512_or_si512(x, exponent)), _mm512_set1_pd(0x1.0p52));
+}
+
+// The slots' arrays, read through plain pointers: a store to `out` could
+// otherwise alias the vectors' own pointers, which would be reloaded after
+// every store.
+struct SlotArrays {
+  const uint64_t* spread;
+  const double *low, *down, *up;
+};
+
+// Slots k .. k + 7; `base` holds the sample's Spread(base) in every lane;
+// lanes outside `lanes` are neither read nor written.
+ALLOT_AVX512 inline void DrawEightAvx512(const SlotArrays& s, size_t k, __m512i base,
+                                         __mmask8 lanes, double* out) {
+  const __m512i m1 = _mm512_set1_epi64(static_cast<long long>(0xbf58476d1ce4e5b9ULL));
+  const __m512i m2 = _mm512_set1_epi64(static_cast<long long>(0x94d049bb133111ebULL));
+  __m512i h = _mm512_xor_si512(base, _mm512_maskz_loadu_epi64(lanes, s.spread + k));
+  h = _mm512_mullo_epi64(h, m1);
+  h = _mm512_mullo_epi64(_mm512_xor_si512(h, _mm512_srli_epi64(h, 27)), m2);
+  h = _mm512_xor_si512(h, _mm512_srli_epi64(h, 31));
+  __m512d u = HalvesToDoubleAvx512(_mm512_srli_epi64(h, 32));
+  __m512d v = HalvesToDoubleAvx512(_mm512_and_si512(h, _mm512_set1_epi64(0xffffffffLL)));
+  __m512d low =
+      _mm512_add_pd(_mm512_maskz_loadu_pd(lanes, s.low + k),
+                    _mm512_mul_pd(_mm512_maskz_loadu_pd(lanes, s.down + k), _mm512_min_pd(u, v)));
+  __m512d draw = _mm512_add_pd(
+      low, _mm512_mul_pd(_mm512_maskz_loadu_pd(lanes, s.up + k), _mm512_max_pd(u, v)));
+  _mm512_mask_storeu_pd(out + k, lanes, draw);
+}
+
+ALLOT_AVX512 void DrawAvx512(const SmaaSlots& slots, uint64_t sample_base, double* out) {
+  const size_t n = slots.size();
+  const SlotArrays s{slots.spread.data(), slots.low.data(), slots.down.data(), slots.up.data()};
+  const __m512i base = _mm512_set1_epi64(static_cast<long long>(Spread(sample_base)));
+  size_t k = 0;
+  for (; k + 8 <= n; k += 8) DrawEightAvx512(s, k, base, 0xff, out);
+  if (k < n) DrawEightAvx512(s, k, base, static_cast<__mmask8>((1u << (n - k)) - 1), out);
+}
+#if !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+#undef ALLOT_AVX512
+#endif
+
 }  // namespace
 
 std::string EffectKeyPrefix(const std::string& line_id, const std::string& objective, int ordinal) {
@@ -158,8 +219,15 @@ void DrawSlotsPortable(const SmaaSlots& s, uint64_t sample_base, double* out) {
 }
 
 DrawSlotsFn DrawSlotsAvx2() {
-#if defined(ALLOT_HAVE_AVX2_PATH)
+#if defined(ALLOT_HAVE_X86_PATHS) && !defined(ALLOT_NO_AVX2)
   if (__builtin_cpu_supports("avx2")) return DrawAvx2;
+#endif
+  return nullptr;
+}
+
+DrawSlotsFn DrawSlotsAvx512() {
+#if defined(ALLOT_HAVE_X86_PATHS) && !defined(ALLOT_NO_AVX512)
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq")) return DrawAvx512;
 #endif
   return nullptr;
 }

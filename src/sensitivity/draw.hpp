@@ -1,7 +1,8 @@
 // The triangular draws of one SMAA sample: the hottest loop of
 // `allot sensitivity`. A portable path (SSE2 pairs on x86-64, scalar
-// elsewhere) and, chosen at run time, a four-lane AVX2 path. Both give the
-// same bits: the hash is integer arithmetic, and the floating-point steps
+// elsewhere) and, chosen at run time, a four-lane AVX2 path and an
+// eight-lane AVX-512 path. All give the same bits: the hash is integer
+// arithmetic, and the floating-point steps
 // (exact conversions, min, max, multiply, add) are correctly rounded IEEE
 // operations in the same order, never fused. So results do not depend on
 // which path ran (tested). The definition is in draw.cpp (DrawFromBits)
@@ -40,8 +41,13 @@ void DrawSlotsPortable(const SmaaSlots& slots, uint64_t base, double* out);
 // The AVX2 path, or null when this build or this CPU has none.
 DrawSlotsFn DrawSlotsAvx2();
 
+// The AVX-512 path (AVX-512F and DQ), or null when this build or this CPU
+// has none.
+DrawSlotsFn DrawSlotsAvx512();
+
 // The widest path this CPU runs.
 inline DrawSlotsFn ChooseDrawSlots() {
+  if (DrawSlotsFn avx512 = DrawSlotsAvx512()) return avx512;
   if (DrawSlotsFn avx2 = DrawSlotsAvx2()) return avx2;
   return DrawSlotsPortable;
 }

@@ -1,5 +1,5 @@
 // The draw of an uncertain parameter is a documented contract
-// (docs/sensitivity.md): the vector (AVX2) and portable paths must give
+// (docs/sensitivity.md): the vector (AVX2, AVX-512) and portable paths must give
 // its exact bits, or `allot sensitivity` would answer differently on
 // another CPU, and it must be triangular(low, likely, high).
 #include "sensitivity/draw.hpp"
@@ -46,23 +46,32 @@ double Definition(const SmaaSlots& s, size_t k, uint64_t base) {
   return low + s.up[k] * std::max(u, v);
 }
 
-TEST_CASE("SMAA draws: the AVX2 path gives the portable path's bits", "[sensitivity][smaa]") {
-  DrawSlotsFn avx2 = DrawSlotsAvx2();
-  if (avx2 == nullptr) {
-    WARN("this CPU has no AVX2: that path is not checked here");
+// A vector path against the portable one, at slot counts around its steps
+// (eight per step) and 203 slots (25 steps and three); `path` is null when
+// this build or CPU lacks `feature`.
+void RequirePortableBits(DrawSlotsFn path, const char* feature) {
+  if (path == nullptr) {
+    WARN("this CPU has no " << feature << ": that path is not checked here");
     return;
   }
-  // Slot counts around its steps (eight) and 203 slots (25 steps and three).
   for (size_t n : {1, 7, 8, 9, 15, 16, 17, 203}) {
     SmaaSlots slots = VariedSlots(n);
     std::vector<double> portable(n), vectorised(n);
     for (uint64_t sample = 0; sample < 2000; ++sample) {
       uint64_t base = SampleBase(7, sample);
       DrawSlotsPortable(slots, base, portable.data());
-      avx2(slots, base, vectorised.data());
+      path(slots, base, vectorised.data());
       REQUIRE(std::memcmp(portable.data(), vectorised.data(), n * sizeof(double)) == 0);
     }
   }
+}
+
+TEST_CASE("SMAA draws: the AVX2 path gives the portable path's bits", "[sensitivity][smaa]") {
+  RequirePortableBits(DrawSlotsAvx2(), "AVX2");
+}
+
+TEST_CASE("SMAA draws: the AVX-512 path gives the portable path's bits", "[sensitivity][smaa]") {
+  RequirePortableBits(DrawSlotsAvx512(), "AVX-512 (F and DQ)");
 }
 
 TEST_CASE("SMAA draws: the portable path gives the documented definition's bits",
