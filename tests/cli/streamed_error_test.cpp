@@ -52,9 +52,9 @@ TEST_CASE("an exception with --output leaves the file untouched and adds no note
   std::string path = dir.Write("out.csv", "old\n");
   FailsAfterOnePart command;
   std::ostringstream out, err;
-  CHECK_THROWS_AS(RunCommand("streaming", "", Reads::kOwnFiles, command, {"--output", path}, out,
-                             err, {}),
-                  std::bad_alloc);
+  CHECK_THROWS_AS(
+      RunCommand("streaming", "", Reads::kOwnFiles, command, {"--output", path}, out, err, {}),
+      std::bad_alloc);
   CHECK(out.str().empty());
   CHECK(err.str().empty());
   CHECK(dir.Read("out.csv") == "old\n");
