@@ -67,7 +67,8 @@ struct BudgetRuleEdit {
   BudgetRule rule;
 };
 
-// Sets the draft's id, name and free text.
+// Sets the draft's id, name and free text, and whether the amounts its
+// changes set, move or add are estimates (SetEstimate).
 struct DescribeEdit {
   std::string id;
   std::string name;
@@ -84,9 +85,17 @@ using DraftEdit = std::variant<SetAmountEdit, MoveEdit, AddLineEdit, RemoveLineE
 // diagnostics: "ID.yaml".
 std::string DraftFileName(const Scenario& draft);
 
+// Whether the amounts `draft`'s changes set, move or add are estimates:
+// true makes its `amounts` assumed (the file says `illustrative: true`),
+// false makes them not stated; a level that already agrees is kept as it is
+// (a file's `amounts: {level: reported, by: ...}` stays).
+void SetEstimate(Scenario& draft, bool estimate);
+
 // A new draft without changes, based on `base` (a scenario id from
 // `scenarios`, or kModelScenarioId for the model), with an id not used by
-// any of `scenarios`: "BASE-variant", "BASE-variant-2", ...
+// any of `scenarios`: "BASE-variant", "BASE-variant-2", ... Its amounts are
+// assumed: what a person types in the workbench is their own estimate
+// until they say otherwise (docs/serve.md, "What the figures rest on").
 Scenario NewDraft(const std::string& base, const std::vector<Scenario>& scenarios);
 
 // Checks `draft` as a file would be checked: written as YAML and read back

@@ -27,19 +27,35 @@ std::string Marked(const std::string& text, ProvenanceLevel level) {
   return mark.empty() ? text : text + " " + mark;
 }
 
-void AddMarkLegend(Table& table, Lang lang, const std::vector<ProvenanceLevel>& in_text) {
+const std::vector<ProvenanceLevel>& MarkedLevels() {
+  static const std::vector<ProvenanceLevel> levels = {
+      ProvenanceLevel::kReported, ProvenanceLevel::kAssumed, ProvenanceLevel::kJudgement,
+      ProvenanceLevel::kUnstated};
+  return levels;
+}
+
+std::string MarkLegend(const std::vector<ProvenanceLevel>& shown, Lang lang) {
   std::vector<std::string> used;
-  for (ProvenanceLevel level : {ProvenanceLevel::kReported, ProvenanceLevel::kAssumed,
-                                ProvenanceLevel::kJudgement, ProvenanceLevel::kUnstated}) {
-    const std::string mark = Mark(level);
-    bool shown = false;
-    for (ProvenanceLevel l : in_text) shown = shown || l == level;
-    for (const auto& row : table.marks) {
-      for (const std::string& m : row) shown = shown || m == mark;
-    }
-    if (shown) used.push_back(mark + " " + LevelText(level, lang));
+  for (ProvenanceLevel level : MarkedLevels()) {
+    bool in = false;
+    for (ProvenanceLevel l : shown) in = in || l == level;
+    if (in) used.push_back(Mark(level) + " " + LevelText(level, lang));
   }
-  if (!used.empty()) table.notes.push_back(Say(Key::kMarksLegend, lang, {Joined(used)}));
+  return used.empty() ? std::string() : Say(Key::kMarksLegend, lang, {Joined(used)});
+}
+
+void AddMarkLegend(Table& table, Lang lang, const std::vector<ProvenanceLevel>& in_text) {
+  std::vector<ProvenanceLevel> shown = in_text;
+  for (ProvenanceLevel level : MarkedLevels()) {
+    const std::string mark = Mark(level);
+    for (const auto& row : table.marks) {
+      for (const std::string& m : row) {
+        if (m == mark) shown.push_back(level);
+      }
+    }
+  }
+  std::string legend = MarkLegend(shown, lang);
+  if (!legend.empty()) table.notes.push_back(std::move(legend));
 }
 
 }  // namespace allot::detail

@@ -34,6 +34,15 @@ class RowMarks {
   std::vector<std::string> marks_;
 };
 
+// The legend of the marks of `shown` ("marks: ~ assumed, * judgement; no
+// mark: sourced. ..."), in the order of Mark's comment; "" when `shown`
+// holds no level with a mark. Duplicates in `shown` are fine.
+std::string MarkLegend(const std::vector<ProvenanceLevel>& shown, Lang lang);
+
+// The levels that have a mark, weakest last as MarkLegend lists them:
+// reported, assumed, judgement, not stated.
+const std::vector<ProvenanceLevel>& MarkedLevels();
+
 // Appends the legend of the marks `table` shows in its marks, or within
 // its text as the levels `in_text` ("marks: ~ assumed, * judgement; no
 // mark: sourced. ..."), as a note; nothing when it shows none.

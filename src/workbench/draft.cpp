@@ -258,7 +258,7 @@ class Editor {
     draft_.name = e.name;
     draft_.note = e.note;
     draft_.source = e.source;
-    draft_.illustrative = e.illustrative;
+    SetEstimate(draft_, e.illustrative);
     return true;
   }
 
@@ -293,11 +293,18 @@ class Editor {
 
 }  // namespace
 
+void SetEstimate(Scenario& draft, bool estimate) {
+  if (estimate == draft.amounts.IsEstimate()) return;  // keep what it says (ref, by, note)
+  draft.amounts = Provenance::Of(estimate ? ProvenanceLevel::kAssumed : ProvenanceLevel::kUnstated);
+  draft.illustrative = estimate;
+}
+
 std::string DraftFileName(const Scenario& draft) { return draft.id + ".yaml"; }
 
 Scenario NewDraft(const std::string& base, const std::vector<Scenario>& scenarios) {
   Scenario draft;
   if (base != kModelScenarioId) draft.base = base;
+  SetEstimate(draft, true);  // the amounts a person types are their own estimate
   std::string stem = base == kModelScenarioId ? "variant" : base + "-variant";
   auto taken = [&](const std::string& id) {
     return id == kModelScenarioId || std::any_of(scenarios.begin(), scenarios.end(),

@@ -54,23 +54,43 @@ def check(condition, message):
     return condition
 
 
+# A figure's text without its mark, and the level its mark stands for
+# ("sourced" where it has none), as the page shows them.
+PAGE_HELPERS = """
+      const fig = (c) => c.querySelector('.figure').textContent;
+      const basis = (c) => { const m = c && c.querySelector('.basis-mark'); return m ? m.dataset.basis : 'sourced'; };
+"""
+
+
 def page_numbers(b):
-    """What the page shows: weighted scores, objectives, money, ranks."""
-    return b.js("""(() => {
+    """What the page shows: weighted scores, objectives, money, ranks, each
+    with what it rests on, and the legend of the marks."""
+    return b.js("""(() => {""" + PAGE_HELPERS + """
       const rows = (id) => Array.from(document.querySelectorAll('#' + id + ' tbody tr'));
       return {
         weighted: rows('weighted').map((r) => ({set: r.cells[0].textContent,
-          text: r.cells[1].textContent, value: Number(r.cells[1].dataset.value),
-          rank: r.cells[2].textContent, change: r.cells[4].textContent})),
+          text: fig(r.cells[1]), value: Number(r.cells[1].dataset.value), basis: basis(r.cells[1]),
+          rank: fig(r.cells[2]), rank_basis: basis(r.cells[2]),
+          change: fig(r.cells[4]), change_basis: basis(r.cells[4])})),
         objectives: rows('objectives').map((r) => ({id: r.cells[1].dataset.id,
-          text: r.cells[1].textContent, value: Number(r.cells[1].dataset.value)})),
-        money: rows('money').map((r) => ({year: r.cells[0].textContent, text: r.cells[1].textContent,
-          cents: Number(r.cells[1].dataset.cents)})),
+          text: fig(r.cells[1]), value: Number(r.cells[1].dataset.value), basis: basis(r.cells[1])})),
+        money: rows('money').map((r) => ({year: r.cells[0].textContent, text: fig(r.cells[1]),
+          cents: Number(r.cells[1].dataset.cents), basis: basis(r.cells[1]),
+          change_basis: basis(r.cells[3])})),
         motions: rows('motions').map((r) => r.cells[1].className === 'yes'),
+        motions_basis: rows('motions').map((r) => basis(r.cells[1])),
+        legend: document.getElementById('caveat').textContent,
         yaml: document.getElementById('yaml').textContent,
         draft: document.body.dataset.draft,
       };
     })()""")
+
+
+def line_basis(b, line, year):
+    """The level of the mark beside line `line`'s amount in `year`."""
+    return b.js(f"""(() => {{""" + PAGE_HELPERS + f"""
+      return basis(document.querySelector("#lines input[data-line='{line}'][data-year='{year}']").parentElement);
+    }})()""")
 
 
 def settle(b):
@@ -116,16 +136,39 @@ def check_against_compare(shown, compared, draft_id, lang="en"):
         rank = draft["rank"][name]
         expected = f"{rank} of {count}" if lang == "en" else f"{rank} van {count}"
         check(entry["rank"] == expected, f"{name}: rank {entry['rank']}, compare {expected}")
+    check_figures(shown, draft, "value", "cents", "motions")
+    check_marks_against_compare(shown, draft, sets, lang)
+
+
+def same(page, compared, what):
+    return check(page == compared, f"{what}: page {page}, compare {compared}")
+
+
+def check_figures(shown, compared, score, money, motions):
+    """The page's objectives, money and motions against `compared`, a
+    scenario of compare's JSON (its figures, or its "basis"): the page's
+    `score` field for objectives, `money` for amounts, `motions` list."""
     for entry in shown["objectives"]:
-        check(entry["value"] == draft["objectives"][entry["id"]],
-              f"objective {entry['id']}: page {entry['value']}, compare {draft['objectives'][entry['id']]}")
-    check(shown["money"][0]["cents"] == draft["total_cents"],
-          f"total: page {shown['money'][0]['cents']}, compare {draft['total_cents']}")
+        same(entry[score], compared["objectives"][entry["id"]], f"objective {entry['id']}")
+    same(shown["money"][0][money], compared["total_cents"], "total")
     for entry in shown["money"][1:]:
-        check(entry["cents"] == draft["by_year_cents"][entry["year"]],
-              f"{entry['year']}: page {entry['cents']}, compare {draft['by_year_cents'][entry['year']]}")
-    check(shown["motions"] == list(draft["motions"].values()),
-          f"motions: page {shown['motions']}, compare {draft['motions']}")
+        same(entry[money], compared["by_year_cents"][entry["year"]], entry["year"])
+    same(shown[motions], list(compared["motions"].values()), "motions")
+
+
+def check_marks_against_compare(shown, draft, sets, lang):
+    """The page marks each figure with the level allot compare's JSON gives it
+    ("basis"), and its legend names the marks shown."""
+    basis = draft["basis"]
+    for entry, name in zip(shown["weighted"], sets):
+        same(entry["basis"], basis["weighted"][name], f"{name}: the score's mark")
+        same(entry["rank_basis"], basis["rank"][name], f"{name}: the rank's mark")
+        same(entry["change_basis"], basis["delta"]["weighted"][name], f"{name}: the change's mark")
+    check_figures(shown, basis, "basis", "basis", "motions_basis")
+    same(shown["money"][0]["change_basis"], basis["delta"]["total_cents"], "the total's change")
+    words = {"en": ("marks: ", "assumed"), "nl": ("tekens: ", "aangenomen")}[lang]
+    check(shown["legend"].startswith(words[0]) and f"~ {words[1]}" in shown["legend"],
+          f"the legend: {shown['legend']}")
 
 
 def screenshot(b, out_dir, name, update_docs, source_dir, element=None):
@@ -168,11 +211,18 @@ def run(allot, source_dir, out_dir):
             check(b.js("document.getElementById('ranking').textContent.includes('hostile-name')"),
                   "the hostile scenario is not listed")
 
-            # 1. An amount typed into a cell (keyboard only): the scores change.
+            # 1. An amount typed into a cell (keyboard only): the scores change,
+            #    and the amount is the user's own estimate: its mark follows.
+            check(line_basis(b, "technology", 2025) == "reported",
+                  f"technology's zero, reported by CKM, is marked {line_basis(b, 'technology', 2025)}")
             set_amount_by_keyboard(b, "technology", 2025, "150000")
             b.wait("document.body.dataset.draft === '1'")
             settle(b)
             after = page_numbers(b)
+            check(line_basis(b, "technology", 2025) == "assumed",
+                  f"an amount typed in is marked {line_basis(b, 'technology', 2025)}, not assumed")
+            check(after["money"][2]["basis"] == "assumed",
+                  f"the 2025 total the typed amount changed: {after['money'][2]}")
             check("set: {line: technology, budget: {2024: 0, 2025: 150000, 2026: 0}}"
                   in after["yaml"], f"the file after typing: {after['yaml']}")
             check(after["weighted"][1]["value"] > before["weighted"][1]["value"],

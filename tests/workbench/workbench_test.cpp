@@ -7,6 +7,7 @@
 #include "allot/compare.hpp"
 #include "allot/load.hpp"
 #include "allot/resolve.hpp"
+#include "render/marks.hpp"
 #include "test_support.hpp"
 
 using namespace allot;
@@ -40,6 +41,50 @@ CompareResult CompareWithFile(const std::string& yaml, const std::string& baseli
   std::optional<CompareResult> result = Compare(model, resolved, {{}, baseline}, diags);
   REQUIRE(result);
   return *result;
+}
+
+// A request that applies `edit` to `draft` (its file text).
+std::string Edit(const Json& draft, const Json& edit, const std::string& lang = "en",
+                 const std::string& baseline = "model") {
+  return Json{{"draft", draft["yaml"]}, {"lang", lang}, {"baseline", baseline}, {"edit", edit}}
+      .dump();
+}
+
+Json SetAmount(const std::string& line, int year, const std::string& amount) {
+  return {{"kind", "set_amount"}, {"line", line}, {"year", year}, {"amount", amount}};
+}
+
+// `figure` has the level `level` (as compare's json names it) under
+// `<prefix>basis` and compare's mark for it under `<prefix>mark`.
+void CheckBasis(const Json& figure, ProvenanceLevel level, const std::string& prefix = "") {
+  INFO(figure.dump() << " " << prefix);
+  CHECK(figure[prefix + "basis"] == ProvenanceLevelName(level));
+  CHECK(figure[prefix + "mark"] == detail::Mark(level));
+}
+
+const LineAllocation& LineOf(const ScenarioResult& s, const std::string& id) {
+  for (const LineAllocation& line : s.lines) {
+    if (line.id == id) return line;
+  }
+  FAIL("no line " << id);
+  return s.lines.front();
+}
+
+const Json& LineIn(const Json& view, const std::string& id) {
+  for (const Json& line : view["lines"]) {
+    if (line["id"] == id) return line;
+  }
+  FAIL("no line " << id << " in the view");
+  return view;
+}
+
+// The small model with every figure sourced: no mark anywhere until an edit.
+std::string SourcedModel() {
+  std::string yaml = kSmallModel;
+  const std::string ref = "{level: sourced, ref: \"Kamerstuk 1\"}";
+  yaml.insert(yaml.find("years:"), "provenance:\n  year_totals: " + ref + "\n  amounts: " + ref +
+                                       "\n  effects: " + ref + "\n  weights: " + ref + "\n");
+  return yaml;
 }
 
 }  // namespace
@@ -239,4 +284,114 @@ TEST_CASE("a workbench is made only of scenarios that resolve", "[workbench]") {
   std::vector<Scenario> scenarios = ShippedScenarios();
   scenarios.front().base = std::string("no-such-scenario");
   CHECK_THROWS_AS(Workbench(ShippedModel(), scenarios), std::invalid_argument);
+}
+
+TEST_CASE("every figure of the workbench has the mark allot compare gives it", "[workbench]") {
+  const Model model = ShippedModel();
+  const std::vector<Scenario> scenarios = ShippedScenarios();
+  Workbench bench(model, scenarios);
+  Json first = Call(bench.Evaluate(R"({"new_from": "model", "lang": "nl"})"));
+  Json after = Call(bench.Evaluate(
+      Edit(first["draft"], SetAmount("technology", 2025, "150000"), "nl", "versterkt-2024")));
+  REQUIRE(after["refused"].is_null());
+  CompareResult expected = CompareWithFile(after["draft"]["yaml"], "versterkt-2024");
+  const ScenarioResult& d = expected.scenarios.back();
+  const ScenarioResult* b = nullptr;
+  for (const ScenarioResult& s : expected.scenarios) b = s.id == "versterkt-2024" ? &s : b;
+  REQUIRE(b != nullptr);
+  const Json& view = after["view"];
+
+  for (size_t w = 0; w < expected.weight_sets.size(); ++w) {
+    const Json& entry = view["weighted"][w];
+    CheckBasis(entry, d.basis.weighted[w]);
+    CheckBasis(entry, d.basis.rank[w], "rank_");
+    CheckBasis(entry, d.basis.delta_weighted[w], "change_");
+    CheckBasis(entry, d.basis.cost_per_point[w], "cost_per_point_");
+    CheckBasis(entry["baseline"], b->basis.weighted[w]);
+  }
+  for (size_t j = 0; j < expected.objectives.size(); ++j) {
+    CheckBasis(view["objectives"][j], d.basis.objectives[j]);
+    CheckBasis(view["objectives"][j]["baseline"], b->basis.objectives[j]);
+  }
+  CheckBasis(view["money"]["total"], d.basis.total);
+  CheckBasis(view["money"]["total"], d.basis.delta_total, "change_");
+  CheckBasis(view["money"]["total"], b->basis.total, "baseline_");
+  for (size_t y = 0; y < expected.years.size(); ++y) {
+    CheckBasis(view["money"]["years"][y], d.basis.by_year[y]);
+    CheckBasis(view["money"]["years"][y], d.basis.delta_by_year[y], "change_");
+  }
+  for (size_t m = 0; m < expected.motions.size(); ++m) {
+    CheckBasis(view["motions"][m], d.basis.motions_funded[m], "funded_");
+    CheckBasis(view["motions"][m], b->basis.motions_funded[m], "baseline_funded_");
+  }
+  const Json& ranking = view["scenarios"].back();
+  REQUIRE(ranking["draft"] == true);
+  for (size_t w = 0; w < expected.weight_sets.size(); ++w) {
+    CheckBasis(ranking["scores"][w], d.basis.weighted[w]);
+    CheckBasis(ranking["scores"][w], d.basis.rank[w], "rank_");
+  }
+  const LineAllocation& tech = LineOf(d, "technology");
+  CheckBasis(LineIn(view, "technology")["years"][1], tech.year_basis);
+  CheckBasis(LineIn(view, "technology")["total"], tech.total_basis);
+}
+
+TEST_CASE("an amount typed in the workbench is assumed, in the view and in the saved file",
+          "[workbench]") {
+  Workbench bench(ShippedModel(), ShippedScenarios());
+  Json first = Call(bench.Evaluate(R"({"new_from": "model"})"));
+  // The model's technology line is a zero reported by CKM ...
+  CHECK(LineIn(first["view"], "technology")["years"][1]["basis"] == "reported");
+  CHECK(LineIn(first["view"], "technology")["years"][1]["mark"] == "^");
+  // ... and the draft's own amounts are estimates until the user says otherwise.
+  CHECK(first["draft"]["amounts"] == "assumed");
+  CHECK(first["draft"]["yaml"].get<std::string>().find("\nillustrative: true\n") !=
+        std::string::npos);
+  Json after = Call(bench.Evaluate(Edit(first["draft"], SetAmount("technology", 2025, "150000"))));
+  const Json& tech = LineIn(after["view"], "technology");
+  CHECK(tech["years"][1]["basis"] == "assumed");
+  CHECK(tech["years"][1]["mark"] == "~");
+  CHECK(tech["years"][1]["change_mark"] == "~");
+  CHECK(tech["years"][1]["baseline_mark"] == "^");
+  CHECK(tech["total"]["mark"] == "~");
+  // The year total changed by the user's amount: assumed too.
+  CHECK(after["view"]["money"]["years"][1]["mark"] == "~");
+
+  // Not estimates, but no source given on the page: not stated.
+  Json describe = {{"kind", "describe"}, {"id", "mine"}, {"name", "Mine"},
+                   {"note", ""},         {"source", ""}, {"illustrative", false}};
+  Json plain = Call(bench.Evaluate(Edit(after["draft"], describe)));
+  const std::string yaml = plain["draft"]["yaml"];
+  CHECK(yaml.find("illustrative") == std::string::npos);
+  CHECK(plain["draft"]["amounts"] == "not stated");
+  CHECK(LineIn(plain["view"], "technology")["years"][1]["mark"] == "?");
+  CompareResult saved = CompareWithFile(yaml, "model");
+  CHECK(LineOf(saved.scenarios.back(), "technology").year_basis == ProvenanceLevel::kUnstated);
+}
+
+TEST_CASE("the workbench's legend names the marks its figures use, in the page's language",
+          "[workbench]") {
+  Workbench bench(ModelFrom(SourcedModel()), {});
+  Json first = Call(bench.Evaluate(R"({"new_from": "model", "lang": "nl"})"));
+  CHECK(first["view"]["marks"]["text"] == "");
+  CHECK(first["view"]["marks"]["used"].empty());
+  CHECK(first["view"]["weighted"][0]["mark"] == "");
+
+  Json after = Call(bench.Evaluate(Edit(first["draft"], SetAmount("x", 2025, "250"), "nl")));
+  const Json& marks = after["view"]["marks"];
+  CHECK(marks["text"] ==
+        "tekens: ~ aangenomen; zonder teken: bron. Elk getal heeft het teken van de zwakste "
+        "invoer waarop het rust");
+  REQUIRE(marks["used"].size() == 1);
+  CHECK(marks["used"][0] == Json{{"mark", "~"}, {"basis", "assumed"}, {"text", "aangenomen"}});
+  // Objective a rests on line x, objective b does not.
+  CHECK(after["view"]["objectives"][0]["mark"] == "~");
+  CHECK(after["view"]["objectives"][1]["mark"] == "");
+
+  // A view that lists only line y still counts line x's marks: the page
+  // keeps showing them.
+  Json partial = {{"draft", after["draft"]["yaml"]}, {"lang", "nl"}, {"lines", {"y"}}};
+  Json only_y = Call(bench.Evaluate(partial.dump()));
+  REQUIRE(only_y["view"]["lines"].size() == 1);
+  CHECK(only_y["view"]["lines"][0]["years"][1]["mark"] == "");
+  CHECK(only_y["view"]["marks"] == marks);
 }

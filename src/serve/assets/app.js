@@ -183,49 +183,74 @@
     if (document.activeElement !== input) input.value = value;
   }
 
+  // The mark of what a figure rests on, as `allot compare` prints it
+  // ("~" assumed, ...), after the figure; null for a sourced figure (no
+  // mark). The level in words is its tooltip and what a screen reader says.
+  function basisMark(mark, basis) {
+    if (!mark) return null;
+    const used = (state.view.marks.used || []).find((u) => u.mark === mark);
+    const words = used ? used.text : basis;
+    return el('span', { className: 'basis-mark', title: words, dataset: { mark, basis } },
+      el('span', { 'aria-hidden': 'true', textContent: mark }),
+      el('span', { className: 'visually-hidden', textContent: ' (' + words + ')' }));
+  }
+
+  // A table cell with a figure's text and its mark.
+  function figure(text, mark, basis, props) {
+    return el('td', props || {}, el('span', { className: 'figure', textContent: text }), basisMark(mark, basis));
+  }
+
+  function funded(yes, mark, basis) {
+    const text = yes ? '\u2713 ' + t('funded') : '\u2717 ' + t('not_funded');
+    return figure(text, mark, basis, { className: yes ? 'yes' : 'no' });
+  }
+
   function renderResults() {
     const v = state.view;
     $('model-title').textContent = v.title;
     $('caveat').hidden = false;
-    $('caveat').textContent = v.caveat.illustrative ? v.caveat.text : t('caveat_none');
+    $('caveat').textContent = v.marks.text || t('marks_none');
 
     replaceChildren($('weighted').tBodies[0], v.weighted.map((w) =>
       el('tr', {},
         el('th', { scope: 'row', textContent: w.set }),
-        el('td', { textContent: w.text, className: 'score', dataset: { value: w.value } }),
-        el('td', { textContent: t('rank_of', { rank: w.rank, of: w.of }) }),
-        el('td', { textContent: w.baseline.text }),
-        el('td', { textContent: w.change_text, className: changeClass(w.change_text) }))));
+        figure(w.text, w.mark, w.basis, { className: 'score', dataset: { value: w.value } }),
+        figure(t('rank_of', { rank: w.rank, of: w.of }), w.rank_mark, w.rank_basis),
+        figure(w.baseline.text, w.baseline.mark, w.baseline.basis),
+        figure(w.change_text, w.change_mark, w.change_basis, { className: changeClass(w.change_text) }))));
 
     replaceChildren($('objectives').tBodies[0], v.objectives.map((o) =>
       el('tr', {},
         el('th', { scope: 'row', textContent: o.name, title: o.id }),
-        el('td', { textContent: o.text, className: 'score', dataset: { value: o.value, id: o.id } }),
-        el('td', { textContent: o.baseline.text }),
-        el('td', { textContent: o.change_text, className: changeClass(o.change_text) }),
+        figure(o.text, o.mark, o.basis, { className: 'score', dataset: { value: o.value, id: o.id } }),
+        figure(o.baseline.text, o.baseline.mark, o.baseline.basis),
+        figure(o.change_text, o.change_mark, o.change_basis, { className: changeClass(o.change_text) }),
         el('td', { className: 'bar-col' }, bar(o.value, o.baseline.value)))));
 
     const money = [{ year: t('total'), ...v.money.total }].concat(v.money.years);
     replaceChildren($('money').tBodies[0], money.map((m) =>
       el('tr', {},
         el('th', { scope: 'row', textContent: String(m.year) }),
-        el('td', { textContent: m.text, dataset: { cents: m.cents } }),
-        el('td', { textContent: m.baseline_text }),
-        el('td', { textContent: m.change_text, className: changeClass(m.change_text) }))));
+        figure(m.text, m.mark, m.basis, { dataset: { cents: m.cents } }),
+        figure(m.baseline_text, m.baseline_mark, m.baseline_basis),
+        figure(m.change_text, m.change_mark, m.change_basis, { className: changeClass(m.change_text) }))));
 
     replaceChildren($('motions').tBodies[0], v.motions.map((m) =>
       el('tr', {},
         el('th', { scope: 'row', title: m.asks }, m.id, el('span', { className: 'muted', textContent: ' ' + m.ref })),
-        el('td', { className: m.funded ? 'yes' : 'no', textContent: m.funded ? '\u2713 ' + t('funded') : '\u2717 ' + t('not_funded') }),
-        el('td', { className: m.baseline_funded ? 'yes' : 'no', textContent: m.baseline_funded ? '\u2713 ' + t('funded') : '\u2717 ' + t('not_funded') }))));
+        funded(m.funded, m.funded_mark, m.funded_basis),
+        funded(m.baseline_funded, m.baseline_funded_mark, m.baseline_funded_basis))));
 
     const head = $('ranking').tHead.rows[0];
     replaceChildren(head, [el('th', { scope: 'col', textContent: t('scenario') })].concat(
       v.weight_sets.map((w) => el('th', { scope: 'col', textContent: w }))));
     replaceChildren($('ranking').tBodies[0], v.scenarios.map((s) =>
       el('tr', { className: s.draft ? 'draft' : '' },
-        el('th', { scope: 'row', textContent: s.id + (s.illustrative ? ' *' : ''), title: s.name }),
-        ...s.scores.map((score) => el('td', { textContent: score.text + ' (' + score.rank + ')' })))));
+        el('th', { scope: 'row', textContent: s.id, title: s.name }),
+        ...s.scores.map((score) => el('td', {},
+          el('span', { className: 'figure', textContent: score.text }), basisMark(score.mark, score.basis),
+          el('span', { className: 'figure', textContent: ' (' + score.rank + ')' }),
+          basisMark(score.rank_mark, score.rank_basis))))));
   }
 
   function changeClass(text) {
@@ -274,9 +299,8 @@
       .concat(v.years.map((y) => el('th', { scope: 'col', textContent: String(y) })))
       .concat([el('th', { scope: 'col', textContent: t('total') }), el('th', { scope: 'col', textContent: '' })]));
     const rows = state.lines.map((line) => {
-      const cells = { inputs: [], changes: [] };
+      const cells = { inputs: [], changes: [], marks: [] };
       const name = el('th', { scope: 'row' }, line.name);
-      if (line.illustrative) name.append(el('span', { className: 'muted', textContent: ' *' }));
       if (line.added) name.append(el('span', { className: 'tag', textContent: t('added') }));
       if (line.removed) name.append(el('span', { className: 'tag', textContent: t('removed') }));
       name.title = line.id + (line.source ? ' \u2014 ' + line.source : '');
@@ -294,9 +318,11 @@
           if (e.key === 'Escape') input.value = input.dataset.plain || '';
         });
         const change = el('span', { className: 'cell-change' });
+        const mark = el('span', { className: 'cell-mark' });
         cells.inputs[i] = input;
         cells.changes[i] = change;
-        tr.append(el('td', {}, input, change));
+        cells.marks[i] = mark;
+        tr.append(el('td', {}, input, mark, change));
       });
       cells.total = el('td', { className: 'total' });
       tr.append(cells.total);
@@ -322,8 +348,10 @@
       setValue(input, y.plain);
       cells.changes[i].textContent = y.change_text === '0' ? '' : y.change_text;
       cells.changes[i].className = 'cell-change ' + changeClass(y.change_text);
+      replaceChildren(cells.marks[i], [basisMark(y.mark, y.basis)]);
     });
-    cells.total.textContent = line.total.text;
+    replaceChildren(cells.total, [el('span', { className: 'figure', textContent: line.total.text }),
+      basisMark(line.total.mark, line.total.basis)]);
   }
 
   function liveLines() {
