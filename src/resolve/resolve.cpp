@@ -136,14 +136,28 @@ struct ChangedFigures {
   }
 };
 
+// The better of two ways to derive a figure the scenario does not state:
+// the sum of its year totals (`year_totals`, null when not stated) and the
+// sum of the line totals that changed (null when none did). A grand total
+// rests on the better one: EUR 7,500,000 sourced minus a line of EUR 650,000
+// reported is reported, however assumed its split over the years. Lines
+// that state nothing never win over a stated level.
+const Provenance* BetterDerivation(const Provenance* years, const Provenance* lines) {
+  if (years == nullptr) return lines;
+  if (lines == nullptr || lines->level == ProvenanceLevel::kUnstated) return years;
+  return Weakness(lines->level) < Weakness(years->level) ? lines : years;
+}
+
 // What a scenario's totals rest on: the base's where a total is unchanged;
 // where it changed, the weaker of the base's and what the scenario states
-// (`year_totals`, `total`), or else of every line figure that changed
+// (`year_totals`, `total`), or else of every line figure that changed; a
+// grand total not stated takes the better of its two derivations
 // (docs/format.md, "Which level a figure has").
 void SetScenarioProvenance(const Scenario& s, const ResolvedScenario& base, ResolvedScenario& r) {
   ChangedFigures changed(base, r);
   const Provenance* stated_years = s.year_totals ? &*s.year_totals : nullptr;
-  const Provenance* stated_total = s.total ? &*s.total : stated_years;
+  const Provenance* stated_total =
+      s.total ? &*s.total : BetterDerivation(stated_years, changed.total);
   r.year_provenance = base.year_provenance;
   for (size_t y = 0; y < r.year_provenance.size(); ++y) {
     if (r.by_year[y] == base.by_year[y]) continue;
@@ -152,8 +166,7 @@ void SetScenarioProvenance(const Scenario& s, const ResolvedScenario& base, Reso
   }
   r.total_provenance = base.total_provenance;
   if (r.total == base.total) return;
-  const Provenance* why = stated_total != nullptr ? stated_total : changed.total;
-  if (why != nullptr) Weaken(r.total_provenance, *why);
+  if (stated_total != nullptr) Weaken(r.total_provenance, *stated_total);
 }
 
 ResolvedScenario ResolveModel(const Model& model, Diagnostics& diags) {

@@ -101,6 +101,30 @@ TEST_CASE("removing a line with a reported total and an assumed split", "[resolv
   CHECK(r[1].year_provenance[1]->level == ProvenanceLevel::kAssumed);
 }
 
+TEST_CASE("year totals stated as assumed do not weaken a grand total its lines derive better",
+          "[resolve][provenance]") {
+  // zonder-informatiepunt as shipped: it states `year_totals: assumed` (the
+  // split) and nothing for the total, which is still sourced minus reported.
+  Model model = ModelFrom(kModel);
+  auto r = ResolveKept(model, {ScenarioFrom("format: allot/1\nscenario: s\n"
+                                            "year_totals: assumed\nchanges:\n"
+                                            "  - remove: known\n")});
+  CHECK(r[1].total_provenance->level == ProvenanceLevel::kReported);
+  CHECK(r[1].total_provenance->by == "CKM");  // the removed line's, for the legend
+  CHECK(r[1].year_provenance[0]->level == ProvenanceLevel::kAssumed);
+  // Lines that state nothing derive nothing: the stated level stays.
+  auto unstated = ResolveKept(model, {ScenarioFrom("format: allot/1\nscenario: s\n"
+                                                   "year_totals: assumed\nchanges:\n"
+                                                   "  - increase: {line: known, amount: 1}\n")});
+  CHECK(unstated[1].total_provenance->level == ProvenanceLevel::kAssumed);
+  // Lines weaker than the stated year totals: the year totals count.
+  auto weaker = ResolveKept(model, {ScenarioFrom("format: allot/1\nscenario: s\n"
+                                                 "year_totals: {level: reported, by: X}\n"
+                                                 "changes:\n  - remove: guess\n")});
+  CHECK(weaker[1].total_provenance->level == ProvenanceLevel::kReported);
+  CHECK(weaker[1].total_provenance->by == "X");
+}
+
 TEST_CASE("a neutral move keeps the totals' level and weakens the lines it touches",
           "[resolve][provenance]") {
   Model model = ModelFrom(kModel);
