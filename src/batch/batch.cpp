@@ -92,11 +92,16 @@ bool Relocate(Diagnostics& diags, size_t first, const SourceLocation& where) {
 // What the run's figures rest on (docs/output.md, "What the figures rest
 // on"), as counts for the run as a whole: "rests_on:line_amounts",
 // "rests_on:line_amounts_estimated", "rests_on:line_amounts_not_stated",
-// and the same for effects and weight_sets.
-void RestsOnRows(const Model& model, const std::vector<ResolvedScenario>& scenarios, Rows& out) {
-  ProvenanceCounts c = CountProvenance(model, scenarios);
+// and the same for model_line_amounts, effects and weight_sets. A run on a
+// pair (a and b) counts those two scenarios, any other run every one.
+void RestsOnRows(const BatchEntry& entry, const Model& model,
+                 const std::vector<ResolvedScenario>& scenarios, Rows& out) {
+  std::vector<std::string> shown;
+  if (!entry.a.empty()) shown = {entry.a, entry.b};
+  ProvenanceCounts c = CountProvenance(model, scenarios, shown);
   const std::tuple<const char*, int, int, int> parts[] = {
       {"line_amounts", c.lines, c.lines_estimated, c.lines_unstated},
+      {"model_line_amounts", c.model_lines, c.model_lines_estimated, c.model_lines_unstated},
       {"effects", c.effects, c.effects_estimated, c.effects_unstated},
       {"weight_sets", c.weight_sets, c.weight_sets_estimated, c.weight_sets_unstated}};
   for (const auto& [name, count, estimated, unstated] : parts) {
@@ -274,7 +279,7 @@ bool RunBatchAnalysis(const BatchEntry& entry, const BatchRun& run, size_t run_i
       RunSensitivity(entry, run, model, scenarios, out, diags);
       break;
   }
-  if (diags.size() == first) RestsOnRows(model, scenarios, out);
+  if (diags.size() == first) RestsOnRows(entry, model, scenarios, out);
   return Relocate(diags, first, entry.where);
 }
 

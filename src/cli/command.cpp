@@ -276,11 +276,14 @@ bool Session::RefuseOutputsOverInputs() {
 // under table and md, a top-level "rests_on" object in json, and in csv a
 // first record of one cell (in English, like all of csv): a spreadsheet
 // shows it above the table, a program skips one record.
-void Session::AddCaveat(Reads reads, bool in_json) {
+void Session::AddCaveat(Reads reads, const Command& cmd) {
   if (reads == Reads::kOwnFiles || reads == Reads::kEveryFile || !inputs_.model) return;
   std::string text = text_.str();
   if (text.empty()) return;  // the result went to files (report)
-  ProvenanceCounts counts = CountProvenance(*inputs_.model, resolved_);
+  std::vector<std::string> ids = cmd.Shown(*this);
+  if (ids.empty() && reads == Reads::kPairThenModelAndScenarios) ids = {a_, b_};
+  ProvenanceCounts counts = CountProvenance(*inputs_.model, resolved_, ids);
+  bool in_json = cmd.CaveatInJson();
   if (format_ == OutputFormat::kTable || format_ == OutputFormat::kMarkdown) {
     text_ << '\n' << detail::ProvenanceCaveat(counts, lang_) << '\n';
     return;
@@ -357,7 +360,7 @@ int RunCommand(const char* command, const char* help, Reads reads, Command& cmd,
     throw;
   }
   if (code != kExitSuccess) return code;
-  if (cmd.ShowsFigures()) session.AddCaveat(reads, cmd.CaveatInJson());
+  if (cmd.ShowsFigures()) session.AddCaveat(reads, cmd);
   return session.Write();
 }
 

@@ -114,6 +114,13 @@ class Command {
   // caveat, docs/output.md). Commands that show no figures of the model
   // (serve) say no.
   virtual bool ShowsFigures() const { return true; }
+  // The ids of the scenarios whose figures the output shows, which the
+  // caveat counts; empty: every scenario shown (A and B for a command that
+  // compares a pair, else every one loaded, the model first).
+  virtual std::vector<std::string> Shown(const Session& session) const {
+    (void)session;
+    return {};
+  }
   // Whether its json gets the "rests_on" object too (sensitivity says no:
   // `allot merge` must give its json to the byte, and may run without the
   // model and scenarios).
@@ -208,7 +215,7 @@ class Session {
   void CheckShared(Reads reads, std::vector<std::string>& problems);
   bool Load(Reads reads);
   void KeepShown();
-  void AddCaveat(Reads reads, bool in_json);
+  void AddCaveat(Reads reads, const Command& cmd);
   bool RefuseOutputsOverInputs();
   int Write();
 

@@ -37,6 +37,9 @@ class LinesCommand final : public Command {
     options.Files("model and scenario files, or scenario ids");
   }
 
+  // It shows one scenario's lines (the model's by default).
+  std::vector<std::string> Shown(const Session&) const override { return {scenario_}; }
+
   int Run(Session& s) override {
     for (const ResolvedScenario& r : s.resolved()) {
       if (r.id != scenario_) continue;

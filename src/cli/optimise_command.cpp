@@ -143,6 +143,9 @@ class OptimiseCommand final : public Command {
       problems.push_back("--step expects an amount in euros, not '" + step_text_ + "'");
   }
 
+  // Its figures are the base's and the optimum's over the base's lines.
+  std::vector<std::string> Shown(const Session&) const override { return {a_.base}; }
+
   int Run(Session& s) override {
     const Model& model = s.model();
     OptimiseSetup setup;

@@ -1,5 +1,6 @@
 #include "allot/provenance.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -91,13 +92,18 @@ void Count(const Provenance& p, int& all, int& estimated, int& unstated) {
 
 }  // namespace
 
-ProvenanceCounts CountProvenance(const Model& model,
-                                 const std::vector<ResolvedScenario>& resolved) {
+ProvenanceCounts CountProvenance(const Model& model, const std::vector<ResolvedScenario>& resolved,
+                                 const std::vector<std::string>& shown) {
   LineLevels levels;
-  for (const ResolvedScenario& r : resolved) {
-    for (const ResolvedLine& line : r.lines) levels.Note(line);
-  }
   ProvenanceCounts c;
+  bool model_shown = false;
+  for (const ResolvedScenario& r : resolved) {
+    if (!shown.empty() && std::find(shown.begin(), shown.end(), r.id) == shown.end()) continue;
+    for (const ResolvedLine& line : r.lines) levels.Note(line);
+    ++c.scenarios;
+    model_shown = model_shown || r.id == kModelScenarioId;
+  }
+  c.only_model = c.scenarios == 1 && model_shown;
   for (const std::string& id : levels.order) {
     const auto& [def, weakest] = levels.weakest.at(id);
     Count(*weakest, c.lines, c.lines_estimated, c.lines_unstated);
@@ -105,10 +111,18 @@ ProvenanceCounts CountProvenance(const Model& model,
       Count(effect.provenance, c.effects, c.effects_estimated, c.effects_unstated);
     }
   }
+  for (const Line& line : model.lines) {
+    Count(line.YearAmounts(), c.model_lines, c.model_lines_estimated, c.model_lines_unstated);
+  }
   for (const WeightSet& set : model.weights) {
     Count(set.provenance, c.weight_sets, c.weight_sets_estimated, c.weight_sets_unstated);
   }
   return c;
+}
+
+ProvenanceCounts CountProvenance(const Model& model,
+                                 const std::vector<ResolvedScenario>& resolved) {
+  return CountProvenance(model, resolved, {});
 }
 
 }  // namespace allot

@@ -36,38 +36,66 @@ std::string ProvenanceLegend(const Provenance& p, Lang lang) {
   return text;
 }
 
+namespace {
+
+std::string Str(int n) { return std::to_string(n); }
+
+// "3 of 4 ..." or "3 of 4 ..., 1 not stated".
+std::string Counted(Key key, int estimated, int count, int unstated, Lang lang) {
+  std::string text = Say(key, lang, {Str(estimated), Str(count)});
+  return unstated == 0 ? text : Say(Key::kCaveatUnstated, lang, {text, Str(unstated)});
+}
+
+// The line amounts: in the model when it alone is shown; else in the
+// scenarios shown, with the model's own count beside it (a scenario may
+// make a reported line assumed, or add lines the model does not have).
+std::string LinesPart(const ProvenanceCounts& c, Lang lang) {
+  if (c.only_model) {
+    return Counted(Key::kCaveatLinesModel, c.model_lines_estimated, c.model_lines,
+                   c.model_lines_unstated, lang);
+  }
+  Key shown = c.scenarios == 1 ? Key::kCaveatLinesScenario : Key::kCaveatLinesSome;
+  std::string model = Counted(Key::kCaveatLinesInModel, c.model_lines_estimated, c.model_lines,
+                              c.model_lines_unstated, lang);
+  return Say(Key::kWithAside, lang,
+             {Counted(shown, c.lines_estimated, c.lines, c.lines_unstated, lang), model});
+}
+
+std::string JudgementsPart(const ProvenanceCounts& c, Lang lang) {
+  int unstated = c.effects_unstated + c.weight_sets_unstated;
+  std::vector<std::string> judged = {Str(c.effects_estimated), Str(c.effects),
+                                     Str(c.weight_sets_estimated), Str(c.weight_sets)};
+  if (unstated > 0) {
+    judged.push_back(Str(unstated));
+    return Say(Key::kCaveatJudgementsUnstated, lang, judged);
+  }
+  if (c.effects_estimated == c.effects && c.weight_sets_estimated == c.weight_sets) {
+    return Say(Key::kCaveatJudgementsAll, lang);
+  }
+  return Say(Key::kCaveatJudgements, lang, judged);
+}
+
+}  // namespace
+
 std::string ProvenanceCaveat(const ProvenanceCounts& c, Lang lang) {
-  auto str = [](int n) { return std::to_string(n); };
   int unstated_judged = c.effects_unstated + c.weight_sets_unstated;
-  if (c.lines_unstated == c.lines && unstated_judged == c.effects + c.weight_sets) {
+  if (c.lines_unstated == c.lines && c.model_lines_unstated == c.model_lines &&
+      unstated_judged == c.effects + c.weight_sets) {
     return Say(Key::kCaveatNothingStated, lang);
   }
-  std::string lines = c.lines_unstated == 0
-                          ? Say(Key::kCaveatLines, lang, {str(c.lines_estimated), str(c.lines)})
-                          : Say(Key::kCaveatLinesUnstated, lang,
-                                {str(c.lines_estimated), str(c.lines), str(c.lines_unstated)});
-  std::vector<std::string> judged = {str(c.effects_estimated), str(c.effects),
-                                     str(c.weight_sets_estimated), str(c.weight_sets)};
-  std::string judgements;
-  if (unstated_judged > 0) {
-    judged.push_back(str(unstated_judged));
-    judgements = Say(Key::kCaveatJudgementsUnstated, lang, judged);
-  } else if (c.effects_estimated == c.effects && c.weight_sets_estimated == c.weight_sets) {
-    judgements = Say(Key::kCaveatJudgementsAll, lang);
-  } else {
-    judgements = Say(Key::kCaveatJudgements, lang, judged);
-  }
-  return Say(Key::kCaveat, lang, {lines, judgements});
+  return Say(Key::kCaveat, lang, {LinesPart(c, lang), JudgementsPart(c, lang)});
 }
 
 Json ProvenanceJson(const ProvenanceCounts& c) {
   auto part = [](int count, int estimated, int unstated) {
     return Json{{"count", count}, {"estimated", estimated}, {"not_stated", unstated}};
   };
-  return Json{{"line_amounts", part(c.lines, c.lines_estimated, c.lines_unstated)},
-              {"effects", part(c.effects, c.effects_estimated, c.effects_unstated)},
-              {"weight_sets", part(c.weight_sets, c.weight_sets_estimated, c.weight_sets_unstated)},
-              {"caveat", ProvenanceCaveat(c, Lang::kEn)}};
+  return Json{
+      {"line_amounts", part(c.lines, c.lines_estimated, c.lines_unstated)},
+      {"model_line_amounts", part(c.model_lines, c.model_lines_estimated, c.model_lines_unstated)},
+      {"effects", part(c.effects, c.effects_estimated, c.effects_unstated)},
+      {"weight_sets", part(c.weight_sets, c.weight_sets_estimated, c.weight_sets_unstated)},
+      {"caveat", ProvenanceCaveat(c, Lang::kEn)}};
 }
 
 }  // namespace allot::detail

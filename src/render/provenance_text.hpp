@@ -24,12 +24,14 @@ std::string ProvenanceText(const Provenance& p, Lang lang);
 std::string ProvenanceLegend(const Provenance& p, Lang lang);
 
 // The one line every command's table and md output ends with: "What this
-// rests on: 1 of 3 line amounts assumed; all effects and weights are
-// judgements." (docs/output.md, "What the figures rest on").
+// rests on: 2 of 3 lines have an assumed amount in some scenario shown (1 of
+// 2 in the model); all effects and weights are judgements." (docs/output.md,
+// "What the figures rest on").
 std::string ProvenanceCaveat(const ProvenanceCounts& counts, Lang lang);
 
 // The same counts for json: {"line_amounts": {"count", "estimated",
-// "not_stated"}, "effects": {...}, "weight_sets": {...}, "caveat"}.
+// "not_stated"}, "model_line_amounts": {...}, "effects": {...},
+// "weight_sets": {...}, "caveat"}.
 Json ProvenanceJson(const ProvenanceCounts& counts);
 
 }  // namespace allot::detail
