@@ -134,10 +134,11 @@ batch:
     CHECK(r.out.find(row) != std::string::npos);
   }
   // compare: 2 scenarios x (total + 2 objectives + score + rank); stability:
-  // 2 ranks + 2 objectives x 5 numbers; each run: 9 counts of what its
-  // figures rest on (3 each for line amounts, effects and weight sets).
+  // 2 ranks + 2 objectives x 5 numbers; each run: 12 counts of what its
+  // figures rest on (3 each for line amounts, the model's line amounts,
+  // effects and weight sets).
   size_t lines = static_cast<size_t>(std::count(r.out.begin(), r.out.end(), '\n'));
-  CHECK(lines == 1 + 2 * 5 + 2 + 2 * 5 + 2 * 9);
+  CHECK(lines == 1 + 2 * 5 + 2 + 2 * 5 + 2 * 12);
 }
 
 TEST_CASE("batch: two pairs of one analysis are told apart by their a and b", "[batch]") {
