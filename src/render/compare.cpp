@@ -102,20 +102,7 @@ Table MotionsTable(const CompareResult& r, Lang lang) {
                                                  TextColumn(Say(Key::kCompareMotionsTitle, lang))});
   std::vector<ProvenanceLevel> shown;
   for (const ScenarioResult& sc : r.scenarios) {
-    std::vector<std::string> unfunded;
-    // "all funded" rests on every motion's funding.
-    ProvenanceLevel all = ProvenanceLevel::kSourced;
-    for (size_t m = 0; m < r.motions.size(); ++m) {
-      ProvenanceLevel level = sc.basis.motions_funded[m];
-      all = WeakerLevel(all, level);
-      if (sc.motions_funded[m]) continue;
-      unfunded.push_back(Marked(MotionIdWithStatus(r.motions[m], lang), level));
-      shown.push_back(level);
-    }
-    if (!r.motions.empty() && unfunded.empty()) shown.push_back(all);
-    t.rows.push_back({sc.id, r.motions.empty()  ? Say(Key::kNone, lang)
-                             : unfunded.empty() ? Marked(Say(Key::kCompareAllFunded, lang), all)
-                                                : Joined(unfunded)});
+    t.rows.push_back({sc.id, MarkedUnfunded(r, sc, lang, shown)});
   }
   for (const Motion& m : r.motions) t.notes.push_back(MotionLegend(m, lang));
   AddMarkLegend(t, lang, shown);

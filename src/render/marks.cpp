@@ -1,5 +1,7 @@
 #include "render/marks.hpp"
 
+#include <algorithm>
+
 #include "render/catalogue.hpp"
 #include "render/provenance_text.hpp"
 #include "render/text.hpp"
@@ -56,6 +58,15 @@ void AddMarkLegend(Table& table, Lang lang, const std::vector<ProvenanceLevel>& 
   }
   std::string legend = MarkLegend(shown, lang);
   if (!legend.empty()) table.notes.push_back(std::move(legend));
+}
+
+std::string MarkList(const std::vector<ProvenanceLevel>& levels, Lang lang) {
+  std::vector<std::string> used;
+  for (ProvenanceLevel level : MarkedLevels()) {
+    if (std::find(levels.begin(), levels.end(), level) != levels.end())
+      used.push_back(Mark(level) + " " + LevelText(level, lang));
+  }
+  return Joined(used);
 }
 
 }  // namespace allot::detail

@@ -43,6 +43,11 @@ std::string MarkLegend(const std::vector<ProvenanceLevel>& shown, Lang lang);
 // reported, assumed, judgement, not stated.
 const std::vector<ProvenanceLevel>& MarkedLevels();
 
+// The marks of `levels`, each once, in the legend's order, for a short
+// list such as "~ assumed, * judgement" (no legend sentence around it);
+// "" when all are sourced.
+std::string MarkList(const std::vector<ProvenanceLevel>& levels, Lang lang);
+
 // Appends the legend of the marks `table` shows in its marks, or within
 // its text as the levels `in_text` ("marks: ~ assumed, * judgement; no
 // mark: sourced. ..."), as a note; nothing when it shows none.

@@ -1,6 +1,8 @@
 #include "render/motion_text.hpp"
 
 #include "render/catalogue.hpp"
+#include "render/marks.hpp"
+#include "render/text.hpp"
 
 namespace allot::detail {
 
@@ -48,6 +50,24 @@ std::string MotionLegend(const Motion& motion, Lang lang) {
   std::string status = MotionStatusNote(motion, lang);
   if (!status.empty()) line += " " + status.substr(0, status.size() - 1);
   return line;
+}
+
+std::string MarkedUnfunded(const CompareResult& r, const ScenarioResult& s, Lang lang,
+                           std::vector<ProvenanceLevel>& shown) {
+  if (r.motions.empty()) return Say(Key::kNone, lang);
+  std::vector<std::string> unfunded;
+  // "all funded" rests on every motion's funding.
+  ProvenanceLevel all = ProvenanceLevel::kSourced;
+  for (size_t m = 0; m < r.motions.size(); ++m) {
+    ProvenanceLevel level = s.basis.motions_funded[m];
+    all = WeakerLevel(all, level);
+    if (s.motions_funded[m]) continue;
+    unfunded.push_back(Marked(MotionIdWithStatus(r.motions[m], lang), level));
+    shown.push_back(level);
+  }
+  if (!unfunded.empty()) return Joined(unfunded);
+  shown.push_back(all);
+  return Marked(Say(Key::kCompareAllFunded, lang), all);
 }
 
 }  // namespace allot::detail

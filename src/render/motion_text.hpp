@@ -4,7 +4,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "allot/compare.hpp"
 #include "allot/model.hpp"
 #include "allot/money.hpp"
 
@@ -24,6 +26,14 @@ std::string MotionIdWithStatus(const Motion& motion, Lang lang);
 
 // "Status: in a bill (NOTE). " for a note column, or "" without a status.
 std::string MotionStatusNote(const Motion& motion, Lang lang);
+
+// The motions `s` leaves unfunded, each with its status and the mark of
+// what its funding rests on ("wiersma (adopted) ~, bikker-mutluer (in
+// law) ^"); "all funded" with the mark of every motion's funding together;
+// "none" when the model has no motions. The levels of the marks it shows
+// are appended to `shown`, for the table's legend (render/marks.hpp).
+std::string MarkedUnfunded(const CompareResult& r, const ScenarioResult& s, Lang lang,
+                           std::vector<ProvenanceLevel>& shown);
 
 // The legend line: "ID: REFERENCE - ASKS Status: STATUS (NOTE)." in `lang`.
 std::string MotionLegend(const Motion& motion, Lang lang);

@@ -49,8 +49,6 @@ Money Sum(const std::vector<Money>& amounts) {
   return total;
 }
 
-std::string ScenarioLabel(const ScenarioResult& s) { return s.illustrative ? s.id + " *" : s.id; }
-
 size_t BaselineIndex(const CompareResult& result) {
   for (size_t i = 0; i < result.scenarios.size(); ++i) {
     if (result.scenarios[i].id == result.baseline) return i;

@@ -30,9 +30,6 @@ const LineAllocation* FindLine(const ScenarioResult& s, const std::string& id);
 // The sum of `amounts` (validated totals: cannot overflow).
 Money Sum(const std::vector<Money>& amounts);
 
-// "model *" for a scenario with illustrative figures, else the id.
-std::string ScenarioLabel(const ScenarioResult& s);
-
 // The index of the baseline scenario in result.scenarios (compare checked
 // that it exists).
 size_t BaselineIndex(const CompareResult& result);

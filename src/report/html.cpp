@@ -11,6 +11,7 @@
 
 #include "allot/report.hpp"
 #include "render/display_width.hpp"
+#include "render/marks.hpp"
 #include "render/provenance_text.hpp"
 #include "report/html_escape.hpp"
 #include "report/in_brief.hpp"
@@ -36,6 +37,7 @@ th{text-align:left;border-bottom:2px solid var(--ink);font-weight:600}
 td.num{text-align:right;white-space:nowrap}th.num{text-align:right}
 .wide{overflow-x:auto}.print-only{display:none}
 td small{display:block;color:var(--muted);font-size:.75rem}
+.mark{display:inline-block;width:1ch;text-align:left}
 td.up{background:var(--up);font-weight:600}td.down{background:var(--down);font-weight:600}
 td.up small,td.down small{color:var(--ink)}
 figure{margin:1rem 0}svg.chart{width:100%;height:auto;display:block}
@@ -94,13 +96,34 @@ std::string Contents(const Words& l, const ReportOptions& options) {
   return html + "</ol></nav>";
 }
 
-std::string CellHtml(const HtmlCell& cell, bool number) {
+// `text` and, when the table shows marks, its mark in a slot one
+// character wide, empty for a sourced figure, so that marked and unmarked
+// numbers of a column stay aligned.
+std::string WithMark(const std::string& text, const std::string& mark, bool slot) {
+  if (!slot) return EscapeHtml(text);
+  return EscapeHtml(text) + " <span class=\"mark\">" + EscapeHtml(mark) + "</span>";
+}
+
+std::string CellHtml(const HtmlCell& cell, bool number, bool marks) {
   std::string cls = number ? "num" : "";
   if (!cell.css_class.empty()) cls += (cls.empty() ? "" : " ") + cell.css_class;
   std::string html = cls.empty() ? "<td>" : "<td class=\"" + EscapeHtml(cls) + "\">";
-  html += EscapeHtml(cell.text);
-  if (!cell.sub.empty()) html += "<small>" + EscapeHtml(cell.sub) + "</small>";
+  html += WithMark(cell.text, cell.mark, number && marks);
+  // The words under a muted cell ("not in this scenario") are no figure.
+  bool sub_slot = number && marks && cell.css_class != "muted";
+  if (!cell.sub.empty())
+    html += "<small>" + WithMark(cell.sub, cell.sub_mark, sub_slot) + "</small>";
   return html + "</td>";
+}
+
+// Whether any cell of `t` carries a mark: then every number has a slot.
+bool HasMarks(const HtmlTable& t) {
+  for (const std::vector<HtmlCell>& row : t.rows) {
+    for (const HtmlCell& cell : row) {
+      if (!cell.mark.empty() || !cell.sub_mark.empty()) return true;
+    }
+  }
+  return false;
 }
 
 // The print width of A4 portrait less the margins (186 mm), in characters
@@ -111,18 +134,20 @@ constexpr size_t kPrintWidth = 125;
 // A key column wraps its text; the first one is at least 24 mm wide.
 constexpr size_t kKeyColumnWidth = 16;
 
-// The width a column needs in print: its widest amount or change (numbers
-// never wrap; headers may break anywhere and the words under a muted cell,
-// "not in this scenario", wrap in print, so they do not count).
+// The width a column needs in print: its widest amount or change with the
+// mark slot (numbers never wrap; headers may break anywhere and the words
+// under a muted cell, "not in this scenario", wrap in print, so they do not
+// count).
 size_t PrintWidth(const HtmlTable& t, size_t column) {
   size_t width = 0;
+  const size_t slot = HasMarks(t) ? 2 : 0;
   for (const std::vector<HtmlCell>& row : t.rows) {
     if (column >= row.size()) continue;
     const HtmlCell& cell = row[column];
     width = std::max(width, DisplayWidth(cell.text));
     if (cell.css_class != "muted") width = std::max(width, DisplayWidth(cell.sub));
   }
-  return width + 1;
+  return width + slot + 1;
 }
 
 // The columns after the key columns cut into as few contiguous groups of
@@ -161,10 +186,11 @@ std::string TableHtml(const HtmlTable& t, const std::string& id, const std::stri
             EscapeHtml(t.header[i]) + "</th>";
   }
   html += "</tr></thead><tbody>";
+  const bool marks = HasMarks(t);
   for (const std::vector<HtmlCell>& row : t.rows) {
     html += "<tr>";
     for (size_t i : columns) {
-      if (i < row.size()) html += CellHtml(row[i], i >= t.text_columns);
+      if (i < row.size()) html += CellHtml(row[i], i >= t.text_columns, marks);
     }
     html += "</tr>";
   }
@@ -202,6 +228,19 @@ std::string RenderTable(const HtmlTable& t, std::optional<size_t> key_columns) {
   }
   for (const std::string& note : t.notes) html += "<p class=\"note\">" + EscapeHtml(note) + "</p>";
   return html;
+}
+
+void AddMarkLegend(HtmlTable& t, Lang lang, const std::vector<ProvenanceLevel>& in_text) {
+  std::vector<ProvenanceLevel> shown = in_text;
+  for (const std::vector<HtmlCell>& row : t.rows) {
+    for (const HtmlCell& cell : row) {
+      for (ProvenanceLevel level : MarkedLevels()) {
+        if (cell.mark == Mark(level) || cell.sub_mark == Mark(level)) shown.push_back(level);
+      }
+    }
+  }
+  std::string legend = MarkLegend(shown, lang);
+  if (!legend.empty()) t.notes.push_back(legend);
 }
 
 std::string SectionHtml(const std::string& id, const std::string& title, const std::string& body) {

@@ -22,6 +22,11 @@ struct HtmlCell {
   std::string text;
   std::string sub;  // a second, smaller line (e.g. the change)
   std::string css_class;
+  // What the figure in `text` and the one in `sub` rest on, as a mark of
+  // render/marks.hpp ("" = sourced), shown after each in a slot of its own
+  // so that numbers stay aligned.
+  std::string mark{};
+  std::string sub_mark{};
 };
 
 // A table: the first `text_columns` columns are text, the rest numbers.
@@ -42,6 +47,11 @@ struct HtmlTable {
 // the text columns) so that every row stays identifiable; on screen it is
 // one table that scrolls.
 std::string RenderTable(const HtmlTable& table, std::optional<size_t> key_columns = {});
+
+// Appends to `table`'s notes the legend of the marks its cells show, and
+// of the levels `in_text` shown within its text (render/marks.hpp);
+// nothing when it shows none.
+void AddMarkLegend(HtmlTable& table, Lang lang, const std::vector<ProvenanceLevel>& in_text = {});
 
 // Everything a section needs.
 struct ReportContext {

@@ -1,5 +1,6 @@
 // The report's reference sections: which motions each scenario funds, and
 // where every figure comes from (sourced or illustrative, with its source).
+#include "render/marks.hpp"
 #include "render/motion_text.hpp"
 #include "report/data.hpp"
 #include "report/html.hpp"
@@ -22,19 +23,25 @@ HtmlTable MotionsTable(const ReportContext& c) {
               {c.labels(Key::kReportMotion), c.labels(Key::kReportAsks)},
               {},
               {}};
-  for (const ScenarioResult& s : r.scenarios) t.header.push_back(ScenarioLabel(s));
-  t.text_columns = t.header.size();  // marks read as text
+  for (const ScenarioResult& s : r.scenarios) t.header.push_back(s.id);
+  t.text_columns = t.header.size();  // funded or not reads as text
+  std::vector<ProvenanceLevel> in_text;
   for (size_t m = 0; m < r.motions.size(); ++m) {
     const Motion& motion = r.motions[m];
     std::vector<HtmlCell> row = {
         {MotionIdWithStatus(motion, c.lang), MotionReference(motion, c.lang), ""},
         {motion.Asks(c.lang), "", ""}};
     for (const ScenarioResult& s : r.scenarios) {
-      row.push_back(s.motions_funded[m] ? HtmlCell{c.labels(Key::kReportFundedMark), "", ""}
-                                        : HtmlCell{c.labels(Key::kReportUnfundedMark), "", "down"});
+      // Funded or not, with the mark of what that rests on.
+      ProvenanceLevel level = s.basis.motions_funded[m];
+      in_text.push_back(level);
+      row.push_back(s.motions_funded[m]
+                        ? HtmlCell{Marked(c.labels(Key::kReportFundedMark), level), "", ""}
+                        : HtmlCell{Marked(c.labels(Key::kReportUnfundedMark), level), "", "down"});
     }
     t.rows.push_back(std::move(row));
   }
+  AddMarkLegend(t, c.lang, in_text);
   return t;
 }
 

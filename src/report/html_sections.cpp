@@ -1,8 +1,9 @@
 // The report's numeric sections: summary, allocations, objective scores.
 #include <cmath>
 
+#include "render/marks.hpp"
+#include "render/motion_text.hpp"
 #include "render/number.hpp"
-#include "render/text.hpp"
 #include "report/data.hpp"
 #include "report/html.hpp"
 #include "report/html_escape.hpp"
@@ -15,18 +16,26 @@ namespace {
 // Euros as a double, for chart geometry only; labels come from FormatMoney.
 double Euros(Money m) { return static_cast<double>(m.cents()) / 100.0; }
 
+// An amount and what it rests on; a change against the baseline too.
+struct Figure {
+  Money amount;
+  ProvenanceLevel level;
+};
+
 // A money cell: the amount, and against the baseline the change, shaded
-// and marked so that it shows in greyscale too.
-HtmlCell MoneyCell(Money amount, Money change, bool is_baseline, Lang lang) {
-  HtmlCell cell{FormatMoney(amount, lang), "", ""};
-  if (is_baseline || change.IsZero()) return cell;
-  bool up = change.cents() > 0;
-  cell.sub = std::string(up ? "\u25b2 " : "\u25bc ") + MoneyChange(change, lang);
+// and marked so that it shows in greyscale too; each with its mark.
+HtmlCell MoneyCell(Figure amount, Figure change, bool is_baseline, Lang lang) {
+  HtmlCell cell{FormatMoney(amount.amount, lang), "", ""};
+  cell.mark = Mark(amount.level);
+  if (is_baseline || change.amount.IsZero()) return cell;
+  bool up = change.amount.cents() > 0;
+  cell.sub = std::string(up ? "\u25b2 " : "\u25bc ") + MoneyChange(change.amount, lang);
+  cell.sub_mark = Mark(change.level);
   cell.css_class = up ? "up" : "down";
   return cell;
 }
 
-std::string Figure(const BarChart& chart) {
+std::string FigureHtml(const BarChart& chart) {
   return "<figure>" + RenderBarChart(chart) + "</figure>";
 }
 
@@ -44,17 +53,24 @@ HtmlTable MoneyTable(const ReportContext& c) {
   t.header.push_back(std::string(c.labels(Key::kReportChange)) + " " + r.baseline);
   for (const ScenarioResult& s : r.scenarios) {
     bool is_base = s.id == r.baseline;
-    std::vector<HtmlCell> row = {{ScenarioLabel(s), "", ""},
-                                 {s.name, "", ""},
-                                 MoneyCell(s.total, s.delta_total, is_base, c.lang)};
-    row.back().sub.clear();  // the change has its own column
+    const ScenarioBasis& b = s.basis;
+    std::vector<HtmlCell> row = {
+        {s.id, "", ""},
+        {s.name, "", ""},
+        MoneyCell({s.total, b.total}, {s.delta_total, b.delta_total}, is_base, c.lang)};
+    row.back().sub.clear();  // the change has its own column, shaded here
+    row.back().sub_mark.clear();
     for (size_t y = 0; y < r.years.size(); ++y) {
-      row.push_back(MoneyCell(s.by_year[y], s.by_year[y] - base.by_year[y], is_base, c.lang));
+      row.push_back(MoneyCell({s.by_year[y], b.by_year[y]},
+                              {s.by_year[y] - base.by_year[y], b.delta_by_year[y]}, is_base,
+                              c.lang));
     }
     row.push_back({MoneyChange(s.delta_total, c.lang), "", ""});
+    row.back().mark = Mark(b.delta_total);
     t.rows.push_back(std::move(row));
   }
-  t.notes = {c.labels(Key::kReportChangeNote), c.labels(Key::kReportIllustrativeNote)};
+  t.notes = {c.labels(Key::kReportChangeNote)};
+  AddMarkLegend(t, c.lang);
   return t;
 }
 
@@ -70,23 +86,22 @@ HtmlTable ScoresTable(const ReportContext& c) {
     t.header.push_back(w.name + ": " + c.labels(Key::kReportScore));
     t.header.push_back(c.labels(Key::kReportRank));
   }
+  std::vector<ProvenanceLevel> in_text;  // the marks after the motions
   for (const ScenarioResult& s : r.scenarios) {
-    std::vector<std::string> unfunded = UnfundedMotions(r, s);
-    std::vector<HtmlCell> row = {{ScenarioLabel(s), "", ""},
-                                 {r.motions.empty()  ? c.labels(Key::kReportNone)
-                                  : unfunded.empty() ? c.labels(Key::kReportAllFunded)
-                                                     : Joined(unfunded),
-                                  "", ""}};
+    std::vector<HtmlCell> row = {{s.id, "", ""}, {MarkedUnfunded(r, s, c.lang, in_text), "", ""}};
     for (size_t w = 0; w < r.weight_sets.size(); ++w) {
       // The change against the baseline under the score, marked for greyscale.
       HtmlCell score{Decimal(s.weighted[w], 2, c.lang), "", ""};
+      score.mark = Mark(s.basis.weighted[w]);
       double delta = s.delta_weighted[w];
       if (s.id != r.baseline && Decimal(delta, 2, c.lang, true) != Decimal(0, 2, c.lang)) {
         score.sub =
             std::string(delta > 0 ? "\u25b2 " : "\u25bc ") + Decimal(delta, 2, c.lang, true);
+        score.sub_mark = Mark(s.basis.delta_weighted[w]);
       }
       row.push_back(score);
       row.push_back({std::to_string(s.rank[w]), "", ""});
+      row.back().mark = Mark(s.basis.rank[w]);
     }
     t.rows.push_back(std::move(row));
   }
@@ -100,13 +115,14 @@ HtmlTable ScoresTable(const ReportContext& c) {
     }
     t.notes.push_back(note);
   }
+  AddMarkLegend(t, c.lang, in_text);
   return t;
 }
 
 // One series per scenario, as the charts use them.
 std::vector<BarSeries> ScenarioSeries(const CompareResult& r) {
   std::vector<BarSeries> series;
-  for (const ScenarioResult& s : r.scenarios) series.push_back({ScenarioLabel(s), {}, {}});
+  for (const ScenarioResult& s : r.scenarios) series.push_back({s.id, {}, {}});
   return series;
 }
 
@@ -136,7 +152,7 @@ BarChart WeightedChart(const ReportContext& c) {
 
 std::string SummarySection(const ReportContext& c) {
   std::string body = RenderTable(MoneyTable(c)) + RenderTable(ScoresTable(c));
-  if (!c.result.weight_sets.empty()) body += Figure(WeightedChart(c));
+  if (!c.result.weight_sets.empty()) body += FigureHtml(WeightedChart(c));
   return SectionHtml("summary", c.labels(Key::kReportSummary), body);
 }
 
@@ -159,11 +175,14 @@ std::string AllocationSection(const ReportContext& c) {
               {c.labels(Key::kReportLine)},
               {},
               {c.labels(Key::kReportChangeNote)}};
-  for (const ScenarioResult& s : r.scenarios) t.header.push_back(ScenarioLabel(s));
+  for (const ScenarioResult& s : r.scenarios) t.header.push_back(s.id);
   for (const ReportLine& report_line : ReportLines(r, c.model, c.scenarios)) {
     const std::string& id = report_line.id;
     const LineAllocation* in_base = FindLine(base, id);
     Money base_total = in_base ? Sum(in_base->by_year) : Money();
+    // A line the baseline lacks is compared with nothing: its change is
+    // its total, resting on what the total rests on.
+    ProvenanceLevel base_level = in_base ? in_base->total_basis : ProvenanceLevel::kSourced;
     chart.categories.push_back(report_line.Name());
     std::vector<HtmlCell> row = {{report_line.Name(), id, ""}};
     for (size_t s = 0; s < r.scenarios.size(); ++s) {
@@ -172,13 +191,16 @@ std::string AllocationSection(const ReportContext& c) {
       chart.series[s].values.push_back(Euros(total));
       chart.series[s].labels.push_back(line ? FormatMoney(total, c.lang) : "\u2013");
       row.push_back(
-          line ? MoneyCell(total, total - base_total, r.scenarios[s].id == r.baseline, c.lang)
+          line ? MoneyCell({total, line->total_basis},
+                           {total - base_total, WeakerLevel(line->total_basis, base_level)},
+                           r.scenarios[s].id == r.baseline, c.lang)
                : HtmlCell{"\u2013", c.labels(Key::kReportNotInScenario), "muted"});
     }
     t.rows.push_back(std::move(row));
   }
+  AddMarkLegend(t, c.lang);
   return SectionHtml("allocations", c.labels(Key::kReportAllocations),
-                     Figure(chart) + RenderTable(t));
+                     FigureHtml(chart) + RenderTable(t));
 }
 
 std::string ObjectivesSection(const ReportContext& c) {
@@ -197,7 +219,7 @@ std::string ObjectivesSection(const ReportContext& c) {
               {c.labels(Key::kReportObjective), c.labels(Key::kReportName)},
               {},
               {}};
-  for (const ScenarioResult& s : r.scenarios) t.header.push_back(ScenarioLabel(s));
+  for (const ScenarioResult& s : r.scenarios) t.header.push_back(s.id);
   for (size_t j = 0; j < r.objectives.size(); ++j) {
     chart.categories.push_back(r.objectives[j].name);
     std::vector<HtmlCell> row = {{r.objectives[j].id, "", ""}, {r.objectives[j].name, "", ""}};
@@ -206,11 +228,13 @@ std::string ObjectivesSection(const ReportContext& c) {
       chart.series[s].values.push_back(v);
       chart.series[s].labels.push_back(Decimal(v, 1, c.lang));
       row.push_back({Decimal(v, 1, c.lang), "", ""});
+      row.back().mark = Mark(r.scenarios[s].basis.objectives[j]);
     }
     t.rows.push_back(std::move(row));
   }
+  AddMarkLegend(t, c.lang);
   return SectionHtml("objectives", c.labels(Key::kReportObjectives),
-                     Figure(chart) + RenderTable(t));
+                     FigureHtml(chart) + RenderTable(t));
 }
 
 }  // namespace allot::detail

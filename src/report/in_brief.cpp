@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "render/catalogue.hpp"
+#include "render/marks.hpp"
 #include "render/motion_text.hpp"
 #include "render/number.hpp"
 #include "render/provenance_text.hpp"
@@ -159,16 +160,46 @@ void Unfunded(const InBriefInputs& in, Sentences& out) {
   out.push_back(Say(Key::kBriefUnfundedMeans, in.lang));
 }
 
+std::vector<ProvenanceLevel> MoneyLevels(const ScenarioBasis& b) {
+  std::vector<ProvenanceLevel> levels = b.by_year;
+  levels.push_back(b.total);
+  return levels;
+}
+
+std::vector<ProvenanceLevel> ScoreLevels(const ScenarioBasis& b) { return b.weighted; }
+
+// "Money: ... of 3 of 8 scenarios ... (~ assumed)": how many scenarios have
+// a figure of one kind (`levels`) that the tables mark, and which marks.
+// Nothing when none has.
+void CountMarked(const InBriefInputs& in, Key sentence,
+                 std::vector<ProvenanceLevel> (*levels)(const ScenarioBasis&), Sentences& out) {
+  size_t marked = 0;
+  std::vector<ProvenanceLevel> shown;
+  for (const ScenarioResult& s : in.result.scenarios) {
+    bool any = false;
+    for (ProvenanceLevel level : levels(s.basis)) {
+      if (level == ProvenanceLevel::kSourced) continue;
+      any = true;
+      shown.push_back(level);
+    }
+    marked += any ? 1 : 0;
+  }
+  if (marked == 0) return;
+  out.push_back(Say(sentence, in.lang,
+                    {std::to_string(marked), std::to_string(in.result.scenarios.size()),
+                     MarkList(shown, in.lang)}));
+}
+
 // What the figures rest on: the caveat every output carries, and how many
-// scenarios hold illustrative figures.
+// scenarios have money and scores that the tables mark as not sourced.
 void RestsOn(const InBriefInputs& in, Sentences& out) {
   if (in.rests_on) out.push_back(ProvenanceCaveat(*in.rests_on, in.lang));
-  size_t illustrative = 0;
-  for (const ScenarioResult& s : in.result.scenarios) illustrative += s.illustrative ? 1 : 0;
-  if (illustrative > 0) {
-    out.push_back(Say(Key::kBriefIllustrative, in.lang,
-                      {std::to_string(illustrative), std::to_string(in.result.scenarios.size())}));
-  }
+  Sentences counts;
+  CountMarked(in, Key::kBriefMoneyMarked, MoneyLevels, counts);
+  CountMarked(in, Key::kBriefScoresMarked, ScoreLevels, counts);
+  if (counts.empty()) return;
+  out.push_back(Say(Key::kBriefMarks, in.lang));
+  out.insert(out.end(), counts.begin(), counts.end());
 }
 
 }  // namespace

@@ -90,3 +90,20 @@ TEST_CASE("the words under a muted cell wrap in print and do not widen its colum
   t.rows[0][3] = {"\u20ac1", "\u25bc -\u20ac1,000,000,000,000,000,000,000,000", "down"};
   CHECK(Count(RenderTable(t), "<table") == 3);
 }
+
+TEST_CASE("a marked table gives every number a mark slot, and the slots count in print",
+          "[report][marks]") {
+  // 16 + 9 × 11 = 115 characters fit A4 without marks ...
+  HtmlTable t = Amounts(9);
+  CHECK(Count(RenderTable(t), "<table") == 1);
+  CHECK(Count(RenderTable(t), "class=\"mark\"") == 0);
+  // ... but one mark gives all 18 numbers a slot: 16 + 9 × 13 = 133 do not.
+  t.rows[0][1].mark = "~";
+  std::string html = RenderTable(t);
+  CHECK(Count(html, "<table") == 3);
+  CHECK(Count(html, ">\u20ac1,000,100 <span class=\"mark\">~</span></td>") == 2);
+  CHECK(Count(html, ">\u20ac1,000,101 <span class=\"mark\"></span></td>") == 2);
+  CHECK(Count(html, "<span class=\"mark\">") == 2 * 18);
+  // A key column gets no slot.
+  CHECK(Count(html, ">line0y<") == 3);
+}

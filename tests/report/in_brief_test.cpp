@@ -101,7 +101,12 @@ TEST_CASE("the summary says who is first, the gap, the unfunded motions, in word
         "that the scenario sets no money aside for what the motion asks; it does not mean that it "
         "is not done (the status is in brackets: in law, in a bill, adopted, promised, "
         "rejected).");
-  CHECK(en[4] == "What this rests on: not stated in the files (no provenance given).");
+  CHECK(en[4] ==
+        "What this rests on: not stated in the files (no provenance given). In the tables each "
+        "figure is marked with the weakest input it rests on (no mark: sourced). Money: the total "
+        "or a year's total of 2 of 2 scenarios rests on figures that are not sourced (? not "
+        "stated). Scores: the weighted scores of 2 of 2 scenarios rest on figures that are not "
+        "sourced (? not stated).");
   std::vector<std::string> nl = b.Paragraphs(allot::Lang::kNl);
   REQUIRE(nl.size() == 5);
   CHECK(nl[0] ==

@@ -131,14 +131,17 @@ TEST_CASE("the allocation table shows the exact totals and marks changes against
           "[report]") {
   std::string html = HtmlOf(kSmallModel, {kShift});
   // Line X: 100 + 200 + 300 in the model; the shift moves 300 to line Y.
-  CHECK(Contains(html,
-                 "<td class=\"num\">\u20ac600</td><td class=\"num down\">\u20ac300<small>\u25bc "
-                 "-\u20ac300</small></td>"));
-  CHECK(Contains(html,
-                 "<td class=\"num\">\u20ac0</td><td class=\"num up\">\u20ac300<small>\u25b2 "
-                 "+\u20ac300</small></td>"));
+  // The small model states no provenance: every figure is marked "?".
+  const std::string unstated = " <span class=\"mark\">?</span>";
+  CHECK(Contains(html, "<td class=\"num\">\u20ac600" + unstated +
+                           "</td><td class=\"num down\">\u20ac300" + unstated +
+                           "<small>\u25bc -\u20ac300" + unstated + "</small></td>"));
+  CHECK(Contains(html, "<td class=\"num\">\u20ac0" + unstated +
+                           "</td><td class=\"num up\">\u20ac300" + unstated +
+                           "<small>\u25b2 +\u20ac300" + unstated + "</small></td>"));
   // Objective a: 1 point per EUR 100 of line X.
-  CHECK(Contains(html, "<td class=\"num\">6.0</td><td class=\"num\">3.0</td>"));
+  CHECK(Contains(html, "<td class=\"num\">6.0" + unstated + "</td><td class=\"num\">3.0" +
+                           unstated + "</td>"));
 }
 
 TEST_CASE("the Dutch report has Dutch labels and number formats, and names stay as written",
@@ -149,7 +152,8 @@ TEST_CASE("the Dutch report has Dutch labels and number formats, and names stay 
   CHECK(Contains(html, "\u20ac 600"));
   CHECK(Contains(html, "Shift to y"));
   CHECK(Contains(html, "3 oktober 2023"));
-  CHECK(Contains(html, "<td class=\"num\">6,0</td>"));
+  CHECK(Contains(html, "<td class=\"num\">6,0 <span class=\"mark\">?</span></td>"));
+  CHECK(Contains(html, "<p class=\"note\">tekens: ? niet vermeld; zonder teken: bron."));
 }
 
 TEST_CASE("ISO dates are written out per language, other text is kept", "[report]") {
@@ -256,10 +260,13 @@ changes:
 )";
   std::string html = HtmlOf(kSmallModel, {add});
   // Allocation table: Z is absent from the model and EUR 50 in `grow`.
+  // Z's amounts are assumed, and so is its change against a baseline
+  // without it; the muted cell shows no figure and no mark.
   CHECK(Contains(html,
-                 "<td>Line Z<small>z</small></td><td class=\"num muted\">\u2013<small>not in this "
-                 "scenario</small></td>"
-                 "<td class=\"num up\">\u20ac50<small>\u25b2 +\u20ac50</small></td>"));
+                 "<td>Line Z<small>z</small></td><td class=\"num muted\">\u2013 <span "
+                 "class=\"mark\"></span><small>not in this scenario</small></td>"
+                 "<td class=\"num up\">\u20ac50 <span class=\"mark\">~</span><small>"
+                 "\u25b2 +\u20ac50 <span class=\"mark\">~</span></small></td>"));
   CHECK(Contains(html, "<td>Estimate by the NGO<small>added by scenario grow</small></td>"));
   CHECK(Contains(html, "<td>Motion &lt;b&gt;7&lt;/b&gt;</td>"));  // the scenario's source, escaped
 }
