@@ -38,24 +38,30 @@ lxw_row_t SummarySheet(Book& b, Sheet& sheet) {
     sheet.Text(row, 0, s.id);
     sheet.Text(row, 1, s.name);
     sheet.Text(row, 2, s.illustrative ? b.l(Key::kReportIllustrative) : b.l(Key::kReportSourced));
-    for (size_t y = 0; y < years; ++y)
-      sheet.Number(row, Col(3 + y), Euros(s.by_year[y]), b.formats.money);
+    const ScenarioBasis& basis = s.basis;
+    MarkedFormats& m = b.marks;
+    for (size_t y = 0; y < years; ++y) {
+      sheet.Number(row, Col(3 + y), Euros(s.by_year[y]),
+                   m.Get(NumberKind::kMoney, basis.by_year[y]));
+    }
     sheet.Formula(row, Col(3 + years), SumFormula(row, 3, row, Col(2 + years)), Euros(s.total),
-                  b.formats.total);
-    sheet.Number(row, Col(4 + years), Euros(s.delta_total), b.formats.money);
+                  m.Get(NumberKind::kTotal, basis.total));
+    sheet.Number(row, Col(4 + years), Euros(s.delta_total),
+                 m.Get(NumberKind::kMoney, basis.delta_total));
     size_t c = 5 + years;
     for (size_t w = 0; w < b.r.weight_sets.size(); ++w) {
-      sheet.Number(row, Col(c++), s.weighted[w], b.formats.score);
-      sheet.Number(row, Col(c++), s.rank[w], nullptr);
+      sheet.Number(row, Col(c++), s.weighted[w], m.Get(NumberKind::kScore, basis.weighted[w]));
+      sheet.Number(row, Col(c++), s.rank[w], m.Get(NumberKind::kCount, basis.rank[w]));
     }
-    std::string unfunded;
-    for (const std::string& id : UnfundedMotions(b.r, s))
-      unfunded += (unfunded.empty() ? "" : ", ") + id;
-    sheet.Text(row, Col(c), unfunded);
+    std::vector<ProvenanceLevel> in_text;
+    sheet.Text(row, Col(c), MarkedUnfunded(b.r, s, b.lang, in_text));
+    for (ProvenanceLevel level : in_text) m.Shown(level);
   }
   lxw_row_t last = Row(b.r.scenarios.size());
-  // What the figures rest on, the line every output carries (docs/output.md).
+  // What the figures rest on, the line every output carries (docs/output.md),
+  // and what the marks after them mean.
   if (b.options.rests_on) sheet.Note(last + 2, ProvenanceCaveat(*b.options.rests_on, b.lang));
+  sheet.Note(last + 3, b.marks.TakeLegend());
   return last;
 }
 
@@ -75,16 +81,20 @@ lxw_row_t AllocationsSheet(Book& b, Sheet& sheet) {
       sheet.Number(row, 2, b.r.years[y], nullptr);
       for (size_t s = 0; s < b.r.scenarios.size(); ++s) {
         const LineAllocation* line = FindLine(b.r.scenarios[s], id);
-        if (line) sheet.Number(row, Col(3 + s), Euros(line->by_year[y]), b.formats.money);
+        if (!line) continue;
+        sheet.Number(row, Col(3 + s), Euros(line->by_year[y]),
+                     b.marks.Get(NumberKind::kMoney, line->year_basis));
       }
     }
   }
   lxw_row_t last = row - 1;
   sheet.Text(row, 0, b.l(Key::kReportTotal), b.formats.bold);
   for (size_t s = 0; s < b.r.scenarios.size(); ++s) {
+    const ScenarioResult& scenario = b.r.scenarios[s];
     sheet.Formula(row, Col(3 + s), SumFormula(1, Col(3 + s), last, Col(3 + s)),
-                  Euros(b.r.scenarios[s].total), b.formats.total);
+                  Euros(scenario.total), b.marks.Get(NumberKind::kTotal, scenario.basis.total));
   }
+  sheet.Note(row + 2, b.marks.TakeLegend());
   return last;  // the filter leaves the total row out, so it stays put
 }
 
@@ -97,10 +107,14 @@ lxw_row_t ObjectivesSheet(Book& b, Sheet& sheet) {
     sheet.Text(row, 0, b.r.objectives[j].id);
     sheet.Text(row, 1, b.r.objectives[j].name);
     for (size_t s = 0; s < b.r.scenarios.size(); ++s) {
-      sheet.Number(row, Col(2 + s), b.r.scenarios[s].objectives[j], b.formats.score);
+      const ScenarioResult& scenario = b.r.scenarios[s];
+      sheet.Number(row, Col(2 + s), scenario.objectives[j],
+                   b.marks.Get(NumberKind::kScore, scenario.basis.objectives[j]));
     }
   }
-  return Row(b.r.objectives.size());
+  lxw_row_t last = Row(b.r.objectives.size());
+  sheet.Note(last + 2, b.marks.TakeLegend());
+  return last;
 }
 
 lxw_row_t MotionsSheet(Book& b, Sheet& sheet) {
@@ -118,12 +132,16 @@ lxw_row_t MotionsSheet(Book& b, Sheet& sheet) {
     sheet.Text(row, 3, motion.Asks(b.lang));
     if (motion.min_spend) sheet.Number(row, 4, Euros(*motion.min_spend), b.formats.money);
     for (size_t s = 0; s < b.r.scenarios.size(); ++s) {
+      const ScenarioResult& scenario = b.r.scenarios[s];
       sheet.Text(row, Col(5 + s),
-                 b.r.scenarios[s].motions_funded[m] ? b.l(Key::kReportFundedMark)
-                                                    : b.l(Key::kReportUnfundedMark));
+                 b.marks.Text(scenario.motions_funded[m] ? b.l(Key::kReportFundedMark)
+                                                         : b.l(Key::kReportUnfundedMark),
+                              scenario.basis.motions_funded[m]));
     }
   }
-  return Row(b.r.motions.size());
+  lxw_row_t last = Row(b.r.motions.size());
+  sheet.Note(last + 2, b.marks.TakeLegend());
+  return last;
 }
 
 // A row per line (its amounts' source) and per effect (its points' source).
@@ -156,18 +174,15 @@ lxw_row_t ProvenanceSheet(Book& b, Sheet& sheet) {
 }
 
 XlsxFormats MakeFormats(lxw_workbook* workbook, Lang lang) {
-  // Excel format codes always use ',' for thousands and '.' for decimals;
-  // the reader's locale shows them (a Dutch Excel shows € 650.000,00).
-  const char* money =
-      lang == Lang::kNl ? "\"€ \"#,##0.00;-\"€ \"#,##0.00" : "\"€\"#,##0.00;-\"€\"#,##0.00";
+  const std::string money = MoneyCode(lang);
   XlsxFormats f;
   f.header = workbook_add_format(workbook);
   format_set_bold(f.header);
   format_set_bottom(f.header, LXW_BORDER_THIN);
   f.money = workbook_add_format(workbook);
-  format_set_num_format(f.money, money);
+  format_set_num_format(f.money, money.c_str());
   f.total = workbook_add_format(workbook);
-  format_set_num_format(f.total, money);
+  format_set_num_format(f.total, money.c_str());
   format_set_bold(f.total);
   f.score = workbook_add_format(workbook);
   format_set_num_format(f.score, "0.0");
@@ -225,7 +240,8 @@ bool WriteReportXlsx(const CompareResult& result, const Model& model,
             options,
             options.lang,
             Words(options.lang),
-            MakeFormats(workbook, options.lang)};
+            MakeFormats(workbook, options.lang),
+            MarkedFormats(workbook, options.lang)};
   lxw_error first = LXW_NO_ERROR;
   for (const SheetSpec& spec : Sheets()) {
     if (!spec.wanted(options)) continue;

@@ -9,6 +9,7 @@
 
 #include "allot/report.hpp"
 #include "report/labels.hpp"
+#include "report/xlsx_marks.hpp"
 #include "report/xlsx_sheet.hpp"
 
 namespace allot::detail {
@@ -21,6 +22,7 @@ struct Book {
   Lang lang;
   Words l;
   XlsxFormats formats;
+  MarkedFormats marks;  // the figures' formats with their marks
 };
 
 // Euros as the double a spreadsheet cell holds: exact to the cent for every

@@ -23,7 +23,7 @@ std::string Fitting(const std::string& text) {
   return text.substr(0, end);
 }
 
-constexpr size_t kNumberWidth = 16;  // "€ 10.000.000,00" and a margin
+constexpr size_t kNumberWidth = 18;  // "€ 10.000.000,00 ~": a mark and a margin
 constexpr size_t kMaxWidth = 60;     // longer text wraps in the reader's view
 
 }  // namespace
@@ -43,6 +43,7 @@ void Sheet::Text(lxw_row_t row, lxw_col_t col, const std::string& text, lxw_form
 }
 
 void Sheet::Note(lxw_row_t row, const std::string& text) {
+  if (text.empty()) return;
   Check(worksheet_write_string(sheet_, row, 0, Fitting(NeutraliseFormula(text)).c_str(), nullptr));
 }
 

@@ -34,7 +34,8 @@ class Sheet {
   void Formula(lxw_row_t row, lxw_col_t col, const std::string& formula, double cached,
                lxw_format* format);
   // A line of text under a table (e.g. how it was computed): neutralised,
-  // and left out of the column widths so that it runs on over empty cells.
+  // and left out of the column widths so that it runs on over empty cells;
+  // nothing for "".
   void Note(lxw_row_t row, const std::string& text);
   // Freezes the header row and puts a filter over rows 0..last_row.
   void Finish(lxw_row_t last_row);

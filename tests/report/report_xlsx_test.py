@@ -7,8 +7,11 @@ the cent, and that every SUM formula both carries the right cached value
 the same total when its range is summed here. Also checks that a hostile
 scenario's formula-like name is stored as text, and that the sheets of
 --sensitivity, --tornado and --frontier hold the numbers of `allot
-sensitivity`, `allot tornado` and `allot frontier --format json`. Exits 77 (CTest: skipped)
-when python3-openpyxl is not installed.
+sensitivity`, `allot tornado` and `allot frontier --format json`. Every
+figure of the Summary and Allocations sheets must be a number whose format
+shows the mark of its level in the JSON's `basis` (docs/output.md, "Marks"),
+with the legend under the table. Exits 77 (CTest: skipped) when
+python3-openpyxl is not installed.
 
 usage: tests/report/report_xlsx_test.py ALLOT SOURCE_DIR OUT_DIR
 """
@@ -33,6 +36,11 @@ OWN = {"sensitivity": ["sensitivity", "--weights", "uniform", "--samples", "2000
        "tornado": ["tornado", "herverdeling-ckm", "model", "--weights", "ckm"],
        "frontier": ["frontier", "--weights", "ckm", "--base", "model"]}
 SUM = re.compile(r"^=SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$")
+# The mark of each level (render/marks.hpp), and how a number format shows
+# one: quoted after the number, as in `"€"#,##0.00" ~"`.
+MARKS = {"sourced": "", "reported": "^", "assumed": "~", "judgement": "*", "not stated": "?"}
+FORMAT_MARK = re.compile(r'" (.)"$')
+LEGEND = {"en": "marks: ", "nl": "tekens: "}
 
 
 def column_index(letters):
@@ -155,15 +163,49 @@ def check_frontier(points, placed, frontier, lang, problems):
             problems.append(f"{lang}: {placed.title} {row} != {s}")
 
 
+def mark_of(cell):
+    """The mark a number cell shows through its format; None for a cell
+    that is not a number."""
+    if not isinstance(cell.value, (int, float)):
+        return None
+    m = FORMAT_MARK.search(cell.number_format.split(";")[0])
+    return m[1] if m else ""
+
+
+def has_legend(sheet, lang):
+    """Whether a note in column A gives the legend of the marks."""
+    return any(isinstance(c.value, str) and c.value.startswith(LEGEND[lang]) for c in sheet["A"])
+
+
+def check_summary_marks(cells, s, years, weights, problems):
+    """Each figure of a summary row: its mark is its level's in the JSON."""
+    b = s["basis"]
+    want = [b["by_year_cents"][y] for y in years] + [b["total_cents"], b["delta"]["total_cents"]]
+    for w in weights:
+        want += [b["weighted"][w], b["rank"][w]]
+    got = [mark_of(c) for c in cells[3:3 + len(want)]]
+    if got != [MARKS[level] for level in want]:
+        problems.append(f"summary {s['id']}: marks {got} != levels {want}")
+
+
 def check_summary(summary, result, lang, problems):
-    """Money per scenario equals allot's JSON to the cent."""
+    """Money per scenario equals allot's JSON to the cent; every figure
+    carries its mark."""
     years = [str(y) for y in result["years"]]
+    # The weight sets in the order of their columns: "ckm: score", "ckm: rank", ...
+    header = [c.value for c in summary[1]]
+    weights = [h.rsplit(": ", 1)[0] for h in header[5 + len(years):-1:2]]
     for i, s in enumerate(result["scenarios"], start=2):
         row = [c.value for c in summary[i]]
         got = [cents(v) for v in row[3:3 + len(years) + 1]]
         want = [s["by_year_cents"][y] for y in years] + [s["total_cents"]]
         if row[0] != s["id"] or got != want:
             problems.append(f"{lang}: summary row {i}: {row[0]} {got} != {s['id']} {want}")
+        check_summary_marks(summary[i], s, years, weights, problems)
+    if sorted(weights) != sorted(result["weights"]):
+        problems.append(f"{lang}: summary: weight set columns {weights}")
+    if not has_legend(summary, lang):
+        problems.append(f"{lang}: summary: no legend of the marks")
     # What the figures rest on, under the table (docs/output.md), as compare says it.
     note = summary.cell(len(result["scenarios"]) + 3, 1).value
     want = result["rests_on"]["caveat"] if lang == "en" else "Waar dit op rust: "
@@ -178,17 +220,28 @@ def check_allocations(allocations, result, lang, problems):
         problems.append(f"{lang}: allocation columns {ids}")
         return
     checked = 0
-    for row in allocations.iter_rows(min_row=2, values_only=True):
-        line, year = row[0], row[2]
+    for cells in allocations.iter_rows(min_row=2):
+        line, year = cells[0].value, cells[2].value
         if year is None:
-            continue  # the total row
-        for s, value in zip(result["scenarios"], row[3:]):
+            if isinstance(cells[3].value, (int, float)):  # the total row: the scenarios' totals
+                marks = [mark_of(c) for c in cells[3:3 + len(ids)]]
+                want = [MARKS[s["basis"]["total_cents"]] for s in result["scenarios"]]
+                if marks != want:
+                    problems.append(f"{lang}: allocation totals marked {marks}, not {want}")
+            continue
+        for s, cell in zip(result["scenarios"], cells[3:]):
+            value = cell.value
             want = s["lines"].get(line, {}).get(str(year))
             if (None if value is None else cents(value)) != want:
                 problems.append(f"{lang}: {line} {year} {s['id']}: {value} != {want} cents")
+            level = s["basis"]["lines"].get(line, {}).get("per_year")
+            if value is not None and mark_of(cell) != MARKS[level]:
+                problems.append(f"{lang}: {line} {year} {s['id']}: mark {mark_of(cell)!r}, level {level}")
             checked += 1
     if checked == 0:
         problems.append(f"{lang}: no allocations")
+    if not has_legend(allocations, lang):
+        problems.append(f"{lang}: allocations: no legend of the marks")
 
 
 HOSTILE = """format: allot/1
