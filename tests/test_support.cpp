@@ -65,6 +65,23 @@ lines:
       b: {curve: saturating, max: 50, half: 100}
 )";
 
+const char* const kMarksModel = R"(format: allot/1
+title: T
+years: [2024]
+objectives: [{id: a, name: A}, {id: b, name: B}]
+weights: {w: {b: 1}}
+provenance:
+  year_totals: {level: sourced, ref: K}
+  amounts: {level: sourced, ref: K}
+  effects: {level: sourced, ref: K}
+  weights: {level: sourced, ref: K}
+lines:
+  - {id: x, name: X, budget: {2024: 100}, amounts: assumed,
+     effects: {a: {curve: linear, points: 1, per: 100}}}
+  - {id: y, name: Y, budget: {2024: 100},
+     effects: {b: {curve: linear, points: 1, per: 100}}}
+)";
+
 const char* const kStepModel = R"(format: allot/1
 title: t
 years: [2024]

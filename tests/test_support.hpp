@@ -53,6 +53,11 @@ extern const char* const kSmallModel;
 // below EUR 500 and 20 + (B - 500)/100 from EUR 500 on.
 extern const char* const kStepModel;
 
+// A model whose figures are all sourced except line x's amounts (assumed):
+// year 2024, objectives a and b, weight set w = {b: 1}; x (EUR 100) alone
+// scores on a, y (EUR 100) alone on b, 1 point per EUR 100.
+extern const char* const kMarksModel;
+
 // Loads a model / scenario that must be valid; fails the test otherwise.
 Model ModelFrom(const std::string& yaml);
 Scenario ScenarioFrom(const std::string& yaml, const std::string& name = "s.yaml");

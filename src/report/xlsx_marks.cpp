@@ -16,7 +16,7 @@ std::string BaseCode(NumberKind kind, Lang lang) {
     case NumberKind::kCount:
       return "0";
   }
-  return "General";
+  return "0";  // unreachable: every kind is named above
 }
 
 }  // namespace

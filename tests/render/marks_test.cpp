@@ -12,31 +12,11 @@ using allot::testing::Has;
 using allot::testing::RunAllot;
 using allot::testing::TempDir;
 
-namespace {
-
-// Everything sourced except x's amounts; x alone affects a, y alone b.
-const char* const kModel = R"(format: allot/1
-title: T
-years: [2024]
-objectives: [{id: a, name: A}, {id: b, name: B}]
-weights: {w: {b: 1}}
-provenance:
-  year_totals: {level: sourced, ref: K}
-  amounts: {level: sourced, ref: K}
-  effects: {level: sourced, ref: K}
-  weights: {level: sourced, ref: K}
-lines:
-  - {id: x, name: X, budget: {2024: 100}, amounts: assumed,
-     effects: {a: {curve: linear, points: 1, per: 100}}}
-  - {id: y, name: Y, budget: {2024: 100},
-     effects: {b: {curve: linear, points: 1, per: 100}}}
-)";
-
-}  // namespace
+using allot::testing::kMarksModel;
 
 TEST_CASE("compare marks the figures that rest on an assumed amount, not the row", "[marks][cli]") {
   TempDir dir;
-  std::string model = dir.Write("m.yaml", kModel);
+  std::string model = dir.Write("m.yaml", kMarksModel);
   CliRun en = RunAllot({"compare", model});
   INFO(en.out + en.err);
   REQUIRE(en.code == 0);
@@ -61,7 +41,7 @@ TEST_CASE("compare marks the figures that rest on an assumed amount, not the row
 
 TEST_CASE("a sourced-only model shows no mark and no legend", "[marks][cli]") {
   TempDir dir;
-  std::string yaml = kModel;
+  std::string yaml = kMarksModel;
   yaml.replace(yaml.find("amounts: assumed,"), std::string("amounts: assumed,").size(), "");
   std::string model = dir.Write("m.yaml", yaml);
   CliRun en = RunAllot({"compare", model});
@@ -76,7 +56,7 @@ TEST_CASE("a sourced-only model shows no mark and no legend", "[marks][cli]") {
 
 TEST_CASE("compare json gives each figure's level beside the figures", "[marks][cli]") {
   TempDir dir;
-  std::string model = dir.Write("m.yaml", kModel);
+  std::string model = dir.Write("m.yaml", kMarksModel);
   CliRun json = RunAllot({"compare", model, "--format", "json"});
   INFO(json.out + json.err);
   REQUIRE(json.code == 0);

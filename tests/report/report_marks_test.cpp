@@ -10,30 +10,21 @@
 #include "test_support.hpp"
 
 using allot::testing::Has;
+using allot::testing::kMarksModel;
 using allot::testing::ModelFrom;
 using allot::testing::ResolveOk;
 using allot::testing::ScenarioFrom;
 
 namespace {
 
-// Year totals sourced; x's amounts assumed, y's reported. x alone affects
-// a, y alone b; the weight set weighs only b.
-const char* const kModel = R"(format: allot/1
-title: T
-years: [2024]
-objectives: [{id: a, name: A}, {id: b, name: B}]
-weights: {w: {b: 1}}
-provenance:
-  year_totals: {level: sourced, ref: K}
-  amounts: {level: sourced, ref: K}
-  effects: {level: sourced, ref: K}
-  weights: {level: sourced, ref: K}
-lines:
-  - {id: x, name: X, budget: {2024: 100}, amounts: assumed,
-     effects: {a: {curve: linear, points: 1, per: 100}}}
-  - {id: y, name: Y, budget: {2024: 100}, amounts: {level: reported, by: CKM},
-     effects: {b: {curve: linear, points: 1, per: 100}}}
-)";
+// kMarksModel with y's amounts reported: year totals sourced, x's amounts
+// assumed, y's reported; x alone affects a, y alone b, w weighs only b.
+std::string ReportedYModel() {
+  std::string yaml = kMarksModel;
+  const std::string y = "{id: y, name: Y, budget: {2024: 100},";
+  yaml.replace(yaml.find(y), y.size(), y + " amounts: {level: reported, by: CKM},");
+  return yaml;
+}
 
 // Adds EUR 100 to x: its year total now rests on x's assumed amount.
 const char* const kGrowX = R"(format: allot/1
@@ -55,7 +46,7 @@ allot::CompareResult Compared(const allot::Model& model,
 }
 
 std::string Report(allot::Lang lang) {
-  allot::Model model = ModelFrom(kModel);
+  allot::Model model = ModelFrom(ReportedYModel());
   std::vector<allot::Scenario> scenarios;
   return allot::RenderReportHtml(Compared(model, scenarios), model, scenarios,
                                  {lang, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
@@ -115,7 +106,7 @@ TEST_CASE("the Dutch report gives the legend in Dutch", "[report][marks]") {
 
 TEST_CASE("In brief counts the scenarios whose money and scores the tables mark",
           "[report][brief][marks]") {
-  allot::Model model = ModelFrom(kModel);
+  allot::Model model = ModelFrom(ReportedYModel());
   std::vector<allot::Scenario> scenarios = {ScenarioFrom(kGrowX)};
   allot::CompareResult result = Compared(model, scenarios);
   std::optional<allot::SmaaResult> none;
@@ -123,18 +114,19 @@ TEST_CASE("In brief counts the scenarios whose money and scores the tables mark"
   std::optional<allot::ProvenanceCounts> no_counts;
   // The model's money is sourced, grow-x's year total rests on x; both
   // weighted scores rest on y's reported amount.
-  std::string en = allot::detail::InBriefParagraphs(
-                       {result, none, no_amounts, no_counts, allot::Lang::kEn})
-                       .back();
+  std::string en =
+      allot::detail::InBriefParagraphs({result, none, no_amounts, no_counts, allot::Lang::kEn})
+          .back();
   CHECK(en ==
         "In the tables each figure is marked with the weakest input it rests on (no mark: "
         "sourced). Money: the total or a year's total of 1 of 2 scenarios rests on figures that "
         "are not sourced (~ assumed). Scores: the weighted scores of 2 of 2 scenarios rest on "
         "figures that are not sourced (^ reported).");
   CHECK_FALSE(Has(en, "(marked *)"));
-  std::string nl = allot::detail::InBriefParagraphs(
-                       {result, none, no_amounts, no_counts, allot::Lang::kNl})
-                       .back();
-  CHECK(Has(nl, "Geld: bij 1 van 2 scenario's rust het totaal of een jaartotaal op getallen "
-                "zonder bron (~ aangenomen)."));
+  std::string nl =
+      allot::detail::InBriefParagraphs({result, none, no_amounts, no_counts, allot::Lang::kNl})
+          .back();
+  CHECK(Has(nl,
+            "Geld: bij 1 van 2 scenario's rust het totaal of een jaartotaal op getallen "
+            "zonder bron (~ aangenomen)."));
 }
