@@ -39,7 +39,7 @@ std::string MarkedCode(const std::string& code, const std::string& mark) {
 }
 
 lxw_format* MarkedFormats::Get(NumberKind kind, ProvenanceLevel level) {
-  shown_.push_back(Mark(level));
+  shown_.push_back(level);
   lxw_format*& format = formats_[{kind, level}];
   if (format == nullptr) {
     format = workbook_add_format(workbook_);
@@ -54,7 +54,7 @@ std::string MarkedFormats::Text(const std::string& text, ProvenanceLevel level) 
   return Marked(text, level);
 }
 
-void MarkedFormats::Shown(ProvenanceLevel level) { shown_.push_back(Mark(level)); }
+void MarkedFormats::Shown(ProvenanceLevel level) { shown_.push_back(level); }
 
 std::string MarkedFormats::TakeLegend() {
   std::string legend = MarkLegend(shown_, lang_);

@@ -55,7 +55,7 @@ class MarkedFormats {
   lxw_workbook* workbook_;
   Lang lang_;
   std::map<std::pair<NumberKind, ProvenanceLevel>, lxw_format*> formats_;
-  std::vector<std::string> shown_;
+  std::vector<ProvenanceLevel> shown_;
 };
 
 }  // namespace allot::detail
