@@ -52,6 +52,10 @@ int WriteOut(const std::string& text, std::ostream& out, std::ostream& err) {
   return kExitFailure;
 }
 
+bool IsHelpWord(const std::string& word) {
+  return word == "--help" || word == "-h" || word == "help";
+}
+
 }  // namespace
 
 int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
@@ -63,8 +67,13 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   const std::string& command = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
   try {
-    if (command == "--help" || command == "-h" || command == "help") {
-      if (!rest.empty()) return RunCli({rest[0], "--help"}, out, err, context);
+    if (IsHelpWord(command)) {
+      // `allot help compare` is `allot compare --help`. `allot help help`
+      // and `allot help --help` are the general help: passing them on
+      // would call this again with the same words, without end.
+      if (!rest.empty() && !IsHelpWord(rest[0])) {
+        return RunCli({rest[0], "--help"}, out, err, context);
+      }
       std::ostringstream help;
       PrintHelp(help);
       return WriteOut(help.str(), out, err);

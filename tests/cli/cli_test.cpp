@@ -41,6 +41,15 @@ TEST_CASE("help explains the commands, and no command is a usage error", "[cli]"
   CHECK(Contains(compare_help.out, "--baseline"));
   CHECK(Contains(compare_help.out, "--lang"));
   CHECK(Cli({"help", "check"}).code == 0);
+  // Help about help is the general help (it used to recurse until the stack
+  // ran out: tests/data/regressions/fuzz_cli/help-help).
+  for (const char* first : {"help", "--help", "-h"}) {
+    for (const char* second : {"help", "--help", "-h"}) {
+      Run nested = Cli({first, second});
+      CHECK(nested.code == 0);
+      CHECK(nested.out == help.out);
+    }
+  }
   CHECK(Cli({}).code == 2);
   Run unknown = Cli({"comprae"});
   CHECK(unknown.code == 2);
