@@ -25,7 +25,9 @@ file is read from its content). With no files, compare runs on the shipped
 model/ and scenarios/; scenarios given without a model are read against the
 shipped model.
 
-Figures marked * contain illustrative amounts: estimates, not sourced figures.
+Each figure is followed by a mark for what it rests on (docs/output.md,
+"Marks"): none sourced, ^ reported, ~ assumed, * judgement, ? not stated;
+a legend under each table names the marks it shows.
 
 Examples:
   allot compare

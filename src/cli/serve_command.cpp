@@ -21,7 +21,8 @@ per line and year (inputs and sliders, or move money between lines,
 optionally budget-neutral), add or drop a line, and see at once what allot
 compare computes for it: each objective's score, the weighted score and rank
 under every weight set, the motions funded, the change against the
-baseline, and which figures are illustrative. After a pause the page also
+baseline, and what each figure rests on (sourced, reported, assumed,
+judgement). After a pause the page also
 shows how often each scenario is best under uniform random weights (SMAA).
 You can save the scenario as an allot/1 file of changes against its base
 (into --dir only, never over an existing file unless you confirm), download

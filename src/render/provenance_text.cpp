@@ -36,6 +36,25 @@ std::string ProvenanceLegend(const Provenance& p, Lang lang) {
   return text;
 }
 
+ProvenanceLevel WeakestMoneyLevel(const ScenarioBasis& basis) {
+  ProvenanceLevel weakest = basis.total;
+  for (ProvenanceLevel level : basis.by_year) weakest = WeakerLevel(weakest, level);
+  return weakest;
+}
+
+std::string MoneyBasisText(const ScenarioBasis& basis, Lang lang) {
+  ProvenanceLevel years = WeakestMoneyLevel(basis);
+  if (years == basis.total) return LevelText(basis.total, lang);
+  return Say(Key::kBasisTotalAndYears, lang,
+             {LevelText(basis.total, lang), LevelText(years, lang)});
+}
+
+std::string AmountsText(const Provenance& total, const Provenance& years, Lang lang) {
+  std::string text = ProvenanceText(total, lang);
+  if (years.level == total.level) return text;
+  return Say(Key::kBasisWithSplit, lang, {text, ProvenanceText(years, lang)});
+}
+
 namespace {
 
 std::string Str(int n) { return std::to_string(n); }

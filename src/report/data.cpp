@@ -63,4 +63,11 @@ const Scenario* FindScenario(const std::vector<Scenario>& scenarios, const std::
   return nullptr;
 }
 
+AmountsBasis LineAmountsBasis(const ReportLine& r, const std::vector<Scenario>& scenarios) {
+  const Line& line = *r.def;
+  const Scenario* adder = r.added_by.empty() ? nullptr : FindScenario(scenarios, r.added_by);
+  if (adder == nullptr) return {&line.amounts, &line.YearAmounts()};
+  return {&Weaker(line.amounts, adder->amounts), &Weaker(line.YearAmounts(), adder->amounts)};
+}
+
 }  // namespace allot::detail

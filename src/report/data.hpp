@@ -37,4 +37,14 @@ size_t BaselineIndex(const CompareResult& result);
 // The scenario file with id `id`, or nullptr (the model has none).
 const Scenario* FindScenario(const std::vector<Scenario>& scenarios, const std::string& id);
 
+// What a line's amounts rest on: its total and its amount in each year.
+struct AmountsBasis {
+  const Provenance* total;
+  const Provenance* years;
+};
+
+// The line's own provenance; for a line a scenario adds, the weaker of its
+// own and the scenario's `amounts`, as resolve gives it. `r.def` is set.
+AmountsBasis LineAmountsBasis(const ReportLine& r, const std::vector<Scenario>& scenarios);
+
 }  // namespace allot::detail

@@ -1,7 +1,8 @@
 // The report's reference sections: which motions each scenario funds, and
-// where every figure comes from (sourced or illustrative, with its source).
+// where every figure comes from (what it rests on, with its source).
 #include "render/marks.hpp"
 #include "render/motion_text.hpp"
+#include "render/provenance_text.hpp"
 #include "report/data.hpp"
 #include "report/html.hpp"
 #include "report/html_escape.hpp"
@@ -10,9 +11,11 @@ namespace allot::detail {
 
 namespace {
 
-HtmlCell StatusCell(bool illustrative, const Words& l) {
-  return illustrative ? HtmlCell{l(Key::kReportIllustrative), "", "down"}
-                      : HtmlCell{l(Key::kReportSourced), "", ""};
+// What a group of figures rests on, in words; estimates (assumed or a
+// judgement) stand out as the report's other warnings do.
+HtmlCell RestsOnCell(std::string text, ProvenanceLevel weakest) {
+  bool estimate = Provenance::Of(weakest).IsEstimate();
+  return HtmlCell{std::move(text), "", estimate ? "down" : ""};
 }
 
 HtmlTable MotionsTable(const ReportContext& c) {
@@ -50,7 +53,7 @@ HtmlTable ScenariosTable(const ReportContext& c) {
   HtmlTable t{"scenarios-table",
               l(Key::kReportScenariosTitle),
               5,
-              {l(Key::kReportScenario), l(Key::kReportName), l(Key::kReportStatus),
+              {l(Key::kReportScenario), l(Key::kReportName), l(Key::kReportMoneyRestsOn),
                l(Key::kReportSource), l(Key::kReportNote)},
               {},
               {}};
@@ -58,7 +61,7 @@ HtmlTable ScenariosTable(const ReportContext& c) {
     const Scenario* file = FindScenario(c.scenarios, s.id);
     t.rows.push_back({{s.id, "", ""},
                       {s.name, "", ""},
-                      StatusCell(s.illustrative, l),
+                      RestsOnCell(MoneyBasisText(s.basis, c.lang), WeakestMoneyLevel(s.basis)),
                       {file ? file->source : "", "", ""},
                       {file ? file->note : "", "", ""}});
   }
@@ -70,18 +73,20 @@ HtmlTable LinesTable(const ReportContext& c) {
   HtmlTable t{"lines-table",
               l(Key::kReportLinesTitle),
               5,
-              {l(Key::kReportLine), l(Key::kReportOwner), l(Key::kReportStatus),
+              {l(Key::kReportLine), l(Key::kReportOwner), l(Key::kReportAmountsRestOn),
                l(Key::kReportSource), l(Key::kReportNote)},
               {},
               {}};
   for (const ReportLine& r : ReportLines(c.result, c.model, c.scenarios)) {
     if (!r.def) continue;
     const Line& line = *r.def;
+    AmountsBasis basis = LineAmountsBasis(r, c.scenarios);
     std::string added =
         r.added_by.empty() ? "" : std::string(l(Key::kReportAddedBy)) + " " + r.added_by;
     t.rows.push_back({{line.name, line.id, ""},
                       {line.owner, "", ""},
-                      StatusCell(line.illustrative, l),
+                      RestsOnCell(AmountsText(*basis.total, *basis.years, c.lang),
+                                  WeakerLevel(basis.total->level, basis.years->level)),
                       {line.source, added, ""},
                       {line.note, "", ""}});
   }

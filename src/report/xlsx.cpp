@@ -21,7 +21,7 @@ std::string SumFormula(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_
 // One row per scenario: money, the total as SUM over the years, scores.
 lxw_row_t SummarySheet(Book& b, Sheet& sheet) {
   std::vector<std::string> header = {b.l(Key::kReportScenario), b.l(Key::kReportName),
-                                     b.l(Key::kReportIllustrative)};
+                                     b.l(Key::kReportMoneyRestsOn)};
   for (int year : b.r.years) header.push_back(std::to_string(year));
   header.push_back(b.l(Key::kReportTotal));
   header.push_back(std::string(b.l(Key::kReportChange)) + " " + b.r.baseline);
@@ -37,7 +37,7 @@ lxw_row_t SummarySheet(Book& b, Sheet& sheet) {
     lxw_row_t row = Row(i + 1);
     sheet.Text(row, 0, s.id);
     sheet.Text(row, 1, s.name);
-    sheet.Text(row, 2, s.illustrative ? b.l(Key::kReportIllustrative) : b.l(Key::kReportSourced));
+    sheet.Text(row, 2, MoneyBasisText(s.basis, b.lang));
     const ScenarioBasis& basis = s.basis;
     MarkedFormats& m = b.marks;
     for (size_t y = 0; y < years; ++y) {
@@ -147,7 +147,7 @@ lxw_row_t MotionsSheet(Book& b, Sheet& sheet) {
 // A row per line (its amounts' source) and per effect (its points' source).
 lxw_row_t ProvenanceSheet(Book& b, Sheet& sheet) {
   sheet.Header({b.l(Key::kReportLine), b.l(Key::kReportName), b.l(Key::kReportObjective),
-                b.l(Key::kReportOwner), b.l(Key::kReportStatus), b.l(Key::kReportSource),
+                b.l(Key::kReportOwner), b.l(Key::kReportAmountsRestOn), b.l(Key::kReportSource),
                 b.l(Key::kReportNote), b.l(Key::kReportAddedBy)});
   lxw_row_t row = 1;
   for (const ReportLine& line_info : ReportLines(b.r, b.model, b.scenarios)) {
@@ -156,8 +156,8 @@ lxw_row_t ProvenanceSheet(Book& b, Sheet& sheet) {
     sheet.Text(row, 0, line.id);
     sheet.Text(row, 1, line.name);
     sheet.Text(row, 3, line.owner);
-    sheet.Text(row, 4,
-               line.illustrative ? b.l(Key::kReportIllustrative) : b.l(Key::kReportSourced));
+    AmountsBasis basis = LineAmountsBasis(line_info, b.scenarios);
+    sheet.Text(row, 4, AmountsText(*basis.total, *basis.years, b.lang));
     sheet.Text(row, 5, line.source);
     sheet.Text(row, 6, line.note);
     sheet.Text(row, 7, line_info.added_by);

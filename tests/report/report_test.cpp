@@ -456,3 +456,54 @@ TEST_CASE("report --frontier checks its weight set and options before writing", 
                  "<td class=\"num\">\u20ac1,000</td><td class=\"num\">\u20ac1,000</td><td "
                  "class=\"num\">25.00<small>"));
 }
+
+TEST_CASE("the provenance tables say what each scenario's money and each line's amounts rest on",
+          "[report]") {
+  const char* model = R"(format: allot/1
+title: T
+years: [2024, 2025]
+objectives: [{id: a, name: A}]
+weights: {w: {a: 1}}
+provenance:
+  year_totals: {level: sourced, ref: "Kamerstuk 1"}
+lines:
+  - id: x
+    name: Line X
+    budget: {2024: 100, 2025: 200}
+    amounts: {level: reported, by: CKM}
+    split: assumed
+    effects: {a: {curve: linear, points: 1, per: 100}}
+  - id: y
+    name: Line Y
+    budget: {2024: 50, 2025: 50}
+    amounts: {level: sourced, ref: "Kamerstuk 2"}
+    effects: {a: {curve: linear, points: 1, per: 100}}
+)";
+  // Adds money, so its years' totals rest on the changed lines, which its
+  // `amounts` makes assumed; the line it adds states nothing itself.
+  const char* grow = R"(format: allot/1
+scenario: grow
+name: Grow
+amounts: assumed
+changes:
+  - add:
+      id: z
+      name: Line Z
+      budget: {2024: 50, 2025: 0}
+)";
+  std::string html = HtmlOf(model, {grow});
+  CHECK(Contains(html, "<th scope=\"col\">money rests on</th>"));
+  CHECK(Contains(html, "<td>model</td><td>T</td><td>sourced</td>"));
+  CHECK(Contains(html, "<td>grow</td><td>Grow</td><td class=\"down\">assumed</td>"));
+  CHECK(Contains(html, "<th scope=\"col\">amounts rest on</th>"));
+  CHECK(Contains(html,
+                 "<td>Line X<small>x</small></td><td></td><td class=\"down\">reported (CKM); split "
+                 "over the years assumed</td>"));
+  CHECK(Contains(html, "<td>Line Y<small>y</small></td><td></td><td>sourced</td>"));
+  CHECK(Contains(html, "<td>Line Z<small>z</small></td><td></td><td class=\"down\">assumed</td>"));
+  CHECK_FALSE(Contains(html, "illustrative"));
+
+  std::string nl = HtmlOf(model, {grow}, allot::Lang::kNl);
+  CHECK(Contains(nl, "<th scope=\"col\">bedragen berusten op</th>"));
+  CHECK(Contains(nl, "gemeld (CKM); verdeling over de jaren aangenomen"));
+}

@@ -188,6 +188,19 @@ def check_summary_marks(cells, s, years, weights, problems):
         problems.append(f"summary {s['id']}: marks {got} != levels {want}")
 
 
+# Levels from strongest to weakest: the weakest one counts (docs/format.md).
+WEAKNESS = ["sourced", "reported", "not stated", "judgement", "assumed"]
+RESTS_ON = {"en": "money rests on", "nl": "geld berust op"}
+
+
+def money_rests_on(basis):
+    """What a scenario's money rests on in words (English): its total's
+    level, and its weakest year's when that is weaker."""
+    total = basis["total_cents"]
+    years = max([total] + list(basis["by_year_cents"].values()), key=WEAKNESS.index)
+    return total if years == total else f"total {total}, years {years}"
+
+
 def check_summary(summary, result, lang, problems):
     """Money per scenario equals allot's JSON to the cent; every figure
     carries its mark."""
@@ -202,6 +215,11 @@ def check_summary(summary, result, lang, problems):
         if row[0] != s["id"] or got != want:
             problems.append(f"{lang}: summary row {i}: {row[0]} {got} != {s['id']} {want}")
         check_summary_marks(summary[i], s, years, weights, problems)
+        if lang == "en" and row[2] != money_rests_on(s["basis"]):
+            problems.append(f"summary {s['id']}: money rests on {row[2]!r}, "
+                            f"not {money_rests_on(s['basis'])!r}")
+    if header[2] != RESTS_ON[lang]:
+        problems.append(f"{lang}: summary: column C is {header[2]!r}, not {RESTS_ON[lang]!r}")
     if sorted(weights) != sorted(result["weights"]):
         problems.append(f"{lang}: summary: weight set columns {weights}")
     if not has_legend(summary, lang):
