@@ -275,12 +275,26 @@ std::optional<std::string> ReadString(LoadContext& ctx, const Item& item) {
   }
   // A NUL cuts a cell in a workbook; an escape sequence repaints the
   // terminal of whoever prints the name. Text is text.
-  std::string control = FirstControl(item.node.Scalar());
-  if (control.empty()) return item.node.Scalar();
-  ctx.Error(item.mark, item.path,
-            "control character " + control +
-                " in text: only printable characters, tabs and line breaks are allowed");
-  return std::nullopt;
+  const std::string& text = item.node.Scalar();
+  std::string control = FirstControl(text);
+  if (!control.empty()) {
+    ctx.Error(item.mark, item.path,
+              "control character " + control +
+                  " in text: only printable characters, tabs and line breaks are allowed");
+    return std::nullopt;
+  }
+  // The file is UTF-8 (ParseYaml checks), but yaml-cpp turns the escapes
+  // "\N" and "\_" into the single bytes 0x85 and 0xA0, which are not: the
+  // text would reach every output broken, and a scenario saved from it
+  // would not load again (found by fuzz_scenario).
+  if (size_t bad = FindNonTextByte(text); bad != std::string_view::npos) {
+    ctx.Error(item.mark, item.path,
+              "text is not UTF-8 after its escapes are read (byte " + std::to_string(bad + 1) +
+                  "): write the character itself, or \\u00a0 for a no-break space (\\_ and "
+                  "\\N are not supported)");
+    return std::nullopt;
+  }
+  return text;
 }
 
 // Ids are typed on command lines (`--weights ckm`, `tornado A B`) and
