@@ -22,8 +22,8 @@ optionally budget-neutral), add or drop a line, and see at once what allot
 compare computes for it: each objective's score, the weighted score and rank
 under every weight set, the motions funded, the change against the
 baseline, and what each figure rests on (sourced, reported, assumed,
-judgement). After a pause the page also
-shows how often each scenario is best under uniform random weights (SMAA).
+judgement). After a pause the page also shows how often each scenario is
+best under uniform random weights (SMAA).
 You can save the scenario as an allot/1 file of changes against its base
 (into --dir only, never over an existing file unless you confirm), download
 it, and open the HTML report of the whole set. English and Dutch.
