@@ -36,30 +36,6 @@ const std::vector<ProvenanceLevel>& MarkedLevels() {
   return levels;
 }
 
-std::string MarkLegend(const std::vector<ProvenanceLevel>& shown, Lang lang) {
-  std::vector<std::string> used;
-  for (ProvenanceLevel level : MarkedLevels()) {
-    bool in = false;
-    for (ProvenanceLevel l : shown) in = in || l == level;
-    if (in) used.push_back(Mark(level) + " " + LevelText(level, lang));
-  }
-  return used.empty() ? std::string() : Say(Key::kMarksLegend, lang, {Joined(used)});
-}
-
-void AddMarkLegend(Table& table, Lang lang, const std::vector<ProvenanceLevel>& in_text) {
-  std::vector<ProvenanceLevel> shown = in_text;
-  for (ProvenanceLevel level : MarkedLevels()) {
-    const std::string mark = Mark(level);
-    for (const auto& row : table.marks) {
-      for (const std::string& m : row) {
-        if (m == mark) shown.push_back(level);
-      }
-    }
-  }
-  std::string legend = MarkLegend(shown, lang);
-  if (!legend.empty()) table.notes.push_back(std::move(legend));
-}
-
 std::string MarkList(const std::vector<ProvenanceLevel>& levels, Lang lang) {
   std::vector<std::string> used;
   for (ProvenanceLevel level : MarkedLevels()) {
@@ -67,6 +43,26 @@ std::string MarkList(const std::vector<ProvenanceLevel>& levels, Lang lang) {
       used.push_back(Mark(level) + " " + LevelText(level, lang));
   }
   return Joined(used);
+}
+
+std::string MarkLegend(const std::vector<ProvenanceLevel>& shown, Lang lang) {
+  std::string list = MarkList(shown, lang);
+  return list.empty() ? std::string() : Say(Key::kMarksLegend, lang, {list});
+}
+
+void NoteMark(const std::string& mark, std::vector<ProvenanceLevel>& shown) {
+  for (ProvenanceLevel level : MarkedLevels()) {
+    if (mark == Mark(level)) shown.push_back(level);
+  }
+}
+
+void AddMarkLegend(Table& table, Lang lang, const std::vector<ProvenanceLevel>& in_text) {
+  std::vector<ProvenanceLevel> shown = in_text;
+  for (const auto& row : table.marks) {
+    for (const std::string& mark : row) NoteMark(mark, shown);
+  }
+  std::string legend = MarkLegend(shown, lang);
+  if (!legend.empty()) table.notes.push_back(std::move(legend));
 }
 
 }  // namespace allot::detail

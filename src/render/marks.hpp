@@ -48,6 +48,10 @@ const std::vector<ProvenanceLevel>& MarkedLevels();
 // "" when all are sourced.
 std::string MarkList(const std::vector<ProvenanceLevel>& levels, Lang lang);
 
+// Appends to `shown` the level whose mark is `mark` ("~": assumed);
+// nothing for "" (sourced) or text that is no mark.
+void NoteMark(const std::string& mark, std::vector<ProvenanceLevel>& shown);
+
 // Appends the legend of the marks `table` shows in its marks, or within
 // its text as the levels `in_text` ("marks: ~ assumed, * judgement; no
 // mark: sourced. ..."), as a note; nothing when it shows none.

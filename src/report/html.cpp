@@ -234,9 +234,8 @@ void AddMarkLegend(HtmlTable& t, Lang lang, const std::vector<ProvenanceLevel>& 
   std::vector<ProvenanceLevel> shown = in_text;
   for (const std::vector<HtmlCell>& row : t.rows) {
     for (const HtmlCell& cell : row) {
-      for (ProvenanceLevel level : MarkedLevels()) {
-        if (cell.mark == Mark(level) || cell.sub_mark == Mark(level)) shown.push_back(level);
-      }
+      NoteMark(cell.mark, shown);
+      NoteMark(cell.sub_mark, shown);
     }
   }
   std::string legend = MarkLegend(shown, lang);
