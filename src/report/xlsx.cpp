@@ -181,11 +181,6 @@ XlsxFormats MakeFormats(lxw_workbook* workbook, Lang lang) {
   format_set_bottom(f.header, LXW_BORDER_THIN);
   f.money = workbook_add_format(workbook);
   format_set_num_format(f.money, money.c_str());
-  f.total = workbook_add_format(workbook);
-  format_set_num_format(f.total, money.c_str());
-  format_set_bold(f.total);
-  f.score = workbook_add_format(workbook);
-  format_set_num_format(f.score, "0.0");
   f.score2 = workbook_add_format(workbook);
   format_set_num_format(f.score2, "0.00");
   f.percent = workbook_add_format(workbook);

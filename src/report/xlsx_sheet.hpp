@@ -10,13 +10,13 @@
 
 namespace allot::detail {
 
+// The workbook's plain formats. The core sheets' figures carry a mark and
+// take their formats from MarkedFormats (report/xlsx_marks.hpp).
 struct XlsxFormats {
   lxw_format* header = nullptr;
   lxw_format* money = nullptr;    // currency, two decimals
-  lxw_format* score = nullptr;    // one decimal
   lxw_format* score2 = nullptr;   // two decimals (frontier scores, tornado gaps)
   lxw_format* percent = nullptr;  // a share as 12.3%
-  lxw_format* total = nullptr;    // bold currency, for SUM rows
   lxw_format* bold = nullptr;
 };
 
